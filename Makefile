@@ -1,0 +1,88 @@
+# Jining Campaign Map: the two commands a newcomer needs, and the steps behind them.
+#
+#   make serve      install what is missing, build the web app, serve it at http://127.0.0.1:$(PORT)
+#   make test       install what is missing, run every test (unit via CTest, browser via Playwright)
+#   make validate DATA=file.json    check a data file before publishing it (fails on invalid data)
+#
+# Everything built goes under build/ (third-party sources and the SDL2 wasm build are cached in
+# build/_deps, keyed by package and emcc version). Installing Debian packages needs root or sudo.
+
+PORT ?= 8080
+HOST ?= 127.0.0.1
+DATA ?= data/campaign.json
+BUILD := build
+DEPS := $(BUILD)/_deps
+SITE := $(BUILD)/site
+NATIVE := $(BUILD)/native
+WEB := $(BUILD)/web
+BUILD_TYPE ?= Release
+
+export NODE_PATH ?= /usr/share/nodejs
+SHELL := /bin/bash
+
+.PHONY: all serve test site web native unit browser validate deps deps-test third-party font clean help
+
+all: site
+
+help:
+	@sed -n '3,9p' Makefile
+
+# ---- dependencies ---------------------------------------------------------------------------
+deps:
+	@tools/install-deps.sh build
+
+deps-test:
+	@tools/install-deps.sh all
+
+third-party: deps
+	@tools/fetch-sources.sh $(DEPS) all
+
+node_modules/.package-lock.json: package.json
+	@echo "npm: installing playwright-core and the boundary package"
+	@npm install --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# ---- native: core library, unit tests, validator --------------------------------------------
+native: third-party
+	@cmake -S . -B $(NATIVE) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
+	@cmake --build $(NATIVE)
+
+unit: native
+	@cd $(NATIVE) && ctest --output-on-failure
+
+validate: deps
+	@cmake -S . -B $(NATIVE) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
+	@cmake --build $(NATIVE) --target jcm-validate >/dev/null
+	@$(NATIVE)/jcm-validate "$(DATA)"
+
+# ---- web: the WebAssembly app and the static site -------------------------------------------
+web: third-party
+	@emcmake cmake -S . -B $(WEB) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) \
+	  -DSDL2_DIR=$(abspath $(DEPS)/sdl2-wasm)/lib/cmake/SDL2 >/dev/null
+	@cmake --build $(WEB)
+
+font: deps
+	@tools/subset-font.sh $(SITE)/assets
+
+site: web font
+	@tools/assemble-site.sh $(WEB) $(SITE)
+
+serve: site
+	@echo "Serving $(SITE) at http://$(HOST):$(PORT)/  (Ctrl-C stops)"
+	@node tools/serve.mjs $(SITE) --host $(HOST) --port $(PORT)
+
+# ---- tests ----------------------------------------------------------------------------------
+browser: deps-test site node_modules/.package-lock.json
+	@node --test --test-concurrency=1 tests/browser/
+
+test: deps-test
+	@u=0; b=0; \
+	  $(MAKE) --no-print-directory unit    || u=1; \
+	  $(MAKE) --no-print-directory browser || b=1; \
+	  echo; echo "==== test summary ===="; \
+	  echo "unit tests (doctest via CTest):      $$([ $$u = 0 ] && echo PASS || echo FAIL)"; \
+	  echo "browser tests (Playwright/Chromium): $$([ $$b = 0 ] && echo PASS || echo FAIL)"; \
+	  [ $$u = 0 ] && [ $$b = 0 ]
+
+clean:
+	rm -rf $(NATIVE) $(WEB) $(SITE) $(BUILD)/test-output

@@ -1,0 +1,152 @@
+// model.h: the campaign dataset as plain data. No ImGui, SDL or Emscripten here.
+//
+// One Dataset is what one data file (docs/data-format.md) holds once loaded and validated.
+// Everything place-specific (city, areas, kinds, categories, bounds) lives in the data; the code
+// only knows the shape. Geometry is kept in lon/lat degrees; projection happens in projection.h.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace jcm {
+
+enum class Lang : uint8_t { Zh, En };
+
+// A string in both languages; English may be empty, then Chinese is shown.
+struct Text {
+    std::string zh;
+    std::string en;
+    const std::string& Get(Lang lang) const { return (lang == Lang::En && !en.empty()) ? en : zh; }
+    bool Empty() const { return zh.empty() && en.empty(); }
+};
+
+// Status scale of the 督办 red/amber/green convention, plus "done" and the honest default.
+enum class Status : uint8_t { NotReported, Green, Yellow, Red, Done };
+constexpr int kStatusCount = 5;
+const char* StatusId(Status s);                  // "not_reported", "green", ...
+bool ParseStatus(const std::string& id, Status* out);
+
+struct LonLat {
+    double lon = 0, lat = 0;
+};
+
+// GeoJSON-style polygon: rings[0] is the outer ring, the rest are holes. Rings are stored open
+// (the closing point that repeats the first is dropped at load).
+struct Polygon {
+    std::vector<std::vector<LonLat>> rings;
+};
+
+struct Marker {
+    LonLat pos;
+    bool approximate = false;
+};
+
+struct Area {
+    std::string id;              // e.g. a GB/T 2260 code; any unique string
+    Text name;
+    std::string kind;            // id into Dataset::area_kinds
+    std::string within;          // id of the area this one lies in ("" if none)
+    Text headline;               // the area's headline programme, if the source names one
+    std::string headline_quote;  // verbatim source text for the headline
+    std::vector<Polygon> polygons;  // empty for areas without a boundary
+    bool has_marker = false;
+    Marker marker;               // drawn for areas without polygons (e.g. functional zones)
+    Text note;                   // e.g. why a location is approximate
+};
+
+struct Target {
+    double value = 0;            // the stated number (upper end of a range)
+    bool has_min = false;
+    double min = 0;              // lower end when the source gives a range ("1-2家")
+    Text unit;
+    std::string deadline;        // ISO date "YYYY-MM-DD", or "" when not stated
+    Text as_stated;              // the target in words
+};
+
+struct ProgressReport {
+    std::string date;            // ISO date
+    Status status = Status::NotReported;
+    bool has_percent = false;
+    double percent = 0;          // 0..100
+    Text note;
+    std::string author;          // optional
+};
+
+struct Goal {
+    std::string id;
+    std::string area;            // Area::id
+    std::string category;        // Category::id
+    std::string kind;            // "action", "target", "project", "programme"
+    Text title;
+    std::string quote;           // verbatim source sentence or phrase
+    bool has_target = false;
+    Target target;
+    Status status = Status::NotReported;  // latest status; progress reports override by date
+    std::vector<ProgressReport> progress; // sorted by date at load
+    std::string owner;           // responsible body, when known
+};
+
+struct Category {
+    std::string id;
+    Text name;
+    uint32_t color = 0xff888888;  // ABGR (ImGui's IM_COL32 order); 0 means "pick from palette"
+};
+
+struct AreaKind {
+    std::string id;
+    Text name;
+};
+
+struct Campaign {
+    Text name;
+    Text asks;                   // what the campaign asks, in a sentence
+    std::string quote;
+    int days = 0;                // length in days if stated
+    std::string start, end;      // ISO dates, "" when the source does not state them
+    Text period_as_stated;
+    std::string period_quote;
+};
+
+struct Source {
+    Text title;
+    Text series;
+    Text outlet;
+    Text reporter;
+    std::string file;            // file name of the source text (for traceability)
+    std::string published;       // ISO date or ""
+    std::string url;
+};
+
+struct BoundarySource {
+    Text name;
+    std::string url;
+    std::string licence;
+    std::string notes;
+};
+
+struct Bounds {
+    double min_lon = 0, min_lat = 0, max_lon = 0, max_lat = 0;
+    bool Valid() const { return max_lon > min_lon && max_lat > min_lat; }
+};
+
+struct Dataset {
+    int schema_version = 0;
+    std::string id;
+    Text title;
+    Text city;
+    Source source;
+    Campaign campaign;
+    BoundarySource boundary_source;
+    std::vector<AreaKind> area_kinds;
+    std::vector<Category> categories;
+    std::vector<Area> areas;
+    std::vector<Goal> goals;
+    Bounds bounds;               // of all polygons and markers, computed at load
+
+    int FindArea(const std::string& id) const;      // index or -1
+    int FindCategory(const std::string& id) const;  // index or -1
+    int FindAreaKind(const std::string& id) const;  // index or -1
+};
+
+}  // namespace jcm

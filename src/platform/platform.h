@@ -1,0 +1,61 @@
+// platform.h: the one seam between the app and the machine it runs on.
+//
+// The app (src/main.cpp, src/ui/) calls only these functions; platform_web.cpp implements them
+// for the browser (with platform_web.js), and tests can provide their own. Everything is
+// asynchronous-by-callback and single-threaded: callbacks run on the main thread between frames.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace jcm::platform {
+
+// Result of a Fetch: `ok` false means a network error or an HTTP status other than 2xx;
+// `error` then says what happened in words (e.g. "HTTP 404 Not Found").
+struct FetchResult {
+    int request_id = 0;
+    bool ok = false;
+    int http_status = 0;
+    const char* data = nullptr;  // valid only during the callback
+    size_t size = 0;
+    std::string url;             // the resolved URL
+    std::string error;
+};
+using FetchCallback = void (*)(const FetchResult& result, void* user);
+
+// Starts fetching `url` (relative to the page); `callback` runs later on the main thread.
+void Fetch(const std::string& url, int request_id, FetchCallback callback, void* user);
+
+// The dataset URL the page was asked to show (the `?data=` query parameter, else the default).
+std::string DatasetUrl();
+
+// The part of the location after '#', without the '#'.
+std::string GetHash();
+// Replaces the location hash without adding a history entry (no scroll, no reload).
+void SetHash(const std::string& hash);
+
+// Device pixels per CSS pixel.
+float DevicePixelRatio();
+
+// performance.mark(name), for benchmarks and tests.
+void Mark(const char* name);
+
+// Shows a blocking message in the page (outside the canvas), for failures before the UI can draw.
+void ShowPageError(const std::string& title, const std::string& detail);
+// Hides the page's loading indicator once the app draws itself.
+void HideLoading();
+
+// Publishes plain text of what the UI shows, for assistive technology (#a11y-summary).
+void SetAccessibleSummary(const std::string& text);
+
+// Main loop: `frame` runs once per display refresh while the app is awake. Sleep() stops the
+// loop until input, a resize or a finished fetch wakes it again.
+using FrameFunction = void (*)();
+void RunMainLoop(FrameFunction frame);
+void Sleep();
+void Wake();
+
+// Seconds since an arbitrary start, monotonic.
+double Now();
+
+}  // namespace jcm::platform

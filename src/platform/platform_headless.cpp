@@ -1,0 +1,51 @@
+#include "platform/platform_headless.h"
+
+namespace jcm::platform {
+namespace headless {
+
+State& Get() {
+    static State state;
+    return state;
+}
+
+void Reset() { Get() = State{}; }
+
+bool Complete(const std::string& url, bool ok, std::string_view body, const std::string& error) {
+    State& s = Get();
+    for (size_t i = 0; i < s.pending.size(); ++i) {
+        if (s.pending[i].url != url) continue;
+        const Request r = s.pending[i];
+        s.pending.erase(s.pending.begin() + static_cast<long>(i));
+        FetchResult res;
+        res.request_id = r.id;
+        res.ok = ok;
+        res.http_status = ok ? 200 : 404;
+        res.data = body.data();
+        res.size = body.size();
+        res.url = url;
+        res.error = error;
+        r.callback(res, r.user);
+        return true;
+    }
+    return false;
+}
+
+}  // namespace headless
+
+void Fetch(const std::string& url, int request_id, FetchCallback callback, void* user) {
+    headless::Get().pending.push_back({url, request_id, callback, user});
+}
+std::string DatasetUrl() { return headless::Get().dataset_url; }
+std::string GetHash() { return headless::Get().hash; }
+void SetHash(const std::string& hash) { headless::Get().hash = hash; }
+float DevicePixelRatio() { return headless::Get().dpr; }
+void Mark(const char* name) { headless::Get().marks.emplace_back(name); }
+void ShowPageError(const std::string& title, const std::string& detail) { headless::Get().page_error = title + ": " + detail; }
+void HideLoading() {}
+void SetAccessibleSummary(const std::string& text) { headless::Get().summary = text; }
+void RunMainLoop(FrameFunction) {}
+void Sleep() { headless::Get().sleeping = true; }
+void Wake() { headless::Get().sleeping = false; }
+double Now() { return headless::Get().now; }
+
+}  // namespace jcm::platform

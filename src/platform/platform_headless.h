@@ -1,0 +1,37 @@
+// platform_headless.h: a platform.h implementation with no browser, for native tests of the UI.
+// It records what the app asked of the platform and lets a test answer fetches by hand.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/platform.h"
+
+namespace jcm::platform::headless {
+
+struct Request {
+    std::string url;
+    int id = 0;
+    FetchCallback callback = nullptr;
+    void* user = nullptr;
+};
+
+struct State {
+    std::vector<Request> pending;
+    std::vector<std::string> marks;
+    std::string dataset_url = "data/campaign.json";
+    std::string hash;
+    std::string summary;
+    std::string page_error;
+    float dpr = 1.0f;
+    bool sleeping = false;
+    double now = 0;
+};
+
+State& Get();
+void Reset();
+// Answers the pending request for `url`: ok with `body`, or failed with `error`. False if none.
+bool Complete(const std::string& url, bool ok, std::string_view body, const std::string& error = "");
+
+}  // namespace jcm::platform::headless

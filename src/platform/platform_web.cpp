@@ -1,0 +1,107 @@
+// platform_web.cpp: the browser implementation of platform.h (Emscripten + platform_web.js).
+#include "platform/platform.h"
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <cstdlib>
+#include <vector>
+
+extern "C" {
+// Implemented in platform_web.js.
+void jcm_fetch(const char* url, int id);
+char* jcm_dataset_url();
+char* jcm_get_hash();
+void jcm_set_hash(const char* hash);
+double jcm_device_pixel_ratio();
+void jcm_mark(const char* name);
+void jcm_show_page_error(const char* title, const char* detail);
+void jcm_hide_loading();
+void jcm_set_a11y_summary(const char* text);
+}
+
+namespace jcm::platform {
+namespace {
+
+struct PendingFetch {
+    int id;
+    FetchCallback callback;
+    void* user;
+};
+std::vector<PendingFetch> g_pending;
+bool g_sleeping = false;
+
+std::string TakeString(char* p) {
+    std::string s = p ? p : "";
+    std::free(p);
+    return s;
+}
+
+}  // namespace
+
+void Fetch(const std::string& url, int request_id, FetchCallback callback, void* user) {
+    g_pending.push_back({request_id, callback, user});
+    jcm_fetch(url.c_str(), request_id);
+}
+
+std::string DatasetUrl() { return TakeString(jcm_dataset_url()); }
+std::string GetHash() { return TakeString(jcm_get_hash()); }
+void SetHash(const std::string& hash) { jcm_set_hash(hash.c_str()); }
+float DevicePixelRatio() { return static_cast<float>(jcm_device_pixel_ratio()); }
+void Mark(const char* name) { jcm_mark(name); }
+void ShowPageError(const std::string& title, const std::string& detail) {
+    jcm_show_page_error(title.c_str(), detail.c_str());
+}
+void HideLoading() { jcm_hide_loading(); }
+void SetAccessibleSummary(const std::string& text) { jcm_set_a11y_summary(text.c_str()); }
+double Now() { return emscripten_get_now() / 1000.0; }
+
+void RunMainLoop(FrameFunction frame) {
+    // fps 0 = requestAnimationFrame; simulate_infinite_loop: main() never returns, so app state
+    // must not live on main's stack.
+    emscripten_set_main_loop(frame, 0, 1);
+}
+
+void Sleep() {
+    if (!g_sleeping) {
+        g_sleeping = true;
+        emscripten_pause_main_loop();
+    }
+}
+
+void Wake() {
+    if (g_sleeping) {
+        g_sleeping = false;
+        emscripten_resume_main_loop();
+    }
+}
+
+}  // namespace jcm::platform
+
+// Called from JS: a fetch finished (platform_web.js) or the page saw input (web/app.js).
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void jcm_on_fetch(int id, int ok, int status, const char* data, int size,
+                                       const char* url, const char* error) {
+    using namespace jcm::platform;
+    for (size_t i = 0; i < g_pending.size(); ++i) {
+        if (g_pending[i].id != id) continue;
+        PendingFetch p = g_pending[i];
+        g_pending.erase(g_pending.begin() + static_cast<long>(i));
+        FetchResult r;
+        r.request_id = id;
+        r.ok = ok != 0;
+        r.http_status = status;
+        r.data = data;
+        r.size = size > 0 ? static_cast<size_t>(size) : 0;
+        r.url = url ? url : "";
+        r.error = error ? error : "";
+        p.callback(r, p.user);
+        break;
+    }
+    Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void jcm_wake() { jcm::platform::Wake(); }
+
+}  // extern "C"

@@ -1,0 +1,98 @@
+// platform_web.js: the browser half of the platform seam (see platform.h), linked with --js-library.
+// Page-level hooks (error panel, loading indicator, a11y region) live in web/app.js and reach us
+// through Module.jcmPage; everything here is small and synchronous except jcm_fetch.
+mergeInto(LibraryManager.library, {
+  $jcmPassString__deps: ['malloc'],
+  $jcmPassString: function (s) {
+    var n = lengthBytesUTF8(s) + 1;
+    var p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+  },
+
+  // Fetches a same-origin URL; answers through the exported jcm_on_fetch(id, ok, status, data,
+  // size, url, error). Requests to another origin are refused here: nothing leaves the page's origin.
+  jcm_fetch__deps: ['$jcmPassString', 'malloc', 'free'],
+  jcm_fetch: function (urlPtr, id) {
+    var url = UTF8ToString(urlPtr);
+    var resolved = url;
+    function answer(ok, status, bytes, error) {
+      var data = 0, size = 0;
+      if (bytes) {
+        size = bytes.length;
+        data = _malloc(size + 1);
+        HEAPU8.set(bytes, data);
+        HEAPU8[data + size] = 0;
+      }
+      var u = jcmPassString(resolved), e = jcmPassString(error || '');
+      try {
+        Module['_jcm_on_fetch'](id, ok ? 1 : 0, status, data, size, u, e);
+      } finally {
+        if (data) _free(data);
+        _free(u); _free(e);
+      }
+    }
+    var target;
+    try {
+      target = new URL(url, document.baseURI);
+      resolved = target.href;
+    } catch (err) {
+      answer(false, 0, null, 'not a valid URL: ' + url);
+      return;
+    }
+    if (target.origin !== location.origin && location.protocol !== 'file:') {
+      answer(false, 0, null, 'refused: ' + target.origin + ' is not this page\'s origin (' + location.origin + ')');
+      return;
+    }
+    fetch(resolved, { credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) {
+        answer(false, r.status, null, 'HTTP ' + r.status + (r.statusText ? ' ' + r.statusText : ''));
+        return;
+      }
+      return r.arrayBuffer().then(function (buf) { answer(true, r.status, new Uint8Array(buf), ''); });
+    }).catch(function (err) {
+      answer(false, 0, null, 'network error: ' + (err && err.message ? err.message : String(err)));
+    });
+  },
+
+  jcm_dataset_url__deps: ['$jcmPassString'],
+  jcm_dataset_url: function () {
+    var p = new URLSearchParams(location.search).get('data');
+    var d = (Module['jcmPage'] && Module['jcmPage'].defaultData) || 'data/campaign.json';
+    return jcmPassString(p && p.length ? p : d);
+  },
+
+  jcm_get_hash__deps: ['$jcmPassString'],
+  jcm_get_hash: function () {
+    return jcmPassString(decodeURIComponent(location.hash.replace(/^#/, '')));
+  },
+
+  jcm_set_hash: function (p) {
+    var h = UTF8ToString(p);
+    if (decodeURIComponent(location.hash.replace(/^#/, '')) === h) return;
+    history.replaceState(null, '', h ? '#' + h : location.pathname + location.search);
+  },
+
+  jcm_device_pixel_ratio: function () {
+    return window.devicePixelRatio || 1;
+  },
+
+  jcm_mark: function (p) {
+    if (window.performance && performance.mark) performance.mark(UTF8ToString(p));
+  },
+
+  jcm_show_page_error: function (t, d) {
+    var page = Module['jcmPage'];
+    if (page) page.showError(UTF8ToString(t), UTF8ToString(d));
+  },
+
+  jcm_hide_loading: function () {
+    var page = Module['jcmPage'];
+    if (page) page.hideLoading();
+  },
+
+  jcm_set_a11y_summary: function (p) {
+    var el = document.getElementById('a11y-summary');
+    if (el) el.textContent = UTF8ToString(p);
+  },
+});

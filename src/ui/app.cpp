@@ -1,0 +1,294 @@
+// app.cpp: the app's lifecycle around one AppState: loading, accepting data, fonts, layout.
+//
+// Index:
+//   [SECTION] Loading     fetch callbacks for the dataset and the font
+//   [SECTION] Data        accept a dataset (validate, keep the old one on errors), glyph collection
+//   [SECTION] Fonts       when and how to bake the atlas
+//   [SECTION] Layout      the root window: header, map, panel, problems
+//   [SECTION] Summary     plain-text mirror of the UI for #a11y-summary
+#include "ui/app.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "core/text.h"
+#include "platform/platform.h"
+#include "ui/strings.h"
+#include "ui/theme.h"
+#include "ui/views.h"
+
+namespace jcm {
+namespace {
+
+constexpr int kRequestData = 1;
+constexpr int kRequestFont = 2;
+constexpr const char* kFontUrl = "assets/ui-font.otf";
+
+// Copies the UI strings of both languages into the glyph set once.
+void NeedUiGlyphs(AppState& app) {
+    for (int i = 0; i < static_cast<int>(Str::Count_); ++i) {
+        NeedGlyphs(app, Tr(static_cast<Str>(i), Lang::Zh));
+        NeedGlyphs(app, Tr(static_cast<Str>(i), Lang::En));
+    }
+}
+
+void NeedTextGlyphs(AppState& app, const Text& t) {
+    NeedGlyphs(app, t.zh);
+    NeedGlyphs(app, t.en);
+}
+
+void NeedDatasetGlyphs(AppState& app, const Dataset& d) {
+    NeedTextGlyphs(app, d.title);
+    NeedTextGlyphs(app, d.city);
+    NeedTextGlyphs(app, d.campaign.name);
+    NeedTextGlyphs(app, d.campaign.asks);
+    NeedTextGlyphs(app, d.campaign.period_as_stated);
+    NeedTextGlyphs(app, d.source.title);
+    NeedTextGlyphs(app, d.source.outlet);
+    NeedTextGlyphs(app, d.source.reporter);
+    NeedTextGlyphs(app, d.boundary_source.name);
+    for (const AreaKind& k : d.area_kinds) NeedTextGlyphs(app, k.name);
+    for (const Category& c : d.categories) NeedTextGlyphs(app, c.name);
+    for (const Area& a : d.areas) {
+        NeedTextGlyphs(app, a.name);
+        NeedTextGlyphs(app, a.headline);
+        NeedTextGlyphs(app, a.note);
+    }
+    for (const Goal& g : d.goals) {
+        NeedTextGlyphs(app, g.title);
+        NeedGlyphs(app, g.quote);
+        NeedTextGlyphs(app, g.target.unit);
+        for (const ProgressReport& p : g.progress) NeedTextGlyphs(app, p.note);
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Loading
+//-----------------------------------------------------------------------------
+
+void OnDataFetched(const platform::FetchResult& r, void* user) {
+    AppState& app = *static_cast<AppState*>(user);
+    app.load.data_pending = false;
+    if (!r.ok) {
+        Problem p;
+        p.file = app.load.data_url;
+        p.message.zh = "无法读取数据文件 " + app.load.data_url + "：" + r.error;
+        p.message.en = "Could not read the data file " + app.load.data_url + ": " + r.error;
+        app.problems.assign(1, p);
+        app.problems_file = app.load.data_url;
+        app.show_problems = true;
+        NeedTextGlyphs(app, p.message);
+        app.summary_dirty = true;
+        return;
+    }
+    platform::Mark("app:data-fetched");
+    AcceptDataset(app, std::string_view(r.data, r.size), app.load.data_url);
+}
+
+void OnFontFetched(const platform::FetchResult& r, void* user) {
+    AppState& app = *static_cast<AppState*>(user);
+    app.load.font_pending = false;
+    if (r.ok && r.size > 0) {
+        app.load.font_file.assign(reinterpret_cast<const unsigned char*>(r.data),
+                                  reinterpret_cast<const unsigned char*>(r.data) + r.size);
+    } else {
+        // Without the font no Chinese can be drawn: say so in the page, in its own fonts.
+        const std::string why = kFontUrl + std::string(": ") + (r.ok ? "empty file" : r.error);
+        platform::ShowPageError(std::string(Tr(Str::FontLoadFailed, Lang::Zh)) + " · " + Tr(Str::FontLoadFailed, Lang::En), why);
+    }
+    app.glyphs_changed = true;
+}
+
+}  // namespace
+
+void StartApp(AppState& app) {
+    ApplyTheme(ImGui::GetStyle());
+    NeedUiGlyphs(app);
+    app.load.data_url = platform::DatasetUrl();
+    app.load.data_pending = true;
+    app.load.font_pending = true;
+    platform::Fetch(app.load.data_url, kRequestData, OnDataFetched, &app);
+    platform::Fetch(kFontUrl, kRequestFont, OnFontFetched, &app);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Data
+//-----------------------------------------------------------------------------
+
+bool AcceptDataset(AppState& app, std::string_view text, const std::string& file) {
+    LoadResult result = LoadDataset(text, file);
+    const bool ok = result.Ok();
+    app.problems = std::move(result.problems);
+    app.problems_file = file;
+    for (const Problem& p : app.problems) NeedTextGlyphs(app, p.message);
+    app.summary_dirty = true;
+    if (!ok) {
+        app.show_problems = true;
+        return false;
+    }
+    app.show_problems = !app.problems.empty();  // warnings: load, but make them visible
+    app.data = std::move(result.data);
+    app.geometry = BuildMapGeometry(app.data);
+    app.stats = ComputeStats(app.data);
+    app.has_data = true;
+    app.map.fitted = false;
+    app.map.user_moved = false;
+    app.map.hovered = -1;
+    app.selected = -1;
+    NeedDatasetGlyphs(app, app.data);
+    platform::Mark("app:data-loaded");
+
+    // A deep link (#area=<id>) selects its area once the data is there.
+    const std::string hash = platform::GetHash();
+    const std::string key = "area=";
+    for (size_t pos = 0; pos < hash.size();) {
+        size_t end = hash.find('&', pos);
+        if (end == std::string::npos) end = hash.size();
+        if (hash.compare(pos, key.size(), key) == 0) {
+            app.selected = app.data.FindArea(hash.substr(pos + key.size(), end - pos - key.size()));
+        }
+        pos = end + 1;
+    }
+    return true;
+}
+
+void NeedGlyphs(AppState& app, std::string_view text) {
+    const size_t before = app.glyphs.size();
+    AppendCodepoints(text, app.glyphs);
+    if (app.glyphs.size() == before) return;
+    // The set was sorted and unique before: it grew only if something new arrived.
+    SortUnique(app.glyphs);
+    if (app.glyphs.size() != before) app.glyphs_changed = true;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Fonts
+//-----------------------------------------------------------------------------
+
+bool FontsNeedBaking(const AppState& app, float dpr) {
+    if (app.load.font_pending) return false;
+    return app.glyphs_changed || app.fonts.baked_dpr != dpr;
+}
+
+void BakeAppFonts(AppState& app, float dpr) {
+    ImGuiIO& io = ImGui::GetIO();
+    BakeFonts(io.Fonts, app.load.font_file, app.glyphs, dpr, &app.fonts);
+    io.FontDefault = app.fonts.body;
+    app.glyphs_changed = false;
+}
+
+bool ReadyToDraw(const AppState& app) {
+    return !app.load.font_pending && !app.load.data_pending && app.fonts.body != nullptr;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Layout
+//-----------------------------------------------------------------------------
+
+void DrawApp(AppState& app) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##root", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                     ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar();
+
+    const ImVec2 origin = vp->WorkPos;
+    const ImVec2 full = vp->WorkSize;
+    const float header_h = 56.0f;
+    DrawHeader(app, origin, ImVec2(full.x, header_h));
+
+    const ImVec2 body_pos(origin.x, origin.y + header_h);
+    const ImVec2 body(full.x, full.y - header_h);
+    // Wide screens: map beside the panel. Narrow/portrait: map above the panel.
+    if (body.x >= 900.0f && body.x >= body.y) {
+        const float panel_w = std::clamp(body.x * 0.34f, 340.0f, 480.0f);
+        DrawMap(app, body_pos, ImVec2(body.x - panel_w, body.y));
+        DrawPanel(app, ImVec2(body_pos.x + body.x - panel_w, body_pos.y), ImVec2(panel_w, body.y));
+    } else {
+        const float map_h = std::floor(body.y * 0.52f);
+        DrawMap(app, body_pos, ImVec2(body.x, map_h));
+        DrawPanel(app, ImVec2(body_pos.x, body_pos.y + map_h), ImVec2(body.x, body.y - map_h));
+    }
+    ImGui::End();
+    DrawProblems(app);
+}
+
+void SelectArea(AppState& app, int area_index) {
+    if (area_index < -1 || area_index >= static_cast<int>(app.data.areas.size())) area_index = -1;
+    if (app.selected == area_index) return;
+    app.selected = area_index;
+    app.summary_dirty = true;
+    platform::SetHash(area_index >= 0 ? "area=" + app.data.areas[static_cast<size_t>(area_index)].id : std::string());
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Summary
+//-----------------------------------------------------------------------------
+
+namespace {
+
+std::string BuildSummary(const AppState& app) {
+    const Lang lang = app.lang;
+    std::string s;
+    char buf[160];
+    if (!app.problems.empty() && app.show_problems) {
+        s += Tr(Str::ProblemsTitle, lang);
+        s += " (" + app.problems_file + "):\n";
+        for (const Problem& p : app.problems) s += FormatProblem(p, lang) + "\n";
+    }
+    if (!app.has_data) return s;
+    const Dataset& d = app.data;
+    s += d.title.Get(lang) + "\n";
+    if (app.selected < 0) {
+        s += d.campaign.name.Get(lang) + ": " + d.campaign.asks.Get(lang) + "\n";
+        std::snprintf(buf, sizeof buf, "%s %d/%d, %s %d, %s %d, %s %d\n", Tr(Str::AreasReporting, lang),
+                      app.stats.areas_reporting, static_cast<int>(d.areas.size()), Tr(Str::Goals, lang),
+                      app.stats.total.goals, Tr(Str::Targets, lang), app.stats.total.targets, Tr(Str::Projects, lang),
+                      app.stats.total.projects);
+        s += buf;
+        for (size_t i = 0; i < d.areas.size(); ++i) {
+            const int n = app.stats.per_area[i].goals;
+            s += d.areas[i].name.Get(lang) + ": ";
+            if (n > 0) s += std::to_string(n) + " " + Tr(Str::GoalsCount, lang) + "\n";
+            else s += std::string(Tr(Str::NoGoalsReported, lang)) + "\n";
+        }
+        return s;
+    }
+    const Area& a = d.areas[static_cast<size_t>(app.selected)];
+    s += a.name.Get(lang) + "\n";
+    if (app.stats.per_area[static_cast<size_t>(app.selected)].goals == 0) {
+        s += std::string(Tr(Str::NoGoalsReported, lang)) + "\n";
+        return s;
+    }
+    for (const Goal& g : d.goals) {
+        if (g.area != a.id) continue;
+        s += "- " + g.title.Get(lang) + " (" + StatusName(g.status, lang) + ")\n";
+    }
+    return s;
+}
+
+}  // namespace
+
+void AfterFramePresented(AppState& app) {
+    if (!app.load.first_map_frame_marked && app.has_data) {
+        app.load.first_map_frame_marked = true;
+        platform::Mark("app:first-map-frame");
+        platform::HideLoading();
+    } else if (!app.has_data && !app.load.data_pending) {
+        platform::HideLoading();  // nothing to show but the problems panel
+    }
+    if (app.summary_dirty) {
+        app.summary_dirty = false;
+        platform::SetAccessibleSummary(BuildSummary(app));
+    }
+}
+
+}  // namespace jcm

@@ -1,0 +1,90 @@
+#include "ui/strings.h"
+
+namespace jcm {
+namespace {
+
+struct Pair {
+    const char* zh;
+    const char* en;
+};
+
+// Order matches enum Str.
+constexpr Pair kStrings[] = {
+    {"济宁百日攻坚地图", "Jining Campaign Map"},
+    {"English", "中文"},
+    {"全市概况", "City overview"},
+    {"攻坚行动", "Campaign"},
+    {"来源", "Source"},
+    {"记者", "Reporter"},
+    {"时间", "Period"},
+    {"天", "days"},
+    {"报告目标的区域", "Areas reporting"},
+    {"目标", "Goals"},
+    {"量化指标", "Quantified targets"},
+    {"重点项目", "Key projects"},
+    {"工作体系", "Programmes"},
+    {"区域", "Areas"},
+    {"未报告目标", "No goals reported"},
+    {"项目标", "goals"},
+    {"目标数量", "Number of goals"},
+    {"类型", "Type"},
+    {"所在区域", "Lies within"},
+    {"主要部署", "Headline programme"},
+    {"原文", "Source text"},
+    {"指标", "Target"},
+    {"期限", "Deadline"},
+    {"状态", "Status"},
+    {"返回全市概况", "Back to city overview"},
+    {"图例", "Legend"},
+    {"位置为近似值", "Approximate location"},
+    {"边界数据", "Boundaries"},
+    {"许可", "Licence"},
+    {"数据问题", "Data problems"},
+    {"个错误", "errors"},
+    {"个警告", "warnings"},
+    {"已保留之前的数据。", "The previous data is kept."},
+    {"数据加载失败", "The data could not be loaded"},
+    {"字体加载失败", "The font could not be loaded"},
+    {"放大", "Zoom in"},
+    {"缩小", "Zoom out"},
+    {"复位", "Reset view"},
+    {"点击区域查看详情", "Tap an area for details"},
+    {"未报告", "Not reported"},
+    {"正常推进", "On track"},
+    {"存在风险", "At risk"},
+    {"严重滞后", "Off track"},
+    {"已完成", "Done"},
+    {"工作举措", "Action"},
+    {"量化指标", "Target"},
+    {"重点项目", "Project"},
+    {"工作体系", "Programme"},
+};
+static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<size_t>(Str::Count_),
+              "kStrings must have one entry per Str");
+
+}  // namespace
+
+const char* Tr(Str s, Lang lang) {
+    const Pair& p = kStrings[static_cast<int>(s)];
+    return lang == Lang::En ? p.en : p.zh;
+}
+
+const char* StatusName(Status s, Lang lang) {
+    switch (s) {
+        case Status::Green: return Tr(Str::StatusGreen, lang);
+        case Status::Yellow: return Tr(Str::StatusYellow, lang);
+        case Status::Red: return Tr(Str::StatusRed, lang);
+        case Status::Done: return Tr(Str::StatusDone, lang);
+        case Status::NotReported: break;
+    }
+    return Tr(Str::StatusNotReported, lang);
+}
+
+const char* GoalKindName(const std::string& kind, Lang lang) {
+    if (kind == "target") return Tr(Str::KindTarget, lang);
+    if (kind == "project") return Tr(Str::KindProject, lang);
+    if (kind == "programme") return Tr(Str::KindProgramme, lang);
+    return Tr(Str::KindAction, lang);
+}
+
+}  // namespace jcm

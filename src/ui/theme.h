@@ -1,0 +1,36 @@
+// theme.h: the product's look: colours, spacing and the choropleth palette, in one place.
+#pragma once
+
+#include <imgui.h>
+
+#include "core/model.h"
+
+namespace jcm {
+
+struct Theme {
+    ImU32 background;     // behind the map
+    ImU32 panel;          // cards and side panel
+    ImU32 text;
+    ImU32 text_muted;
+    ImU32 accent;         // campaign red
+    ImU32 border;         // district outlines
+    ImU32 border_hover;
+    ImU32 border_selected;
+    ImU32 no_goals;       // areas the source reports nothing for
+    ImU32 label;
+    ImU32 label_halo;
+    ImU32 marker;
+    ImU32 scale[5];       // sequential, colour-blind safe (light -> dark)
+    ImU32 status[kStatusCount];
+};
+
+const Theme& CurrentTheme();
+// Applies the theme to ImGui's style, with sizes for touch (44 px hit targets) at scale 1.
+void ApplyTheme(ImGuiStyle& style);
+
+// Colour for `value` in 1..max on the sequential scale (value 0 is "no goals": use no_goals).
+ImU32 ScaleColor(const Theme& t, int value, int max_value);
+// Index 0..4 of the scale bucket for `value` in 1..max.
+int ScaleBucket(int value, int max_value);
+
+}  // namespace jcm

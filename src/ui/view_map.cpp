@@ -1,0 +1,347 @@
+// view_map.cpp: the map: choropleth fills, outlines, labels, zone markers, hover and selection,
+// wheel/drag zoom and pan, zoom buttons, legend and tooltip.
+//
+// Geometry is prepared once at load (core/geometry.h); each frame only transforms the cached
+// world vertices to the screen into a reused buffer and writes them to the draw list.
+//
+// Index:
+//   [SECTION] Helpers     colours, ImVec2 <-> Vec2, hit testing in screen space
+//   [SECTION] Input       wheel, drag, click, keyboard
+//   [SECTION] Drawing     fills, outlines, markers, labels
+//   [SECTION] Overlays    zoom buttons, legend, tooltip
+//   [SECTION] DrawMap
+#include <cmath>
+#include <cstdio>
+
+#include "core/projection.h"
+#include "ui/strings.h"
+#include "ui/theme.h"
+#include "ui/views.h"
+
+namespace jcm {
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers
+//-----------------------------------------------------------------------------
+
+constexpr float kMarkerRadius = 9.0f;
+constexpr float kMarkerHitRadius = 22.0f;  // 44 px touch target
+constexpr float kFitPadding = 24.0f;
+
+ImVec2 ToIm(Vec2 v) { return ImVec2(v.x, v.y); }
+Vec2 ToVec(ImVec2 v) { return Vec2{v.x, v.y}; }
+
+ImU32 Lighten(ImU32 c, float t) {
+    ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
+    v.x += (1 - v.x) * t;
+    v.y += (1 - v.y) * t;
+    v.z += (1 - v.z) * t;
+    return ImGui::ColorConvertFloat4ToU32(v);
+}
+
+ImU32 AreaFill(const AppState& app, int i) {
+    const Theme& t = CurrentTheme();
+    const int goals = app.stats.per_area[static_cast<size_t>(i)].goals;
+    return goals > 0 ? ScaleColor(t, goals, app.stats.max_goals_per_area) : t.no_goals;
+}
+
+// Area under a screen point: zone markers first (they sit on top), then polygons.
+int HitTestScreen(const AppState& app, ImVec2 p) {
+    const ViewTransform& view = app.map.view;
+    int best = -1;
+    float best_d2 = kMarkerHitRadius * kMarkerHitRadius;
+    for (size_t i = 0; i < app.geometry.areas.size(); ++i) {
+        const AreaGeometry& g = app.geometry.areas[i];
+        if (!g.has_marker) continue;
+        const Vec2 s = view.WorldToScreen(g.marker);
+        const float dx = s.x - p.x, dy = s.y - p.y, d2 = dx * dx + dy * dy;
+        if (d2 <= best_d2) {
+            best_d2 = d2;
+            best = static_cast<int>(i);
+        }
+    }
+    if (best >= 0) return best;
+    return app.geometry.HitTest(view.ScreenToWorld(ToVec(p)));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Input
+//-----------------------------------------------------------------------------
+
+void HandleMapInput(AppState& app, ImVec2 pos, ImVec2 size) {
+    MapUiState& m = app.map;
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::InvisibleButton("##map", size, ImGuiButtonFlags_MouseButtonLeft);
+    const bool hovered = ImGui::IsItemHovered();
+    const bool active = ImGui::IsItemActive();
+
+    if (hovered && io.MouseWheel != 0.0f) {
+        m.view.ZoomAround(ToVec(io.MousePos), std::pow(1.25f, io.MouseWheel));
+        m.user_moved = true;
+    }
+    if (active && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f)) {
+        m.view.Pan(io.MouseDelta.x, io.MouseDelta.y);
+        m.user_moved = true;
+        m.dragging = true;
+    }
+    m.hovered = (hovered && !m.dragging) ? HitTestScreen(app, io.MousePos) : -1;
+    if (ImGui::IsItemDeactivated()) {
+        if (!m.dragging) SelectArea(app, HitTestScreen(app, io.MousePos));  // empty space clears
+        m.dragging = false;
+    }
+    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+        m.view.ZoomAround(ToVec(io.MousePos), 2.0f);
+        m.user_moved = true;
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Drawing
+//-----------------------------------------------------------------------------
+
+void DrawFill(ImDrawList* dl, const std::vector<Vec2>& screen, const std::vector<uint32_t>& indices, ImU32 color) {
+    if (indices.empty()) return;
+    const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
+    dl->PrimReserve(static_cast<int>(indices.size()), static_cast<int>(screen.size()));
+    const ImDrawIdx base = static_cast<ImDrawIdx>(dl->_VtxCurrentIdx);
+    for (const Vec2& v : screen) dl->PrimWriteVtx(ImVec2(v.x, v.y), uv, color);
+    for (uint32_t i : indices) dl->PrimWriteIdx(static_cast<ImDrawIdx>(base + i));
+}
+
+void DrawOutline(ImDrawList* dl, const std::vector<Vec2>& screen, const AreaGeometry& g, ImU32 color, float width) {
+    for (const RingRange& r : g.rings) {
+        if (r.count < 2) continue;
+        dl->AddPolyline(reinterpret_cast<const ImVec2*>(screen.data() + r.start), static_cast<int>(r.count), color,
+                        ImDrawFlags_Closed, width);
+    }
+}
+
+void DrawLabel(ImDrawList* dl, ImFont* font, ImVec2 center, const char* text, ImU32 color, ImU32 halo) {
+    const float size = font->FontSize * ImGui::GetIO().FontGlobalScale;
+    const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0.0f, text);
+    const ImVec2 p(std::floor(center.x - ts.x * 0.5f), std::floor(center.y - ts.y * 0.5f));
+    static const ImVec2 kOffsets[8] = {{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-1, -1}, {1, 1}, {-1, 1}, {1, -1}};
+    for (const ImVec2& o : kOffsets) dl->AddText(font, size, ImVec2(p.x + o.x, p.y + o.y), halo, text);
+    dl->AddText(font, size, p, color, text);
+}
+
+struct LabelBox {
+    ImVec2 min, max;
+};
+
+bool Overlaps(const LabelBox& a, const LabelBox& b) {
+    return a.min.x < b.max.x && a.max.x > b.min.x && a.min.y < b.max.y && a.max.y > b.min.y;
+}
+
+void DrawAreas(AppState& app, ImDrawList* dl) {
+    const Theme& t = CurrentTheme();
+    MapUiState& m = app.map;
+    const int n = static_cast<int>(app.geometry.areas.size());
+    for (int i = 0; i < n; ++i) {
+        const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
+        if (g.vertices.empty()) continue;
+        TransformToScreen(m.view, g.vertices.data(), g.vertices.size(), m.scratch);
+        ImU32 fill = AreaFill(app, i);
+        if (i == m.hovered || i == m.list_hovered) fill = Lighten(fill, 0.35f);
+        DrawFill(dl, m.scratch, g.indices, fill);
+        DrawOutline(dl, m.scratch, g, t.border, 1.0f);
+    }
+    // Emphasis outlines on top of every fill, so neighbours do not cover them.
+    for (int pass = 0; pass < 2; ++pass) {
+        const int i = pass == 0 ? (m.hovered >= 0 ? m.hovered : m.list_hovered) : app.selected;
+        if (i < 0 || i >= n) continue;
+        const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
+        if (g.vertices.empty()) continue;
+        TransformToScreen(m.view, g.vertices.data(), g.vertices.size(), m.scratch);
+        DrawOutline(dl, m.scratch, g, pass == 0 ? t.border_hover : t.border_selected, pass == 0 ? 2.0f : 3.0f);
+    }
+}
+
+void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
+    const Theme& t = CurrentTheme();
+    const MapUiState& m = app.map;
+    const int n = static_cast<int>(app.geometry.areas.size());
+    ImFont* font = app.fonts.small;
+    // Markers (areas without a boundary), drawn as a coloured dot in a white ring.
+    for (int i = 0; i < n; ++i) {
+        const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
+        if (!g.has_marker) continue;
+        const ImVec2 s = ToIm(m.view.WorldToScreen(g.marker));
+        const bool emph = i == m.hovered || i == m.list_hovered || i == app.selected;
+        const float r = emph ? kMarkerRadius + 2 : kMarkerRadius;
+        dl->AddCircleFilled(s, r + 2.5f, i == app.selected ? t.border_selected : IM_COL32_WHITE, 24);
+        dl->AddCircleFilled(s, r, AreaFill(app, i), 24);
+        dl->AddCircleFilled(s, 2.5f, t.marker, 12);
+    }
+    // Labels: selected first, then by area order; skipped when they overlap a placed label or do
+    // not fit inside their area. At most 256 placed labels are tracked (a fixed buffer).
+    LabelBox placed[256];
+    int placed_n = 0;
+    const float scale = font->FontSize * ImGui::GetIO().FontGlobalScale;
+    for (int k = -1; k < n; ++k) {
+        const int i = k < 0 ? app.selected : k;
+        if (i < 0 || (k >= 0 && i == app.selected)) continue;
+        const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
+        const char* name = app.data.areas[static_cast<size_t>(i)].name.Get(app.lang).c_str();
+        const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, name);
+        ImVec2 c;
+        if (g.has_marker) {
+            const ImVec2 s = ToIm(m.view.WorldToScreen(g.marker));
+            c = ImVec2(s.x, s.y + kMarkerRadius + 4 + ts.y * 0.5f);
+        } else {
+            if (!g.has_label) continue;
+            // Fits if the label's half-width is within the inscribed circle (with some slack).
+            const float room = g.label_clearance * m.view.pixels_per_unit;
+            if (room * 2.6f < ts.x && i != app.selected) continue;
+            c = ToIm(m.view.WorldToScreen(g.label));
+        }
+        const LabelBox box{ImVec2(c.x - ts.x * 0.5f - 2, c.y - ts.y * 0.5f), ImVec2(c.x + ts.x * 0.5f + 2, c.y + ts.y * 0.5f)};
+        bool clash = false;
+        for (int j = 0; j < placed_n && !clash; ++j) clash = Overlaps(box, placed[j]);
+        if (clash) continue;
+        if (placed_n < 256) placed[placed_n++] = box;
+        DrawLabel(dl, font, c, name, t.label, t.label_halo);
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Overlays
+//-----------------------------------------------------------------------------
+
+// Draws the icon of zoom button `which` (0 +, 1 -, 2 fit) centred in the last item.
+void DrawZoomIcon(ImDrawList* dl, int which, ImU32 color) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const ImVec2 c((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
+    const float r = 8.0f, w = 2.0f;
+    if (which <= 1) dl->AddLine(ImVec2(c.x - r, c.y), ImVec2(c.x + r, c.y), color, w);
+    if (which == 0) dl->AddLine(ImVec2(c.x, c.y - r), ImVec2(c.x, c.y + r), color, w);
+    if (which == 2) {  // four corners of a frame: "fit the whole map"
+        const float k = 4.0f;
+        for (int sx = -1; sx <= 1; sx += 2) {
+            for (int sy = -1; sy <= 1; sy += 2) {
+                const ImVec2 p(c.x + static_cast<float>(sx) * r, c.y + static_cast<float>(sy) * r);
+                dl->AddLine(p, ImVec2(p.x - static_cast<float>(sx) * k, p.y), color, w);
+                dl->AddLine(p, ImVec2(p.x, p.y - static_cast<float>(sy) * k), color, w);
+            }
+        }
+    }
+}
+
+void DrawZoomButtons(AppState& app, ImVec2 pos, ImVec2 size) {
+    MapUiState& m = app.map;
+    const float b = 44.0f, gap = 6.0f;
+    const ImVec2 origin(pos.x + size.x - b - 12, pos.y + size.y - 3 * b - 2 * gap - 12);
+    const ImVec2 center(pos.x + size.x * 0.5f, pos.y + size.y * 0.5f);
+    const Str tips[3] = {Str::ZoomIn, Str::ZoomOut, Str::ResetView};
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(1, 1, 1, 0.95f));
+    for (int i = 0; i < 3; ++i) {
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + static_cast<float>(i) * (b + gap)));
+        ImGui::PushID(i);
+        if (ImGui::Button("##zoom", ImVec2(b, b))) {
+            if (i == 0) m.view.ZoomAround(ToVec(center), 1.5f);
+            else if (i == 1) m.view.ZoomAround(ToVec(center), 1.0f / 1.5f);
+            else m.fitted = false;
+            m.user_moved = i != 2;
+        }
+        DrawZoomIcon(dl, i, CurrentTheme().text);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(tips[i], app.lang));
+        ImGui::PopID();
+    }
+    ImGui::PopStyleColor();
+}
+
+void DrawLegend(const AppState& app, ImDrawList* dl, ImVec2 pos, ImVec2 size) {
+    const Theme& t = CurrentTheme();
+    const Lang lang = app.lang;
+    const int max_goals = app.stats.max_goals_per_area;
+    ImFont* font = app.fonts.small;
+    const float fs = font->FontSize * ImGui::GetIO().FontGlobalScale;
+    const float sw = 18, row = fs + 8, pad = 10;
+    // Buckets actually present in the scale (value ranges), plus "no goals".
+    char labels[6][48];
+    ImU32 colors[6];
+    int rows = 0;
+    for (int b = 0; b < 5 && max_goals > 0; ++b) {
+        int lo = -1, hi = -1;
+        for (int v = 1; v <= max_goals; ++v) {
+            if (ScaleBucket(v, max_goals) != b) continue;
+            if (lo < 0) lo = v;
+            hi = v;
+        }
+        if (lo < 0) continue;
+        if (lo == hi) std::snprintf(labels[rows], sizeof labels[rows], "%d", lo);
+        else std::snprintf(labels[rows], sizeof labels[rows], "%d–%d", lo, hi);
+        colors[rows++] = t.scale[b];
+    }
+    std::snprintf(labels[rows], sizeof labels[rows], "%s", Tr(Str::NoGoalsReported, lang));
+    colors[rows++] = t.no_goals;
+
+    const char* title = Tr(Str::LegendGoals, lang);
+    float w = font->CalcTextSizeA(fs, 1e9f, 0, title).x;
+    for (int r = 0; r < rows; ++r) w = std::fmax(w, sw + 8 + font->CalcTextSizeA(fs, 1e9f, 0, labels[r]).x);
+    const float h = row * static_cast<float>(rows + 1) + pad * 2 - 8;
+    const ImVec2 p0(pos.x + 12, pos.y + size.y - h - 12);
+    dl->AddRectFilled(p0, ImVec2(p0.x + w + pad * 2, p0.y + h), IM_COL32(255, 255, 255, 235), 8.0f);
+    dl->AddText(font, fs, ImVec2(p0.x + pad, p0.y + pad), t.text_muted, title);
+    for (int r = 0; r < rows; ++r) {
+        const float y = p0.y + pad + row * static_cast<float>(r + 1);
+        dl->AddRectFilled(ImVec2(p0.x + pad, y + 2), ImVec2(p0.x + pad + sw, y + fs - 2), colors[r], 3.0f);
+        dl->AddText(font, fs, ImVec2(p0.x + pad + sw + 8, y), t.text, labels[r]);
+    }
+}
+
+void DrawTooltip(const AppState& app) {
+    const int i = app.map.hovered;
+    if (i < 0) return;
+    const Area& a = app.data.areas[static_cast<size_t>(i)];
+    const GoalCounts& c = app.stats.per_area[static_cast<size_t>(i)];
+    const Lang lang = app.lang;
+    ImGui::BeginTooltip();
+    ImGui::PushFont(app.fonts.body);
+    ImGui::TextUnformatted(a.name.Get(lang).c_str());
+    const int k = app.data.FindAreaKind(a.kind);
+    if (k >= 0) ImGui::TextDisabled("%s", app.data.area_kinds[static_cast<size_t>(k)].name.Get(lang).c_str());
+    if (c.goals > 0) ImGui::Text("%d %s · %d %s", c.goals, Tr(Str::Goals, lang), c.targets, Tr(Str::Targets, lang));
+    else ImGui::TextUnformatted(Tr(Str::NoGoalsReported, lang));
+    if (a.has_marker && a.marker.approximate) ImGui::TextDisabled("%s", Tr(Str::ApproximateLocation, lang));
+    ImGui::PopFont();
+    ImGui::EndTooltip();
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] DrawMap
+//-----------------------------------------------------------------------------
+
+void DrawMap(AppState& app, ImVec2 pos, ImVec2 size) {
+    const Theme& t = CurrentTheme();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), t.background);
+    if (!app.has_data || size.x < 8 || size.y < 8) return;
+
+    MapUiState& m = app.map;
+    const Vec2 origin = ToVec(pos), extent = ToVec(size);
+    const bool resized = extent.x != m.last_size.x || extent.y != m.last_size.y;
+    if (!m.fitted || (resized && !m.user_moved)) {
+        m.view.FitBounds(app.geometry.bounds, origin, extent, kFitPadding);
+        m.fitted = true;
+    } else {
+        m.view.SetScreenRect(origin, extent);
+    }
+    m.last_size = extent;
+
+    HandleMapInput(app, pos, size);
+    dl->PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
+    DrawAreas(app, dl);
+    DrawMarkersAndLabels(app, dl);
+    DrawLegend(app, dl, pos, size);
+    dl->PopClipRect();
+    DrawZoomButtons(app, pos, size);
+    DrawTooltip(app);
+}
+
+}  // namespace jcm

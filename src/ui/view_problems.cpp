@@ -1,0 +1,62 @@
+// view_problems.cpp: the data-problems panel: every error and warning of the last load, with the
+// file and JSON pointer, in the current language. Shown over the map until dismissed; if there is
+// no good data at all it cannot be dismissed.
+#include <cstdio>
+
+#include "ui/strings.h"
+#include "ui/theme.h"
+#include "ui/views.h"
+
+namespace jcm {
+
+void DrawProblems(AppState& app) {
+    if (!app.show_problems || app.problems.empty()) return;
+    const Lang lang = app.lang;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const ImVec2 size(vp->WorkSize.x > 760 ? 680.0f : vp->WorkSize.x - 32.0f, vp->WorkSize.y * 0.6f);
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(size, ImGuiCond_Always);
+    int errors = 0, warnings = 0;
+    for (const Problem& p : app.problems) (p.severity == Severity::Error ? errors : warnings)++;
+
+    char title[160];
+    std::snprintf(title, sizeof title, "%s###problems", Tr(errors ? Str::DataLoadFailed : Str::ProblemsTitle, lang));
+    bool open = true;
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(1, 1, 1, 1));
+    ImGui::PushStyleColor(ImGuiCol_TitleBg, ImGui::ColorConvertU32ToFloat4(errors ? CurrentTheme().status[3] : CurrentTheme().status[2]));
+    ImGui::PushStyleColor(ImGuiCol_TitleBgActive, ImGui::ColorConvertU32ToFloat4(errors ? CurrentTheme().status[3] : CurrentTheme().status[2]));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));  // the title bar's text, on red/amber
+    ImGui::Begin(title, app.has_data ? &open : nullptr,
+                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize);
+    ImGui::PopStyleColor();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().text));
+    ImGui::TextUnformatted(app.problems_file.c_str());
+    ImGui::Text("%d %s, %d %s", errors, Tr(Str::ProblemsErrors, lang), warnings, Tr(Str::ProblemsWarnings, lang));
+    if (errors && app.has_data) TextWrappedMuted(Tr(Str::KeptPreviousData, lang));
+    ImGui::Separator();
+    ImGui::BeginChild("list", ImVec2(0, 0), false);
+    // Rows wrap to different heights, so no list clipper; a cap keeps a pathological file cheap.
+    constexpr size_t kMaxRows = 500;
+    for (size_t i = 0; i < app.problems.size() && i < kMaxRows; ++i) {
+        const Problem& p = app.problems[i];
+        ImGui::PushID(static_cast<int>(i));
+        StatusDot(p.severity == Severity::Error ? Status::Red : Status::Yellow, 5.0f);
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        if (p.line > 0) ImGui::TextDisabled("%d:%d", p.line, p.column);
+        else ImGui::TextDisabled("%s", p.pointer.empty() ? "/" : p.pointer.c_str());
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(p.message.Get(lang).c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+        ImGui::PopID();
+    }
+    if (app.problems.size() > kMaxRows) ImGui::TextDisabled("… +%d", static_cast<int>(app.problems.size() - kMaxRows));
+    ImGui::EndChild();
+    ImGui::End();
+    ImGui::PopStyleColor(4);
+    if (!open) app.show_problems = false;
+}
+
+}  // namespace jcm

@@ -1,0 +1,145 @@
+// harness.mjs: what every browser test needs: the built site served on 127.0.0.1, Debian's
+// Chromium driven by playwright-core, page-error collection, screenshots and pixel access.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../tools/serve.mjs';
+
+export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+export const SITE = process.env.JCM_SITE || join(ROOT, 'build/site');
+export const SHOTS = join(ROOT, 'build/test-output/screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+export const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  tabletLandscape: { width: 1024, height: 768 },
+  tabletPortrait: { width: 768, height: 1024 },
+  phone: { width: 390, height: 844 },
+};
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--disable-default-apps', '--mute-audio',
+];
+
+// Starts the server and the browser once per test file.
+export async function setup() {
+  const server = await startServer(SITE, { host: '127.0.0.1', port: 0 });
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    base,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+// Opens the app in a fresh context; collects page errors and console errors.
+export async function openApp(env, { viewport = VIEWPORTS.desktop, path = '', dpr = 1, touch = false, wait = true, route } = {}) {
+  const context = await env.browser.newContext({ viewport, deviceScaleFactor: dpr, hasTouch: touch, isMobile: false });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  if (route) await route(page);
+  await page.goto(env.base + path);
+  if (wait) await waitForMark(page, 'app:first-map-frame');
+  return { context, page, errors };
+}
+
+export async function waitForMark(page, name, timeout = 20000) {
+  await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout, polling: 50 });
+}
+
+// Waits until the app has stopped drawing (its loop sleeps when idle), so screenshots are final.
+export async function settle(page, ms = 300) {
+  await page.waitForTimeout(ms);
+}
+
+export async function screenshot(page, name) {
+  const file = join(SHOTS, `${name}.png`);
+  const buf = await page.screenshot({ path: file });
+  return { file, image: decodePng(buf) };
+}
+
+export async function a11ySummary(page) {
+  return page.$eval('#a11y-summary', (el) => el.textContent);
+}
+
+// ---- pixels -----------------------------------------------------------------------------------
+
+// Minimal PNG decoder (8-bit RGB/RGBA, non-interlaced: what Chromium's screenshots are).
+export function decodePng(buf) {
+  let pos = 8, width = 0, height = 0, colorType = 0;
+  const idat = [];
+  while (pos < buf.length) {
+    const len = buf.readUInt32BE(pos);
+    const type = buf.toString('ascii', pos + 4, pos + 8);
+    const data = buf.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0); height = data.readUInt32BE(4);
+      if (data[8] !== 8 || data[12] !== 0) throw new Error('decodePng: only 8-bit non-interlaced PNGs');
+      colorType = data[9];
+    } else if (type === 'IDAT') idat.push(data);
+    else if (type === 'IEND') break;
+    pos += 12 + len;
+  }
+  const bpp = colorType === 6 ? 4 : colorType === 2 ? 3 : 0;
+  if (!bpp) throw new Error(`decodePng: colour type ${colorType} unsupported`);
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * bpp;
+  const out = Buffer.alloc(width * height * 4);
+  const prev = Buffer.alloc(stride), cur = Buffer.alloc(stride);
+  for (let y = 0; y < height; y++) {
+    const f = raw[y * (stride + 1)];
+    raw.copy(cur, 0, y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let i = 0; i < stride; i++) {
+      const a = i >= bpp ? cur[i - bpp] : 0, b = prev[i], c = i >= bpp ? prev[i - bpp] : 0;
+      let v = cur[i];
+      if (f === 1) v += a; else if (f === 2) v += b; else if (f === 3) v += (a + b) >> 1;
+      else if (f === 4) { const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c); v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c; }
+      cur[i] = v & 255;
+    }
+    for (let x = 0; x < width; x++) {
+      out[(y * width + x) * 4] = cur[x * bpp];
+      out[(y * width + x) * 4 + 1] = cur[x * bpp + 1];
+      out[(y * width + x) * 4 + 2] = cur[x * bpp + 2];
+      out[(y * width + x) * 4 + 3] = bpp === 4 ? cur[x * bpp + 3] : 255;
+    }
+    cur.copy(prev);
+  }
+  return { width, height, data: out };
+}
+
+export function pixel(img, x, y) {
+  const i = (Math.round(y) * img.width + Math.round(x)) * 4;
+  return [img.data[i], img.data[i + 1], img.data[i + 2]];
+}
+
+// Colours covering at least `minShare` of the sampled pixels of a rectangle, most common first.
+export function dominantColors(img, { x0, y0, x1, y1 }, minShare = 0.01, step = 2) {
+  const counts = new Map();
+  let total = 0;
+  for (let y = y0; y < y1; y += step) {
+    for (let x = x0; x < x1; x += step) {
+      const [r, g, b] = pixel(img, x, y);
+      const key = (r << 16) | (g << 8) | b;
+      counts.set(key, (counts.get(key) || 0) + 1);
+      total++;
+    }
+  }
+  return [...counts.entries()]
+    .filter(([, n]) => n / total >= minShare)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => ({ rgb: [(k >> 16) & 255, (k >> 8) & 255, k & 255], share: n / total }));
+}
+
+export const hex = ([r, g, b]) => '#' + [r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('');

@@ -1,0 +1,166 @@
+// test_app.cpp: the app and its views, natively: ImGui runs without a backend, the platform is
+// the headless one (src/platform/platform_headless.cpp), so loading, data replacement, selection,
+// deep links, the accessible summary and whole frames of every view are checked without a browser.
+#ifdef JCM_HAVE_UI
+#include <doctest.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include "platform/platform_headless.h"
+#include "ui/app.h"
+
+namespace {
+
+std::string ReadFile(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+const std::string& ShippedData() {
+    static const std::string text = ReadFile(std::string(JCM_SOURCE_DIR) + "/data/campaign.json");
+    return text;
+}
+
+// An ImGui context and a started app whose font request failed (ImGui's default font is baked).
+struct Fixture {
+    ImGuiContext* ctx = nullptr;
+    std::unique_ptr<jcm::AppState> app = std::make_unique<jcm::AppState>();
+
+    explicit Fixture(const std::string& hash = "") {
+        jcm::platform::headless::Reset();
+        jcm::platform::headless::Get().hash = hash;
+        ctx = ImGui::CreateContext();
+        ImGui::GetIO().IniFilename = nullptr;
+        jcm::StartApp(*app);
+        jcm::platform::headless::Complete("assets/ui-font.otf", false, {}, "HTTP 404");
+    }
+    ~Fixture() { ImGui::DestroyContext(ctx); }
+
+    void LoadShipped() {
+        REQUIRE(jcm::platform::headless::Complete("data/campaign.json", true, ShippedData()));
+    }
+
+    // One whole frame at the given size, as main.cpp runs it.
+    void Frame(float w = 1280, float h = 800) {
+        ImGuiIO& io = ImGui::GetIO();
+        if (jcm::FontsNeedBaking(*app, 1.0f)) jcm::BakeAppFonts(*app, 1.0f);
+        unsigned char* pixels = nullptr;
+        int tw = 0, th = 0;
+        io.Fonts->GetTexDataAsAlpha8(&pixels, &tw, &th);
+        io.DisplaySize = ImVec2(w, h);
+        io.DeltaTime = 1.0f / 60.0f;
+        ImGui::NewFrame();
+        jcm::DrawApp(*app);
+        ImGui::Render();
+        jcm::AfterFramePresented(*app);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("app: the shipped data loads, draws at desktop, tablet and phone sizes, and marks its frames") {
+    Fixture f;
+    CHECK_FALSE(jcm::ReadyToDraw(*f.app));  // data still pending
+    f.LoadShipped();
+    REQUIRE(f.app->has_data);
+    CHECK(f.app->problems.empty());
+    f.Frame();
+    CHECK(jcm::ReadyToDraw(*f.app));
+    f.Frame(1024, 768);
+    f.Frame(768, 1024);
+    f.Frame(390, 844);
+    const auto& marks = jcm::platform::headless::Get().marks;
+    const auto pos = [&](const char* name) { return std::find(marks.begin(), marks.end(), name) - marks.begin(); };
+    REQUIRE(pos("app:data-loaded") < static_cast<long>(marks.size()));
+    REQUIRE(pos("app:first-map-frame") < static_cast<long>(marks.size()));
+    CHECK(pos("app:data-loaded") < pos("app:first-map-frame"));
+    CHECK(ImGui::GetDrawData()->TotalVtxCount > 1000);  // the map's fills and outlines
+}
+
+TEST_CASE("app: an invalid dataset after a good one keeps the good one and lists the problems") {
+    Fixture f;
+    f.LoadShipped();
+    const size_t areas = f.app->data.areas.size();
+    REQUIRE(areas > 0);
+    CHECK_FALSE(jcm::AcceptDataset(*f.app, "{\"schema_version\": 1,,}", "bad.json"));
+    CHECK(f.app->has_data);
+    CHECK(f.app->data.areas.size() == areas);
+    CHECK(f.app->show_problems);
+    REQUIRE_FALSE(f.app->problems.empty());
+    CHECK(f.app->problems[0].file == "bad.json");
+    CHECK(f.app->problems[0].line == 1);
+    f.Frame();  // the problems panel draws over the kept data
+    CHECK(jcm::platform::headless::Get().summary.find("bad.json") != std::string::npos);
+}
+
+TEST_CASE("app: invalid data with nothing loaded before shows problems, no data") {
+    Fixture f;
+    REQUIRE(jcm::platform::headless::Complete("data/campaign.json", true, "[1, 2"));
+    CHECK_FALSE(f.app->has_data);
+    CHECK(f.app->show_problems);
+    f.Frame();
+    CHECK(jcm::platform::headless::Get().summary.find("data/campaign.json") != std::string::npos);
+}
+
+TEST_CASE("app: a data file that cannot be fetched is reported with the file and the reason") {
+    Fixture f;
+    REQUIRE(jcm::platform::headless::Complete("data/campaign.json", false, {}, "HTTP 404 Not Found"));
+    CHECK_FALSE(f.app->has_data);
+    REQUIRE(f.app->problems.size() == 1);
+    CHECK(f.app->problems[0].message.en.find("data/campaign.json") != std::string::npos);
+    CHECK(f.app->problems[0].message.en.find("404") != std::string::npos);
+    CHECK(jcm::ReadyToDraw(*f.app) == false);  // fonts are baked in the first frame
+    f.Frame();
+    CHECK(jcm::ReadyToDraw(*f.app));
+}
+
+TEST_CASE("app: selecting an area sets the hash; a hash selects its area at load") {
+    {
+        Fixture f;
+        f.LoadShipped();
+        const int i = f.app->data.FindArea("370812");
+        REQUIRE(i >= 0);
+        jcm::SelectArea(*f.app, i);
+        CHECK(jcm::platform::headless::Get().hash == "area=370812");
+        f.Frame();
+        CHECK(jcm::platform::headless::Get().summary.find(f.app->data.areas[static_cast<size_t>(i)].name.zh) != std::string::npos);
+        jcm::SelectArea(*f.app, -1);
+        CHECK(jcm::platform::headless::Get().hash.empty());
+    }
+    {
+        Fixture f("area=370881");
+        f.LoadShipped();
+        REQUIRE(f.app->selected >= 0);
+        CHECK(f.app->data.areas[static_cast<size_t>(f.app->selected)].id == "370881");
+    }
+    {
+        Fixture f("area=no-such-area");
+        f.LoadShipped();
+        CHECK(f.app->selected == -1);
+    }
+}
+
+TEST_CASE("app: glyphs to bake cover the data's characters and grow only with new text") {
+    Fixture f;
+    f.LoadShipped();
+    const auto has = [&](uint32_t cp) { return std::binary_search(f.app->glyphs.begin(), f.app->glyphs.end(), cp); };
+    CHECK(has(0x5156));  // 兖
+    CHECK(has(0x6CD7));  // 泗
+    f.Frame();
+    CHECK_FALSE(f.app->glyphs_changed);
+    const size_t n = f.app->glyphs.size();
+    jcm::NeedGlyphs(*f.app, "济宁");
+    CHECK(f.app->glyphs.size() == n);
+    CHECK_FALSE(f.app->glyphs_changed);
+    jcm::NeedGlyphs(*f.app, "鑫");
+    CHECK(f.app->glyphs.size() == n + 1);
+    CHECK(f.app->glyphs_changed);
+}
+#endif  // JCM_HAVE_UI

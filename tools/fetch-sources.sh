@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Fetches third-party sources from Debian's archive into a build directory (never into the repo)
+# and builds SDL2 for WebAssembly once. Each result lives in a folder named after the package
+# version (and, for SDL2-wasm, the emcc version), so a new version rebuilds and re-runs are instant.
+# Usage: tools/fetch-sources.sh <deps-dir> [imgui|sdl2-wasm|all]
+# Prints nothing when everything is cached.
+set -euo pipefail
+deps=$(mkdir -p "$1" && cd "$1" && pwd)
+what=${2:-all}
+
+# apt-get source <pkg> into $deps/<pkg>-<version>; echoes that directory.
+fetch_source() {
+  local pkg=$1 ver dir
+  ver=$(apt-cache showsrc "$pkg" 2>/dev/null | awk '/^Version:/{print $2; exit}')
+  [ -n "$ver" ] || { echo "fetch-sources: no source package '$pkg' (is a deb-src entry configured? run tools/install-deps.sh)" >&2; return 1; }
+  dir="$deps/$pkg-${ver//[:~+]/_}"
+  if [ ! -f "$dir/.complete" ]; then
+    echo "fetch-sources: apt-get source $pkg ($ver)" >&2
+    rm -rf "$dir" "$dir.tmp"; mkdir -p "$dir.tmp"
+    (cd "$dir.tmp" && apt-get source -q --download-only "$pkg" >/dev/null && dpkg-source -x --no-check ./*.dsc src >/dev/null)
+    mv "$dir.tmp/src" "$dir"; rm -rf "$dir.tmp"; touch "$dir/.complete"
+  fi
+  echo "$dir"
+}
+
+if [ "$what" = imgui ] || [ "$what" = all ]; then
+  src=$(fetch_source imgui)
+  ln -sfn "$src" "$deps/imgui"
+fi
+
+if [ "$what" = sdl2-wasm ] || [ "$what" = all ]; then
+  src=$(fetch_source libsdl2)
+  export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
+  emv=$(emcc -dumpversion 2>/dev/null || echo unknown)
+  prefix="$deps/sdl2-wasm-$(basename "$src" | sed 's/^libsdl2-//')-emcc$emv"
+  if [ ! -f "$prefix/.complete" ]; then
+    echo "fetch-sources: building SDL2 for wasm (once, ~3 min) into $prefix" >&2
+    rm -rf "$prefix" "$deps/sdl2-wasm-build"
+    emcmake cmake -S "$src" -B "$deps/sdl2-wasm-build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+      -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DCMAKE_INSTALL_PREFIX="$prefix" >"$deps/sdl2-wasm.log" 2>&1 \
+      || { tail -30 "$deps/sdl2-wasm.log" >&2; exit 1; }
+    cmake --build "$deps/sdl2-wasm-build" >>"$deps/sdl2-wasm.log" 2>&1 && cmake --install "$deps/sdl2-wasm-build" >>"$deps/sdl2-wasm.log" 2>&1 \
+      || { tail -30 "$deps/sdl2-wasm.log" >&2; exit 1; }
+    rm -rf "$deps/sdl2-wasm-build"; touch "$prefix/.complete"
+  fi
+  ln -sfn "$prefix" "$deps/sdl2-wasm"
+fi

@@ -1,0 +1,69 @@
+// app.js: the page glue around the WebAssembly app. It starts the module, wakes the app's
+// render-on-demand loop on input, keeps the page itself from scrolling or zooming, and shows
+// errors that happen before the app can draw (missing files, no WebGL2, a crash) in the page.
+(function () {
+  'use strict';
+  var canvas = document.getElementById('canvas');
+  var loading = document.getElementById('loading');
+  var errorPanel = document.getElementById('error-panel');
+  var mod = null;
+
+  var page = {
+    defaultData: 'data/campaign.json',
+    showError: function (title, detail) {
+      document.getElementById('error-title').textContent = title;
+      document.getElementById('error-detail').textContent = detail;
+      loading.hidden = true;
+      errorPanel.hidden = false;
+    },
+    hideLoading: function () { loading.hidden = true; }
+  };
+  document.getElementById('error-retry').addEventListener('click', function () { location.reload(); });
+
+  // The app sleeps when nothing changes; any input or resize wakes it for the next frame.
+  function wake() { if (mod && mod._jcm_wake) mod._jcm_wake(); }
+  ['pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'mousedown', 'mousemove', 'mouseup',
+   'wheel', 'keydown', 'keyup', 'touchstart', 'touchmove', 'touchend', 'touchcancel', 'focus', 'blur',
+   'resize', 'hashchange', 'visibilitychange'].forEach(function (type) {
+    window.addEventListener(type, wake, { capture: true, passive: true });
+  });
+  if (window.matchMedia) {   // devicePixelRatio changes (browser zoom, moving to another screen)
+    var watchDpr = function () {
+      var mq = window.matchMedia('(resolution: ' + window.devicePixelRatio + 'dppx)');
+      var onChange = function () { mq.removeEventListener('change', onChange); wake(); watchDpr(); };
+      mq.addEventListener('change', onChange);
+    };
+    watchDpr();
+  }
+  // The map owns wheel and touch gestures: the page must not scroll or zoom instead.
+  canvas.addEventListener('wheel', function (e) { e.preventDefault(); }, { passive: false });
+  canvas.addEventListener('touchmove', function (e) { e.preventDefault(); }, { passive: false });
+  document.addEventListener('gesturestart', function (e) { e.preventDefault(); });
+
+  canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
+  canvas.addEventListener('webglcontextlost', function (e) { e.preventDefault(); }, false);
+
+  if (typeof createJcmModule !== 'function') {
+    page.showError('无法加载程序 · The app could not be loaded',
+      'jining-campaign.js 未能加载。Could not load jining-campaign.js: check that the site was built and served completely.');
+    return;
+  }
+  if (!document.createElement('canvas').getContext('webgl2')) {
+    page.showError('浏览器不支持 WebGL 2 · WebGL 2 is not available',
+      '请使用较新版本的 Chrome、Edge、Firefox 或 Safari。Please use a recent Chrome, Edge, Firefox or Safari.');
+    return;
+  }
+  // With MODULARIZE the object passed in becomes the Module, so exports appear on it once ready.
+  mod = {
+    canvas: canvas,
+    jcmPage: page,
+    print: function (t) { console.log(t); },
+    printErr: function (t) { console.warn(t); },
+    onAbort: function (what) {
+      page.showError('程序意外停止 · The app stopped unexpectedly', String(what));
+    }
+  };
+  createJcmModule(mod).then(null, function (err) {
+    page.showError('无法启动程序 · The app could not start', String(err && err.message ? err.message : err));
+  });
+})();
