@@ -1,0 +1,453 @@
+// json_parse.cpp: see json_parse.h.
+//
+// Sections:
+//   1. CountingIterator  - feeds nlohmann the text and tells us how far its lexer has read
+//   2. PathTracker       - the RFC 6901 pointer of the value being parsed, kept incrementally
+//   3. PositionedSax     - base of our SAX handlers: byte offset where each token starts
+//   4. DomBuilder        - the SAX handler that builds the DOM, caps depth, flags duplicate keys
+//   5. Syntax messages   - nlohmann's English error -> a Chinese + English Text
+//   6. ParseJsonStrict
+//   7. LocatePointers
+#include "core/json_parse.h"
+
+#include <cstdint>
+#include <iterator>
+#include <unordered_map>
+#include <utility>
+
+#include "core/utf8.h"
+
+namespace jcm::detail {
+namespace {
+
+using Json = nlohmann::json;
+
+// Beyond this many duplicate keys the parser stops reporting them (the loader caps the rest).
+constexpr size_t kMaxParseProblems = 1000;
+
+// ---- 1. CountingIterator ----------------------------------------------------------------------
+// nlohmann's iterator adapter advances one live copy of the iterator; that copy publishes its
+// position through `live`, so SAX callbacks can see how many bytes the lexer has consumed.
+class CountingIterator {
+  public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+
+    CountingIterator(const char* p, const char** live) : p_(p), live_(live) {}
+    reference operator*() const { return *p_; }
+    CountingIterator& operator++() {
+        ++p_;
+        *live_ = p_;
+        return *this;
+    }
+    CountingIterator operator++(int) {
+        CountingIterator old = *this;
+        ++*this;
+        return old;
+    }
+    bool operator==(const CountingIterator& o) const { return p_ == o.p_; }
+    bool operator!=(const CountingIterator& o) const { return p_ != o.p_; }
+
+  private:
+    const char* p_;
+    const char** live_;
+};
+
+// ---- 2. PathTracker ---------------------------------------------------------------------------
+class PathTracker {
+  public:
+    // Called for every value before it is handled: inside an array it gets the next index.
+    void Value() {
+        if (frames_.empty() || !frames_.back().is_array) return;  // keys set object members
+        Frame& f = frames_.back();
+        pointer_.resize(f.base_len);
+        pointer_ += '/';
+        pointer_ += std::to_string(f.next_index++);
+    }
+    void Key(std::string_view key) {
+        if (frames_.empty()) return;
+        pointer_.resize(frames_.back().base_len);
+        pointer_ += '/';
+        pointer_ += EscapePointerToken(key);
+    }
+    void Push(bool is_array) { frames_.push_back({is_array, 0, pointer_.size()}); }
+    void Pop() {
+        if (frames_.empty()) return;
+        pointer_.resize(frames_.back().base_len);
+        frames_.pop_back();
+    }
+    size_t Depth() const { return frames_.size(); }
+    const std::string& Pointer() const { return pointer_; }
+
+  private:
+    struct Frame {
+        bool is_array;
+        size_t next_index;
+        size_t base_len;  // length of the container's own pointer
+    };
+    std::vector<Frame> frames_;
+    std::string pointer_;
+};
+
+// ---- 3. PositionedSax -------------------------------------------------------------------------
+// At a SAX event the lexer has read the token (plus, after a number, one look-ahead byte, which
+// is never the start of a token in valid JSON). So a token starts at the first byte after the
+// previous event's end that is not whitespace, ',' or ':'.
+class PositionedSax {
+  protected:
+    explicit PositionedSax(std::string_view text) : text_(text), live_(text.data()) {
+        if (HasUtf8Bom(text)) last_end_ = 3;
+    }
+    CountingIterator Begin() { return CountingIterator(text_.data(), &live_); }
+    CountingIterator End() { return CountingIterator(text_.data() + text_.size(), &live_); }
+
+    size_t TokenStart() const {
+        size_t i = last_end_;
+        while (i < text_.size()) {
+            const char c = text_[i];
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != ',' && c != ':') break;
+            ++i;
+        }
+        return i;
+    }
+    void TokenDone() { last_end_ = static_cast<size_t>(live_ - text_.data()); }
+
+    std::string_view text_;
+    const char* live_;
+    size_t last_end_ = 0;
+    PathTracker path_;
+};
+
+// ---- 4. DomBuilder ----------------------------------------------------------------------------
+Text SyntaxMessage(const std::string& what);
+
+class DomBuilder : public PositionedSax {
+  public:
+    DomBuilder(std::string_view text, int max_depth, Json* root)
+        : PositionedSax(text), max_depth_(max_depth), root_(root) {}
+
+    bool Run() {
+        return Json::sax_parse(Begin(), End(), this, nlohmann::json::input_format_t::json,
+                               /*strict=*/true, /*ignore_comments=*/false);
+    }
+
+    // Problems found while parsing, each with the byte offset it is about.
+    struct Found {
+        Problem problem;
+        size_t offset;
+    };
+    std::vector<Found>& found() { return found_; }
+
+    // -- the SAX interface nlohmann requires --
+    bool null() { return Scalar(Json(nullptr)); }
+    bool boolean(bool v) { return Scalar(Json(v)); }
+    bool number_integer(Json::number_integer_t v) { return Scalar(Json(v)); }
+    bool number_unsigned(Json::number_unsigned_t v) { return Scalar(Json(v)); }
+    bool number_float(Json::number_float_t v, const Json::string_t& /*text*/) { return Scalar(Json(v)); }
+    bool string(Json::string_t& v) { return Scalar(Json(std::move(v))); }
+    bool binary(Json::binary_t& /*v*/) { return false; }  // JSON text never yields binary
+    bool start_object(std::size_t /*len*/) { return Open(Json::value_t::object, false); }
+    bool start_array(std::size_t /*len*/) { return Open(Json::value_t::array, true); }
+    bool end_object() { return Close(); }
+    bool end_array() { return Close(); }
+
+    bool key(Json::string_t& k) {
+        const size_t start = TokenStart();
+        path_.Key(k);
+        Json::object_t* obj = stack_.empty() ? nullptr : stack_.back()->get_ptr<Json::object_t*>();
+        if (obj == nullptr) return false;  // cannot happen with nlohmann's parser; stop safely
+        auto [it, inserted] = obj->try_emplace(k);
+        if (!inserted) {
+            // Last one wins, as in JavaScript; the first is lost, so it is an error in our data.
+            it->second = Json();
+            if (duplicates_++ < kMaxParseProblems) {
+                Add(start, Text{"重复的键 \"" + k + "\"：同一对象中出现两次，前一个值被忽略",
+                                "duplicate key \"" + k + "\": it appears twice in one object; the first value is ignored"});
+            }
+        }
+        slot_ = &it->second;
+        TokenDone();
+        return true;
+    }
+
+    template <class Exception>
+    bool parse_error(std::size_t position, const std::string& /*last_token*/, const Exception& ex) {
+        // nlohmann's position counts the byte it stopped at (1-based); past the end means EOF.
+        size_t offset = position > 0 ? position - 1 : 0;
+        if (offset > text_.size()) offset = text_.size();
+        Add(offset, SyntaxMessage(ex.what()), /*pointer=*/false);
+        return false;
+    }
+
+  private:
+    bool Scalar(Json&& v) {
+        path_.Value();
+        Place(std::move(v));
+        TokenDone();
+        return true;
+    }
+
+    bool Open(Json::value_t type, bool is_array) {
+        const size_t start = TokenStart();
+        path_.Value();
+        if (path_.Depth() + 1 > static_cast<size_t>(max_depth_ < 0 ? 0 : max_depth_)) {
+            Add(start, Text{"嵌套过深：超过 " + std::to_string(max_depth_) + " 层",
+                            "nested too deeply: more than " + std::to_string(max_depth_) + " levels"});
+            return false;
+        }
+        stack_.push_back(Place(Json(type)));
+        path_.Push(is_array);
+        TokenDone();
+        return true;
+    }
+
+    bool Close() {
+        if (!stack_.empty()) stack_.pop_back();
+        path_.Pop();
+        TokenDone();
+        return true;
+    }
+
+    // Puts a value where the parse is: the root, the end of the open array, or the member whose
+    // key came last. Pointers on stack_ stay valid: a container only grows while it is on top.
+    Json* Place(Json&& v) {
+        if (stack_.empty()) {
+            *root_ = std::move(v);
+            return root_;
+        }
+        if (auto* arr = stack_.back()->get_ptr<Json::array_t*>()) {
+            arr->push_back(std::move(v));
+            return &arr->back();
+        }
+        *slot_ = std::move(v);
+        return slot_;
+    }
+
+    void Add(size_t offset, Text message, bool pointer = true) {
+        Problem p;
+        p.severity = Severity::Error;
+        if (pointer) p.pointer = path_.Pointer();
+        p.message = std::move(message);
+        found_.push_back({std::move(p), offset});
+    }
+
+    int max_depth_;
+    Json* root_;
+    std::vector<Json*> stack_;
+    Json* slot_ = nullptr;
+    size_t duplicates_ = 0;
+    std::vector<Found> found_;
+};
+
+// ---- 5. Syntax messages -----------------------------------------------------------------------
+bool Contains(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
+
+// nlohmann says e.g. "[json.exception.parse_error.101] parse error at line 3, column 7: syntax
+// error while parsing object - unexpected '}'; expected string literal". We keep the part after
+// the location (our own line/column are in characters, not bytes) and add a Chinese gist.
+Text SyntaxMessage(const std::string& what) {
+    std::string detail = what;
+    const size_t at = detail.find("parse error at line");
+    if (at != std::string::npos) {
+        const size_t colon = detail.find(": ", at);
+        if (colon != std::string::npos) detail = detail.substr(colon + 2);
+    } else if (detail.rfind("[json.exception", 0) == 0) {
+        const size_t close = detail.find("] ");
+        if (close != std::string::npos) detail = detail.substr(close + 2);
+    }
+    std::string zh;
+    if (Contains(detail, "unexpected end of input")) {
+        zh = "JSON 不完整：文件在此处意外结束（缺少 } 或 ]？）";
+    } else if (Contains(detail, "number overflow")) {
+        zh = "数字超出范围（必须是有限数）";
+    } else if (Contains(detail, "control character")) {
+        zh = "字符串中有未转义的控制字符（如换行、制表符，须写成 \\n、\\t）";
+    } else if (Contains(detail, "surrogate") || Contains(detail, "\\u")) {
+        zh = "字符串中的 \\u 转义无效";
+    } else if (Contains(detail, "ill-formed UTF-8") || Contains(detail, "BOM")) {
+        zh = "无效的 UTF-8 编码";
+    } else if (Contains(detail, "invalid literal")) {
+        zh = "无效的值（JSON 只认 true、false、null、数字、双引号字符串；NaN、Infinity、单引号都不行）";
+    } else if (Contains(detail, "invalid number")) {
+        zh = "数字格式无效";
+    } else if (Contains(detail, "invalid string")) {
+        zh = "字符串无效";
+    } else if (Contains(detail, "expected end of input")) {
+        zh = "JSON 值结束后还有多余内容";
+    } else if (Contains(detail, "unexpected '}'") || Contains(detail, "unexpected ']'")) {
+        zh = "此处不应结束（多了一个逗号？）";
+    } else {
+        zh = "语法错误（缺少或多了逗号、冒号、引号或括号？）";
+    }
+    return Text{"JSON 语法错误：" + zh + "。详情：" + detail, "JSON syntax error: " + detail};
+}
+
+// ---- 7. LocatePointers' SAX handler -----------------------------------------------------------
+class Locator : public PositionedSax {
+  public:
+    Locator(std::string_view text, const std::vector<std::string>& pointers)
+        : PositionedSax(text), offsets_(pointers.size(), std::string_view::npos) {
+        for (size_t i = 0; i < pointers.size(); ++i) wanted_[pointers[i]].push_back(i);
+    }
+    std::vector<size_t> Run() {
+        if (!wanted_.empty()) {
+            Json::sax_parse(Begin(), End(), this, nlohmann::json::input_format_t::json, true, false);
+        }
+        return std::move(offsets_);
+    }
+
+    bool null() { return Scalar(); }
+    bool boolean(bool /*v*/) { return Scalar(); }
+    bool number_integer(Json::number_integer_t /*v*/) { return Scalar(); }
+    bool number_unsigned(Json::number_unsigned_t /*v*/) { return Scalar(); }
+    bool number_float(Json::number_float_t /*v*/, const Json::string_t& /*s*/) { return Scalar(); }
+    bool string(Json::string_t& /*v*/) { return Scalar(); }
+    bool binary(Json::binary_t& /*v*/) { return false; }
+    bool start_object(std::size_t /*len*/) { return Open(false); }
+    bool start_array(std::size_t /*len*/) { return Open(true); }
+    bool end_object() { return Close(); }
+    bool end_array() { return Close(); }
+    bool key(Json::string_t& k) {
+        path_.Key(k);
+        TokenDone();
+        return true;
+    }
+    template <class Exception>
+    bool parse_error(std::size_t /*position*/, const std::string& /*last*/, const Exception& /*ex*/) {
+        return false;
+    }
+
+  private:
+    // Returns false (stop parsing) once every wanted pointer has been seen.
+    bool Seen() {
+        const size_t start = TokenStart();
+        path_.Value();
+        auto it = wanted_.find(path_.Pointer());
+        if (it != wanted_.end()) {
+            for (size_t i : it->second) offsets_[i] = start;
+            wanted_.erase(it);
+        }
+        return !wanted_.empty();
+    }
+    bool Scalar() {
+        const bool go_on = Seen();
+        TokenDone();
+        return go_on;
+    }
+    bool Open(bool is_array) {
+        const bool go_on = Seen();
+        path_.Push(is_array);
+        TokenDone();
+        return go_on;
+    }
+    bool Close() {
+        path_.Pop();
+        TokenDone();
+        return true;
+    }
+
+    std::vector<size_t> offsets_;
+    std::unordered_map<std::string, std::vector<size_t>> wanted_;
+};
+
+std::string HexByte(unsigned char b) {
+    const char* digits = "0123456789abcdef";
+    return std::string("0x") + digits[b >> 4] + digits[b & 15];
+}
+
+Problem WholeFileProblem(Severity severity, std::string_view file, Text message) {
+    Problem p;
+    p.severity = severity;
+    p.file = std::string(file);
+    p.message = std::move(message);
+    return p;
+}
+
+}  // namespace
+
+std::string EscapePointerToken(std::string_view key) {
+    std::string out;
+    out.reserve(key.size());
+    for (char c : key) {
+        if (c == '~') {
+            out += "~0";
+        } else if (c == '/') {
+            out += "~1";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// ---- 6. ParseJsonStrict -----------------------------------------------------------------------
+bool ParseJsonStrict(std::string_view text, std::string_view file, const LoadLimits& limits,
+                     nlohmann::json* out, std::vector<Problem>* problems) {
+    *out = Json();
+    if (text.size() > limits.max_bytes) {
+        problems->push_back(WholeFileProblem(
+            Severity::Error, file,
+            Text{"文件过大：" + std::to_string(text.size()) + " 字节，上限 " + std::to_string(limits.max_bytes) + " 字节",
+                 "file too large: " + std::to_string(text.size()) + " bytes, the limit is " +
+                     std::to_string(limits.max_bytes) + " bytes"}));
+        return false;
+    }
+    // Checked up front for the whole text (not only inside strings, as nlohmann does), so that
+    // binary garbage or a GBK-encoded file gets one clear message at the right place.
+    const size_t bad = FindInvalidUtf8(text);
+    if (bad != std::string_view::npos) {
+        const std::string byte = HexByte(static_cast<unsigned char>(text[bad]));
+        Problem p = WholeFileProblem(
+            Severity::Error, file,
+            Text{"不是有效的 UTF-8 编码（第一个无效字节 " + byte + "）；请以 UTF-8 保存文件（不要用 GBK/GB2312）",
+                 "not valid UTF-8 (first bad byte " + byte + "); save the file as UTF-8 (not GBK/GB2312)"});
+        const LineCol lc = LineColAt(text, bad);
+        p.line = lc.line;
+        p.column = lc.column;
+        problems->push_back(std::move(p));
+        return false;
+    }
+    // A BOM is tolerated (Windows editors add one) but reported, as the format says "no BOM".
+    if (HasUtf8Bom(text)) {
+        Problem p = WholeFileProblem(
+            Severity::Warning, file,
+            Text{"文件以 UTF-8 BOM 开头；已忽略，建议保存为不带 BOM 的 UTF-8",
+                 "file starts with a UTF-8 byte order mark (BOM); it was ignored, but please save as UTF-8 without BOM"});
+        p.line = 1;
+        p.column = 1;
+        problems->push_back(std::move(p));
+    }
+    if (text.substr(HasUtf8Bom(text) ? 3 : 0).find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        problems->push_back(WholeFileProblem(Severity::Error, file,
+                                             Text{"文件为空（没有 JSON 内容）", "file is empty (no JSON content)"}));
+        return false;
+    }
+
+    DomBuilder builder(text, limits.max_depth, out);
+    const bool ok = builder.Run();
+    std::vector<DomBuilder::Found>& found = builder.found();
+    if (!ok && found.empty()) {  // a handler stopped without saying why: still never silent
+        found.push_back({WholeFileProblem(Severity::Error, file, Text{"JSON 解析失败", "JSON parsing failed"}), 0});
+    }
+    std::vector<size_t> offsets;
+    for (const auto& f : found) offsets.push_back(f.offset);
+    const std::vector<LineCol> lcs = LineColsAt(text, offsets);
+    for (size_t i = 0; i < found.size(); ++i) {
+        Problem& p = found[i].problem;
+        p.file = std::string(file);
+        p.line = lcs[i].line;
+        p.column = lcs[i].column;
+        problems->push_back(std::move(p));
+    }
+    if (!ok) *out = Json();
+    return ok;
+}
+
+std::vector<size_t> LocatePointers(std::string_view text, const std::vector<std::string>& pointers) {
+    return Locator(text, pointers).Run();
+}
+
+}  // namespace jcm::detail
