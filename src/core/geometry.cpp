@@ -1,0 +1,394 @@
+// geometry.cpp: BuildMapGeometry and the hit index (see geometry.h).
+//
+// Sections: 1. crossing arithmetic shared by every even-odd test   2. per-area building
+//           3. BuildMapGeometry   4. HitIndex::Build   5. HitIndex::Query   6. brute force
+#include "core/geometry.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace jcm {
+
+namespace detail {
+namespace {
+
+// ---- 1. crossing arithmetic ---------------------------------------------------------------------
+// The hit index and the brute-force test must round identically, so both use these, always with
+// the edge oriented from ring vertex k to vertex k+1.
+
+// Whether the edge's endpoint values a and b lie on different sides of v (half-open rule).
+bool Straddles(double a, double b, double v) { return (a > v) != (b > v); }
+
+// x where the edge (ax, ay)-(bx, by) crosses the line at height y (the edge must straddle y).
+double CrossingX(double ax, double ay, double bx, double by, double y) { return ax + (y - ay) * (bx - ax) / (by - ay); }
+
+// y where the edge (ax, ay)-(bx, by) crosses the line at abscissa x (the edge must straddle x).
+double CrossingY(double ax, double ay, double bx, double by, double x) { return ay + (x - ax) * (by - ay) / (bx - ax); }
+
+// Index of the vertex after `k` in `ring` (absolute indices).
+uint32_t NextInRing(RingRange ring, uint32_t k) { return k + 1 < ring.start + ring.count ? k + 1 : ring.start; }
+
+bool SamePoint(Vec2 a, Vec2 b) { return a.x == b.x && a.y == b.y; }
+
+// Area of a polygon (outer minus holes) in world units², from its ring range.
+double PolygonArea(const AreaGeometry& g, const PolygonRange& p) {
+    double a = 0;
+    for (uint32_t r = 0; r < p.ring_count; ++r) {
+        const double ring_area = std::fabs(RingSignedArea(g.vertices.data(), g.rings[p.first_ring + r]));
+        a += r == 0 ? ring_area : -ring_area;
+    }
+    return a;
+}
+
+// Lon/lat bounds of every finite polygon vertex and marker of `data`.
+Bounds LonLatBounds(const Dataset& data) {
+    Bounds b{std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(),
+             -std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
+    auto add = [&b](LonLat p) {
+        if (!std::isfinite(p.lon) || !std::isfinite(p.lat)) return;
+        b.min_lon = std::min(b.min_lon, p.lon);
+        b.min_lat = std::min(b.min_lat, p.lat);
+        b.max_lon = std::max(b.max_lon, p.lon);
+        b.max_lat = std::max(b.max_lat, p.lat);
+    };
+    for (const Area& area : data.areas) {
+        for (const Polygon& poly : area.polygons) {
+            for (const auto& ring : poly.rings) {
+                for (LonLat p : ring) add(p);
+            }
+        }
+        if (area.has_marker) add(area.marker.pos);
+    }
+    if (!(b.min_lon <= b.max_lon)) return Bounds{};
+    return b;
+}
+
+}  // namespace
+}  // namespace detail
+
+// ---- 2. per-area building -----------------------------------------------------------------------
+
+AreaGeometry BuildAreaGeometry(const Area& area, const Projection& projection, const GeometryOptions& options,
+                               Triangulator& triangulator) {
+    AreaGeometry g;
+    size_t total = 0;
+    for (const Polygon& poly : area.polygons) {
+        for (const auto& ring : poly.rings) total += ring.size();
+    }
+    g.vertices.reserve(total);
+
+    double largest_area = -1;
+    size_t largest = 0;
+    for (const Polygon& poly : area.polygons) {
+        const size_t vertex_mark = g.vertices.size();
+        const auto first_ring = static_cast<uint32_t>(g.rings.size());
+        for (size_t r = 0; r < poly.rings.size(); ++r) {
+            const auto start = static_cast<uint32_t>(g.vertices.size());
+            for (LonLat ll : poly.rings[r]) {
+                if (!std::isfinite(ll.lon) || !std::isfinite(ll.lat)) continue;
+                const Vec2 v = projection.Forward(ll);
+                if (g.vertices.size() > start && detail::SamePoint(g.vertices.back(), v)) continue;
+                g.vertices.push_back(v);
+            }
+            while (g.vertices.size() > start + 1u && detail::SamePoint(g.vertices.back(), g.vertices[start])) {
+                g.vertices.pop_back();  // a closing point the loader kept, or a duplicate of the first
+            }
+            const auto count = static_cast<uint32_t>(g.vertices.size() - start);
+            if (count < 3) {
+                g.vertices.resize(start);
+                if (r == 0) break;  // no outer ring: the whole polygon is dropped
+                continue;           // a degenerate hole is just dropped
+            }
+            g.rings.push_back({start, count});
+        }
+        const auto ring_count = static_cast<uint32_t>(g.rings.size() - first_ring);
+        if (ring_count == 0) {
+            g.vertices.resize(vertex_mark);
+            continue;
+        }
+        PolygonRange pr;
+        pr.first_ring = first_ring;
+        pr.ring_count = ring_count;
+        pr.first_index = static_cast<uint32_t>(g.indices.size());
+        if (!triangulator.Triangulate(g.vertices.data(), g.rings.data() + first_ring, ring_count, g.indices)) {
+            g.triangulated = false;
+        }
+        pr.index_count = static_cast<uint32_t>(g.indices.size()) - pr.first_index;
+        const double a = detail::PolygonArea(g, pr);
+        g.area += a;
+        if (a > largest_area) {
+            largest_area = a;
+            largest = g.polygons.size();
+        }
+        g.polygons.push_back(pr);
+    }
+    for (Vec2 v : g.vertices) g.bounds.Extend(v);
+
+    if (area.has_marker && std::isfinite(area.marker.pos.lon) && std::isfinite(area.marker.pos.lat)) {
+        g.has_marker = true;
+        g.marker = projection.Forward(area.marker.pos);
+        g.bounds.Extend(g.marker);
+    }
+
+    if (!g.polygons.empty()) {
+        const PolygonRange& p = g.polygons[largest];
+        WorldRect pb;
+        const RingRange outer = g.rings[p.first_ring];
+        for (uint32_t k = 0; k < outer.count; ++k) pb.Extend(g.vertices[outer.start + k]);
+        const double size = std::max(pb.Width(), pb.Height());
+        const LabelPoint lp = PoleOfInaccessibility(g.vertices.data(), g.rings.data() + p.first_ring, p.ring_count,
+                                                    options.label_precision * size);
+        g.has_label = true;
+        if (lp.distance > 0) {
+            g.label = lp.pos;
+            g.label_clearance = lp.distance;
+        } else {
+            g.label = pb.Center();  // zero-area polygon: anywhere near it will do
+            g.label_clearance = 0;
+        }
+    } else if (g.has_marker) {
+        g.has_label = true;
+        g.label = g.marker;
+    }
+    return g;
+}
+
+// ---- 3. BuildMapGeometry ------------------------------------------------------------------------
+
+MapGeometry BuildMapGeometry(const Dataset& data, const GeometryOptions& options) {
+    MapGeometry m;
+    m.projection = Projection::ForBounds(detail::LonLatBounds(data));
+    m.areas.reserve(data.areas.size());
+    Triangulator triangulator;
+    for (const Area& area : data.areas) {
+        m.areas.push_back(BuildAreaGeometry(area, m.projection, options, triangulator));
+        m.bounds.Merge(m.areas.back().bounds);
+        m.max_area_vertices = std::max(m.max_area_vertices, m.areas.back().vertices.size());
+    }
+    m.hit_index.Build(m.areas, m.bounds, options);
+    return m;
+}
+
+// ---- 4. HitIndex::Build -------------------------------------------------------------------------
+
+void HitIndex::Build(const std::vector<AreaGeometry>& areas, const WorldRect& bounds, const GeometryOptions& options) {
+    *this = HitIndex{};
+    size_t edge_count = 0;
+    for (const AreaGeometry& g : areas) {
+        for (const RingRange& ring : g.rings) edge_count += ring.count;
+    }
+    if (edge_count == 0 || !bounds.Valid()) return;
+
+    // Grid: about edge_count * hit_cells_per_edge square-ish cells over the bounds.
+    const double w = static_cast<double>(bounds.max.x) - bounds.min.x;
+    const double h = static_cast<double>(bounds.max.y) - bounds.min.y;
+    const double max_cells = std::max(1.0, static_cast<double>(options.max_hit_cells));
+    const double target = std::clamp(static_cast<double>(edge_count) * options.hit_cells_per_edge, 1.0, max_cells);
+    constexpr double kMaxSide = 1 << 15;
+    double cols = 1, rows = 1;
+    if (w > 0 && h > 0) {
+        const double s = std::sqrt(w * h / target);
+        cols = std::clamp(std::ceil(w / s), 1.0, kMaxSide);
+        rows = std::clamp(std::ceil(h / s), 1.0, kMaxSide);
+        while (cols * rows > max_cells) {  // rounding up may overshoot the cap
+            cols = std::max(1.0, std::floor(cols * 0.9));
+            rows = std::max(1.0, std::floor(rows * 0.9));
+        }
+    } else if (w > 0) {
+        cols = std::clamp(target, 1.0, kMaxSide);
+    } else if (h > 0) {
+        rows = std::clamp(target, 1.0, kMaxSide);
+    }
+    cols_ = static_cast<int32_t>(cols);
+    rows_ = static_cast<int32_t>(rows);
+    origin_x_ = bounds.min.x;
+    origin_y_ = bounds.min.y;
+    max_x_ = bounds.max.x;
+    max_y_ = bounds.max.y;
+    cell_w_ = w > 0 ? w / cols_ : 1.0;
+    cell_h_ = h > 0 ? h / rows_ : 1.0;
+    const size_t cells = CellCount();
+
+    auto col_of = [this](double x) {
+        const double c = std::floor((x - origin_x_) / cell_w_);
+        return static_cast<int32_t>(std::clamp(c, 0.0, static_cast<double>(cols_ - 1)));
+    };
+    auto row_of = [this](double y) {
+        const double r = std::floor((y - origin_y_) / cell_h_);
+        return static_cast<int32_t>(std::clamp(r, 0.0, static_cast<double>(rows_ - 1)));
+    };
+
+    // Every cell an edge passes through (row by row, with a small margin so an edge within
+    // rounding distance of a cell is listed there too), in area order.
+    const double margin_x = cell_w_ * 1e-3, margin_y = cell_h_ * 1e-3;
+    auto for_each_edge_cell = [&](auto&& visit) {
+        for (size_t ai = 0; ai < areas.size(); ++ai) {
+            const AreaGeometry& g = areas[ai];
+            for (const RingRange& ring : g.rings) {
+                for (uint32_t k = ring.start; k < ring.start + ring.count; ++k) {
+                    const uint32_t kn = detail::NextInRing(ring, k);
+                    const double ax = g.vertices[k].x, ay = g.vertices[k].y;
+                    const double bx = g.vertices[kn].x, by = g.vertices[kn].y;
+                    const int32_t r0 = row_of(std::min(ay, by) - margin_y);
+                    const int32_t r1 = row_of(std::max(ay, by) + margin_y);
+                    for (int32_t r = r0; r <= r1; ++r) {
+                        double x0 = std::min(ax, bx), x1 = std::max(ax, bx);
+                        if (ay != by && r0 != r1) {  // clip the edge to the row's band
+                            const double y0 = origin_y_ + r * cell_h_ - margin_y;
+                            const double y1 = origin_y_ + (r + 1) * cell_h_ + margin_y;
+                            double t0 = std::clamp((y0 - ay) / (by - ay), 0.0, 1.0);
+                            double t1 = std::clamp((y1 - ay) / (by - ay), 0.0, 1.0);
+                            const double xa = ax + t0 * (bx - ax), xb = ax + t1 * (bx - ax);
+                            x0 = std::min(xa, xb);
+                            x1 = std::max(xa, xb);
+                        }
+                        const int32_t c0 = col_of(x0 - margin_x), c1 = col_of(x1 + margin_x);
+                        for (int32_t c = c0; c <= c1; ++c) {
+                            visit(static_cast<size_t>(r) * static_cast<size_t>(cols_) + static_cast<size_t>(c),
+                                  EdgeRef{static_cast<uint32_t>(ai), k, kn});
+                        }
+                    }
+                }
+            }
+        }
+    };
+    edge_start_.assign(cells + 1, 0);
+    for_each_edge_cell([&](size_t cell, const EdgeRef&) { ++edge_start_[cell + 1]; });
+    for (size_t c = 0; c < cells; ++c) edge_start_[c + 1] += edge_start_[c];
+    edges_.resize(edge_start_[cells]);
+    {
+        std::vector<uint32_t> fill(edge_start_.begin(), edge_start_.end() - 1);
+        for_each_edge_cell([&](size_t cell, const EdgeRef& e) { edges_[fill[cell]++] = e; });
+    }
+
+    // Which areas contain each cell centre: crossings of each row's centre line, per area.
+    struct Crossing {
+        uint32_t area;
+        int32_t row;
+        double x;
+    };
+    std::vector<Crossing> crossings;
+    for (size_t ai = 0; ai < areas.size(); ++ai) {
+        const AreaGeometry& g = areas[ai];
+        for (const RingRange& ring : g.rings) {
+            for (uint32_t k = ring.start; k < ring.start + ring.count; ++k) {
+                const uint32_t kn = detail::NextInRing(ring, k);
+                const double ax = g.vertices[k].x, ay = g.vertices[k].y;
+                const double bx = g.vertices[kn].x, by = g.vertices[kn].y;
+                if (ay == by) continue;
+                const int32_t r0 = row_of(std::min(ay, by) - cell_h_), r1 = row_of(std::max(ay, by) + cell_h_);
+                for (int32_t r = r0; r <= r1; ++r) {
+                    const double cy = CellCenterY(r);
+                    if (detail::Straddles(ay, by, cy)) {
+                        crossings.push_back({static_cast<uint32_t>(ai), r, detail::CrossingX(ax, ay, bx, by, cy)});
+                    }
+                }
+            }
+        }
+    }
+    std::sort(crossings.begin(), crossings.end(), [](const Crossing& a, const Crossing& b) {
+        if (a.area != b.area) return a.area < b.area;
+        if (a.row != b.row) return a.row < b.row;
+        return a.x < b.x;
+    });
+    // Inside iff an odd number of crossings lie at or left of the centre: [x0, x1), [x2, x3), ...
+    struct Span {
+        uint32_t area;
+        int32_t row, c0, c1;  // columns c0..c1 inclusive
+    };
+    std::vector<Span> spans;
+    for (size_t i = 0; i < crossings.size();) {
+        size_t j = i;
+        while (j < crossings.size() && crossings[j].area == crossings[i].area && crossings[j].row == crossings[i].row) ++j;
+        for (size_t k = i; k + 1 < j; k += 2) {
+            const double xa = crossings[k].x, xb = crossings[k + 1].x;
+            int32_t c0 = col_of(xa);
+            while (c0 > 0 && CellCenterX(c0 - 1) >= xa) --c0;
+            while (c0 < cols_ && CellCenterX(c0) < xa) ++c0;
+            int32_t c1 = col_of(xb);
+            while (c1 + 1 < cols_ && CellCenterX(c1 + 1) < xb) ++c1;
+            while (c1 >= 0 && CellCenterX(c1) >= xb) --c1;
+            if (c0 <= c1) spans.push_back({crossings[i].area, crossings[i].row, c0, c1});
+        }
+        i = j;
+    }
+    inside_start_.assign(cells + 1, 0);
+    for (const Span& s : spans) {
+        for (int32_t c = s.c0; c <= s.c1; ++c) ++inside_start_[static_cast<size_t>(s.row) * cols_ + c + 1];
+    }
+    for (size_t c = 0; c < cells; ++c) inside_start_[c + 1] += inside_start_[c];
+    inside_.resize(inside_start_[cells]);
+    std::vector<uint32_t> fill(inside_start_.begin(), inside_start_.end() - 1);
+    for (const Span& s : spans) {
+        for (int32_t c = s.c0; c <= s.c1; ++c) inside_[fill[static_cast<size_t>(s.row) * cols_ + c]++] = s.area;
+    }
+}
+
+// ---- 5. HitIndex::Query -------------------------------------------------------------------------
+
+int HitIndex::Query(const std::vector<AreaGeometry>& areas, Vec2 p) const {
+    if (cols_ == 0) return -1;
+    const double px = p.x, py = p.y;
+    if (!(px >= origin_x_ && px <= max_x_ && py >= origin_y_ && py <= max_y_)) return -1;  // also NaN
+    const auto col = static_cast<int32_t>(std::min(std::floor((px - origin_x_) / cell_w_), cols_ - 1.0));
+    const auto row = static_cast<int32_t>(std::min(std::floor((py - origin_y_) / cell_h_), rows_ - 1.0));
+    const size_t cell = static_cast<size_t>(row) * static_cast<size_t>(cols_) + static_cast<size_t>(col);
+    const double cx = CellCenterX(col), cy = CellCenterY(row);
+
+    // Walk both per-cell lists from the highest area down; the first area with odd parity wins.
+    size_t ei = edge_start_[cell + 1], ii = inside_start_[cell + 1];
+    const size_t e0 = edge_start_[cell], i0 = inside_start_[cell];
+    while (ei > e0 || ii > i0) {
+        uint32_t area = 0;
+        if (ei > e0) area = edges_[ei - 1].area;
+        if (ii > i0) area = std::max(area, inside_[ii - 1]);
+        bool inside = false;
+        if (ii > i0 && inside_[ii - 1] == area) {
+            inside = true;
+            --ii;
+        }
+        const std::vector<Vec2>& v = areas[area].vertices;
+        while (ei > e0 && edges_[ei - 1].area == area) {
+            const EdgeRef& e = edges_[--ei];
+            const double ax = v[e.a].x, ay = v[e.a].y, bx = v[e.b].x, by = v[e.b].y;
+            // Horizontal leg (cx, cy) -> (px, cy): crossings change the ray count exactly.
+            if (detail::Straddles(ay, by, cy)) {
+                const double x = detail::CrossingX(ax, ay, bx, by, cy);
+                if ((cx < x) != (px < x)) inside = !inside;
+            }
+            // Vertical leg (px, cy) -> (px, py).
+            if (detail::Straddles(ax, bx, px)) {
+                const double y = detail::CrossingY(ax, ay, bx, by, px);
+                if ((cy < y) != (py < y)) inside = !inside;
+            }
+        }
+        if (inside) return static_cast<int>(area);
+    }
+    return -1;
+}
+
+// ---- 6. brute force -----------------------------------------------------------------------------
+
+bool PointInArea(const AreaGeometry& area, Vec2 p) {
+    const double px = p.x, py = p.y;
+    bool inside = false;
+    for (const RingRange& ring : area.rings) {
+        for (uint32_t k = ring.start; k < ring.start + ring.count; ++k) {
+            const uint32_t kn = detail::NextInRing(ring, k);
+            const double ax = area.vertices[k].x, ay = area.vertices[k].y;
+            const double bx = area.vertices[kn].x, by = area.vertices[kn].y;
+            if (detail::Straddles(ay, by, py) && px < detail::CrossingX(ax, ay, bx, by, py)) inside = !inside;
+        }
+    }
+    return inside;
+}
+
+int HitTestBruteForce(const std::vector<AreaGeometry>& areas, Vec2 p) {
+    for (size_t i = areas.size(); i-- > 0;) {
+        if (areas[i].bounds.Contains(p) && PointInArea(areas[i], p)) return static_cast<int>(i);
+    }
+    return -1;
+}
+
+}  // namespace jcm

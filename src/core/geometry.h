@@ -1,0 +1,123 @@
+// geometry.h: the map's geometry precomputed once at load: projected outlines, fill triangles,
+// label points, bounds, and a spatial index for hit testing. Nothing here allocates per frame.
+//
+// Sections: 1. AreaGeometry / MapGeometry   2. HitIndex   3. building   4. per-frame helpers
+//
+// All coordinates are world units (projection.h). Every area of the Dataset has an AreaGeometry at
+// the same index; an area without polygons has empty arrays (and maybe a marker).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "core/model.h"
+#include "core/polylabel.h"
+#include "core/projection.h"
+#include "core/triangulate.h"
+#include "core/vec2.h"
+
+namespace jcm {
+
+// ---- 1. AreaGeometry / MapGeometry --------------------------------------------------------------
+
+// One polygon of an area: its rings (first outer) and its triangles, as ranges into the area's arrays.
+struct PolygonRange {
+    uint32_t first_ring = 0, ring_count = 0;    // into AreaGeometry::rings
+    uint32_t first_index = 0, index_count = 0;  // into AreaGeometry::indices
+};
+
+struct AreaGeometry {
+    std::vector<Vec2> vertices;          // every ring of every polygon, open rings, world units
+    std::vector<RingRange> rings;        // outlines to draw (closed implicitly), into vertices
+    std::vector<PolygonRange> polygons;  // parallel to Area::polygons (minus empty ones)
+    std::vector<uint32_t> indices;       // fill triangles, three indices into vertices each
+    WorldRect bounds;                    // of the vertices (and the marker, if any)
+    double area = 0;                     // world units², outer minus holes, all polygons
+    bool triangulated = true;            // false if the triangulator gave up on a polygon
+    bool has_label = false;
+    Vec2 label;                          // pole of inaccessibility of the largest polygon, or marker
+    float label_clearance = 0;           // distance from label to the nearest edge (0 for markers)
+    bool has_marker = false;
+    Vec2 marker;                         // projected Area::marker.pos
+};
+
+// Options of BuildMapGeometry; the defaults suit a city map.
+struct GeometryOptions {
+    double label_precision = 1e-3;   // polylabel precision, as a fraction of the polygon's size
+    double hit_cells_per_edge = 1.0; // hit grid cells per outline edge (fewer: less memory)
+    uint32_t max_hit_cells = 1u << 21;
+};
+
+// ---- 2. HitIndex --------------------------------------------------------------------------------
+
+// A uniform grid over the outline edges of all areas. Each cell lists the edges crossing it and
+// the areas containing its centre; a query finds its cell and, per candidate area, flips the
+// centre's inside flag for every edge crossed on the way from the centre to the point (a
+// horizontal then a vertical leg). That is exactly the even-odd rule (holes excluded), with the
+// same crossing arithmetic as PointInArea, at O(edges in one cell) per query.
+class HitIndex {
+public:
+    // Indexes the outlines of `areas`; `bounds` must contain every vertex. The index keeps vertex
+    // indices only, so Query must be given the same, unchanged `areas`.
+    void Build(const std::vector<AreaGeometry>& areas, const WorldRect& bounds, const GeometryOptions& options);
+    // The highest-indexed area whose polygons contain p (even-odd), or -1.
+    int Query(const std::vector<AreaGeometry>& areas, Vec2 p) const;
+    size_t CellCount() const { return static_cast<size_t>(cols_) * static_cast<size_t>(rows_); }
+    size_t EdgeRefCount() const { return edges_.size(); }
+
+private:
+    struct EdgeRef {
+        uint32_t area, a, b;  // the edge vertices[a] -> vertices[b] of areas[area]
+    };
+    double origin_x_ = 0, origin_y_ = 0, max_x_ = 0, max_y_ = 0;
+    double cell_w_ = 1, cell_h_ = 1;
+    int32_t cols_ = 0, rows_ = 0;
+    std::vector<uint32_t> edge_start_;    // per cell, CSR offsets into edges_ (size cells + 1)
+    std::vector<EdgeRef> edges_;          // sorted by area within a cell
+    std::vector<uint32_t> inside_start_;  // per cell, CSR offsets into inside_
+    std::vector<uint32_t> inside_;        // areas containing the cell centre, ascending
+
+    double CellCenterX(int32_t col) const { return origin_x_ + (col + 0.5) * cell_w_; }
+    double CellCenterY(int32_t row) const { return origin_y_ + (row + 0.5) * cell_h_; }
+};
+
+struct MapGeometry {
+    Projection projection;            // centred on the middle of all polygons and markers
+    std::vector<AreaGeometry> areas;  // parallel to Dataset::areas
+    WorldRect bounds;                 // of all areas' vertices and markers
+    size_t max_area_vertices = 0;     // reserve this in a screen buffer to never reallocate
+    HitIndex hit_index;
+
+    // The area under world point p (the one drawn last if several overlap), or -1.
+    int HitTest(Vec2 world) const { return hit_index.Query(areas, world); }
+};
+
+// ---- 3. building --------------------------------------------------------------------------------
+
+// Projects, triangulates, labels and indexes every area of `data` (call once per load).
+// Non-finite coordinates, consecutive duplicate points (after projection to float) and a repeated
+// closing point are dropped; then rings with fewer than 3 vertices are dropped (a polygon whose
+// outer ring goes is dropped whole).
+MapGeometry BuildMapGeometry(const Dataset& data, const GeometryOptions& options = {});
+
+// Projects and triangulates one area and finds its label (BuildMapGeometry's per-area step).
+AreaGeometry BuildAreaGeometry(const Area& area, const Projection& projection, const GeometryOptions& options,
+                               Triangulator& triangulator);
+
+// Brute-force even-odd test of p against all rings of all polygons of `area` (the reference the
+// hit index agrees with).
+bool PointInArea(const AreaGeometry& area, Vec2 p);
+
+// Brute-force hit test: the highest-indexed area containing p, or -1.
+int HitTestBruteForce(const std::vector<AreaGeometry>& areas, Vec2 p);
+
+// ---- 4. per-frame helpers -----------------------------------------------------------------------
+
+// Writes the area's vertices in screen pixels into `out` (reused: no allocation once it has
+// reached max_area_vertices). Index i of `out` corresponds to area.vertices[i].
+inline void AreaToScreen(const ViewTransform& view, const AreaGeometry& area, std::vector<Vec2>& out) {
+    TransformToScreen(view, area.vertices.data(), area.vertices.size(), out);
+}
+
+}  // namespace jcm
