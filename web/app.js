@@ -35,6 +35,7 @@
     };
     watchDpr();
   }
+  window.addEventListener('hashchange', function () { if (mod && mod._jcm_on_hash_change) mod._jcm_on_hash_change(); });
   // The map owns wheel and touch gestures: the page must not scroll or zoom instead.
   canvas.addEventListener('wheel', function (e) { e.preventDefault(); }, { passive: false });
   canvas.addEventListener('touchmove', function (e) { e.preventDefault(); }, { passive: false });

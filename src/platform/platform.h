@@ -34,6 +34,13 @@ std::string GetHash();
 // Replaces the location hash without adding a history entry (no scroll, no reload).
 void SetHash(const std::string& hash);
 
+// True once after the user changed the hash (back/forward, an edited or followed link).
+bool TakeHashChanged();
+
+// Small persistent settings (localStorage in the browser); "" when absent or unavailable.
+std::string LoadSetting(const char* key);
+void SaveSetting(const char* key, const std::string& value);
+
 // Device pixels per CSS pixel.
 float DevicePixelRatio();
 

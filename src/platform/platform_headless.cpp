@@ -38,6 +38,16 @@ void Fetch(const std::string& url, int request_id, FetchCallback callback, void*
 std::string DatasetUrl() { return headless::Get().dataset_url; }
 std::string GetHash() { return headless::Get().hash; }
 void SetHash(const std::string& hash) { headless::Get().hash = hash; }
+bool TakeHashChanged() {
+    const bool changed = headless::Get().hash_changed;
+    headless::Get().hash_changed = false;
+    return changed;
+}
+std::string LoadSetting(const char* key) {
+    const auto it = headless::Get().settings.find(key);
+    return it == headless::Get().settings.end() ? std::string() : it->second;
+}
+void SaveSetting(const char* key, const std::string& value) { headless::Get().settings[key] = value; }
 float DevicePixelRatio() { return headless::Get().dpr; }
 void Mark(const char* name) { headless::Get().marks.emplace_back(name); }
 void ShowPageError(const std::string& title, const std::string& detail) { headless::Get().page_error = title + ": " + detail; }

@@ -2,6 +2,7 @@
 // It records what the app asked of the platform and lets a test answer fetches by hand.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,9 +24,11 @@ struct State {
     std::string dataset_url = "data/campaign.json";
     std::string hash;
     std::string summary;
+    std::map<std::string, std::string> settings;
     std::string page_error;
     float dpr = 1.0f;
     bool sleeping = false;
+    bool hash_changed = false;
     double now = 0;
 };
 

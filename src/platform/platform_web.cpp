@@ -13,6 +13,8 @@ void jcm_fetch(const char* url, int id);
 char* jcm_dataset_url();
 char* jcm_get_hash();
 void jcm_set_hash(const char* hash);
+char* jcm_load_setting(const char* key);
+void jcm_save_setting(const char* key, const char* value);
 double jcm_device_pixel_ratio();
 void jcm_mark(const char* name);
 void jcm_show_page_error(const char* title, const char* detail);
@@ -30,6 +32,7 @@ struct PendingFetch {
 };
 std::vector<PendingFetch> g_pending;
 bool g_sleeping = false;
+bool g_hash_changed = false;
 
 std::string TakeString(char* p) {
     std::string s = p ? p : "";
@@ -47,6 +50,13 @@ void Fetch(const std::string& url, int request_id, FetchCallback callback, void*
 std::string DatasetUrl() { return TakeString(jcm_dataset_url()); }
 std::string GetHash() { return TakeString(jcm_get_hash()); }
 void SetHash(const std::string& hash) { jcm_set_hash(hash.c_str()); }
+bool TakeHashChanged() {
+    const bool changed = g_hash_changed;
+    g_hash_changed = false;
+    return changed;
+}
+std::string LoadSetting(const char* key) { return TakeString(jcm_load_setting(key)); }
+void SaveSetting(const char* key, const std::string& value) { jcm_save_setting(key, value.c_str()); }
 float DevicePixelRatio() { return static_cast<float>(jcm_device_pixel_ratio()); }
 void Mark(const char* name) { jcm_mark(name); }
 void ShowPageError(const std::string& title, const std::string& detail) {
@@ -103,5 +113,10 @@ EMSCRIPTEN_KEEPALIVE void jcm_on_fetch(int id, int ok, int status, const char* d
 }
 
 EMSCRIPTEN_KEEPALIVE void jcm_wake() { jcm::platform::Wake(); }
+
+EMSCRIPTEN_KEEPALIVE void jcm_on_hash_change() {
+    jcm::platform::g_hash_changed = true;
+    jcm::platform::Wake();
+}
 
 }  // extern "C"

@@ -73,6 +73,17 @@ mergeInto(LibraryManager.library, {
     history.replaceState(null, '', h ? '#' + h : location.pathname + location.search);
   },
 
+  jcm_load_setting__deps: ['$jcmPassString'],
+  jcm_load_setting: function (k) {
+    var v = null;
+    try { v = localStorage.getItem('jcm:' + UTF8ToString(k)); } catch (e) { /* storage disabled */ }
+    return jcmPassString(v || '');
+  },
+
+  jcm_save_setting: function (k, v) {
+    try { localStorage.setItem('jcm:' + UTF8ToString(k), UTF8ToString(v)); } catch (e) { /* storage disabled */ }
+  },
+
   jcm_device_pixel_ratio: function () {
     return window.devicePixelRatio || 1;
   },

@@ -83,10 +83,12 @@ void OnDataFetched(const platform::FetchResult& r, void* user) {
         app.show_problems = true;
         NeedTextGlyphs(app, p.message);
         app.summary_dirty = true;
+        RequestRedraw(app);
         return;
     }
     platform::Mark("app:data-fetched");
     AcceptDataset(app, std::string_view(r.data, r.size), app.load.data_url);
+    RequestRedraw(app);
 }
 
 void OnFontFetched(const platform::FetchResult& r, void* user) {
@@ -108,6 +110,8 @@ void OnFontFetched(const platform::FetchResult& r, void* user) {
 void StartApp(AppState& app) {
     ApplyTheme(ImGui::GetStyle());
     NeedUiGlyphs(app);
+    if (platform::LoadSetting("lang") == "en") app.lang = Lang::En;
+    ApplyHash(app, platform::GetHash());  // lang= applies now, area= once the data is loaded
     app.load.data_url = platform::DatasetUrl();
     app.load.data_pending = true;
     app.load.font_pending = true;
@@ -143,16 +147,7 @@ bool AcceptDataset(AppState& app, std::string_view text, const std::string& file
     platform::Mark("app:data-loaded");
 
     // A deep link (#area=<id>) selects its area once the data is there.
-    const std::string hash = platform::GetHash();
-    const std::string key = "area=";
-    for (size_t pos = 0; pos < hash.size();) {
-        size_t end = hash.find('&', pos);
-        if (end == std::string::npos) end = hash.size();
-        if (hash.compare(pos, key.size(), key) == 0) {
-            app.selected = app.data.FindArea(hash.substr(pos + key.size(), end - pos - key.size()));
-        }
-        pos = end + 1;
-    }
+    ApplyHash(app, platform::GetHash());
     return true;
 }
 
@@ -226,8 +221,54 @@ void SelectArea(AppState& app, int area_index) {
     if (app.selected == area_index) return;
     app.selected = area_index;
     app.summary_dirty = true;
-    platform::SetHash(area_index >= 0 ? "area=" + app.data.areas[static_cast<size_t>(area_index)].id : std::string());
+    WriteHash(app);
 }
+
+void SetLanguage(AppState& app, Lang lang) {
+    if (app.lang == lang) return;
+    app.lang = lang;
+    app.summary_dirty = true;
+    platform::SaveSetting("lang", lang == Lang::En ? "en" : "zh");
+    WriteHash(app);
+}
+
+void WriteHash(const AppState& app) {
+    std::string h;
+    if (app.selected >= 0) h = "area=" + app.data.areas[static_cast<size_t>(app.selected)].id + "&";
+    h += app.lang == Lang::En ? "lang=en" : "lang=zh";
+    platform::SetHash(h);
+}
+
+void ApplyHash(AppState& app, const std::string& hash) {
+    for (size_t pos = 0; pos <= hash.size();) {
+        size_t end = hash.find('&', pos);
+        if (end == std::string::npos) end = hash.size();
+        const std::string_view item(hash.data() + pos, end - pos);
+        if (item.substr(0, 5) == "lang=") {
+            const std::string_view v = item.substr(5);
+            if (v == "en" || v == "zh") {
+                app.lang = v == "en" ? Lang::En : Lang::Zh;
+                app.summary_dirty = true;
+            }
+        } else if (item.substr(0, 5) == "area=" && app.has_data) {
+            const int i = app.data.FindArea(std::string(item.substr(5)));
+            if (i != app.selected) {
+                app.selected = i;
+                app.summary_dirty = true;
+            }
+        }
+        pos = end + 1;
+    }
+}
+
+void UpdateApp(AppState& app) {
+    if (platform::TakeHashChanged()) {
+        ApplyHash(app, platform::GetHash());
+        RequestRedraw(app);
+    }
+}
+
+void RequestRedraw(AppState& app) { app.frames_to_draw = std::max(app.frames_to_draw, 3); }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Summary

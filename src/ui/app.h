@@ -23,6 +23,28 @@ namespace jcm {
 // [SECTION] AppState
 //-----------------------------------------------------------------------------
 
+// The app's own keys. Recorded per key-down event: ImGui 1.86 polls key state once a frame and
+// would miss a press and release that fall within one frame.
+enum AppKey : uint32_t {
+    kKeyLeft = 1u << 0,
+    kKeyRight = 1u << 1,
+    kKeyUp = 1u << 2,
+    kKeyDown = 1u << 3,
+    kKeyNext = 1u << 4,      // Tab
+    kKeyPrevious = 1u << 5,  // Shift+Tab
+    kKeyEscape = 1u << 6,
+};
+
+// Input that ImGui does not model, gathered by main.cpp from the platform's events: precise
+// wheel steps (trackpads send fractions), the fingers on a touch screen, the app's keys.
+struct PointerInput {
+    float wheel = 0;            // wheel steps since the last frame (+ = away from the user = zoom in)
+    uint32_t keys = 0;          // AppKey bits pressed since the last frame
+    int touch_count = 0;        // fingers down now
+    Vec2 touch[2];              // the first two fingers, CSS pixels
+    bool touch_mode = false;    // the last pointer input came from a finger, not a mouse
+};
+
 // What the map view remembers between frames.
 struct MapUiState {
     ViewTransform view;
@@ -32,6 +54,9 @@ struct MapUiState {
     int hovered = -1;              // area index under the pointer on the map, -1 if none
     int list_hovered = -1;         // area hovered in the panel's lists (emphasised on the map)
     bool dragging = false;         // the current press has moved: it pans, it does not select
+    bool gesture = false;          // a two-finger gesture is under way (or its fingers still down)
+    float gesture_distance = 0;    // finger distance at the last frame of the gesture
+    Vec2 gesture_center;           // finger midpoint at the last frame of the gesture
     std::vector<Vec2> scratch;     // screen-space vertices, reused every frame
 };
 
@@ -57,6 +82,8 @@ struct AppState {
     std::vector<Problem> problems;
     std::string problems_file;
     bool show_problems = false;
+
+    PointerInput input;            // reset per frame by main.cpp (wheel), kept otherwise
 
     // Selection and view.
     int selected = -1;             // area index, -1 = city overview
@@ -100,7 +127,23 @@ void DrawApp(AppState& app);
 // Bookkeeping after a frame reached the screen (performance marks, a11y summary).
 void AfterFramePresented(AppState& app);
 
+// Work between frames that is not drawing: reacting to hash changes.
+void UpdateApp(AppState& app);
+
+// Asks for a few more frames (the loop otherwise sleeps when no input arrives); ImGui settles
+// hover and layout over two frames, so three are drawn.
+void RequestRedraw(AppState& app);
+
 // Selects an area (or -1 for the overview) and records it in the URL hash.
 void SelectArea(AppState& app, int area_index);
+
+// Switches the language, remembers it for the next visit and records it in the URL hash.
+void SetLanguage(AppState& app, Lang lang);
+
+// The URL hash is the app's shareable state: "area=<area id>&lang=zh|en" (both optional, any
+// order, unknown keys ignored). WriteHash records the current state; ApplyHash adopts a hash
+// (area= only once data is loaded; an unknown area id selects nothing).
+void WriteHash(const AppState& app);
+void ApplyHash(AppState& app, const std::string& hash);
 
 }  // namespace jcm

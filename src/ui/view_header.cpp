@@ -23,10 +23,7 @@ void DrawHeader(AppState& app, ImVec2 pos, ImVec2 size) {
     const float bw = ImGui::CalcTextSize(label).x + 28;
     const float bh = 40;
     ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x - bw - 12, pos.y + (size.y - 3 - bh) * 0.5f));
-    if (ImGui::Button(label, ImVec2(bw, bh))) {
-        app.lang = app.lang == Lang::Zh ? Lang::En : Lang::Zh;
-        app.summary_dirty = true;
-    }
+    if (ImGui::Button(label, ImVec2(bw, bh))) SetLanguage(app, app.lang == Lang::Zh ? Lang::En : Lang::Zh);
 }
 
 }  // namespace jcm

@@ -69,6 +69,59 @@ int HitTestScreen(const AppState& app, ImVec2 p) {
 // [SECTION] Input
 //-----------------------------------------------------------------------------
 
+// Two fingers: pinch zooms around their midpoint, moving them pans. Returns true while a gesture
+// owns the pointer (from the second finger down until every finger is up), so the emulated mouse
+// of the first finger neither pans nor selects meanwhile.
+bool HandleTouchGesture(AppState& app) {
+    MapUiState& m = app.map;
+    const PointerInput& in = app.input;
+    if (in.touch_count >= 2) {
+        const Vec2 c{(in.touch[0].x + in.touch[1].x) * 0.5f, (in.touch[0].y + in.touch[1].y) * 0.5f};
+        const float d = std::hypot(in.touch[1].x - in.touch[0].x, in.touch[1].y - in.touch[0].y);
+        if (m.gesture) {
+            if (m.gesture_distance > 1.0f && d > 1.0f) m.view.ZoomAround(m.gesture_center, d / m.gesture_distance);
+            m.view.Pan(c.x - m.gesture_center.x, c.y - m.gesture_center.y);
+            m.user_moved = true;
+        }
+        m.gesture = true;
+        m.gesture_center = c;
+        m.gesture_distance = d;
+    } else if (in.touch_count == 0 && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        m.gesture = false;
+    }
+    return m.gesture;
+}
+
+// Keys, when no text field has the keyboard: arrows pan, + and - zoom, 0 fits the map,
+// Tab / Shift+Tab select the next / previous area, Esc returns to the overview.
+void HandleMapKeys(AppState& app, ImVec2 pos, ImVec2 size) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return;
+    MapUiState& m = app.map;
+    const float step = 80.0f;
+    const uint32_t keys = app.input.keys;
+    const uint32_t pans[4] = {kKeyLeft, kKeyRight, kKeyUp, kKeyDown};
+    const float dx[4] = {step, -step, 0, 0}, dy[4] = {0, 0, step, -step};
+    for (int k = 0; k < 4; ++k) {
+        if (keys & pans[k]) {
+            m.view.Pan(dx[k], dy[k]);
+            m.user_moved = true;
+        }
+    }
+    const Vec2 center{pos.x + size.x * 0.5f, pos.y + size.y * 0.5f};
+    for (ImWchar c : io.InputQueueCharacters) {
+        if (c == '+' || c == '=') m.view.ZoomAround(center, 1.5f);
+        else if (c == '-' || c == '_') m.view.ZoomAround(center, 1.0f / 1.5f);
+        else if (c == '0') m.fitted = false;
+        else continue;
+        m.user_moved = c != '0';
+    }
+    const int n = static_cast<int>(app.data.areas.size());
+    if (n > 0 && (keys & kKeyNext)) SelectArea(app, (app.selected + 1) % n);
+    if (n > 0 && (keys & kKeyPrevious)) SelectArea(app, app.selected <= 0 ? n - 1 : app.selected - 1);
+    if (keys & kKeyEscape) SelectArea(app, -1);
+}
+
 void HandleMapInput(AppState& app, ImVec2 pos, ImVec2 size) {
     MapUiState& m = app.map;
     ImGuiIO& io = ImGui::GetIO();
@@ -76,12 +129,14 @@ void HandleMapInput(AppState& app, ImVec2 pos, ImVec2 size) {
     ImGui::InvisibleButton("##map", size, ImGuiButtonFlags_MouseButtonLeft);
     const bool hovered = ImGui::IsItemHovered();
     const bool active = ImGui::IsItemActive();
+    const bool gesture = HandleTouchGesture(app);
 
-    if (hovered && io.MouseWheel != 0.0f) {
-        m.view.ZoomAround(ToVec(io.MousePos), std::pow(1.25f, io.MouseWheel));
+    if (hovered && app.input.wheel != 0.0f) {
+        m.view.ZoomAround(ToVec(io.MousePos), std::pow(1.25f, app.input.wheel));
         m.user_moved = true;
     }
-    if (active && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f)) {
+    if (gesture) m.dragging = true;  // the release that ends a gesture must not select
+    else if (active && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f)) {
         m.view.Pan(io.MouseDelta.x, io.MouseDelta.y);
         m.user_moved = true;
         m.dragging = true;
@@ -91,10 +146,11 @@ void HandleMapInput(AppState& app, ImVec2 pos, ImVec2 size) {
         if (!m.dragging) SelectArea(app, HitTestScreen(app, io.MousePos));  // empty space clears
         m.dragging = false;
     }
-    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+    if (hovered && !gesture && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
         m.view.ZoomAround(ToVec(io.MousePos), 2.0f);
         m.user_moved = true;
     }
+    HandleMapKeys(app, pos, size);
 }
 
 //-----------------------------------------------------------------------------
@@ -323,6 +379,13 @@ void DrawMap(AppState& app, ImVec2 pos, ImVec2 size) {
     dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), t.background);
     if (!app.has_data || size.x < 8 || size.y < 8) return;
 
+    // The zoom buttons are submitted before the map's own input area so that they win the
+    // pointer (a tap lands on them in the same frame it arrives), but drawn on top via a channel.
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    DrawZoomButtons(app, pos, size);
+    dl->ChannelsSetCurrent(0);
+
     MapUiState& m = app.map;
     const Vec2 origin = ToVec(pos), extent = ToVec(size);
     const bool resized = extent.x != m.last_size.x || extent.y != m.last_size.y;
@@ -340,7 +403,7 @@ void DrawMap(AppState& app, ImVec2 pos, ImVec2 size) {
     DrawMarkersAndLabels(app, dl);
     DrawLegend(app, dl, pos, size);
     dl->PopClipRect();
-    DrawZoomButtons(app, pos, size);
+    dl->ChannelsMerge();
     DrawTooltip(app);
 }
 

@@ -128,11 +128,11 @@ TEST_CASE("app: selecting an area sets the hash; a hash selects its area at load
         const int i = f.app->data.FindArea("370812");
         REQUIRE(i >= 0);
         jcm::SelectArea(*f.app, i);
-        CHECK(jcm::platform::headless::Get().hash == "area=370812");
+        CHECK(jcm::platform::headless::Get().hash == "area=370812&lang=zh");
         f.Frame();
         CHECK(jcm::platform::headless::Get().summary.find(f.app->data.areas[static_cast<size_t>(i)].name.zh) != std::string::npos);
         jcm::SelectArea(*f.app, -1);
-        CHECK(jcm::platform::headless::Get().hash.empty());
+        CHECK(jcm::platform::headless::Get().hash == "lang=zh");
     }
     {
         Fixture f("area=370881");
@@ -145,6 +145,32 @@ TEST_CASE("app: selecting an area sets the hash; a hash selects its area at load
         f.LoadShipped();
         CHECK(f.app->selected == -1);
     }
+}
+
+TEST_CASE("app: following a link (hash change) selects its area and language; language persists") {
+    Fixture f;
+    f.LoadShipped();
+    auto& hl = jcm::platform::headless::Get();
+    hl.hash = "lang=en&area=370831";
+    hl.hash_changed = true;
+    jcm::UpdateApp(*f.app);
+    CHECK(f.app->lang == jcm::Lang::En);
+    REQUIRE(f.app->selected >= 0);
+    CHECK(f.app->data.areas[static_cast<size_t>(f.app->selected)].id == "370831");
+    f.Frame();
+    CHECK(hl.summary.find("Sishui") != std::string::npos);  // the English name, in the English summary
+
+    jcm::SetLanguage(*f.app, jcm::Lang::Zh);
+    CHECK(hl.settings["lang"] == "zh");
+    CHECK(hl.hash == "area=370831&lang=zh");
+    jcm::SetLanguage(*f.app, jcm::Lang::En);
+    // A new visit without a hash starts in the remembered language.
+    const auto settings = hl.settings;
+    Fixture g;
+    jcm::platform::headless::Get().settings = settings;
+    jcm::AppState fresh;
+    jcm::StartApp(fresh);
+    CHECK(fresh.lang == jcm::Lang::En);
 }
 
 TEST_CASE("app: glyphs to bake cover the data's characters and grow only with new text") {
