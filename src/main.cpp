@@ -76,6 +76,22 @@ void TrackPointer(jcm::AppState& app, const SDL_Event& e) {
         app.input.touch[i] = jcm::Vec2{g_fingers[i].x * size.x, g_fingers[i].y * size.y};
 }
 
+// WebGL context loss. When the browser drops the context (GPU reset, driver update, a mobile tab
+// in the background), web/app.js's preventDefault on 'webglcontextlost' lets it restore one later;
+// SDL2's emscripten backend does nothing about either event, and the restored context is the
+// same WebGLRenderingContext with every buffer, shader and texture gone. So once restored,
+// ImGui's GL objects (shaders, buffers, the font texture) are recreated and the frame redrawn.
+// While the context is lost GL calls are no-ops, so nothing else needs to change.
+// A full Shutdown + Init of the GL3 backend, not DestroyDeviceObjects + CreateDeviceObjects: in
+// ImGui 1.86 the latter keeps the old buffers' sizes and then writes past the new, empty ones
+// (glBufferSubData overflow, nothing drawn). NewFrame creates the device objects again.
+void RecreateGlObjectsIfContextRestored(jcm::AppState& app) {
+    if (!jcm::platform::TakeContextRestored()) return;
+    ImGui_ImplOpenGL3_Shutdown();  // forgets the dead objects (deleting them only logs a warning)
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    jcm::RequestRedraw(app);
+}
+
 void Frame() {
     jcm::AppState& app = *g_app;
     ImGuiIO& io = ImGui::GetIO();
@@ -87,6 +103,7 @@ void Frame() {
         jcm::RequestRedraw(app);
     }
     jcm::UpdateApp(app);
+    RecreateGlObjectsIfContextRestored(app);
 
     // Bake the font atlas when the font file or the set of characters to show changed, or the
     // device pixel ratio did (browser zoom, another screen).

@@ -62,6 +62,10 @@ void RunMainLoop(FrameFunction frame);
 void Sleep();
 void Wake();
 
+// True once after the browser restored a lost WebGL context (GPU reset, driver update, a mobile
+// tab brought back): every GL object is gone then and main.cpp must recreate its own.
+bool TakeContextRestored();
+
 // Seconds since an arbitrary start, monotonic.
 double Now();
 

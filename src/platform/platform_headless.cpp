@@ -57,5 +57,6 @@ void RunMainLoop(FrameFunction) {}
 void Sleep() { headless::Get().sleeping = true; }
 void Wake() { headless::Get().sleeping = false; }
 double Now() { return headless::Get().now; }
+bool TakeContextRestored() { return false; }  // no GL here
 
 }  // namespace jcm::platform

@@ -20,6 +20,7 @@ void jcm_mark(const char* name);
 void jcm_show_page_error(const char* title, const char* detail);
 void jcm_hide_loading();
 void jcm_set_a11y_summary(const char* text);
+int jcm_take_context_restored();
 }
 
 namespace jcm::platform {
@@ -65,6 +66,7 @@ void ShowPageError(const std::string& title, const std::string& detail) {
 void HideLoading() { jcm_hide_loading(); }
 void SetAccessibleSummary(const std::string& text) { jcm_set_a11y_summary(text.c_str()); }
 double Now() { return emscripten_get_now() / 1000.0; }
+bool TakeContextRestored() { return jcm_take_context_restored() != 0; }
 
 void RunMainLoop(FrameFunction frame) {
     // fps 0 = requestAnimationFrame; simulate_infinite_loop: main() never returns, so app state

@@ -84,6 +84,24 @@ mergeInto(LibraryManager.library, {
     try { localStorage.setItem('jcm:' + UTF8ToString(k), UTF8ToString(v)); } catch (e) { /* storage disabled */ }
   },
 
+  // Context loss (see platform.h). web/app.js calls preventDefault on 'webglcontextlost', which
+  // lets the browser restore the context; the listener is installed by the first call (from the
+  // first frame) and wakes the sleeping loop so the app redraws.
+  $jcmContext: { restored: false, watching: false },
+  jcm_take_context_restored__deps: ['$jcmContext'],
+  jcm_take_context_restored: function () {
+    if (!jcmContext.watching && Module['canvas']) {
+      jcmContext.watching = true;
+      Module['canvas'].addEventListener('webglcontextrestored', function () {
+        jcmContext.restored = true;
+        if (Module['_jcm_wake']) Module['_jcm_wake']();
+      }, false);
+    }
+    var r = jcmContext.restored;
+    jcmContext.restored = false;
+    return r ? 1 : 0;
+  },
+
   jcm_device_pixel_ratio: function () {
     return window.devicePixelRatio || 1;
   },
