@@ -3,33 +3,163 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/text.h"
+
 namespace jcm {
+namespace {
 
-CampaignStats ComputeStats(const Dataset& data) {
+bool Contains(const std::vector<std::string>& list, const std::string& id) {
+    return std::find(list.begin(), list.end(), id) != list.end();
+}
+
+std::string_view Trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+bool TextContains(const Text& t, std::string_view q) { return ContainsIgnoreCase(t.zh, q) || ContainsIgnoreCase(t.en, q); }
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Filters and counts
+//-----------------------------------------------------------------------------
+
+bool GoalFilter::KeepsArea(const Area& a) const { return area_kinds.empty() || Contains(area_kinds, a.kind); }
+
+bool GoalFilter::KeepsGoal(const Goal& g, Status status) const {
+    if (!categories.empty() && !Contains(categories, g.category)) return false;
+    return statuses == 0 || (statuses & (1u << static_cast<unsigned>(status))) != 0;
+}
+
+std::vector<std::string> ReportDates(const Dataset& data) {
+    std::vector<std::string> dates;
+    for (const Goal& g : data.goals)
+        for (const ProgressReport& p : g.progress) dates.push_back(p.date);
+    std::sort(dates.begin(), dates.end());
+    dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+    return dates;
+}
+
+CampaignStats ComputeStats(const Dataset& data, const GoalFilter& filter, const std::string& as_of) {
     CampaignStats s;
-    s.per_area.assign(data.areas.size(), GoalCounts{});
-    s.per_category.assign(data.categories.size(), 0);
+    const size_t na = data.areas.size(), nc = data.categories.size();
+    s.per_area.assign(na, GoalCounts{});
+    s.per_category.assign(nc, 0);
+    s.area_category.assign(na, std::vector<int>(nc, 0));
+    s.area_kept.assign(na, 0);
     std::unordered_map<std::string, size_t> area_index, category_index;
-    for (size_t i = 0; i < data.areas.size(); ++i) area_index.emplace(data.areas[i].id, i);
-    for (size_t i = 0; i < data.categories.size(); ++i) category_index.emplace(data.categories[i].id, i);
+    for (size_t i = 0; i < na; ++i) {
+        area_index.emplace(data.areas[i].id, i);
+        s.area_kept[i] = filter.KeepsArea(data.areas[i]) ? 1 : 0;
+        s.areas_kept += s.area_kept[i];
+    }
+    for (size_t i = 0; i < nc; ++i) category_index.emplace(data.categories[i].id, i);
 
-    auto add = [](GoalCounts& c, const Goal& g) {
+    auto add = [](GoalCounts& c, const Goal& g, Status st) {
         ++c.goals;
         c.targets += g.has_target;
         c.projects += g.kind == "project";
         c.programmes += g.kind == "programme";
-        ++c.by_status[static_cast<int>(g.status)];
+        ++c.by_status[static_cast<int>(st)];
     };
     for (const Goal& g : data.goals) {
-        add(s.total, g);
-        if (auto it = area_index.find(g.area); it != area_index.end()) add(s.per_area[it->second], g);
-        if (auto it = category_index.find(g.category); it != category_index.end()) ++s.per_category[it->second];
+        const auto a = area_index.find(g.area);
+        const Status st = StatusOn(g, as_of);
+        if (a == area_index.end() || !s.area_kept[a->second] || !filter.KeepsGoal(g, st)) continue;
+        add(s.total, g, st);
+        add(s.per_area[a->second], g, st);
+        if (auto c = category_index.find(g.category); c != category_index.end()) {
+            ++s.per_category[c->second];
+            ++s.area_category[a->second][c->second];
+        }
     }
     for (const GoalCounts& c : s.per_area) {
         s.areas_reporting += c.goals > 0;
         s.max_goals_per_area = std::max(s.max_goals_per_area, c.goals);
+        s.max_targets_per_area = std::max(s.max_targets_per_area, c.targets);
+        s.max_projects_per_area = std::max(s.max_projects_per_area, c.projects);
     }
     return s;
+}
+
+Status StatusOn(const Goal& goal, const std::string& date) {
+    if (date.empty()) return goal.status;
+    Status s = Status::NotReported;
+    for (const ProgressReport& p : goal.progress) {  // sorted by date at load
+        if (p.date > date) break;                    // ISO dates compare as strings
+        s = p.status;
+    }
+    return s;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Period
+//-----------------------------------------------------------------------------
+
+bool DayNumber(std::string_view iso, long* out) {
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return false;
+    long v[3] = {0, 0, 0};
+    const int start[3] = {0, 5, 8}, len[3] = {4, 2, 2};
+    for (int k = 0; k < 3; ++k) {
+        for (int i = 0; i < len[k]; ++i) {
+            const char c = iso[static_cast<size_t>(start[k] + i)];
+            if (c < '0' || c > '9') return false;
+            v[k] = v[k] * 10 + (c - '0');
+        }
+    }
+    const long y0 = v[0], m = v[1], d = v[2];
+    static const int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y0 % 4 == 0 && y0 % 100 != 0) || y0 % 400 == 0;
+    if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1] + (m == 2 && leap ? 1 : 0)) return false;
+    // Howard Hinnant's days_from_civil.
+    const long y = m <= 2 ? y0 - 1 : y0;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    *out = era * 146097 + doe - 719468;
+    return true;
+}
+
+PeriodInfo CampaignPeriod(const Campaign& c, std::string_view today) {
+    PeriodInfo p;
+    long start = 0, end = 0, now = 0;
+    if (!DayNumber(c.start, &start) || !DayNumber(c.end, &end) || end < start || !DayNumber(today, &now)) return p;
+    p.total_days = static_cast<int>(end - start + 1);
+    if (now < start) {
+        p.state = PeriodState::Before;
+        p.days_left = static_cast<int>(start - now);
+    } else if (now > end) {
+        p.state = PeriodState::After;
+        p.days_since_end = static_cast<int>(now - end);
+    } else {
+        p.state = PeriodState::During;
+        p.day = static_cast<int>(now - start + 1);
+        p.days_left = static_cast<int>(end - now);
+    }
+    return p;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Search
+//-----------------------------------------------------------------------------
+
+void Search(const Dataset& data, std::string_view query, std::vector<SearchHit>& out, size_t max_hits) {
+    out.clear();
+    const std::string_view q = Trim(query);
+    if (q.empty()) return;
+    for (size_t i = 0; i < data.areas.size() && out.size() < max_hits; ++i) {
+        const Area& a = data.areas[i];
+        if (TextContains(a.name, q) || TextContains(a.headline, q)) out.push_back({HitKind::Area, static_cast<int>(i), false});
+    }
+    for (size_t i = 0; i < data.goals.size() && out.size() < max_hits; ++i) {
+        const Goal& g = data.goals[i];
+        const bool in_text = TextContains(g.title, q) || (g.has_target && TextContains(g.target.as_stated, q));
+        const bool in_quote = !in_text && ContainsIgnoreCase(g.quote, q);
+        if (in_text || in_quote) out.push_back({HitKind::Goal, static_cast<int>(i), in_quote});
+    }
 }
 
 }  // namespace jcm

@@ -1,11 +1,35 @@
-// campaign.h: campaign arithmetic over a loaded dataset (counts per area, category and status).
+// campaign.h: campaign arithmetic over a loaded dataset: counts per area, category and status
+// (under the user's filters), where the campaign stands in its period, and search.
+//
+// Index:
+//   [SECTION] Filters and counts
+//   [SECTION] Period            day N of the campaign, from the data's dates and today's date
+//   [SECTION] Search            areas and goals whose text contains a query, in either language
 #pragma once
 
+#include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/model.h"
 
 namespace jcm {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Filters and counts
+//-----------------------------------------------------------------------------
+
+// Which goals and areas the user wants to see. An empty list means "all".
+struct GoalFilter {
+    std::vector<std::string> categories;   // Category ids to keep
+    std::vector<std::string> area_kinds;   // AreaKind ids to keep
+    uint32_t statuses = 0;                 // bit (1 << Status) set = keep; 0 = all
+
+    bool Empty() const { return categories.empty() && area_kinds.empty() && statuses == 0; }
+    bool KeepsArea(const Area& a) const;
+    bool KeepsGoal(const Goal& g, Status status) const;  // by category and (dated) status
+};
 
 struct GoalCounts {
     int goals = 0;
@@ -16,14 +40,64 @@ struct GoalCounts {
 };
 
 struct CampaignStats {
-    std::vector<GoalCounts> per_area;      // parallel to Dataset::areas
-    std::vector<int> per_category;         // parallel to Dataset::categories
+    std::vector<GoalCounts> per_area;          // parallel to Dataset::areas (0 for filtered-out areas)
+    std::vector<int> per_category;             // parallel to Dataset::categories
+    std::vector<std::vector<int>> area_category;  // [area][category] goal counts
+    std::vector<uint8_t> area_kept;            // parallel to areas: 1 if the area filter keeps it
     GoalCounts total;
-    int areas_reporting = 0;               // areas with at least one goal
+    int areas_reporting = 0;                   // kept areas with at least one kept goal
+    int areas_kept = 0;
     int max_goals_per_area = 0;
+    int max_targets_per_area = 0;
+    int max_projects_per_area = 0;
 };
 
-// Counts everything once; call again after the data changes.
-CampaignStats ComputeStats(const Dataset& data);
+// Counts the goals `filter` keeps, with each goal's status as of `as_of` (ISO date; "" = now:
+// the latest report); call again after the data, the filter or the date changes.
+CampaignStats ComputeStats(const Dataset& data, const GoalFilter& filter = {}, const std::string& as_of = {});
+
+// Every distinct progress-report date in the data, ascending (the timeline's steps).
+std::vector<std::string> ReportDates(const Dataset& data);
+
+// The status a goal had on `date` (ISO): its last progress report on or before that date,
+// NotReported before the first one; an empty date means "now" (Goal::status).
+Status StatusOn(const Goal& goal, const std::string& date);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Period
+//-----------------------------------------------------------------------------
+
+enum class PeriodState : uint8_t { Unknown, Before, During, After };
+
+struct PeriodInfo {
+    PeriodState state = PeriodState::Unknown;  // Unknown: the data states no start/end dates
+    int total_days = 0;   // end - start + 1
+    int day = 0;          // During: 1..total_days
+    int days_left = 0;    // During: days after today until the end; Before: days until the start
+    int days_since_end = 0;  // After
+};
+
+// Days since 1970-01-01 of an ISO date "YYYY-MM-DD"; false if it is not a real date.
+bool DayNumber(std::string_view iso, long* out);
+
+// Where the campaign stands on `today` (ISO date, the client's local date).
+PeriodInfo CampaignPeriod(const Campaign& c, std::string_view today);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Search
+//-----------------------------------------------------------------------------
+
+enum class HitKind : uint8_t { Area, Goal };
+
+struct SearchHit {
+    HitKind kind = HitKind::Area;
+    int index = 0;          // into Dataset::areas or Dataset::goals
+    bool in_quote = false;  // the match is in the goal's source quote only
+};
+
+// Areas whose name, and goals whose title, target, project name or quote contain `query`
+// (either language; ASCII case-insensitive; blank query: nothing). Areas first, then goals in
+// data order; at most `max_hits`.
+void Search(const Dataset& data, std::string_view query, std::vector<SearchHit>& out, size_t max_hits = 200);
 
 }  // namespace jcm

@@ -37,6 +37,16 @@ void SetHash(const std::string& hash);
 // True once after the user changed the hash (back/forward, an edited or followed link).
 bool TakeHashChanged();
 
+// The text field. ImGui cannot receive IME composition (Chinese input) or raise a tablet's
+// on-screen keyboard, so the UI draws the field's frame and the page lays a real <input> over
+// that rectangle (CSS pixels); the input shows and edits the text. SetTextField publishes the
+// rectangle and the value (w <= 0 hides the input); the page reports edits and focus back.
+void SetTextField(float x, float y, float w, float h, const std::string& value, const std::string& placeholder);
+void FocusTextField();
+// True once after the user changed the text; then *value holds the whole new text.
+bool TakeTextFieldInput(std::string* value);
+bool TextFieldFocused();
+
 // Small persistent settings (localStorage in the browser); "" when absent or unavailable.
 std::string LoadSetting(const char* key);
 void SaveSetting(const char* key, const std::string& value);
@@ -68,5 +78,8 @@ bool TakeContextRestored();
 
 // Seconds since an arbitrary start, monotonic.
 double Now();
+
+// The client's local date, "YYYY-MM-DD".
+std::string Today();
 
 }  // namespace jcm::platform

@@ -43,6 +43,21 @@ bool TakeHashChanged() {
     headless::Get().hash_changed = false;
     return changed;
 }
+void SetTextField(float x, float y, float w, float h, const std::string& value, const std::string&) {
+    headless::State& s = headless::Get();
+    s.field[0] = x, s.field[1] = y, s.field[2] = w, s.field[3] = h;
+    s.field_value = value;
+}
+void FocusTextField() { headless::Get().field_focused = true; }
+bool TakeTextFieldInput(std::string* value) {
+    headless::State& s = headless::Get();
+    if (!s.typed_changed) return false;
+    s.typed_changed = false;
+    *value = s.typed;
+    return true;
+}
+bool TextFieldFocused() { return headless::Get().field_focused; }
+std::string Today() { return headless::Get().today; }
 std::string LoadSetting(const char* key) {
     const auto it = headless::Get().settings.find(key);
     return it == headless::Get().settings.end() ? std::string() : it->second;

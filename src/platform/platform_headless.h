@@ -29,6 +29,12 @@ struct State {
     float dpr = 1.0f;
     bool sleeping = false;
     bool hash_changed = false;
+    float field[4] = {0, 0, 0, 0};   // the text field's rectangle as last published
+    std::string field_value;         // what the app last published
+    std::string typed;               // what the "user" typed (set typed_changed too)
+    bool typed_changed = false;
+    bool field_focused = false;
+    std::string today = "2020-04-01";
     double now = 0;
 };
 

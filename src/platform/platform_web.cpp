@@ -13,6 +13,9 @@ void jcm_fetch(const char* url, int id);
 char* jcm_dataset_url();
 char* jcm_get_hash();
 void jcm_set_hash(const char* hash);
+void jcm_set_text_field(float x, float y, float w, float h, const char* value, const char* placeholder);
+void jcm_focus_text_field();
+char* jcm_today();
 char* jcm_load_setting(const char* key);
 void jcm_save_setting(const char* key, const char* value);
 double jcm_device_pixel_ratio();
@@ -34,6 +37,9 @@ struct PendingFetch {
 std::vector<PendingFetch> g_pending;
 bool g_sleeping = false;
 bool g_hash_changed = false;
+bool g_text_changed = false;
+bool g_text_focused = false;
+std::string g_text_value;
 
 std::string TakeString(char* p) {
     std::string s = p ? p : "";
@@ -56,6 +62,18 @@ bool TakeHashChanged() {
     g_hash_changed = false;
     return changed;
 }
+void SetTextField(float x, float y, float w, float h, const std::string& value, const std::string& placeholder) {
+    jcm_set_text_field(x, y, w, h, value.c_str(), placeholder.c_str());
+}
+void FocusTextField() { jcm_focus_text_field(); }
+bool TakeTextFieldInput(std::string* value) {
+    if (!g_text_changed) return false;
+    g_text_changed = false;
+    *value = g_text_value;
+    return true;
+}
+bool TextFieldFocused() { return g_text_focused; }
+std::string Today() { return TakeString(jcm_today()); }
 std::string LoadSetting(const char* key) { return TakeString(jcm_load_setting(key)); }
 void SaveSetting(const char* key, const std::string& value) { jcm_save_setting(key, value.c_str()); }
 float DevicePixelRatio() { return static_cast<float>(jcm_device_pixel_ratio()); }
@@ -115,6 +133,17 @@ EMSCRIPTEN_KEEPALIVE void jcm_on_fetch(int id, int ok, int status, const char* d
 }
 
 EMSCRIPTEN_KEEPALIVE void jcm_wake() { jcm::platform::Wake(); }
+
+EMSCRIPTEN_KEEPALIVE void jcm_on_text_field(const char* value) {
+    jcm::platform::g_text_value = value ? value : "";
+    jcm::platform::g_text_changed = true;
+    jcm::platform::Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void jcm_on_text_field_focus(int focused) {
+    jcm::platform::g_text_focused = focused != 0;
+    jcm::platform::Wake();
+}
 
 EMSCRIPTEN_KEEPALIVE void jcm_on_hash_change() {
     jcm::platform::g_hash_changed = true;

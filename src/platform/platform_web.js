@@ -40,6 +40,14 @@ mergeInto(LibraryManager.library, {
       answer(false, 0, null, 'not a valid URL: ' + url);
       return;
     }
+    // The one-file build (dist/jining-campaign.html) carries its data and font in the page:
+    // Module.jcmEmbedded maps the relative URL the app asks for to its bytes. Answered
+    // asynchronously, like a fetch.
+    var embedded = Module['jcmEmbedded'];
+    if (embedded && Object.prototype.hasOwnProperty.call(embedded, url)) {
+      Promise.resolve().then(function () { answer(true, 200, embedded[url], ''); });
+      return;
+    }
     if (target.origin !== location.origin && location.protocol !== 'file:') {
       answer(false, 0, null, 'refused: ' + target.origin + ' is not this page\'s origin (' + location.origin + ')');
       return;
@@ -71,6 +79,64 @@ mergeInto(LibraryManager.library, {
     var h = UTF8ToString(p);
     if (decodeURIComponent(location.hash.replace(/^#/, '')) === h) return;
     history.replaceState(null, '', h ? '#' + h : location.pathname + location.search);
+  },
+
+  // The text field overlay (see platform.h). The <input> sits over the field's rectangle so a
+  // tap or click lands on it directly: the browser focuses it, opens the on-screen keyboard and
+  // runs the IME; committed text goes to the app, composition stays in the input.
+  $jcmTextField__deps: ['$jcmPassString', 'free'],
+  $jcmTextField: {
+    el: null,
+    create: function () {
+      var el = document.createElement('input');
+      el.id = 'text-overlay';
+      el.type = 'search';
+      el.autocomplete = 'off';
+      el.spellcheck = false;
+      el.setAttribute('enterkeyhint', 'search');
+      el.hidden = true;
+      function send() {
+        var p = jcmPassString(el.value);
+        try { Module['_jcm_on_text_field'](p); } finally { _free(p); }
+      }
+      el.addEventListener('input', function (e) { if (!e.isComposing) send(); });
+      el.addEventListener('compositionend', send);
+      el.addEventListener('focus', function () { Module['_jcm_on_text_field_focus'](1); });
+      el.addEventListener('blur', function () { Module['_jcm_on_text_field_focus'](0); });
+      el.addEventListener('keydown', function (e) {
+        if (e.key === 'Escape' || (e.key === 'Enter' && !e.isComposing)) { el.blur(); Module.canvas.focus(); }
+        e.stopPropagation();   // typing here must not drive the map's keys
+      });
+      document.body.appendChild(el);
+      jcmTextField.el = el;
+      return el;
+    }
+  },
+
+  jcm_set_text_field__deps: ['$jcmTextField'],
+  jcm_set_text_field: function (x, y, w, h, valuePtr, placeholderPtr) {
+    var el = jcmTextField.el || jcmTextField.create();
+    if (w <= 0 || h <= 0) { if (document.activeElement === el) el.blur(); el.hidden = true; return; }
+    el.hidden = false;
+    el.style.left = x + 'px'; el.style.top = y + 'px';
+    el.style.width = w + 'px'; el.style.height = h + 'px';
+    var v = UTF8ToString(valuePtr);
+    if (el.value !== v && document.activeElement !== el) el.value = v;
+    var ph = UTF8ToString(placeholderPtr);
+    el.placeholder = ph;
+    el.setAttribute('aria-label', ph);
+  },
+
+  jcm_focus_text_field__deps: ['$jcmTextField'],
+  jcm_focus_text_field: function () {
+    if (jcmTextField.el && !jcmTextField.el.hidden) jcmTextField.el.focus();
+  },
+
+  jcm_today__deps: ['$jcmPassString'],
+  jcm_today: function () {
+    var d = new Date();
+    var pad = function (n) { return (n < 10 ? '0' : '') + n; };
+    return jcmPassString(d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()));
   },
 
   jcm_load_setting__deps: ['$jcmPassString'],

@@ -112,6 +112,7 @@ void StartApp(AppState& app) {
     NeedUiGlyphs(app);
     if (platform::LoadSetting("lang") == "en") app.lang = Lang::En;
     ApplyHash(app, platform::GetHash());  // lang= applies now, area= once the data is loaded
+    app.ui.today = platform::Today();
     app.load.data_url = platform::DatasetUrl();
     app.load.data_pending = true;
     app.load.font_pending = true;
@@ -137,8 +138,12 @@ bool AcceptDataset(AppState& app, std::string_view text, const std::string& file
     app.show_problems = !app.problems.empty();  // warnings: load, but make them visible
     app.data = std::move(result.data);
     app.geometry = BuildMapGeometry(app.data);
-    app.stats = ComputeStats(app.data);
+    app.ui.report_dates = ReportDates(app.data);
+    app.ui.timeline = -1;
+    app.ui.filter = GoalFilter{};
     app.has_data = true;
+    RefreshStats(app);
+    SetQuery(app, app.ui.query);
     app.map.fitted = false;
     app.map.user_moved = false;
     app.map.hovered = -1;
@@ -202,15 +207,18 @@ void DrawApp(AppState& app) {
 
     const ImVec2 body_pos(origin.x, origin.y + header_h);
     const ImVec2 body(full.x, full.y - header_h);
-    // Wide screens: map beside the panel. Narrow/portrait: map above the panel.
+    // Wide screens: map beside the panel. Narrow/portrait: map above the panel, which can be
+    // expanded over the map for reading.
     if (body.x >= 900.0f && body.x >= body.y) {
         const float panel_w = std::clamp(body.x * 0.34f, 340.0f, 480.0f);
         DrawMap(app, body_pos, ImVec2(body.x - panel_w, body.y));
-        DrawPanel(app, ImVec2(body_pos.x + body.x - panel_w, body_pos.y), ImVec2(panel_w, body.y));
+        DrawPanel(app, ImVec2(body_pos.x + body.x - panel_w, body_pos.y), ImVec2(panel_w, body.y), false);
+    } else if (app.ui.panel_expanded) {
+        DrawPanel(app, body_pos, body, true);
     } else {
         const float map_h = std::floor(body.y * 0.52f);
         DrawMap(app, body_pos, ImVec2(body.x, map_h));
-        DrawPanel(app, ImVec2(body_pos.x, body_pos.y + map_h), ImVec2(body.x, body.y - map_h));
+        DrawPanel(app, ImVec2(body_pos.x, body_pos.y + map_h), ImVec2(body.x, body.y - map_h), true);
     }
     ImGui::End();
     DrawProblems(app);
@@ -266,6 +274,28 @@ void UpdateApp(AppState& app) {
         ApplyHash(app, platform::GetHash());
         RequestRedraw(app);
     }
+    std::string typed;
+    if (platform::TakeTextFieldInput(&typed)) {
+        SetQuery(app, typed);
+        RequestRedraw(app);
+    }
+}
+
+void SetQuery(AppState& app, const std::string& query) {
+    app.ui.query = query;
+    if (app.has_data) Search(app.data, query, app.ui.hits);
+    NeedGlyphs(app, query);  // typed characters must be drawable in the results' highlight
+    app.summary_dirty = true;
+}
+
+void RefreshStats(AppState& app) {
+    const DashboardState& ui = app.ui;
+    const std::string as_of = ui.timeline >= 0 && ui.timeline < static_cast<int>(ui.report_dates.size())
+                                  ? ui.report_dates[static_cast<size_t>(ui.timeline)]
+                                  : std::string();
+    app.stats = ComputeStats(app.data, ui.filter, as_of);
+    ++app.stats_version;
+    app.summary_dirty = true;
 }
 
 void RequestRedraw(AppState& app) { app.frames_to_draw = std::max(app.frames_to_draw, 3); }
@@ -288,31 +318,49 @@ std::string BuildSummary(const AppState& app) {
     if (!app.has_data) return s;
     const Dataset& d = app.data;
     s += d.title.Get(lang) + "\n";
+    if (app.selected < 0 && !app.ui.query.empty()) {
+        s += std::string(Tr(Str::Results, lang)) + " \"" + app.ui.query + "\": " + std::to_string(app.ui.hits.size()) + "\n";
+        for (const SearchHit& h : app.ui.hits) {
+            if (h.kind == HitKind::Area) s += d.areas[static_cast<size_t>(h.index)].name.Get(lang) + "\n";
+            else s += "- " + d.goals[static_cast<size_t>(h.index)].title.Get(lang) + "\n";
+        }
+        return s;
+    }
     if (app.selected < 0) {
         s += d.campaign.name.Get(lang) + ": " + d.campaign.asks.Get(lang) + "\n";
         std::snprintf(buf, sizeof buf, "%s %d/%d, %s %d, %s %d, %s %d\n", Tr(Str::AreasReporting, lang),
-                      app.stats.areas_reporting, static_cast<int>(d.areas.size()), Tr(Str::Goals, lang),
-                      app.stats.total.goals, Tr(Str::Targets, lang), app.stats.total.targets, Tr(Str::Projects, lang),
-                      app.stats.total.projects);
+                      app.stats.areas_reporting, app.stats.areas_kept, Tr(Str::Goals, lang), app.stats.total.goals,
+                      Tr(Str::Targets, lang), app.stats.total.targets, Tr(Str::Projects, lang), app.stats.total.projects);
         s += buf;
         for (size_t i = 0; i < d.areas.size(); ++i) {
-            const int n = app.stats.per_area[i].goals;
+            if (!app.stats.area_kept[i]) continue;
+            const GoalCounts& c = app.stats.per_area[i];
             s += d.areas[i].name.Get(lang) + ": ";
-            if (n > 0) s += std::to_string(n) + " " + Tr(Str::GoalsCount, lang) + "\n";
-            else s += std::string(Tr(Str::NoGoalsReported, lang)) + "\n";
+            if (c.goals > 0) {
+                std::snprintf(buf, sizeof buf, "%d %s, %d %s, %d %s\n", c.goals, Tr(Str::GoalsCount, lang), c.targets,
+                              Tr(Str::Targets, lang), c.projects, Tr(Str::Projects, lang));
+                s += buf;
+            } else {
+                s += std::string(Tr(Str::NoGoalsReported, lang)) + "\n";
+            }
         }
         return s;
     }
     const Area& a = d.areas[static_cast<size_t>(app.selected)];
-    s += a.name.Get(lang) + "\n";
-    if (app.stats.per_area[static_cast<size_t>(app.selected)].goals == 0) {
-        s += std::string(Tr(Str::NoGoalsReported, lang)) + "\n";
-        return s;
-    }
+    s += a.name.Get(lang) + " (" + AreaKindName(app, a.kind) + ")\n";
+    if (!a.headline.Empty()) s += std::string(Tr(Str::Headline, lang)) + ": " + a.headline.Get(lang) + "\n";
+    bool any = false;
     for (const Goal& g : d.goals) {
-        if (g.area != a.id) continue;
-        s += "- " + g.title.Get(lang) + " (" + StatusName(g.status, lang) + ")\n";
+        if (g.area != a.id || !app.ui.filter.KeepsGoal(g, g.status)) continue;
+        any = true;
+        s += "- " + g.title.Get(lang) + " (" + StatusName(g.status, lang);
+        if (g.has_target) {
+            std::snprintf(buf, sizeof buf, "; %s %g %s", Tr(Str::Target, lang), g.target.value, g.target.unit.Get(lang).c_str());
+            s += buf;
+        }
+        s += ")\n";
     }
+    if (!any) s += std::string(Tr(Str::NoGoalsReported, lang)) + "\n";
     return s;
 }
 

@@ -60,6 +60,34 @@ struct MapUiState {
     std::vector<Vec2> scratch;     // screen-space vertices, reused every frame
 };
 
+enum class PanelTab : uint8_t { Overview, Compare };
+enum class MapMetric : uint8_t { Goals, Targets, Projects, Status };
+
+// Columns of the comparison table, in display order.
+enum class CompareColumn : uint8_t { Area, Kind, Goals, Targets, Projects, Programmes, Reported, Count_ };
+
+// What the dashboard around the map remembers: tab, search, filters, sort, timeline.
+struct DashboardState {
+    PanelTab tab = PanelTab::Overview;
+    MapMetric metric = MapMetric::Goals;
+    GoalFilter filter;
+    bool show_filters = false;
+    bool panel_expanded = false;          // portrait layouts: the panel covers the map
+    float panel_top_h = 64.0f;            // height of the panel's fixed top, measured last frame
+    std::string query;                    // the search box's text
+    std::vector<SearchHit> hits;          // results for `query`, refreshed when it changes
+    float field_rect[4] = {-1, -1, -1, -1};  // the search field as last published to the platform
+    std::string field_published;          // the value last published
+    CompareColumn sort_column = CompareColumn::Goals;
+    bool sort_descending = true;
+    std::vector<int> compare_order;       // area indices in table order
+    int compare_stats_version = -1;       // stats_version the order was sorted for
+    Lang compare_lang = Lang::Zh;         // language the names were sorted in
+    std::vector<std::string> report_dates;  // distinct progress-report dates, ascending
+    int timeline = -1;                    // index into report_dates; -1 = now (latest)
+    std::string today;                    // the client's date, for the campaign countdown
+};
+
 // Where loading stands. The data and the font are fetched in parallel at start.
 struct LoadState {
     bool data_pending = false;
@@ -77,6 +105,7 @@ struct AppState {
     Dataset data;
     MapGeometry geometry;
     CampaignStats stats;
+    int stats_version = 0;         // bumped by RefreshStats, so views can cache derived orders
 
     // Problems found by the last load (errors mean that load was rejected).
     std::vector<Problem> problems;
@@ -88,6 +117,7 @@ struct AppState {
     // Selection and view.
     int selected = -1;             // area index, -1 = city overview
     MapUiState map;
+    DashboardState ui;
 
     // Fonts: the characters to bake grow with the text the app has to show.
     Fonts fonts;
@@ -136,6 +166,12 @@ void RequestRedraw(AppState& app);
 
 // Selects an area (or -1 for the overview) and records it in the URL hash.
 void SelectArea(AppState& app, int area_index);
+
+// Sets the search text and refreshes the results.
+void SetQuery(AppState& app, const std::string& query);
+
+// Recounts after the data, the filters or the timeline changed (not per frame).
+void RefreshStats(AppState& app);
 
 // Switches the language, remembers it for the next visit and records it in the URL hash.
 void SetLanguage(AppState& app, Lang lang);

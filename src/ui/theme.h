@@ -17,6 +17,7 @@ struct Theme {
     ImU32 border_hover;
     ImU32 border_selected;
     ImU32 no_goals;       // areas the source reports nothing for
+    ImU32 filtered_out;   // areas the filters hide
     ImU32 label;
     ImU32 label_halo;
     ImU32 marker;
@@ -27,6 +28,10 @@ struct Theme {
 const Theme& CurrentTheme();
 // Applies the theme to ImGui's style, with sizes for touch (44 px hit targets) at scale 1.
 void ApplyTheme(ImGuiStyle& style);
+
+// Colour of category `index`: the data's own colour if it has one, else a qualitative palette
+// (Paul Tol's muted + bright schemes, chosen to stay distinguishable with colour-vision deficiency).
+ImU32 CategoryColor(const Dataset& data, int index);
 
 // Colour for `value` in 1..max on the sequential scale (value 0 is "no goals": use no_goals).
 ImU32 ScaleColor(const Theme& t, int value, int max_value);

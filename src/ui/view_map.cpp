@@ -40,10 +40,34 @@ ImU32 Lighten(ImU32 c, float t) {
     return ImGui::ColorConvertFloat4ToU32(v);
 }
 
+// The metric's value for area i and the largest value over all areas.
+void MetricValue(const AppState& app, int i, int* value, int* max) {
+    const GoalCounts& c = app.stats.per_area[static_cast<size_t>(i)];
+    switch (app.ui.metric) {
+        case MapMetric::Targets: *value = c.targets, *max = app.stats.max_targets_per_area; return;
+        case MapMetric::Projects: *value = c.projects, *max = app.stats.max_projects_per_area; return;
+        default: *value = c.goals, *max = app.stats.max_goals_per_area; return;
+    }
+}
+
+// The status that best sums up an area: its worst reported status (red > yellow > green >
+// done), or "not reported" when nothing is.
+Status SummaryStatus(const GoalCounts& c) {
+    const Status order[4] = {Status::Red, Status::Yellow, Status::Green, Status::Done};
+    for (Status s : order)
+        if (c.by_status[static_cast<int>(s)] > 0) return s;
+    return Status::NotReported;
+}
+
 ImU32 AreaFill(const AppState& app, int i) {
     const Theme& t = CurrentTheme();
-    const int goals = app.stats.per_area[static_cast<size_t>(i)].goals;
-    return goals > 0 ? ScaleColor(t, goals, app.stats.max_goals_per_area) : t.no_goals;
+    const size_t ui = static_cast<size_t>(i);
+    if (!app.stats.area_kept[ui]) return t.filtered_out;
+    if (app.stats.per_area[ui].goals == 0) return t.no_goals;
+    if (app.ui.metric == MapMetric::Status) return t.status[static_cast<int>(SummaryStatus(app.stats.per_area[ui]))];
+    int value = 0, max = 0;
+    MetricValue(app, i, &value, &max);
+    return value > 0 ? ScaleColor(t, value, max) : t.no_goals;
 }
 
 // Area under a screen point: zone markers first (they sit on top), then polygons.
@@ -312,30 +336,66 @@ void DrawZoomButtons(AppState& app, ImVec2 pos, ImVec2 size) {
 void DrawLegend(const AppState& app, ImDrawList* dl, ImVec2 pos, ImVec2 size) {
     const Theme& t = CurrentTheme();
     const Lang lang = app.lang;
-    const int max_goals = app.stats.max_goals_per_area;
     ImFont* font = app.fonts.small;
     const float fs = font->FontSize * ImGui::GetIO().FontGlobalScale;
     const float sw = 18, row = fs + 8, pad = 10;
-    // Buckets actually present in the scale (value ranges), plus "no goals".
-    char labels[6][48];
-    ImU32 colors[6];
+    char labels[8][48];
+    ImU32 colors[8];
     int rows = 0;
-    for (int b = 0; b < 5 && max_goals > 0; ++b) {
-        int lo = -1, hi = -1;
-        for (int v = 1; v <= max_goals; ++v) {
-            if (ScaleBucket(v, max_goals) != b) continue;
-            if (lo < 0) lo = v;
-            hi = v;
+    const Str titles[4] = {Str::MetricGoals, Str::MetricTargets, Str::MetricProjects, Str::MetricStatus};
+    if (app.ui.metric == MapMetric::Status) {
+        const Status order[kStatusCount] = {Status::Red, Status::Yellow, Status::Green, Status::Done, Status::NotReported};
+        for (Status s : order) {
+            std::snprintf(labels[rows], sizeof labels[rows], "%s", StatusName(s, lang));
+            colors[rows++] = t.status[static_cast<int>(s)];
         }
-        if (lo < 0) continue;
-        if (lo == hi) std::snprintf(labels[rows], sizeof labels[rows], "%d", lo);
-        else std::snprintf(labels[rows], sizeof labels[rows], "%d–%d", lo, hi);
-        colors[rows++] = t.scale[b];
+    } else {
+        // The buckets of the sequential scale that hold values, with their value ranges.
+        int value = 0, max_value = 0;
+        if (!app.data.areas.empty()) MetricValue(app, 0, &value, &max_value);
+        for (int b = 0; b < 5 && max_value > 0; ++b) {
+            int lo = -1, hi = -1;
+            for (int v = 1; v <= max_value; ++v) {
+                if (ScaleBucket(v, max_value) != b) continue;
+                if (lo < 0) lo = v;
+                hi = v;
+            }
+            if (lo < 0) continue;
+            if (lo == hi) std::snprintf(labels[rows], sizeof labels[rows], "%d", lo);
+            else std::snprintf(labels[rows], sizeof labels[rows], "%d–%d", lo, hi);
+            colors[rows++] = t.scale[b];
+        }
     }
     std::snprintf(labels[rows], sizeof labels[rows], "%s", Tr(Str::NoGoalsReported, lang));
     colors[rows++] = t.no_goals;
+    if (app.stats.areas_kept < static_cast<int>(app.data.areas.size())) {
+        std::snprintf(labels[rows], sizeof labels[rows], "%s", Tr(Str::AreaHidden, lang));
+        colors[rows++] = t.filtered_out;
+    }
 
-    const char* title = Tr(Str::LegendGoals, lang);
+    const char* title = Tr(titles[static_cast<int>(app.ui.metric)], lang);
+    if (size.y < 520.0f) {  // small maps: one compact row (wrapping) along the bottom edge
+        const float max_x = pos.x + size.x - 72.0f;  // clear of the zoom buttons
+        float x = pos.x + 12 + pad, y = pos.y + size.y - 12 - pad - fs;
+        float widths[8];
+        int lines = 1;
+        for (int r = 0; r < rows; ++r) {
+            widths[r] = sw * 0.7f + 4 + font->CalcTextSizeA(fs, 1e9f, 0, labels[r]).x + 12;
+            if (x + widths[r] > max_x && r > 0) { x = pos.x + 12 + pad; ++lines; }
+            x += widths[r];
+        }
+        const float top = pos.y + size.y - 12 - pad * 2 - (fs + 6) * static_cast<float>(lines) + 6;
+        dl->AddRectFilled(ImVec2(pos.x + 12, top), ImVec2(max_x + pad, pos.y + size.y - 12), IM_COL32(255, 255, 255, 235), 8.0f);
+        x = pos.x + 12 + pad;
+        y = top + pad;
+        for (int r = 0; r < rows; ++r) {
+            if (x + widths[r] > max_x && r > 0) { x = pos.x + 12 + pad; y += fs + 6; }
+            dl->AddRectFilled(ImVec2(x, y + 2), ImVec2(x + sw * 0.7f, y + fs - 2), colors[r], 3.0f);
+            dl->AddText(font, fs, ImVec2(x + sw * 0.7f + 4, y), t.text, labels[r]);
+            x += widths[r];
+        }
+        return;
+    }
     float w = font->CalcTextSizeA(fs, 1e9f, 0, title).x;
     for (int r = 0; r < rows; ++r) w = std::fmax(w, sw + 8 + font->CalcTextSizeA(fs, 1e9f, 0, labels[r]).x);
     const float h = row * static_cast<float>(rows + 1) + pad * 2 - 8;
@@ -345,8 +405,25 @@ void DrawLegend(const AppState& app, ImDrawList* dl, ImVec2 pos, ImVec2 size) {
     for (int r = 0; r < rows; ++r) {
         const float y = p0.y + pad + row * static_cast<float>(r + 1);
         dl->AddRectFilled(ImVec2(p0.x + pad, y + 2), ImVec2(p0.x + pad + sw, y + fs - 2), colors[r], 3.0f);
+        dl->AddRect(ImVec2(p0.x + pad, y + 2), ImVec2(p0.x + pad + sw, y + fs - 2), IM_COL32(0, 0, 0, 40), 3.0f);
         dl->AddText(font, fs, ImVec2(p0.x + pad + sw + 8, y), t.text, labels[r]);
     }
+}
+
+// The metric the map colours by: goals, quantified targets, key projects, and (once the data
+// has progress reports) status.
+void DrawMetricSwitch(AppState& app, ImVec2 pos) {
+    const Str labels[4] = {Str::MetricGoals, Str::MetricTargets, Str::MetricProjects, Str::MetricStatus};
+    const int n = app.ui.report_dates.empty() ? 3 : 4;
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + 12, pos.y + 12));
+    ImGui::PushFont(app.fonts.small);
+    for (int i = 0; i < n; ++i) {
+        if (i > 0) ImGui::SameLine(0, 4);
+        ImGui::PushID(i);
+        if (Chip(Tr(labels[i], app.lang), static_cast<int>(app.ui.metric) == i)) app.ui.metric = static_cast<MapMetric>(i);
+        ImGui::PopID();
+    }
+    ImGui::PopFont();
 }
 
 void DrawTooltip(const AppState& app) {
@@ -384,6 +461,7 @@ void DrawMap(AppState& app, ImVec2 pos, ImVec2 size) {
     dl->ChannelsSplit(2);
     dl->ChannelsSetCurrent(1);
     DrawZoomButtons(app, pos, size);
+    DrawMetricSwitch(app, pos);
     dl->ChannelsSetCurrent(0);
 
     MapUiState& m = app.map;

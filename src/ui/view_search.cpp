@@ -1,0 +1,158 @@
+// view_search.cpp: the search field (its frame; the page's <input> edits the text), the results
+// list, and the filter chips.
+#include <cstdio>
+
+#include "platform/platform.h"
+#include "ui/strings.h"
+#include "ui/theme.h"
+#include "ui/views.h"
+
+namespace jcm {
+
+void DrawSearchField(AppState& app, float width) {
+    const Theme& t = CurrentTheme();
+    DashboardState& ui = app.ui;
+    const float h = 40.0f;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("##search", ImVec2(width, h));
+    const bool focused = platform::TextFieldFocused();
+    if (ImGui::IsItemClicked()) platform::FocusTextField();  // keyboard/mouse path; taps hit the <input>
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), IM_COL32(0xF3, 0xF4, 0xF6, 0xFF), 8.0f);
+    dl->AddRect(p, ImVec2(p.x + width, p.y + h), focused ? t.accent : IM_COL32(0xD0, 0xD7, 0xDE, 0xFF), 8.0f, 0,
+                focused ? 2.0f : 1.0f);
+    // Magnifier icon.
+    const ImVec2 c(p.x + 19, p.y + h * 0.5f - 1);
+    dl->AddCircle(c, 6.0f, t.text_muted, 16, 1.6f);
+    dl->AddLine(ImVec2(c.x + 4.5f, c.y + 4.5f), ImVec2(c.x + 9, c.y + 9), t.text_muted, 1.8f);
+
+    // Publish the rectangle and value to the page only when they change (no per-frame calls).
+    // Hidden while the problems panel covers the UI.
+    const bool visible = !(app.show_problems && !app.problems.empty());
+    const float r[4] = {p.x, p.y, visible ? width : 0.0f, h};
+    if (r[0] != ui.field_rect[0] || r[1] != ui.field_rect[1] || r[2] != ui.field_rect[2] || r[3] != ui.field_rect[3] ||
+        ui.field_published != ui.query) {
+        for (int i = 0; i < 4; ++i) ui.field_rect[i] = r[i];
+        ui.field_published = ui.query;
+        platform::SetTextField(r[0], r[1], r[2], r[3], ui.query, Tr(Str::SearchPlaceholder, app.lang));
+    }
+}
+
+void DrawSearchResults(AppState& app) {
+    const Dataset& d = app.data;
+    const Lang lang = app.lang;
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%s (%d)", Tr(Str::Results, lang), static_cast<int>(app.ui.hits.size()));
+    SectionHeading(app, buf);
+    if (app.ui.hits.empty()) {
+        TextWrappedMuted(Tr(Str::NoResults, lang));
+        return;
+    }
+    for (size_t i = 0; i < app.ui.hits.size(); ++i) {
+        const SearchHit& h = app.ui.hits[i];
+        ImGui::PushID(static_cast<int>(i));
+        int area = -1;
+        const char* title;
+        const char* sub;
+        if (h.kind == HitKind::Area) {
+            area = h.index;
+            const Area& a = d.areas[static_cast<size_t>(area)];
+            title = a.name.Get(lang).c_str();
+            sub = AreaKindName(app, a.kind);
+        } else {
+            const Goal& g = d.goals[static_cast<size_t>(h.index)];
+            area = d.FindArea(g.area);
+            title = g.title.Get(lang).c_str();
+            sub = area >= 0 ? d.areas[static_cast<size_t>(area)].name.Get(lang).c_str() : g.area.c_str();
+        }
+        const ImVec2 row = ImGui::GetCursorScreenPos();
+        const float w = ImGui::GetContentRegionAvail().x;
+        ImGui::PushTextWrapPos(row.x + w - 8);
+        const float title_h = ImGui::CalcTextSize(title, nullptr, false, w - 16).y;
+        ImGui::PopTextWrapPos();
+        const float row_h = title_h + ImGui::GetTextLineHeight() + 14;
+        if (ImGui::Selectable("##hit", false, 0, ImVec2(0, row_h)) && area >= 0) SelectArea(app, area);
+        if (ImGui::IsItemHovered()) app.map.list_hovered = area;
+        ImGui::SetCursorScreenPos(ImVec2(row.x + 8, row.y + 5));
+        ImGui::PushTextWrapPos(row.x + w - 8);
+        ImGui::TextUnformatted(title);
+        ImGui::PopTextWrapPos();
+        ImGui::SetCursorScreenPos(ImVec2(row.x + 8, row.y + 7 + title_h));
+        if (h.in_quote) ImGui::TextDisabled("%s · %s", sub, Tr(Str::InQuote, lang));
+        else ImGui::TextDisabled("%s", sub);
+        ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + row_h + 4));
+        ImGui::PopID();
+    }
+}
+
+void DrawFilters(AppState& app) {
+    const Dataset& d = app.data;
+    const Lang lang = app.lang;
+    GoalFilter& f = app.ui.filter;
+    bool changed = false;
+    auto toggle = [&changed](std::vector<std::string>& list, const std::string& id) {
+        for (size_t i = 0; i < list.size(); ++i) {
+            if (list[i] == id) {
+                list.erase(list.begin() + static_cast<long>(i));
+                changed = true;
+                return;
+            }
+        }
+        list.push_back(id);
+        changed = true;
+    };
+    auto is_on = [](const std::vector<std::string>& list, const std::string& id) {
+        for (const std::string& s : list)
+            if (s == id) return true;
+        return false;
+    };
+    // Chips flow onto as many lines as they need.
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    auto flow = [right](const char* label, bool first, bool swatch) {
+        if (first) return;
+        const float w = ImGui::CalcTextSize(label).x + (swatch ? 38.0f : 24.0f);
+        ImGui::SameLine();
+        if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+    };
+
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", Tr(Str::Categories, lang));
+    for (size_t i = 0; i < d.categories.size(); ++i) {
+        const char* label = d.categories[i].name.Get(lang).c_str();
+        ImGui::PushID(static_cast<int>(i));
+        flow(label, i == 0, true);
+        if (Chip(label, is_on(f.categories, d.categories[i].id), CategoryColor(d, static_cast<int>(i))))
+            toggle(f.categories, d.categories[i].id);
+        ImGui::PopID();
+    }
+    ImGui::TextDisabled("%s", Tr(Str::Statuses, lang));
+    for (int s = 0; s < kStatusCount; ++s) {
+        const char* label = StatusName(static_cast<Status>(s), lang);
+        ImGui::PushID(100 + s);
+        flow(label, s == 0, true);
+        const uint32_t bit = 1u << static_cast<unsigned>(s);
+        if (Chip(label, (f.statuses & bit) != 0, CurrentTheme().status[s])) {
+            f.statuses ^= bit;
+            changed = true;
+        }
+        ImGui::PopID();
+    }
+    ImGui::TextDisabled("%s", Tr(Str::AreaKinds, lang));
+    for (size_t i = 0; i < d.area_kinds.size(); ++i) {
+        const char* label = d.area_kinds[i].name.Get(lang).c_str();
+        ImGui::PushID(200 + static_cast<int>(i));
+        flow(label, i == 0, false);
+        if (Chip(label, is_on(f.area_kinds, d.area_kinds[i].id))) toggle(f.area_kinds, d.area_kinds[i].id);
+        ImGui::PopID();
+    }
+    if (!f.Empty()) {
+        if (LinkButton(Tr(Str::ClearFilters, lang))) {
+            f = GoalFilter{};
+            changed = true;
+        }
+    }
+    ImGui::Spacing();
+    if (changed) RefreshStats(app);
+}
+
+}  // namespace jcm
