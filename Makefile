@@ -3,6 +3,7 @@
 #   make serve      install what is missing, build the web app, serve it at http://127.0.0.1:$(PORT)
 #   make test       install what is missing, run every test (unit via CTest, browser via Playwright)
 #   make validate DATA=file.json    check a data file before publishing it (fails on invalid data)
+#   make dist       what to deploy: dist/site/ (static host, offline) + dist/jining-campaign.html
 #
 # Everything built goes under build/ (third-party sources and the SDL2 wasm build are cached in
 # build/_deps, keyed by package and emcc version). Installing Debian packages needs root or sudo.
@@ -13,6 +14,7 @@ DATA ?= data/campaign.json
 BUILD := build
 DEPS := $(BUILD)/_deps
 SITE := $(BUILD)/site
+DIST := dist
 NATIVE := $(BUILD)/native
 WEB := $(BUILD)/web
 BUILD_TYPE ?= Release
@@ -20,12 +22,12 @@ BUILD_TYPE ?= Release
 export NODE_PATH ?= /usr/share/nodejs
 SHELL := /bin/bash
 
-.PHONY: all serve test site web native unit browser validate deps deps-test third-party font clean help
+.PHONY: all serve test site web native unit browser validate deps deps-test third-party font dist clean help
 
 all: site
 
 help:
-	@sed -n '3,9p' Makefile
+	@sed -n '3,10p' Makefile
 
 # ---- dependencies ---------------------------------------------------------------------------
 deps:
@@ -67,12 +69,17 @@ font: deps
 site: web font
 	@tools/assemble-site.sh $(WEB) $(SITE)
 
+# dist/site (gzip, manifest + icons, versioned service worker) and dist/jining-campaign.html (one
+# file for file://). See README "Deploying".
+dist: site
+	@node tools/make-dist.mjs --site $(SITE) --out $(DIST)
+
 serve: site
 	@echo "Serving $(SITE) at http://$(HOST):$(PORT)/  (Ctrl-C stops)"
 	@node tools/serve.mjs $(SITE) --host $(HOST) --port $(PORT)
 
 # ---- tests ----------------------------------------------------------------------------------
-browser: deps-test site node_modules/.package-lock.json
+browser: deps-test site dist node_modules/.package-lock.json
 	@node --test --test-concurrency=1 tests/browser/
 
 test: deps-test
@@ -85,4 +92,4 @@ test: deps-test
 	  [ $$u = 0 ] && [ $$b = 0 ]
 
 clean:
-	rm -rf $(NATIVE) $(WEB) $(SITE) $(BUILD)/test-output
+	rm -rf $(NATIVE) $(WEB) $(SITE) $(BUILD)/test-output $(DIST)

@@ -5,7 +5,8 @@
 set -euo pipefail
 
 what=${1:-all}
-pkgs=(cmake ninja-build g++ dpkg-dev nlohmann-json3-dev doctest-dev fonts-noto-cjk fonttools python3)
+pkgs=(cmake ninja-build g++ dpkg-dev nlohmann-json3-dev doctest-dev fonts-noto-cjk fonttools python3
+      librsvg2-bin)   # rsvg-convert: app icons for make dist
 # An emcc already on PATH (emsdk) is used as is; otherwise Debian's emscripten.
 command -v emcc >/dev/null 2>&1 || pkgs+=(emscripten)
 # node/npm: the machine's NodeSource node is fine; Debian's otherwise.

@@ -20,6 +20,18 @@
   };
   document.getElementById('error-retry').addEventListener('click', function () { location.reload(); });
 
+  // Offline support, in dist/site only (tools/make-dist.mjs sets <html data-sw>). A new version's
+  // service worker takes over once it has cached every file of that version; this page then
+  // reloads once, so old code never runs with new files. See README, "Deploying".
+  var swUrl = document.documentElement.getAttribute('data-sw');
+  if (swUrl && 'serviceWorker' in navigator && location.protocol !== 'file:') {
+    var hadController = !!navigator.serviceWorker.controller, reloading = false;
+    navigator.serviceWorker.addEventListener('controllerchange', function () {
+      if (hadController && !reloading) { reloading = true; location.reload(); }
+    });
+    navigator.serviceWorker.register(swUrl).then(null, function (e) { console.warn('service worker: ' + e); });
+  }
+
   // The app sleeps when nothing changes; any input or resize wakes it for the next frame.
   function wake() { if (mod && mod._jcm_wake) mod._jcm_wake(); }
   ['pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'mousedown', 'mousemove', 'mouseup',
@@ -58,6 +70,9 @@
   mod = {
     canvas: canvas,
     jcmPage: page,
+    // The one-file page (tools/make-dist.mjs) carries the wasm, data and font in the page itself.
+    jcmEmbedded: window.jcmEmbedded || null,
+    wasmBinary: window.jcmEmbedded ? window.jcmEmbedded['jining-campaign.wasm'] : undefined,
     print: function (t) { console.log(t); },
     printErr: function (t) { console.warn(t); },
     onAbort: function (what) {
