@@ -201,8 +201,9 @@ test('a new version is picked up cleanly; a half-deployed one is refused', async
     for (const f of ['sw.js', 'sw.js.gz']) cpSync(join(v2, 'site', f), join(www, f));
     const state = await page.evaluate(async () => {
       const reg = await navigator.serviceWorker.getRegistration();
-      await reg.update();
-      const w = reg.installing || reg.waiting;
+      const found = new Promise((ok) => reg.addEventListener('updatefound', () => ok(reg.installing), { once: true }));
+      await reg.update().catch(() => {});
+      const w = await Promise.race([found, new Promise((ok) => setTimeout(ok, 10000, null))]);
       if (!w) return 'no new worker';
       return new Promise((ok) => {
         const check = () => { if (w.state === 'redundant' || w.state === 'activated') ok(w.state); };
