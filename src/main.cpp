@@ -29,6 +29,35 @@ Finger g_fingers[10];
 int g_finger_count = 0;
 int g_touch_release_frames = 0;  // all fingers just lifted: ImGui must still see the release
 
+// Mouse buttons trickle in one per frame. ImGui 1.86 reads the pointer position once a frame,
+// so a tap (the pointer jumps and presses at once) or a quick click (press and release within one
+// frame) would reach it as a press somewhere it has not yet seen the pointer hover, and buttons
+// ignore that. A button event that follows pointer motion or another button event in the same
+// frame waits for the next frame (as ImGui 1.87's input queue does).
+SDL_Event g_deferred;
+bool g_has_deferred = false;
+bool g_frame_moved = false, g_frame_button = false;
+
+bool NextEvent(SDL_Event* e) {
+    if (g_has_deferred) {
+        *e = g_deferred;
+        g_has_deferred = false;
+    } else if (!SDL_PollEvent(e)) {
+        g_frame_moved = g_frame_button = false;  // the frame's batch is done: next frame starts clean
+        return false;
+    }
+    const bool button = e->type == SDL_MOUSEBUTTONDOWN || e->type == SDL_MOUSEBUTTONUP;
+    if (button && (g_frame_moved || g_frame_button)) {
+        g_deferred = *e;
+        g_has_deferred = true;
+        g_frame_moved = g_frame_button = false;
+        return false;
+    }
+    g_frame_moved |= e->type == SDL_MOUSEMOTION || e->type == SDL_FINGERDOWN;
+    g_frame_button |= button;
+    return true;
+}
+
 // Translates what ImGui's SDL backend does not use (precise wheel, multi-touch) into AppState.
 void TrackPointer(jcm::AppState& app, const SDL_Event& e) {
     switch (e.type) {
@@ -97,11 +126,12 @@ void Frame() {
     ImGuiIO& io = ImGui::GetIO();
 
     SDL_Event event;
-    while (SDL_PollEvent(&event)) {
+    while (NextEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
         TrackPointer(app, event);
         jcm::RequestRedraw(app);
     }
+    if (g_has_deferred) jcm::RequestRedraw(app);  // its turn comes next frame
     jcm::UpdateApp(app);
     RecreateGlObjectsIfContextRestored(app);
 

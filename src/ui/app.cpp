@@ -326,8 +326,26 @@ std::string BuildSummary(const AppState& app) {
         }
         return s;
     }
+    if (app.selected < 0 && app.ui.tab == PanelTab::Compare) {
+        s += std::string(Tr(Str::TabCompare, lang)) + "\n";
+        for (int i : app.ui.compare_order) {
+            const GoalCounts& c = app.stats.per_area[static_cast<size_t>(i)];
+            std::snprintf(buf, sizeof buf, ": %s %d, %s %d, %s %d\n", Tr(Str::Goals, lang), c.goals, Tr(Str::Targets, lang),
+                          c.targets, Tr(Str::Projects, lang), c.projects);
+            s += d.areas[static_cast<size_t>(i)].name.Get(lang) + buf;
+        }
+        return s;
+    }
     if (app.selected < 0) {
         s += d.campaign.name.Get(lang) + ": " + d.campaign.asks.Get(lang) + "\n";
+        const PeriodInfo p = CampaignPeriod(d.campaign, app.ui.today);
+        switch (p.state) {
+            case PeriodState::Unknown: std::snprintf(buf, sizeof buf, "%s: %s", Tr(Str::Period, lang), Tr(Str::DatesNotStated, lang)); break;
+            case PeriodState::Before: std::snprintf(buf, sizeof buf, Tr(Str::StartsIn, lang), p.days_left); break;
+            case PeriodState::After: std::snprintf(buf, sizeof buf, Tr(Str::Finished, lang), p.days_since_end); break;
+            case PeriodState::During: std::snprintf(buf, sizeof buf, Tr(Str::DayOf, lang), p.day, p.total_days); break;
+        }
+        s += std::string(buf) + "\n";
         std::snprintf(buf, sizeof buf, "%s %d/%d, %s %d, %s %d, %s %d\n", Tr(Str::AreasReporting, lang),
                       app.stats.areas_reporting, app.stats.areas_kept, Tr(Str::Goals, lang), app.stats.total.goals,
                       Tr(Str::Targets, lang), app.stats.total.targets, Tr(Str::Projects, lang), app.stats.total.projects);

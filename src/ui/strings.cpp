@@ -80,7 +80,7 @@ constexpr Pair kStrings[] = {
     {"已结束 %d 天", "finished %d days ago"},
     {"时间轴", "Timeline"},
     {"最新", "Latest"},
-    {"已报告进展", "Reported"},
+    {"已报告", "Reported"},
     {"完成度", "Progress"},
     {"目标", "Goals"},
     {"指标", "Targets"},
@@ -90,6 +90,7 @@ constexpr Pair kStrings[] = {
     {"展开面板", "Expand panel"},
     {"重点项目", "Key projects"},
     {"已被筛选隐藏", "Hidden by the filters"},
+    {"体系", "Progr."},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<size_t>(Str::Count_),
               "kStrings must have one entry per Str");

@@ -86,6 +86,7 @@ enum class Str {
     ShowPanel,
     KeyProjects,
     AreaHidden,
+    ShortProgrammes,
     Count_
 };
 

@@ -70,6 +70,14 @@ void ApplyTheme(ImGuiStyle& style) {
     c[ImGuiCol_Separator] = ImVec4(0.86f, 0.87f, 0.89f, 1);
     c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
     c[ImGuiCol_CheckMark] = ImGui::ColorConvertU32ToFloat4(t.accent);
+    c[ImGuiCol_SliderGrab] = ImGui::ColorConvertU32ToFloat4(t.accent);
+    c[ImGuiCol_SliderGrabActive] = ImVec4(0.62f, 0.24f, 0.16f, 1);
+    c[ImGuiCol_FrameBgHovered] = ImVec4(0.92f, 0.92f, 0.94f, 1);
+    c[ImGuiCol_FrameBgActive] = ImVec4(0.89f, 0.89f, 0.91f, 1);
+    c[ImGuiCol_PlotHistogram] = ImGui::ColorConvertU32ToFloat4(t.accent);
+    c[ImGuiCol_TableHeaderBg] = ImVec4(0.96f, 0.95f, 0.93f, 1);
+    c[ImGuiCol_TableRowBgAlt] = ImVec4(0.98f, 0.98f, 0.98f, 1);
+    c[ImGuiCol_TextSelectedBg] = ImVec4(0.71f, 0.27f, 0.18f, 0.25f);
 }
 
 ImU32 CategoryColor(const Dataset& data, int index) {

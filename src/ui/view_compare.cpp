@@ -47,16 +47,32 @@ void DrawCompare(AppState& app) {
     DashboardState& ui = app.ui;
     const Dataset& d = app.data;
     const Lang lang = app.lang;
-    const Str headers[static_cast<int>(CompareColumn::Count_)] = {Str::Areas,    Str::Kind,       Str::Goals,   Str::Targets,
-                                                                   Str::Projects, Str::Programmes, Str::Reported};
+    // Short headers: seven columns share a side panel.
+    const Str headers[static_cast<int>(CompareColumn::Count_)] = {Str::Areas,          Str::Kind,           Str::MetricGoals,
+                                                                   Str::MetricTargets,  Str::MetricProjects, Str::ShortProgrammes,
+                                                                   Str::Reported};
+    // Columns share the width (the name column gets more); below a minimum column width the
+    // table scrolls sideways instead of squeezing.
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const int ncol = static_cast<int>(CompareColumn::Count_);
+    const float min_col = 44.0f;
+    const float unit = std::max(min_col, (avail - 24.0f) / (static_cast<float>(ncol) + 1.2f));
+    const bool narrow = unit * (static_cast<float>(ncol) + 1.2f) > avail - 24.0f + 0.5f;
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                  ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX;
-    if (!ImGui::BeginTable("compare", static_cast<int>(CompareColumn::Count_), flags)) return;
-    ImGui::TableSetupScrollFreeze(1, 1);
+                                  ImGuiTableFlags_PadOuterX | ImGuiTableFlags_SizingFixedFit |
+                                  (narrow ? ImGuiTableFlags_ScrollX : 0);
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
+    const bool open = ImGui::BeginTable("compare", static_cast<int>(CompareColumn::Count_), flags);
+    if (!open) {
+        ImGui::PopStyleVar();
+        return;
+    }
+    if (narrow) ImGui::TableSetupScrollFreeze(1, 1);
     for (int c = 0; c < static_cast<int>(CompareColumn::Count_); ++c) {
         ImGuiTableColumnFlags cf = c >= static_cast<int>(CompareColumn::Goals) ? ImGuiTableColumnFlags_PreferSortDescending : 0;
         if (c == static_cast<int>(CompareColumn::Goals)) cf |= ImGuiTableColumnFlags_DefaultSort;
-        ImGui::TableSetupColumn(Tr(headers[c], lang), cf, 0.0f, static_cast<ImGuiID>(c));
+        ImGui::TableSetupColumn(Tr(headers[c], lang), cf | ImGuiTableColumnFlags_WidthFixed, c == 0 ? unit * 2.2f : unit,
+                                static_cast<ImGuiID>(c));
     }
     ImGui::TableHeadersRow();
 
@@ -71,25 +87,30 @@ void DrawCompare(AppState& app) {
     }
     if (resort) {
         SortRows(app);
+        app.summary_dirty = true;  // the summary lists the table in its order
         ui.compare_stats_version = app.stats_version;
         ui.compare_lang = lang;
     }
 
     char buf[16];
+    const float row_h = 34.0f;  // tall enough to tap
+    const float text_dy = (row_h - ImGui::GetTextLineHeight()) * 0.5f;
     for (int area : ui.compare_order) {
         const Area& a = d.areas[static_cast<size_t>(area)];
-        ImGui::TableNextRow(0, 40.0f);
+        ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         ImGui::PushID(area);
         if (ImGui::Selectable(a.name.Get(lang).c_str(), app.selected == area,
-                              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, 32)))
+                              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, row_h)))
             SelectArea(app, area);
         if (ImGui::IsItemHovered()) app.map.list_hovered = area;
         ImGui::PopID();
         ImGui::TableSetColumnIndex(1);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + text_dy);
         ImGui::TextDisabled("%s", AreaKindName(app, a.kind));
         for (int c = static_cast<int>(CompareColumn::Goals); c < static_cast<int>(CompareColumn::Count_); ++c) {
             ImGui::TableSetColumnIndex(c);
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + text_dy);
             const int v = Figure(app, area, static_cast<CompareColumn>(c));
             std::snprintf(buf, sizeof buf, "%d", v);
             if (v == 0) ImGui::TextDisabled("%s", buf);
@@ -97,6 +118,7 @@ void DrawCompare(AppState& app) {
         }
     }
     ImGui::EndTable();
+    ImGui::PopStyleVar();
 }
 
 }  // namespace jcm

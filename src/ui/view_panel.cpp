@@ -102,9 +102,12 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
     // The fixed top: search, filter toggle, tabs (and, in portrait, the map/panel switch).
     // Its height is measured as it is drawn and used from the next frame (ImGui 1.86 children do
     // not auto-size); a change asks for another frame, so the layout settles at once.
-    const float top_h = std::min(app.ui.panel_top_h, size.y * 0.6f);
+    // Capped so the content below keeps room; the filters scroll within the cap.
+    const float cap = size.y * 0.6f;
+    const float top_h = std::min(app.ui.panel_top_h, cap);
     ImGui::BeginChild("panel-top", ImVec2(size.x, top_h), false,
-                      ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+                      ImGuiWindowFlags_AlwaysUseWindowPadding |
+                          (app.ui.panel_top_h > cap ? 0 : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse));
     app.map.list_hovered = -1;  // set again below by whichever row the pointer is over
     if (app.has_data) {
         const float filter_w = ImGui::CalcTextSize(Tr(Str::Filters, lang)).x + 40.0f;
