@@ -95,6 +95,9 @@ function buildSite() {
       die(`rsvg-convert failed for ${out} (${err.code === 'ENOENT' ? 'not installed: apt-get install librsvg2-bin, or run tools/install-deps.sh' : err.message})`);
     }
   }
+  for (const m of readFileSync(join(tmp, 'index.html'), 'utf8').matchAll(/<link rel="(?:icon|apple-touch-icon)" href="([^"]+)"/g)) {
+    if (!existsSync(join(tmp, m[1]))) die(`index.html: ${m[1]} is not in the site`);
+  }
   const manifest = JSON.parse(readFileSync(join(tmp, 'manifest.webmanifest'), 'utf8'));
   for (const icon of manifest.icons || []) {
     if (!existsSync(join(tmp, icon.src))) die(`manifest.webmanifest: icon ${icon.src} is not in the site`);
@@ -171,7 +174,7 @@ function buildSingle() {
   if (!/\bwasmBinary\b/.test(appJs)) die('jining-campaign.js does not read Module.wasmBinary');
 
   replaceOnce(/[ \t]*<link rel="preload"[^>]*>\n?/g, () => '', 'the preload links');
-  html = html.replace(/[ \t]*<link rel="manifest"[^>]*>\n?/g, () => '');
+  html = html.replace(/[ \t]*<link rel="(?:manifest|apple-touch-icon)"[^>]*>\n?/g, () => '');
   replaceOnce(/<link rel="icon" href="icon\.svg"/, () => `<link rel="icon" href="data:image/svg+xml;base64,${read('icon.svg').toString('base64')}"`, 'the icon');
   replaceOnce(/<link rel="stylesheet" href="style\.css">/, () => {
     const css = safe(text('style.css'), 'style.css');

@@ -111,6 +111,8 @@ test('dist/site: gzip copies, manifest with icons, CSP meta, relative URLs, a ve
   assert.ok(csp, 'index.html has a CSP meta tag');
   for (const bad of ["'unsafe-inline'", "'unsafe-eval'"]) assert.ok(!csp.includes(bad), `CSP must not allow ${bad}`);
   assert.match(html, /<link rel="manifest" href="manifest\.webmanifest">/);
+  const touchIcon = html.match(/<link rel="apple-touch-icon" href="([^"]+)">/);
+  assert.ok(touchIcon && existsSync(join(SITE, touchIcon[1])), 'an Apple touch icon');
   assert.doesNotMatch(html, /\b(?:src|href)="(?:\/|https?:)/, 'relative URLs only');
 
   const manifest = JSON.parse(readFileSync(join(SITE, 'manifest.webmanifest'), 'utf8'));
