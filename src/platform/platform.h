@@ -47,6 +47,11 @@ void FocusTextField();
 bool TakeTextFieldInput(std::string* value);
 bool TextFieldFocused();
 
+// True if the user's system asks for a dark colour scheme.
+bool PrefersDarkScheme();
+// Tells the page (its own elements: text field, loading and error panels) which theme is shown.
+void SetPageTheme(bool dark);
+
 // Small persistent settings (localStorage in the browser); "" when absent or unavailable.
 std::string LoadSetting(const char* key);
 void SaveSetting(const char* key, const std::string& value);

@@ -58,6 +58,8 @@ bool TakeTextFieldInput(std::string* value) {
 }
 bool TextFieldFocused() { return headless::Get().field_focused; }
 std::string Today() { return headless::Get().today; }
+bool PrefersDarkScheme() { return headless::Get().prefers_dark; }
+void SetPageTheme(bool dark) { headless::Get().page_dark = dark; }
 std::string LoadSetting(const char* key) {
     const auto it = headless::Get().settings.find(key);
     return it == headless::Get().settings.end() ? std::string() : it->second;

@@ -35,6 +35,8 @@ struct State {
     bool typed_changed = false;
     bool field_focused = false;
     std::string today = "2020-04-01";
+    bool prefers_dark = false;
+    bool page_dark = false;
     double now = 0;
 };
 

@@ -16,6 +16,8 @@ void jcm_set_hash(const char* hash);
 void jcm_set_text_field(float x, float y, float w, float h, const char* value, const char* placeholder);
 void jcm_focus_text_field();
 char* jcm_today();
+int jcm_prefers_dark();
+void jcm_set_page_theme(int dark);
 char* jcm_load_setting(const char* key);
 void jcm_save_setting(const char* key, const char* value);
 double jcm_device_pixel_ratio();
@@ -74,6 +76,8 @@ bool TakeTextFieldInput(std::string* value) {
 }
 bool TextFieldFocused() { return g_text_focused; }
 std::string Today() { return TakeString(jcm_today()); }
+bool PrefersDarkScheme() { return jcm_prefers_dark() != 0; }
+void SetPageTheme(bool dark) { jcm_set_page_theme(dark ? 1 : 0); }
 std::string LoadSetting(const char* key) { return TakeString(jcm_load_setting(key)); }
 void SaveSetting(const char* key, const std::string& value) { jcm_save_setting(key, value.c_str()); }
 float DevicePixelRatio() { return static_cast<float>(jcm_device_pixel_ratio()); }

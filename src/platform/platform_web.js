@@ -132,6 +132,14 @@ mergeInto(LibraryManager.library, {
     if (jcmTextField.el && !jcmTextField.el.hidden) jcmTextField.el.focus();
   },
 
+  jcm_prefers_dark: function () {
+    return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
+  },
+
+  jcm_set_page_theme: function (dark) {
+    document.documentElement.setAttribute('data-theme', dark ? 'dark' : 'light');
+  },
+
   jcm_today__deps: ['$jcmPassString'],
   jcm_today: function () {
     var d = new Date();

@@ -108,7 +108,10 @@ void OnFontFetched(const platform::FetchResult& r, void* user) {
 }  // namespace
 
 void StartApp(AppState& app) {
-    ApplyTheme(ImGui::GetStyle());
+    const std::string theme = platform::LoadSetting("theme");
+    app.dark = theme.empty() ? platform::PrefersDarkScheme() : theme == "dark";
+    UseTheme(app.dark);
+    platform::SetPageTheme(app.dark);
     NeedUiGlyphs(app);
     if (platform::LoadSetting("lang") == "en") app.lang = Lang::En;
     ApplyHash(app, platform::GetHash());  // lang= applies now, area= once the data is loaded
@@ -230,6 +233,14 @@ void SelectArea(AppState& app, int area_index) {
     app.selected = area_index;
     app.summary_dirty = true;
     WriteHash(app);
+}
+
+void SetDark(AppState& app, bool dark) {
+    if (app.dark == dark) return;
+    app.dark = dark;
+    UseTheme(dark);
+    platform::SetPageTheme(dark);
+    platform::SaveSetting("theme", dark ? "dark" : "light");
 }
 
 void SetLanguage(AppState& app, Lang lang) {

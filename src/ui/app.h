@@ -99,6 +99,7 @@ struct LoadState {
 
 struct AppState {
     Lang lang = Lang::Zh;
+    bool dark = false;             // dark theme (system preference unless the user chose)
 
     // Loaded data and what is derived from it once per load.
     bool has_data = false;
@@ -172,6 +173,9 @@ void SetQuery(AppState& app, const std::string& query);
 
 // Recounts after the data, the filters or the timeline changed (not per frame).
 void RefreshStats(AppState& app);
+
+// Switches between the light and dark theme and remembers the choice.
+void SetDark(AppState& app, bool dark);
 
 // Switches the language, remembers it for the next visit and records it in the URL hash.
 void SetLanguage(AppState& app, Lang lang);

@@ -1,5 +1,7 @@
 #include "ui/charts.h"
 
+#include "ui/theme.h"
+
 namespace jcm {
 
 int StackedBar(const char* id, const int* values, const ImU32* colors, const char* const* labels, int n, int full,
@@ -12,7 +14,7 @@ int StackedBar(const char* id, const int* values, const ImU32* colors, const cha
     const bool hovered = ImGui::IsItemHovered();
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), IM_COL32(0xEE, 0xEF, 0xF1, 0xFF), 3.0f);
+    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), CurrentTheme().track, 3.0f);
     int hit = -1;
     float x = p.x;
     for (int i = 0; i < n && scale > 0; ++i) {
@@ -23,7 +25,7 @@ int StackedBar(const char* id, const int* values, const ImU32* colors, const cha
         x += w;
     }
     if (hit >= 0) {
-        dl->AddRect(ImVec2(p.x, p.y), ImVec2(p.x + size.x, p.y + size.y), IM_COL32(0x1F, 0x23, 0x28, 0x60), 3.0f);
+        dl->AddRect(ImVec2(p.x, p.y), ImVec2(p.x + size.x, p.y + size.y), CurrentTheme().border_hover, 3.0f);
         ImGui::SetTooltip("%s: %d", labels[hit], values[hit]);
     }
     return hit;

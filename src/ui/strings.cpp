@@ -91,6 +91,8 @@ constexpr Pair kStrings[] = {
     {"重点项目", "Key projects"},
     {"已被筛选隐藏", "Hidden by the filters"},
     {"体系", "Progr."},
+    {"深色模式", "Dark theme"},
+    {"浅色模式", "Light theme"},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<size_t>(Str::Count_),
               "kStrings must have one entry per Str");

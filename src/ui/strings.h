@@ -87,6 +87,8 @@ enum class Str {
     KeyProjects,
     AreaHidden,
     ShortProgrammes,
+    DarkTheme,
+    LightTheme,
     Count_
 };
 

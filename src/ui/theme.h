@@ -1,4 +1,5 @@
-// theme.h: the product's look: colours, spacing and the choropleth palette, in one place.
+// theme.h: the product's look: colours, spacing and the choropleth palette, in one place, in a
+// light and a dark variant. Views take every colour from CurrentTheme().
 #pragma once
 
 #include <imgui.h>
@@ -8,11 +9,19 @@
 namespace jcm {
 
 struct Theme {
-    ImU32 background;     // behind the map
-    ImU32 panel;          // cards and side panel
+    bool dark;
+    ImU32 background;     // behind the map (water)
+    ImU32 panel;          // the side panel, header, popups
+    ImU32 surface;        // tiles, fields, unselected chips
+    ImU32 surface_hover;
+    ImU32 overlay;        // translucent boxes over the map (legend, buttons)
+    ImU32 track;          // empty part of bars
+    ImU32 outline;        // field and box borders
     ImU32 text;
     ImU32 text_muted;
     ImU32 accent;         // campaign red
+    ImU32 accent_hover;
+    ImU32 on_accent;      // text on accent
     ImU32 border;         // district outlines
     ImU32 border_hover;
     ImU32 border_selected;
@@ -25,9 +34,14 @@ struct Theme {
     ImU32 status[kStatusCount];
 };
 
+const Theme& LightTheme();
+const Theme& DarkTheme();
 const Theme& CurrentTheme();
-// Applies the theme to ImGui's style, with sizes for touch (44 px hit targets) at scale 1.
-void ApplyTheme(ImGuiStyle& style);
+// Selects the theme and applies it to ImGui's style (sizes for touch: 44 px hit targets).
+void UseTheme(bool dark);
+
+// WCAG contrast ratio of two opaque colours (1..21).
+float ContrastRatio(ImU32 a, ImU32 b);
 
 // Colour of category `index`: the data's own colour if it has one, else a qualitative palette
 // (Paul Tol's muted + bright schemes, chosen to stay distinguishable with colour-vision deficiency).

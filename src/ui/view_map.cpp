@@ -251,7 +251,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         const ImVec2 s = ToIm(m.view.WorldToScreen(g.marker));
         const bool emph = i == m.hovered || i == m.list_hovered || i == app.selected;
         const float r = emph ? kMarkerRadius + 2 : kMarkerRadius;
-        dl->AddCircleFilled(s, r + 2.5f, i == app.selected ? t.border_selected : IM_COL32_WHITE, 24);
+        dl->AddCircleFilled(s, r + 2.5f, i == app.selected ? t.border_selected : t.panel, 24);
         dl->AddCircleFilled(s, r, AreaFill(app, i), 24);
         dl->AddCircleFilled(s, 2.5f, t.marker, 12);
     }
@@ -316,7 +316,7 @@ void DrawZoomButtons(AppState& app, ImVec2 pos, ImVec2 size) {
     const ImVec2 center(pos.x + size.x * 0.5f, pos.y + size.y * 0.5f);
     const Str tips[3] = {Str::ZoomIn, Str::ZoomOut, Str::ResetView};
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(1, 1, 1, 0.95f));
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(CurrentTheme().overlay));
     for (int i = 0; i < 3; ++i) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + static_cast<float>(i) * (b + gap)));
         ImGui::PushID(i);
@@ -385,7 +385,7 @@ void DrawLegend(const AppState& app, ImDrawList* dl, ImVec2 pos, ImVec2 size) {
             x += widths[r];
         }
         const float top = pos.y + size.y - 12 - pad * 2 - (fs + 6) * static_cast<float>(lines) + 6;
-        dl->AddRectFilled(ImVec2(pos.x + 12, top), ImVec2(max_x + pad, pos.y + size.y - 12), IM_COL32(255, 255, 255, 235), 8.0f);
+        dl->AddRectFilled(ImVec2(pos.x + 12, top), ImVec2(max_x + pad, pos.y + size.y - 12), t.overlay, 8.0f);
         x = pos.x + 12 + pad;
         y = top + pad;
         for (int r = 0; r < rows; ++r) {
@@ -400,12 +400,12 @@ void DrawLegend(const AppState& app, ImDrawList* dl, ImVec2 pos, ImVec2 size) {
     for (int r = 0; r < rows; ++r) w = std::fmax(w, sw + 8 + font->CalcTextSizeA(fs, 1e9f, 0, labels[r]).x);
     const float h = row * static_cast<float>(rows + 1) + pad * 2 - 8;
     const ImVec2 p0(pos.x + 12, pos.y + size.y - h - 12);
-    dl->AddRectFilled(p0, ImVec2(p0.x + w + pad * 2, p0.y + h), IM_COL32(255, 255, 255, 235), 8.0f);
+    dl->AddRectFilled(p0, ImVec2(p0.x + w + pad * 2, p0.y + h), t.overlay, 8.0f);
     dl->AddText(font, fs, ImVec2(p0.x + pad, p0.y + pad), t.text_muted, title);
     for (int r = 0; r < rows; ++r) {
         const float y = p0.y + pad + row * static_cast<float>(r + 1);
         dl->AddRectFilled(ImVec2(p0.x + pad, y + 2), ImVec2(p0.x + pad + sw, y + fs - 2), colors[r], 3.0f);
-        dl->AddRect(ImVec2(p0.x + pad, y + 2), ImVec2(p0.x + pad + sw, y + fs - 2), IM_COL32(0, 0, 0, 40), 3.0f);
+        dl->AddRect(ImVec2(p0.x + pad, y + 2), ImVec2(p0.x + pad + sw, y + fs - 2), t.outline, 3.0f);
         dl->AddText(font, fs, ImVec2(p0.x + pad + sw + 8, y), t.text, labels[r]);
     }
 }

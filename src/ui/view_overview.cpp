@@ -19,7 +19,7 @@ void StatTile(const AppState& app, const char* value, const char* caption, float
     ImGui::BeginGroup();
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float h = ImGui::GetTextLineHeightWithSpacing() * 2.7f;
-    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + width, p.y + h), IM_COL32(0xF6, 0xF3, 0xEE, 0xFF), 8.0f);
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + width, p.y + h), CurrentTheme().surface, 8.0f);
     ImGui::SetCursorScreenPos(ImVec2(p.x + 12, p.y + 6));
     ImGui::PushFont(app.fonts.heading);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent));

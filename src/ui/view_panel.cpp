@@ -59,15 +59,15 @@ bool Chip(const char* label, bool on, ImU32 swatch) {
     const Theme& t = CurrentTheme();
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 14.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(swatch ? 26.0f : 12.0f, 6.0f));
-    ImGui::PushStyleColor(ImGuiCol_Button, on ? ImGui::ColorConvertU32ToFloat4(t.accent) : ImVec4(0.95f, 0.95f, 0.96f, 1));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, on ? ImVec4(0.62f, 0.24f, 0.16f, 1) : ImVec4(0.90f, 0.91f, 0.93f, 1));
-    ImGui::PushStyleColor(ImGuiCol_Text, on ? ImVec4(1, 1, 1, 1) : ImGui::ColorConvertU32ToFloat4(t.text));
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(on ? t.accent : t.surface));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(on ? t.accent_hover : t.surface_hover));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(on ? t.on_accent : t.text));
     const bool pressed = ImGui::Button(label);
     if (swatch) {
         const ImVec2 a = ImGui::GetItemRectMin();
         const float h = ImGui::GetItemRectSize().y;
         ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(a.x + 14, a.y + h * 0.5f), 5.0f, swatch);
-        if (on) ImGui::GetWindowDrawList()->AddCircle(ImVec2(a.x + 14, a.y + h * 0.5f), 6.0f, IM_COL32_WHITE);
+        if (on) ImGui::GetWindowDrawList()->AddCircle(ImVec2(a.x + 14, a.y + h * 0.5f), 6.0f, t.on_accent);
     }
     ImGui::PopStyleColor(3);
     ImGui::PopStyleVar(2);

@@ -23,7 +23,7 @@ void DrawProblems(AppState& app) {
     char title[160];
     std::snprintf(title, sizeof title, "%s###problems", Tr(errors ? Str::DataLoadFailed : Str::ProblemsTitle, lang));
     bool open = true;
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(1, 1, 1, 1));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(CurrentTheme().panel));
     ImGui::PushStyleColor(ImGuiCol_TitleBg, ImGui::ColorConvertU32ToFloat4(errors ? CurrentTheme().status[3] : CurrentTheme().status[2]));
     ImGui::PushStyleColor(ImGuiCol_TitleBgActive, ImGui::ColorConvertU32ToFloat4(errors ? CurrentTheme().status[3] : CurrentTheme().status[2]));
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));  // the title bar's text, on red/amber

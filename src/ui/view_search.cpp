@@ -18,8 +18,8 @@ void DrawSearchField(AppState& app, float width) {
     const bool focused = platform::TextFieldFocused();
     if (ImGui::IsItemClicked()) platform::FocusTextField();  // keyboard/mouse path; taps hit the <input>
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), IM_COL32(0xF3, 0xF4, 0xF6, 0xFF), 8.0f);
-    dl->AddRect(p, ImVec2(p.x + width, p.y + h), focused ? t.accent : IM_COL32(0xD0, 0xD7, 0xDE, 0xFF), 8.0f, 0,
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), t.surface, 8.0f);
+    dl->AddRect(p, ImVec2(p.x + width, p.y + h), focused ? t.accent : t.outline, 8.0f, 0,
                 focused ? 2.0f : 1.0f);
     // Magnifier icon.
     const ImVec2 c(p.x + 19, p.y + h * 0.5f - 1);

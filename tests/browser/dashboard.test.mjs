@@ -194,3 +194,32 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     await context.close();
   });
 }
+
+test('dark theme follows the system; the header switch changes it and is remembered', async () => {
+  const context = await env.browser.newContext({ viewport: VIEWPORTS.tabletLandscape, colorScheme: 'dark' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(env.base);
+  await page.waitForFunction(() => performance.getEntriesByName('app:first-map-frame').length > 0);
+  await page.mouse.move(5, 700);
+  await settle(page);
+  const dark = (await screenshot(page, 'dashboard-dark-1024x768')).image;
+  const lum = ([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  assert.ok(lum(pixel(dark, 20, 30)) < 60, 'dark header');
+  assert.ok(lum(pixel(dark, 1000, 400)) < 60, 'dark panel');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  // The theme switch sits left of the language switch in the header.
+  const langW = 28 + 7 * 8;  // "English" at 16 px is ~50 px wide, plus padding
+  await page.mouse.click(1024 - 12 - langW - 8 - 22, 27);
+  await settle(page);
+  await page.mouse.move(5, 700);
+  await settle(page);
+  const light = (await screenshot(page, 'dashboard-light-after-switch')).image;
+  assert.ok(lum(pixel(light, 1000, 400)) > 200, 'light panel after the switch');
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('app:first-map-frame').length > 0);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light', 'the choice is remembered');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -190,3 +190,44 @@ TEST_CASE("app: glyphs to bake cover the data's characters and grow only with ne
     CHECK(f.app->glyphs_changed);
 }
 #endif  // JCM_HAVE_UI
+
+#ifdef JCM_HAVE_UI
+#include "ui/theme.h"
+
+TEST_CASE("theme: text contrast is at least 4.5:1 in both themes (WCAG AA)") {
+    for (const jcm::Theme* t : {&jcm::LightTheme(), &jcm::DarkTheme()}) {
+        CAPTURE(t->dark);
+        CHECK(jcm::ContrastRatio(t->text, t->panel) >= 4.5f);
+        CHECK(jcm::ContrastRatio(t->text, t->surface) >= 4.5f);
+        CHECK(jcm::ContrastRatio(t->text_muted, t->panel) >= 4.5f);
+        CHECK(jcm::ContrastRatio(t->text_muted, t->surface) >= 4.5f);
+        CHECK(jcm::ContrastRatio(t->accent, t->panel) >= 4.5f);
+        CHECK(jcm::ContrastRatio(t->on_accent, t->accent) >= 4.5f);
+        CHECK(jcm::ContrastRatio(t->text, t->background) >= 4.5f);
+    }
+    CHECK(jcm::ContrastRatio(IM_COL32(0, 0, 0, 255), IM_COL32(255, 255, 255, 255)) == doctest::Approx(21.0f));
+    CHECK(jcm::ContrastRatio(IM_COL32(0x77, 0x77, 0x77, 255), IM_COL32(255, 255, 255, 255)) == doctest::Approx(4.48f).epsilon(0.01));
+}
+
+TEST_CASE("app: the theme follows the system until the user chooses, then remembers the choice") {
+    jcm::platform::headless::Reset();
+    jcm::platform::headless::Get().prefers_dark = true;
+    ImGuiContext* ctx = ImGui::CreateContext();
+    {
+        jcm::AppState app;
+        jcm::StartApp(app);
+        CHECK(app.dark);
+        CHECK(jcm::CurrentTheme().dark);
+        CHECK(jcm::platform::headless::Get().page_dark);
+        jcm::SetDark(app, false);
+        CHECK_FALSE(jcm::CurrentTheme().dark);
+        CHECK(jcm::platform::headless::Get().settings["theme"] == "light");
+    }
+    {
+        jcm::AppState app;  // the next visit: the stored choice wins over the system's preference
+        jcm::StartApp(app);
+        CHECK_FALSE(app.dark);
+    }
+    ImGui::DestroyContext(ctx);
+}
+#endif
