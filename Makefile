@@ -17,6 +17,13 @@ SITE := $(BUILD)/site
 DIST := dist
 NATIVE := $(BUILD)/native
 WEB := $(BUILD)/web
+# Sanitizer unit tests, fuzzing (clang) and benchmarks (make asan / fuzz / bench): own build dirs.
+ASAN := $(BUILD)/asan
+FUZZ := $(BUILD)/fuzz
+BENCH := $(BUILD)/bench
+FUZZ_SECONDS ?= 300
+FUZZ_SMOKE_SECONDS ?= 25
+SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 BUILD_TYPE ?= Release
 
 export NODE_PATH ?= /usr/share/nodejs
@@ -83,13 +90,42 @@ browser: deps-test site dist node_modules/.package-lock.json
 	@node --test --test-concurrency=1 tests/browser/
 
 test: deps-test
-	@u=0; b=0; \
+	@u=0; s=0; f=0; b=0; \
 	  $(MAKE) --no-print-directory unit    || u=1; \
+	  $(MAKE) --no-print-directory asan    || s=1; \
+	  $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) || f=1; \
 	  $(MAKE) --no-print-directory browser || b=1; \
 	  echo; echo "==== test summary ===="; \
 	  echo "unit tests (doctest via CTest):      $$([ $$u = 0 ] && echo PASS || echo FAIL)"; \
+	  echo "unit tests under ASan + UBSan:       $$([ $$s = 0 ] && echo PASS || echo FAIL)"; \
+	  echo "fuzz smoke ($(FUZZ_SMOKE_SECONDS) s, loader + geometry): $$([ $$f = 0 ] && echo PASS || echo FAIL)"; \
 	  echo "browser tests (Playwright/Chromium): $$([ $$b = 0 ] && echo PASS || echo FAIL)"; \
-	  [ $$u = 0 ] && [ $$b = 0 ]
+	  [ $$u = 0 ] && [ $$s = 0 ] && [ $$f = 0 ] && [ $$b = 0 ]
+
+# ---- sanitizers, fuzzing, benchmarks (README "Benchmarks", BENCHMARKS.md) --------------------
+.PHONY: asan fuzz bench
+
+# The unit tests again, built (by g++, as make unit) with AddressSanitizer + UndefinedBehaviorSanitizer.
+asan: deps-test third-party
+	@cmake -S . -B $(ASAN) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_FLAGS="$(SANITIZE)" -DCMAKE_EXE_LINKER_FLAGS="$(SANITIZE)" >/dev/null
+	@cmake --build $(ASAN)
+	@cd $(ASAN) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure
+
+# libFuzzer on the data loader + geometry for FUZZ_SECONDS (make fuzz FUZZ_SECONDS=3600).
+fuzz: deps-test
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJCM_FUZZ=ON >/dev/null
+	@cmake --build $(FUZZ) --target jcm-fuzz-load
+	@fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS)
+
+# Measures size, speed and memory (native + headless Chromium) and rewrites BENCHMARKS.md.
+bench: deps-test site node_modules/.package-lock.json
+	@cmake -S . -B $(BENCH) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BENCH) --target jcm-bench
+	@$(BENCH)/jcm-bench --json $(BENCH)/native.json --write-synthetic $(BENCH)/synthetic-2000.json
+	@node tools/bench.mjs --site $(SITE) --native $(BENCH)/native.json \
+	  --synthetic $(BENCH)/synthetic-2000.json --work $(BENCH) --out BENCHMARKS.md
 
 clean:
 	rm -rf $(NATIVE) $(WEB) $(SITE) $(BUILD)/test-output $(DIST)
