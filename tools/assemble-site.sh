@@ -8,12 +8,15 @@ web=${1:?usage: assemble-site.sh <web-build-dir> <site-dir>}
 site=${2:?}
 top=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$site/data/source" "$site/assets"
+# Start clean (files removed from web/ or data/ must not linger and be deployed or precached);
+# keep only the subset font, which `make font` wrote just before and re-makes only on change.
+find "$site" -mindepth 1 -path "$site/assets" -prune -o -type f -print0 | xargs -0 -r rm -f
 for f in jining-campaign.js jining-campaign.wasm; do
   [ -f "$web/$f" ] || { echo "assemble-site: $web/$f missing: build the web target first (make web)" >&2; exit 1; }
-  cp -u "$web/$f" "$site/"
+  cp "$web/$f" "$site/"
 done
-cp -u "$top"/web/* "$site/"
-cp -u "$top"/data/*.json "$site/data/"
-cp -u "$top"/data/source/* "$site/data/source/"
-cp -u /usr/share/doc/fonts-noto-cjk/copyright "$site/assets/ui-font.LICENSE.txt"
+cp "$top"/web/* "$site/"
+cp "$top"/data/*.json "$site/data/"
+cp "$top"/data/source/* "$site/data/source/"
+cp /usr/share/doc/fonts-noto-cjk/copyright "$site/assets/ui-font.LICENSE.txt"
 echo "site: $site ($(du -sh "$site" | cut -f1))"

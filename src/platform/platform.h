@@ -52,6 +52,29 @@ bool PrefersDarkScheme();
 // Tells the page (its own elements: text field, loading and error panels) which theme is shown.
 void SetPageTheme(bool dark);
 
+// Device storage for larger values (IndexedDB in the browser), asynchronous: StoreGet answers
+// through `callback` on the main thread (found = false when there is no value, ok = false when
+// storage failed: then `value` says why). StorePut's `callback` (may be null) reports success.
+using StoreCallback = void (*)(int request_id, bool ok, bool found, const std::string& value, void* user);
+void StoreGet(const std::string& key, int request_id, StoreCallback callback, void* user);
+void StorePut(const std::string& key, const std::string& value, int request_id, StoreCallback callback, void* user);
+
+// Offers bytes to the user as a downloaded file.
+void DownloadFile(const std::string& name, const std::string& mime, const std::string& bytes);
+// Offers what the canvas shows as a PNG download; call right after a frame was presented.
+void DownloadCanvasPng(const std::string& name);
+
+// Files the user gives the app: PickFile opens the file picker; files dropped on the page arrive
+// the same way. Files over `max_bytes` are refused by the page with an error, unread.
+struct ImportedFile {
+    std::string name;
+    std::string text;
+    std::string error;  // non-empty: the file was refused or could not be read
+};
+void SetImportLimit(size_t max_bytes);
+void PickFile();
+bool TakeImportedFile(ImportedFile* out);
+
 // Small persistent settings (localStorage in the browser); "" when absent or unavailable.
 std::string LoadSetting(const char* key);
 void SaveSetting(const char* key, const std::string& value);

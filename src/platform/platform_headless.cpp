@@ -59,6 +59,31 @@ bool TakeTextFieldInput(std::string* value) {
 bool TextFieldFocused() { return headless::Get().field_focused; }
 std::string Today() { return headless::Get().today; }
 bool PrefersDarkScheme() { return headless::Get().prefers_dark; }
+// Storage answers at once (the app must not rely on that: the browser answers later).
+void StoreGet(const std::string& key, int request_id, StoreCallback callback, void* user) {
+    headless::State& s = headless::Get();
+    const auto it = s.store.find(key);
+    if (s.store_fails) callback(request_id, false, false, "storage unavailable", user);
+    else callback(request_id, true, it != s.store.end(), it != s.store.end() ? it->second : std::string(), user);
+}
+void StorePut(const std::string& key, const std::string& value, int request_id, StoreCallback callback, void* user) {
+    headless::State& s = headless::Get();
+    if (!s.store_fails) s.store[key] = value;
+    if (callback) callback(request_id, !s.store_fails, true, s.store_fails ? "storage unavailable" : "", user);
+}
+void DownloadFile(const std::string& name, const std::string& mime, const std::string& bytes) {
+    headless::Get().downloads.push_back({name, mime, bytes});
+}
+void DownloadCanvasPng(const std::string& name) { headless::Get().png_downloads.push_back(name); }
+void SetImportLimit(size_t max_bytes) { headless::Get().import_limit = max_bytes; }
+void PickFile() { ++headless::Get().pick_file_calls; }
+bool TakeImportedFile(ImportedFile* out) {
+    headless::State& s = headless::Get();
+    if (s.imports.empty()) return false;
+    *out = s.imports.front();
+    s.imports.erase(s.imports.begin());
+    return true;
+}
 void SetPageTheme(bool dark) { headless::Get().page_dark = dark; }
 std::string LoadSetting(const char* key) {
     const auto it = headless::Get().settings.find(key);

@@ -36,6 +36,14 @@ struct State {
     bool field_focused = false;
     std::string today = "2020-04-01";
     bool prefers_dark = false;
+    std::map<std::string, std::string> store;       // "IndexedDB"
+    bool store_fails = false;                        // make every store call fail
+    struct Download { std::string name, mime, bytes; };
+    std::vector<Download> downloads;
+    std::vector<std::string> png_downloads;
+    std::vector<ImportedFile> imports;               // queued by a test as if picked or dropped
+    int pick_file_calls = 0;
+    size_t import_limit = 0;
     bool page_dark = false;
     double now = 0;
 };

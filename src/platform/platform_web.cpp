@@ -17,6 +17,12 @@ void jcm_set_text_field(float x, float y, float w, float h, const char* value, c
 void jcm_focus_text_field();
 char* jcm_today();
 int jcm_prefers_dark();
+void jcm_store_get(const char* key, int id);
+void jcm_store_put(const char* key, const char* value, int id);
+void jcm_download(const char* name, const char* mime, const char* data, size_t size);
+void jcm_download_canvas(const char* name);
+void jcm_set_import_limit(double bytes);
+void jcm_pick_file();
 void jcm_set_page_theme(int dark);
 char* jcm_load_setting(const char* key);
 void jcm_save_setting(const char* key, const char* value);
@@ -39,6 +45,13 @@ struct PendingFetch {
 std::vector<PendingFetch> g_pending;
 bool g_sleeping = false;
 bool g_hash_changed = false;
+struct PendingStore {
+    int id;
+    StoreCallback callback;
+    void* user;
+};
+std::vector<PendingStore> g_store_pending;
+std::vector<ImportedFile> g_imports;
 bool g_text_changed = false;
 bool g_text_focused = false;
 std::string g_text_value;
@@ -76,6 +89,26 @@ bool TakeTextFieldInput(std::string* value) {
 }
 bool TextFieldFocused() { return g_text_focused; }
 std::string Today() { return TakeString(jcm_today()); }
+void StoreGet(const std::string& key, int request_id, StoreCallback callback, void* user) {
+    g_store_pending.push_back({request_id, callback, user});
+    jcm_store_get(key.c_str(), request_id);
+}
+void StorePut(const std::string& key, const std::string& value, int request_id, StoreCallback callback, void* user) {
+    g_store_pending.push_back({request_id, callback, user});
+    jcm_store_put(key.c_str(), value.c_str(), request_id);
+}
+void DownloadFile(const std::string& name, const std::string& mime, const std::string& bytes) {
+    jcm_download(name.c_str(), mime.c_str(), bytes.data(), bytes.size());
+}
+void DownloadCanvasPng(const std::string& name) { jcm_download_canvas(name.c_str()); }
+void SetImportLimit(size_t max_bytes) { jcm_set_import_limit(static_cast<double>(max_bytes)); }
+void PickFile() { jcm_pick_file(); }
+bool TakeImportedFile(ImportedFile* out) {
+    if (g_imports.empty()) return false;
+    *out = std::move(g_imports.front());
+    g_imports.erase(g_imports.begin());
+    return true;
+}
 bool PrefersDarkScheme() { return jcm_prefers_dark() != 0; }
 void SetPageTheme(bool dark) { jcm_set_page_theme(dark ? 1 : 0); }
 std::string LoadSetting(const char* key) { return TakeString(jcm_load_setting(key)); }
@@ -137,6 +170,23 @@ EMSCRIPTEN_KEEPALIVE void jcm_on_fetch(int id, int ok, int status, const char* d
 }
 
 EMSCRIPTEN_KEEPALIVE void jcm_wake() { jcm::platform::Wake(); }
+
+EMSCRIPTEN_KEEPALIVE void jcm_on_store(int id, int ok, int found, const char* value) {
+    using namespace jcm::platform;
+    for (size_t i = 0; i < g_store_pending.size(); ++i) {
+        if (g_store_pending[i].id != id) continue;
+        const PendingStore p = g_store_pending[i];
+        g_store_pending.erase(g_store_pending.begin() + static_cast<long>(i));
+        if (p.callback) p.callback(id, ok != 0, found != 0, value ? value : "", p.user);
+        break;
+    }
+    Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void jcm_on_import(const char* name, const char* text, const char* error) {
+    jcm::platform::g_imports.push_back({name ? name : "", text ? text : "", error ? error : ""});
+    jcm::platform::Wake();
+}
 
 EMSCRIPTEN_KEEPALIVE void jcm_on_text_field(const char* value) {
     jcm::platform::g_text_value = value ? value : "";

@@ -132,6 +132,124 @@ mergeInto(LibraryManager.library, {
     if (jcmTextField.el && !jcmTextField.el.hidden) jcmTextField.el.focus();
   },
 
+  // ---- storage (IndexedDB "jcm", object store "kv") ----------------------------------------
+  $jcmStore__deps: ['$jcmPassString', 'free'],
+  $jcmStore: {
+    db: null,
+    open: function () {
+      if (jcmStore.db) return jcmStore.db;
+      jcmStore.db = new Promise(function (ok, fail) {
+        if (!window.indexedDB) { fail(new Error('IndexedDB is not available')); return; }
+        var req = indexedDB.open('jcm', 1);
+        req.onupgradeneeded = function () { req.result.createObjectStore('kv'); };
+        req.onsuccess = function () { ok(req.result); };
+        req.onerror = function () { fail(req.error || new Error('IndexedDB open failed')); };
+      });
+      return jcmStore.db;
+    },
+    answer: function (id, ok, found, value) {
+      var p = jcmPassString(value == null ? '' : String(value));
+      try { Module['_jcm_on_store'](id, ok ? 1 : 0, found ? 1 : 0, p); } finally { _free(p); }
+    }
+  },
+
+  jcm_store_get__deps: ['$jcmStore'],
+  jcm_store_get: function (keyPtr, id) {
+    var key = UTF8ToString(keyPtr);
+    jcmStore.open().then(function (db) {
+      var req = db.transaction('kv', 'readonly').objectStore('kv').get(key);
+      req.onsuccess = function () { jcmStore.answer(id, true, req.result !== undefined, req.result); };
+      req.onerror = function () { jcmStore.answer(id, false, false, String(req.error)); };
+    }).catch(function (e) { jcmStore.answer(id, false, false, String(e && e.message || e)); });
+  },
+
+  jcm_store_put__deps: ['$jcmStore'],
+  jcm_store_put: function (keyPtr, valuePtr, id) {
+    var key = UTF8ToString(keyPtr), value = UTF8ToString(valuePtr);
+    jcmStore.open().then(function (db) {
+      var tx = db.transaction('kv', 'readwrite');
+      tx.objectStore('kv').put(value, key);
+      tx.oncomplete = function () { jcmStore.answer(id, true, true, ''); };
+      tx.onerror = function () { jcmStore.answer(id, false, false, String(tx.error)); };
+    }).catch(function (e) { jcmStore.answer(id, false, false, String(e && e.message || e)); });
+  },
+
+  // ---- files out -----------------------------------------------------------------------------
+  $jcmSave: function (name, blob) {
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  },
+
+  jcm_download__deps: ['$jcmSave'],
+  jcm_download: function (namePtr, mimePtr, data, size) {
+    var bytes = HEAPU8.slice(data, data + size);
+    jcmSave(UTF8ToString(namePtr), new Blob([bytes], { type: UTF8ToString(mimePtr) }));
+  },
+
+  jcm_download_canvas__deps: ['$jcmSave'],
+  jcm_download_canvas: function (namePtr) {
+    var name = UTF8ToString(namePtr);
+    // Called right after the frame was drawn, before the browser clears the drawing buffer.
+    Module.canvas.toBlob(function (blob) { if (blob) jcmSave(name, blob); }, 'image/png');
+  },
+
+  // ---- files in (picker and drag and drop) ---------------------------------------------------
+  $jcmImport__deps: ['$jcmPassString', 'free'],
+  $jcmImport: {
+    limit: 16 * 1024 * 1024,
+    input: null,
+    deliver: function (name, text, error) {
+      var n = jcmPassString(name), t = jcmPassString(text || ''), e = jcmPassString(error || '');
+      try { Module['_jcm_on_import'](n, t, e); } finally { _free(n); _free(t); _free(e); }
+    },
+    read: function (file) {
+      if (file.size > jcmImport.limit) {
+        jcmImport.deliver(file.name, '', 'too large: ' + file.size + ' bytes, the limit is ' + jcmImport.limit + ' bytes');
+        return;
+      }
+      var r = new FileReader();
+      r.onload = function () { jcmImport.deliver(file.name, r.result, ''); };
+      r.onerror = function () { jcmImport.deliver(file.name, '', 'could not be read: ' + (r.error && r.error.message || r.error)); };
+      r.readAsText(file, 'utf-8');
+    },
+    setup: function () {
+      if (jcmImport.input) return;
+      var input = document.createElement('input');
+      input.type = 'file';
+      input.accept = '.json,application/json';
+      input.hidden = true;
+      input.id = 'import-file';
+      input.addEventListener('change', function () {
+        if (input.files && input.files[0]) jcmImport.read(input.files[0]);
+        input.value = '';
+      });
+      document.body.appendChild(input);
+      jcmImport.input = input;
+      window.addEventListener('dragover', function (e) { e.preventDefault(); });
+      window.addEventListener('drop', function (e) {
+        e.preventDefault();
+        var f = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
+        if (f) jcmImport.read(f);
+      });
+    }
+  },
+
+  jcm_set_import_limit__deps: ['$jcmImport'],
+  jcm_set_import_limit: function (bytes) {
+    jcmImport.limit = bytes;
+    jcmImport.setup();
+  },
+
+  jcm_pick_file__deps: ['$jcmImport'],
+  jcm_pick_file: function () {
+    jcmImport.setup();
+    jcmImport.input.click();
+  },
+
   jcm_prefers_dark: function () {
     return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
   },

@@ -26,6 +26,8 @@ namespace {
 
 constexpr int kRequestData = 1;
 constexpr int kRequestFont = 2;
+constexpr int kRequestEditsGet = 3;
+constexpr int kRequestEditsPut = 4;
 constexpr const char* kFontUrl = "assets/ui-font.otf";
 
 // Copies the UI strings of both languages into the glyph set once.
@@ -64,6 +66,50 @@ void NeedDatasetGlyphs(AppState& app, const Dataset& d) {
         NeedTextGlyphs(app, g.target.unit);
         for (const ProgressReport& p : g.progress) NeedTextGlyphs(app, p.note);
     }
+}
+
+std::string EditsKey(const AppState& app) { return "edits:" + app.local.published.id; }
+
+// Re-applies the local edits to the published data (the geometry does not change).
+void RebuildFromEdits(AppState& app) {
+    int skipped = 0;
+    app.data = ApplyEdits(app.local.published, app.local.edits, &skipped);
+    app.ui.report_dates = ReportDates(app.data);
+    if (app.ui.timeline >= static_cast<int>(app.ui.report_dates.size())) app.ui.timeline = -1;
+    for (const LocalEdit& e : app.local.edits) NeedTextGlyphs(app, e.report.note);
+    RefreshStats(app);
+    SetQuery(app, app.ui.query);
+    RequestRedraw(app);
+}
+
+void OnEditsSaved(int, bool ok, bool, const std::string& error, void* user) {
+    AppState& app = *static_cast<AppState*>(user);
+    app.local.storage_error = ok ? std::string() : error;
+    RequestRedraw(app);
+}
+
+void SaveEdits(AppState& app) {
+    platform::StorePut(EditsKey(app), EditsToJson(app.local.published.id, app.local.edits), kRequestEditsPut,
+                       OnEditsSaved, &app);
+}
+
+void OnEditsLoaded(int, bool ok, bool found, const std::string& value, void* user) {
+    AppState& app = *static_cast<AppState*>(user);
+    app.local.loaded = true;
+    if (!ok) {
+        app.local.storage_error = value;
+    } else if (found) {
+        std::vector<LocalEdit> edits;
+        std::string error;
+        if (EditsFromJson(value, app.local.published.id, &edits, &error)) {
+            // Edits recorded before this load (storage answers late) come after the stored ones.
+            edits.insert(edits.end(), app.local.edits.begin(), app.local.edits.end());
+            app.local.edits = std::move(edits);
+        } else {
+            app.local.storage_error = error;
+        }
+    }
+    RebuildFromEdits(app);
 }
 
 //-----------------------------------------------------------------------------
@@ -116,6 +162,7 @@ void StartApp(AppState& app) {
     if (platform::LoadSetting("lang") == "en") app.lang = Lang::En;
     ApplyHash(app, platform::GetHash());  // lang= applies now, area= once the data is loaded
     app.ui.today = platform::Today();
+    platform::SetImportLimit(LoadLimits{}.max_bytes);
     app.load.data_url = platform::DatasetUrl();
     app.load.data_pending = true;
     app.load.font_pending = true;
@@ -139,7 +186,12 @@ bool AcceptDataset(AppState& app, std::string_view text, const std::string& file
         return false;
     }
     app.show_problems = !app.problems.empty();  // warnings: load, but make them visible
-    app.data = std::move(result.data);
+    app.local.published = std::move(result.data);
+    app.local.edits.clear();
+    app.local.loaded = false;
+    app.local.storage_error.clear();
+    app.editor.goal = -1;
+    app.data = app.local.published;
     app.geometry = BuildMapGeometry(app.data);
     app.ui.report_dates = ReportDates(app.data);
     app.ui.timeline = -1;
@@ -156,6 +208,8 @@ bool AcceptDataset(AppState& app, std::string_view text, const std::string& file
 
     // A deep link (#area=<id>) selects its area once the data is there.
     ApplyHash(app, platform::GetHash());
+    // Progress recorded on this device for this dataset, if any.
+    platform::StoreGet(EditsKey(app), kRequestEditsGet, OnEditsLoaded, &app);
     return true;
 }
 
@@ -224,6 +278,17 @@ void DrawApp(AppState& app) {
         DrawPanel(app, ImVec2(body_pos.x, body_pos.y + map_h), ImVec2(body.x, body.y - map_h), true);
     }
     ImGui::End();
+    if (app.ui.show_keys) {
+        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
+                                ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(CurrentTheme().panel));
+        ImGui::Begin(Tr(Str::KeysTitle, app.lang), &app.ui.show_keys,
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+        ImGui::TextUnformatted(Tr(Str::KeysList, app.lang));
+        ImGui::End();
+        ImGui::PopStyleColor();
+    }
+    DrawEditor(app);
     DrawProblems(app);
 }
 
@@ -287,9 +352,77 @@ void UpdateApp(AppState& app) {
     }
     std::string typed;
     if (platform::TakeTextFieldInput(&typed)) {
-        SetQuery(app, typed);
+        if (app.text_owner == TextOwner::Note) {
+            app.editor.note = typed;
+            NeedGlyphs(app, typed);
+        } else {
+            SetQuery(app, typed);
+        }
         RequestRedraw(app);
     }
+    platform::ImportedFile file;
+    while (platform::TakeImportedFile(&file)) {
+        ImportFile(app, file.name, file.text, file.error);
+        RequestRedraw(app);
+    }
+}
+
+void AddEdit(AppState& app, const LocalEdit& edit) {
+    const int existing = FindEdit(app, edit.goal_id, edit.report.date);
+    if (existing >= 0) app.local.edits[static_cast<size_t>(existing)] = edit;
+    else app.local.edits.push_back(edit);
+    SaveEdits(app);
+    RebuildFromEdits(app);
+}
+
+void RevertEdit(AppState& app, size_t index) {
+    if (index >= app.local.edits.size()) return;
+    app.local.edits.erase(app.local.edits.begin() + static_cast<long>(index));
+    SaveEdits(app);
+    RebuildFromEdits(app);
+}
+
+void RevertAllEdits(AppState& app) {
+    app.local.edits.clear();
+    SaveEdits(app);
+    RebuildFromEdits(app);
+}
+
+int FindEdit(const AppState& app, const std::string& goal_id, const std::string& date) {
+    for (size_t i = 0; i < app.local.edits.size(); ++i) {
+        const LocalEdit& e = app.local.edits[i];
+        if (e.goal_id == goal_id && e.report.date == date) return static_cast<int>(i);
+    }
+    return -1;
+}
+
+void ExportJson(AppState& app) {
+    platform::DownloadFile(app.data.id + ".json", "application/json", DatasetToJson(app.data));
+}
+
+void ExportCsv(AppState& app) {
+    platform::DownloadFile(app.data.id + "-goals.csv", "text/csv;charset=utf-8", GoalsToCsv(app.data, app.lang));
+}
+
+void ExportPng(AppState& app) {
+    app.png_frames = 2;  // the frame that closes the menu, then a clean one
+    RequestRedraw(app);
+}
+
+void ImportFile(AppState& app, const std::string& name, const std::string& text, const std::string& error) {
+    if (!error.empty()) {
+        Problem p;
+        p.file = name;
+        p.message.zh = "无法导入 " + name + "：" + error;
+        p.message.en = "Could not import " + name + ": " + error;
+        app.problems.assign(1, p);
+        app.problems_file = name;
+        app.show_problems = true;
+        NeedTextGlyphs(app, p.message);
+        app.summary_dirty = true;
+        return;
+    }
+    if (AcceptDataset(app, text, name)) platform::Mark("app:data-imported");
 }
 
 void SetQuery(AppState& app, const std::string& query) {
@@ -329,6 +462,10 @@ std::string BuildSummary(const AppState& app) {
     if (!app.has_data) return s;
     const Dataset& d = app.data;
     s += d.title.Get(lang) + "\n";
+    if (!app.local.edits.empty()) {
+        std::snprintf(buf, sizeof buf, Tr(Str::LocalEditsBar, lang), static_cast<int>(app.local.edits.size()));
+        s += std::string(buf) + "\n";
+    }
     if (app.selected < 0 && !app.ui.query.empty()) {
         s += std::string(Tr(Str::Results, lang)) + " \"" + app.ui.query + "\": " + std::to_string(app.ui.hits.size()) + "\n";
         for (const SearchHit& h : app.ui.hits) {
@@ -396,6 +533,7 @@ std::string BuildSummary(const AppState& app) {
 }  // namespace
 
 void AfterFramePresented(AppState& app) {
+    if (app.png_frames > 0 && --app.png_frames == 0) platform::DownloadCanvasPng(app.data.id + ".png");
     if (!app.load.first_map_frame_marked && app.has_data) {
         app.load.first_map_frame_marked = true;
         platform::Mark("app:first-map-frame");

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/campaign.h"
+#include "core/export.h"
 #include "core/geometry.h"
 #include "core/load.h"
 #include "core/model.h"
@@ -86,6 +87,29 @@ struct DashboardState {
     std::vector<std::string> report_dates;  // distinct progress-report dates, ascending
     int timeline = -1;                    // index into report_dates; -1 = now (latest)
     std::string today;                    // the client's date, for the campaign countdown
+    bool show_keys = false;               // the keyboard help panel ('?')
+};
+
+// Which drawn text field the page's <input> currently edits (there is one input).
+enum class TextOwner : uint8_t { Search, Note };
+
+// Progress recorded on this device by officials: kept in browser storage, shown marked as local
+// and unpublished, exportable with the data, revertable one by one or all at once.
+struct LocalState {
+    Dataset published;             // the data as loaded, without local edits
+    std::vector<LocalEdit> edits;  // in the order recorded
+    bool loaded = false;           // the stored edits for this dataset have been read
+    std::string storage_error;     // non-empty: storage failed; edits live in memory only
+};
+
+// The "record progress" dialog.
+struct EditorState {
+    int goal = -1;                 // index into Dataset::goals; -1 = closed
+    Status status = Status::Green;
+    bool has_percent = false;
+    int percent = 0;
+    std::string note;
+    long day = 0;                  // the report's date as a day number (campaign.h DayNumber)
 };
 
 // Where loading stands. The data and the font are fetched in parallel at start.
@@ -119,6 +143,10 @@ struct AppState {
     int selected = -1;             // area index, -1 = city overview
     MapUiState map;
     DashboardState ui;
+    LocalState local;
+    EditorState editor;
+    TextOwner text_owner = TextOwner::Search;
+    int png_frames = 0;            // >0: export a PNG after this many more presented frames
 
     // Fonts: the characters to bake grow with the text the app has to show.
     Fonts fonts;
@@ -173,6 +201,22 @@ void SetQuery(AppState& app, const std::string& query);
 
 // Recounts after the data, the filters or the timeline changed (not per frame).
 void RefreshStats(AppState& app);
+
+// Local progress edits: add (a report for the same goal and date replaces the earlier one),
+// revert one or all. Each change is saved to device storage and re-applied to the data.
+void AddEdit(AppState& app, const LocalEdit& edit);
+void RevertEdit(AppState& app, size_t index);
+void RevertAllEdits(AppState& app);
+// Index into local.edits of the edit that produced goal `goal_id`'s report on `date`, or -1.
+int FindEdit(const AppState& app, const std::string& goal_id, const std::string& date);
+
+// Data in and out: export the data (with local edits) as JSON, the goals as CSV, the view as PNG;
+// import a JSON dataset (validated first; an invalid file changes nothing).
+void ExportJson(AppState& app);
+void ExportCsv(AppState& app);
+void ExportPng(AppState& app);
+// `error` non-empty: the page refused or could not read the file (e.g. over the size limit).
+void ImportFile(AppState& app, const std::string& name, const std::string& text, const std::string& error);
 
 // Switches between the light and dark theme and remembers the choice.
 void SetDark(AppState& app, bool dark);

@@ -44,7 +44,10 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
     ImGui::Indent(indent);
     ImGui::PushFont(app.fonts.small);
     std::snprintf(buf, sizeof buf, "%s · %s", GoalKindName(g.kind, lang), StatusName(g.status, lang));
+    ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", buf);
+    ImGui::SameLine();
+    if (LinkButton(Tr(Str::RecordProgress, lang))) OpenEditor(app, index);
     if (g.has_target) {
         const Target& t = g.target;
         if (t.has_min) std::snprintf(buf, sizeof buf, "%s: %g–%g %s", Tr(Str::Target, lang), t.min, t.value, t.unit.Get(lang).c_str());
@@ -59,6 +62,21 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
         const ProgressReport& r = g.progress.back();
         std::snprintf(buf, sizeof buf, "%s %s", Tr(Str::Reported, lang), r.date.c_str());
         ImGui::TextDisabled("%s", buf);
+        const int local = FindEdit(app, g.id, r.date);
+        if (local >= 0) {  // recorded here, not in the published data: say so, and offer to revert
+            ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().status[static_cast<int>(Status::Yellow)]));
+            ImGui::TextUnformatted(Tr(Str::LocalUnpublished, lang));
+            ImGui::PopStyleColor();
+            ImGui::SameLine();
+            if (LinkButton(Tr(Str::Revert, lang))) {
+                RevertEdit(app, static_cast<size_t>(local));
+                ImGui::PopFont();
+                ImGui::Unindent(indent);
+                ImGui::PopID();
+                return;  // the goal's reports changed under us
+            }
+        }
         if (r.has_percent) {
             std::snprintf(buf, sizeof buf, "%.0f%%", r.percent);
             ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::ColorConvertU32ToFloat4(CurrentTheme().status[static_cast<int>(r.status)]));

@@ -17,7 +17,7 @@ void DrawHeader(AppState& app, ImVec2 pos, ImVec2 size) {
     const char* label = Tr(Str::LanguageToggle, app.lang);
     const float bw = ImGui::CalcTextSize(label).x + 28;
     // The title in the heading font if it fits beside the buttons, else smaller, else clipped.
-    const float title_room = size.x - 16 - (bw + 12 + 8 + 44 + 12);
+    const float title_room = size.x - 16 - (bw + 12 + 8 + 44 + 8 + ImGui::CalcTextSize(Tr(Str::DataMenu, app.lang)).x + 28 + 12);
     ImGui::PushFont(app.fonts.heading);
     if (ImGui::CalcTextSize(title).x > title_room) {
         ImGui::PopFont();
@@ -36,7 +36,8 @@ void DrawHeader(AppState& app, ImVec2 pos, ImVec2 size) {
     if (ImGui::Button(label, ImVec2(bw, bh))) SetLanguage(app, app.lang == Lang::Zh ? Lang::En : Lang::Zh);
 
     // Theme switch left of it: a moon in light mode (go dark), a sun in dark mode.
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x - bw - 12 - 8 - 44, pos.y + (size.y - 3 - bh) * 0.5f));
+    const float theme_x = pos.x + size.x - bw - 12 - 8 - 44;
+    ImGui::SetCursorScreenPos(ImVec2(theme_x, pos.y + (size.y - 3 - bh) * 0.5f));
     if (ImGui::Button("##theme", ImVec2(44, bh))) SetDark(app, !app.dark);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(app.dark ? Str::LightTheme : Str::DarkTheme, app.lang));
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -54,6 +55,14 @@ void DrawHeader(AppState& app, ImVec2 pos, ImVec2 size) {
         fg->AddCircleFilled(ImVec2(c.x + 4.5f, c.y - 3.5f), 8.0f,
                             ImGui::GetColorU32(ImGui::IsItemHovered() ? ImGuiCol_ButtonHovered : ImGuiCol_Button), 24);
     }
+
+    // The data menu (import / export), left of the theme switch.
+    const char* data_label = Tr(Str::DataMenu, app.lang);
+    const float dw = ImGui::CalcTextSize(data_label).x + 28;
+    ImGui::SetCursorScreenPos(ImVec2(theme_x - 8 - dw, pos.y + (size.y - 3 - bh) * 0.5f));
+    if (ImGui::Button(data_label, ImVec2(dw, bh))) ImGui::OpenPopup("##data-menu");
+    ImGui::SetNextWindowPos(ImVec2(theme_x - 8 - dw, pos.y + size.y), ImGuiCond_Always);
+    DrawDataMenu(app);
 }
 
 }  // namespace jcm

@@ -14,6 +14,7 @@
 #include <cstdio>
 
 #include "core/projection.h"
+#include "platform/platform.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/views.h"
@@ -134,6 +135,11 @@ void HandleMapKeys(AppState& app, ImVec2 pos, ImVec2 size) {
     }
     const Vec2 center{pos.x + size.x * 0.5f, pos.y + size.y * 0.5f};
     for (ImWchar c : io.InputQueueCharacters) {
+        if (c == '/') { platform::FocusTextField(); continue; }  // type to search
+        if (c == '?') { app.ui.show_keys = !app.ui.show_keys; continue; }
+        if (c == 'l' || c == 'L') { SetLanguage(app, app.lang == Lang::Zh ? Lang::En : Lang::Zh); continue; }
+        if (c == 'c' || c == 'C') { app.ui.tab = PanelTab::Compare; app.summary_dirty = true; continue; }
+        if (c == 'o' || c == 'O') { app.ui.tab = PanelTab::Overview; app.summary_dirty = true; continue; }
         if (c == '+' || c == '=') m.view.ZoomAround(center, 1.5f);
         else if (c == '-' || c == '_') m.view.ZoomAround(center, 1.0f / 1.5f);
         else if (c == '0') m.fitted = false;

@@ -36,7 +36,9 @@ void StatusDot(Status s, float radius) {
 bool LinkButton(const char* label) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(6, 6));  // with TouchExtraPadding: a 30+ px target
     const bool pressed = ImGui::Button(label);
+    ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);
     return pressed;
 }
@@ -132,6 +134,7 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
                 CurrentTheme().text, 0, 2.0f);
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(app.ui.panel_expanded ? Str::ShowMap : Str::ShowPanel, lang));
         }
+        DrawLocalEditsBar(app);
         if (app.ui.show_filters) DrawFilters(app);
         if (app.selected < 0 && app.ui.query.empty()) DrawTabs(app);
     }

@@ -15,7 +15,7 @@ void DrawSearchField(AppState& app, float width) {
     const float h = 40.0f;
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("##search", ImVec2(width, h));
-    const bool focused = platform::TextFieldFocused();
+    const bool focused = platform::TextFieldFocused() && app.text_owner == TextOwner::Search;
     if (ImGui::IsItemClicked()) platform::FocusTextField();  // keyboard/mouse path; taps hit the <input>
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), t.surface, 8.0f);
@@ -27,8 +27,11 @@ void DrawSearchField(AppState& app, float width) {
     dl->AddLine(ImVec2(c.x + 4.5f, c.y + 4.5f), ImVec2(c.x + 9, c.y + 9), t.text_muted, 1.8f);
 
     // Publish the rectangle and value to the page only when they change (no per-frame calls).
-    // Hidden while the problems panel covers the UI.
-    const bool visible = !(app.show_problems && !app.problems.empty());
+    if (app.text_owner != TextOwner::Search) return;  // the input is lent to another field
+    // The page's <input> sits above the canvas: hide it while anything is drawn over the field.
+    const bool covered = (app.show_problems && !app.problems.empty()) || app.ui.show_keys ||
+                         ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
+    const bool visible = !covered;
     const float r[4] = {p.x, p.y, visible ? width : 0.0f, h};
     if (r[0] != ui.field_rect[0] || r[1] != ui.field_rect[1] || r[2] != ui.field_rect[2] || r[3] != ui.field_rect[3] ||
         ui.field_published != ui.query) {

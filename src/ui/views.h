@@ -27,6 +27,13 @@ void DrawFilters(AppState& app);              // view_search.cpp
 // The search field's frame; the page lays a real text input over it (platform.h).
 void DrawSearchField(AppState& app, float width);  // view_search.cpp
 
+// Officials' tools (view_editor.cpp): the header's data menu (a popup "##data-menu"), the
+// "record progress" dialog, the bar listing unpublished local records.
+void DrawDataMenu(AppState& app);
+void OpenEditor(AppState& app, int goal);
+void DrawEditor(AppState& app);
+void DrawLocalEditsBar(AppState& app);
+
 // The data-problems panel (over everything), when the last load found problems.
 void DrawProblems(AppState& app);
 

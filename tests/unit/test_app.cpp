@@ -13,6 +13,7 @@
 
 #include "platform/platform_headless.h"
 #include "ui/app.h"
+#include "ui/views.h"
 
 namespace {
 
@@ -229,5 +230,125 @@ TEST_CASE("app: the theme follows the system until the user chooses, then rememb
         CHECK_FALSE(app.dark);
     }
     ImGui::DestroyContext(ctx);
+}
+#endif
+
+#ifdef JCM_HAVE_UI
+TEST_CASE("app: recording progress locally: saved to storage, restored on the next visit, revertable") {
+    Fixture f;
+    f.LoadShipped();
+    const int gi = 0;
+    const std::string goal_id = f.app->data.goals[gi].id;
+    jcm::LocalEdit e;
+    e.goal_id = goal_id;
+    e.report.date = "2020-04-10";
+    e.report.status = jcm::Status::Red;
+    e.report.has_percent = true;
+    e.report.percent = 20;
+    e.report.note.zh = "进度滞后";
+    jcm::AddEdit(*f.app, e);
+    CHECK(f.app->data.goals[gi].status == jcm::Status::Red);
+    CHECK(f.app->local.published.goals[gi].status == jcm::Status::NotReported);  // published data untouched
+    CHECK(f.app->stats.total.by_status[static_cast<int>(jcm::Status::Red)] == 1);
+    const auto& store = jcm::platform::headless::Get().store;
+    const bool stored = store.count("edits:" + f.app->data.id) == 1;
+    REQUIRE(stored);
+    f.Frame();
+
+    // The next visit: the stored edit is applied again.
+    const auto saved = store;
+    Fixture g;
+    jcm::platform::headless::Get().store = saved;
+    g.LoadShipped();
+    REQUIRE(g.app->local.edits.size() == 1);
+    CHECK(g.app->data.goals[gi].status == jcm::Status::Red);
+    CHECK(jcm::FindEdit(*g.app, goal_id, "2020-04-10") == 0);
+
+    // Same goal and date replaces; another date adds; revert one, then all.
+    e.report.status = jcm::Status::Yellow;
+    jcm::AddEdit(*g.app, e);
+    CHECK(g.app->local.edits.size() == 1);
+    CHECK(g.app->data.goals[gi].status == jcm::Status::Yellow);
+    e.report.date = "2020-05-01";
+    e.report.status = jcm::Status::Done;
+    jcm::AddEdit(*g.app, e);
+    CHECK(g.app->local.edits.size() == 2);
+    CHECK(g.app->data.goals[gi].status == jcm::Status::Done);
+    jcm::RevertEdit(*g.app, 1);
+    CHECK(g.app->data.goals[gi].status == jcm::Status::Yellow);
+    jcm::RevertAllEdits(*g.app);
+    CHECK(g.app->local.edits.empty());
+    CHECK(g.app->data.goals[gi].status == jcm::Status::NotReported);
+}
+
+TEST_CASE("app: storage failure keeps edits in memory and says so") {
+    Fixture f;
+    jcm::platform::headless::Get().store_fails = true;
+    f.LoadShipped();
+    CHECK_FALSE(f.app->local.storage_error.empty());
+    jcm::LocalEdit e;
+    e.goal_id = f.app->data.goals[0].id;
+    e.report.date = "2020-04-10";
+    e.report.status = jcm::Status::Green;
+    jcm::AddEdit(*f.app, e);
+    CHECK(f.app->data.goals[0].status == jcm::Status::Green);
+    CHECK_FALSE(f.app->local.storage_error.empty());
+    f.Frame();
+}
+
+TEST_CASE("app: export then import round-trips; an invalid or oversized import changes nothing") {
+    Fixture f;
+    f.LoadShipped();
+    jcm::LocalEdit e;
+    e.goal_id = f.app->data.goals[3].id;
+    e.report.date = "2020-04-10";
+    e.report.status = jcm::Status::Yellow;
+    jcm::AddEdit(*f.app, e);
+    jcm::ExportJson(*f.app);
+    jcm::ExportCsv(*f.app);
+    const auto& dl = jcm::platform::headless::Get().downloads;
+    REQUIRE(dl.size() == 2);
+    CHECK(dl[0].name == f.app->data.id + ".json");
+    CHECK(dl[1].bytes.rfind("\xEF\xBB\xBF", 0) == 0);  // CSV starts with a BOM
+    const std::string exported = dl[0].bytes;
+    const jcm::LoadResult back = jcm::LoadDataset(exported, "exported.json");
+    REQUIRE(back.Ok());
+    CHECK(back.data.goals[3].status == jcm::Status::Yellow);  // the local record went out with the data
+
+    const size_t goals = f.app->data.goals.size();
+    jcm::ImportFile(*f.app, "broken.json", "{\"schema_version\": 1", "");
+    CHECK(f.app->show_problems);
+    CHECK(f.app->data.goals.size() == goals);
+    CHECK(f.app->data.goals[3].status == jcm::Status::Yellow);
+    jcm::ImportFile(*f.app, "huge.json", "", "too large: 20000000 bytes, the limit is 16777216 bytes");
+    CHECK(f.app->problems.size() == 1);
+    CHECK(f.app->problems[0].message.en.find("huge.json") != std::string::npos);
+    CHECK(f.app->data.goals.size() == goals);
+
+    jcm::ImportFile(*f.app, "exported.json", exported, "");
+    CHECK_FALSE(f.app->show_problems);
+    CHECK(f.app->local.published.goals[3].status == jcm::Status::Yellow);  // now part of the data itself
+    jcm::ExportPng(*f.app);
+    f.Frame();
+    f.Frame();
+    CHECK(jcm::platform::headless::Get().png_downloads.size() == 1);
+}
+
+TEST_CASE("app: the record-progress dialog and the data menu draw at phone and desktop sizes") {
+    Fixture f;
+    f.LoadShipped();
+    jcm::SelectArea(*f.app, f.app->data.FindArea("370831"));
+    jcm::OpenEditor(*f.app, 0);
+    CHECK(f.app->text_owner == jcm::TextOwner::Note);
+    f.Frame(390, 844);
+    f.Frame(1280, 800);
+    // The note field took the page's input: typing goes to the note, not to the search.
+    auto& hl = jcm::platform::headless::Get();
+    CHECK(hl.field[2] > 100);
+    hl.typed = "已签约";
+    hl.typed_changed = true;
+    jcm::UpdateApp(*f.app);
+    CHECK(f.app->editor.note == "已签约");
+    CHECK(f.app->ui.query.empty());
 }
 #endif

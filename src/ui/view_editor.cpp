@@ -1,0 +1,190 @@
+// view_editor.cpp: officials recording progress: the header's data menu (import, export), the
+// "record progress" dialog for one goal, and the bar that lists unpublished local records.
+#include <cstdio>
+
+#include "core/campaign.h"
+#include "platform/platform.h"
+#include "ui/strings.h"
+#include "ui/theme.h"
+#include "ui/views.h"
+
+namespace jcm {
+namespace {
+
+// Day number -> "YYYY-MM-DD" (civil_from_days, the inverse of DayNumber).
+std::string IsoDate(long z) {
+    z += 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long doe = z - era * 146097;
+    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long mp = (5 * doy + 2) / 153;
+    const long d = doy - (153 * mp + 2) / 5 + 1;
+    const long m = mp < 10 ? mp + 3 : mp - 9;
+    const long y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
+    return buf;
+}
+
+// A drawn text field whose text the page's <input> edits (owner Note).
+void NoteField(AppState& app, float width) {
+    const Theme& t = CurrentTheme();
+    const float h = 40.0f;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("##note", ImVec2(width, h));
+    if (ImGui::IsItemClicked()) platform::FocusTextField();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), t.surface, 8.0f);
+    dl->AddRect(p, ImVec2(p.x + width, p.y + h), platform::TextFieldFocused() ? t.accent : t.outline, 8.0f, 0, 1.5f);
+    DashboardState& ui = app.ui;
+    const float r[4] = {p.x - 26.0f, p.y, width + 26.0f, h};  // the input's left padding leaves room for an icon
+    if (r[0] != ui.field_rect[0] || r[1] != ui.field_rect[1] || r[2] != ui.field_rect[2] || ui.field_published != app.editor.note) {
+        for (int i = 0; i < 4; ++i) ui.field_rect[i] = r[i];
+        ui.field_published = app.editor.note;
+        platform::SetTextField(r[0], r[1], r[2], r[3], app.editor.note, Tr(Str::Note, app.lang));
+    }
+}
+
+void CloseEditor(AppState& app) {
+    app.editor.goal = -1;
+    app.text_owner = TextOwner::Search;
+    app.ui.field_rect[0] = -1;  // the search field republishes itself next frame
+    ImGui::CloseCurrentPopup();
+}
+
+}  // namespace
+
+void OpenEditor(AppState& app, int goal) {
+    EditorState& e = app.editor;
+    e = EditorState{};
+    e.goal = goal;
+    if (!DayNumber(app.ui.today, &e.day)) e.day = 0;
+    const Goal& g = app.data.goals[static_cast<size_t>(goal)];
+    if (!g.progress.empty()) {  // start from the latest report
+        const ProgressReport& r = g.progress.back();
+        e.status = r.status == Status::NotReported ? Status::Green : r.status;
+        e.has_percent = r.has_percent;
+        e.percent = static_cast<int>(r.percent);
+    }
+    app.text_owner = TextOwner::Note;
+}
+
+void DrawEditor(AppState& app) {
+    EditorState& e = app.editor;
+    if (e.goal < 0 || e.goal >= static_cast<int>(app.data.goals.size())) return;
+    const Lang lang = app.lang;
+    const Goal& g = app.data.goals[static_cast<size_t>(e.goal)];
+    if (!ImGui::IsPopupOpen("##editor")) ImGui::OpenPopup("##editor");
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float w = vp->WorkSize.x > 560 ? 520.0f : vp->WorkSize.x - 24.0f;
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + 72), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+    ImGui::SetNextWindowSize(ImVec2(w, 0));
+    ImGui::PushStyleColor(ImGuiCol_PopupBg, ImGui::ColorConvertU32ToFloat4(CurrentTheme().panel));
+    if (!ImGui::BeginPopupModal("##editor", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
+        ImGui::PopStyleColor();
+        return;
+    }
+    ImGui::PushFont(app.fonts.heading);
+    ImGui::TextUnformatted(Tr(Str::RecordProgress, lang));
+    ImGui::PopFont();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(g.title.Get(lang).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::Separator();
+
+    // Date: today by default, a day back or forward with the buttons.
+    ImGui::TextDisabled("%s", Tr(Str::Date, lang));
+    if (ImGui::Button("-##day", ImVec2(44, 0))) --e.day;
+    ImGui::SameLine();
+    const std::string date = IsoDate(e.day);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(date.c_str());
+    ImGui::SameLine();
+    if (ImGui::Button("+##day", ImVec2(44, 0))) ++e.day;
+
+    ImGui::TextDisabled("%s", Tr(Str::Status, lang));
+    const Status choices[4] = {Status::Green, Status::Yellow, Status::Red, Status::Done};
+    for (int i = 0; i < 4; ++i) {
+        if (i > 0) ImGui::SameLine();
+        ImGui::PushID(i);
+        if (Chip(StatusName(choices[i], lang), e.status == choices[i], CurrentTheme().status[static_cast<int>(choices[i])]))
+            e.status = choices[i];
+        ImGui::PopID();
+    }
+    ImGui::Checkbox(Tr(Str::SetPercent, lang), &e.has_percent);
+    if (e.has_percent) {
+        ImGui::SetNextItemWidth(-1);
+        ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 28.0f);
+        ImGui::SliderInt("##percent", &e.percent, 0, 100, "%d%%");
+        ImGui::PopStyleVar();
+    }
+    ImGui::TextDisabled("%s", Tr(Str::Note, lang));
+    NoteField(app, ImGui::GetContentRegionAvail().x);
+    ImGui::Spacing();
+
+    const float bw = 120.0f;
+    ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - bw * 2 - ImGui::GetStyle().ItemSpacing.x);
+    if (ImGui::Button(Tr(Str::Cancel, lang), ImVec2(bw, 44))) CloseEditor(app);
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent_hover));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().on_accent));
+    if (ImGui::Button(Tr(Str::Save, lang), ImVec2(bw, 44))) {
+        LocalEdit edit;
+        edit.goal_id = g.id;
+        edit.report.date = date;
+        edit.report.status = e.status;
+        edit.report.has_percent = e.has_percent;
+        edit.report.percent = e.percent;
+        // The note is stored under the language it was typed in.
+        (lang == Lang::En ? edit.report.note.en : edit.report.note.zh) = e.note;
+        if (lang == Lang::En && !e.note.empty()) edit.report.note.zh = e.note;  // zh is the required field
+        CloseEditor(app);
+        AddEdit(app, edit);
+    }
+    ImGui::PopStyleColor(3);
+    ImGui::EndPopup();
+    ImGui::PopStyleColor();
+}
+
+void DrawDataMenu(AppState& app) {
+    const Lang lang = app.lang;
+    if (!ImGui::BeginPopup("##data-menu")) return;
+    if (ImGui::Selectable(Tr(Str::ImportJson, lang), false, 0, ImVec2(0, 36))) platform::PickFile();
+    ImGui::PushFont(app.fonts.small);
+    ImGui::TextDisabled("%s", Tr(Str::ImportHint, lang));
+    ImGui::PopFont();
+    ImGui::Separator();
+    if (app.has_data) {
+        if (ImGui::Selectable(Tr(Str::ExportJson, lang), false, 0, ImVec2(0, 36))) ExportJson(app);
+        if (ImGui::Selectable(Tr(Str::ExportCsv, lang), false, 0, ImVec2(0, 36))) ExportCsv(app);
+        if (ImGui::Selectable(Tr(Str::ExportPng, lang), false, 0, ImVec2(0, 36))) ExportPng(app);
+    }
+    ImGui::EndPopup();
+}
+
+void DrawLocalEditsBar(AppState& app) {
+    const LocalState& local = app.local;
+    if (local.edits.empty() && local.storage_error.empty()) return;
+    const Lang lang = app.lang;
+    const Theme& t = CurrentTheme();
+    char buf[160];
+    if (!local.edits.empty()) {
+        std::snprintf(buf, sizeof buf, Tr(Str::LocalEditsBar, lang), static_cast<int>(local.edits.size()));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(t.status[static_cast<int>(Status::Yellow)]));
+        ImGui::Bullet();
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ImGui::TextUnformatted(buf);
+        if (LinkButton(Tr(Str::ExportJson, lang))) ExportJson(app);
+        ImGui::SameLine();
+        if (LinkButton(Tr(Str::RevertAll, lang))) RevertAllEdits(app);
+    }
+    if (!local.storage_error.empty()) {
+        std::snprintf(buf, sizeof buf, "%s%s", Tr(Str::StorageFailed, lang), local.storage_error.c_str());
+        TextWrappedMuted(buf);
+    }
+}
+
+}  // namespace jcm
