@@ -1,18 +1,19 @@
 // main.cpp: Jining Campaign Map, top to bottom.
 //
-// Set up SDL and a WebGL2 (GLES 3.0) context, create the ImGui context and its SDL + OpenGL3
-// backends, start fetching the data and the font, then run the frame loop. The loop renders only
+// Set up SDL and a WebGL2 (GLES 3.0) context, create the ImGui context with its SDL input
+// backend and our renderer (platform/render_gl.h), start fetching the data and the font, then
+// run the frame loop. The loop renders only
 // when something changed (input, resize, a finished download) and sleeps otherwise.
 #include <SDL.h>
 #include <SDL_opengles2.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
 #include <algorithm>
 #include <cfloat>
 
 #include "platform/platform.h"
+#include "platform/render_gl.h"
 #include "ui/app.h"
 
 namespace {
@@ -111,13 +112,13 @@ void TrackPointer(jcm::AppState& app, const SDL_Event& e) {
 // same WebGLRenderingContext with every buffer, shader and texture gone. So once restored,
 // ImGui's GL objects (shaders, buffers, the font texture) are recreated and the frame redrawn.
 // While the context is lost GL calls are no-ops, so nothing else needs to change.
-// A full Shutdown + Init of the GL3 backend, not DestroyDeviceObjects + CreateDeviceObjects: in
-// ImGui 1.86 the latter keeps the old buffers' sizes and then writes past the new, empty ones
-// (glBufferSubData overflow, nothing drawn). NewFrame creates the device objects again.
+// The renderer forgets the dead objects and makes new ones; the font atlas is baked and
+// uploaded again on the next frame (its pixels are not kept in memory after an upload).
 void RecreateGlObjectsIfContextRestored(jcm::AppState& app) {
     if (!jcm::platform::TakeContextRestored()) return;
-    ImGui_ImplOpenGL3_Shutdown();  // forgets the dead objects (deleting them only logs a warning)
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    jcm::gl::Shutdown(/*context_lost=*/true);
+    jcm::gl::Init();
+    app.fonts.baked_dpr = 0;  // forces FontsNeedBaking
     jcm::RequestRedraw(app);
 }
 
@@ -140,8 +141,7 @@ void Frame() {
     const float dpr = jcm::platform::DevicePixelRatio();
     if (jcm::FontsNeedBaking(app, dpr)) {
         jcm::BakeAppFonts(app, dpr);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        jcm::gl::UploadFonts();
         jcm::RequestRedraw(app);
     }
 
@@ -151,7 +151,6 @@ void Frame() {
     }
     --app.frames_to_draw;
 
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     // The SDL backend reports 0 when the clock has not advanced (seen under headless virtual
     // time); ImGui asserts on that.
@@ -174,7 +173,7 @@ void Frame() {
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    jcm::gl::Render(ImGui::GetDrawData());
     SDL_GL_SwapWindow(g_window);
     jcm::AfterFramePresented(app);
 }
@@ -211,7 +210,10 @@ int main(int, char**) {
     // No ImGui keyboard navigation: the app has its own keys (arrows pan, +/- zoom, Tab selects
     // the next area, Esc clears; see README), which ImGui's arrow-key nav would fight.
     ImGui_ImplSDL2_InitForOpenGL(g_window, gl);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!jcm::gl::Init()) {
+        jcm::platform::ShowPageError("无法初始化 WebGL 2 着色器 · Could not set up the WebGL 2 shaders", "");
+        return 1;
+    }
 
     g_app = new jcm::AppState();
     jcm::StartApp(*g_app);

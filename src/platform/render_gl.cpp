@@ -1,0 +1,179 @@
+// render_gl.cpp: see render_gl.h. A straight port of what imgui_impl_opengl3 does per frame for
+// GLES 3.0, minus the state backup/restore and the desktop-GL variants.
+#include "platform/render_gl.h"
+
+#include <GLES3/gl3.h>
+#include <imgui.h>
+
+#include <cstddef>
+#include <cstdint>
+
+namespace jcm::gl {
+namespace {
+
+GLuint g_program = 0, g_vao = 0, g_vbo = 0, g_ebo = 0, g_font = 0;
+GLint g_loc_proj = -1, g_loc_tex = -1;
+
+constexpr const char* kVertex = R"(#version 300 es
+precision highp float;
+layout (location = 0) in vec2 Position;
+layout (location = 1) in vec2 UV;
+layout (location = 2) in vec4 Color;
+uniform mat4 ProjMtx;
+out vec2 Frag_UV;
+out vec4 Frag_Color;
+void main() {
+    Frag_UV = UV;
+    Frag_Color = Color;
+    gl_Position = ProjMtx * vec4(Position.xy, 0, 1);
+})";
+
+constexpr const char* kFragment = R"(#version 300 es
+precision mediump float;
+uniform sampler2D Texture;
+in vec2 Frag_UV;
+in vec4 Frag_Color;
+layout (location = 0) out vec4 Out_Color;
+void main() {
+    Out_Color = Frag_Color * texture(Texture, Frag_UV.st);
+})";
+
+GLuint Compile(GLenum type, const char* src) {
+    const GLuint s = glCreateShader(type);
+    glShaderSource(s, 1, &src, nullptr);
+    glCompileShader(s);
+    GLint ok = 0;
+    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);  // once, at start-up
+    if (!ok) {
+        glDeleteShader(s);
+        return 0;
+    }
+    return s;
+}
+
+}  // namespace
+
+bool Init() {
+    const GLuint vs = Compile(GL_VERTEX_SHADER, kVertex);
+    const GLuint fs = Compile(GL_FRAGMENT_SHADER, kFragment);
+    if (!vs || !fs) return false;
+    g_program = glCreateProgram();
+    glAttachShader(g_program, vs);
+    glAttachShader(g_program, fs);
+    glLinkProgram(g_program);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint ok = 0;
+    glGetProgramiv(g_program, GL_LINK_STATUS, &ok);
+    if (!ok) return false;
+    g_loc_proj = glGetUniformLocation(g_program, "ProjMtx");
+    g_loc_tex = glGetUniformLocation(g_program, "Texture");
+
+    glGenVertexArrays(1, &g_vao);
+    glGenBuffers(1, &g_vbo);
+    glGenBuffers(1, &g_ebo);
+    glBindVertexArray(g_vao);
+    glBindBuffer(GL_ARRAY_BUFFER, g_vbo);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g_ebo);  // part of the VAO's state
+    glEnableVertexAttribArray(0);
+    glEnableVertexAttribArray(1);
+    glEnableVertexAttribArray(2);
+    const GLsizei stride = sizeof(ImDrawVert);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, pos)));
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, uv)));
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
+    glBindVertexArray(0);
+
+    ImGui::GetIO().BackendRendererName = "jcm_render_gl";
+    return true;
+}
+
+void Shutdown(bool context_lost) {
+    if (!context_lost) {
+        if (g_font) glDeleteTextures(1, &g_font);
+        if (g_vbo) glDeleteBuffers(1, &g_vbo);
+        if (g_ebo) glDeleteBuffers(1, &g_ebo);
+        if (g_vao) glDeleteVertexArrays(1, &g_vao);
+        if (g_program) glDeleteProgram(g_program);
+    }
+    g_program = g_vao = g_vbo = g_ebo = g_font = 0;
+    ImGui::GetIO().Fonts->SetTexID(nullptr);
+}
+
+void UploadFonts() {
+    ImGuiIO& io = ImGui::GetIO();
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    if (g_font) glDeleteTextures(1, &g_font);
+    glGenTextures(1, &g_font);
+    glBindTexture(GL_TEXTURE_2D, g_font);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(g_font)));
+    io.Fonts->ClearTexData();  // the GPU has it; keep the atlas's glyph tables only
+}
+
+void Render(const ImDrawData* dd) {
+    const int fb_w = static_cast<int>(dd->DisplaySize.x * dd->FramebufferScale.x);
+    const int fb_h = static_cast<int>(dd->DisplaySize.y * dd->FramebufferScale.y);
+    if (fb_w <= 0 || fb_h <= 0 || !g_program) return;
+
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_STENCIL_TEST);
+    glEnable(GL_SCISSOR_TEST);
+    glViewport(0, 0, fb_w, fb_h);
+
+    const float l = dd->DisplayPos.x, r = dd->DisplayPos.x + dd->DisplaySize.x;
+    const float t = dd->DisplayPos.y, b = dd->DisplayPos.y + dd->DisplaySize.y;
+    const float proj[16] = {2.0f / (r - l), 0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0,
+                            (r + l) / (l - r), (t + b) / (b - t), 0, 1};
+    glUseProgram(g_program);
+    glUniform1i(g_loc_tex, 0);
+    glUniformMatrix4fv(g_loc_proj, 1, GL_FALSE, proj);
+    glActiveTexture(GL_TEXTURE0);
+    glBindVertexArray(g_vao);
+    glBindBuffer(GL_ARRAY_BUFFER, g_vbo);
+
+    const ImVec2 clip_off = dd->DisplayPos, clip_scale = dd->FramebufferScale;
+    const GLenum idx_type = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
+    GLuint bound_tex = 0;
+    for (int n = 0; n < dd->CmdListsCount; ++n) {
+        const ImDrawList* list = dd->CmdLists[n];
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->VtxBuffer.Size) * static_cast<GLsizeiptr>(sizeof(ImDrawVert)),
+                     list->VtxBuffer.Data, GL_STREAM_DRAW);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->IdxBuffer.Size) * static_cast<GLsizeiptr>(sizeof(ImDrawIdx)),
+                     list->IdxBuffer.Data, GL_STREAM_DRAW);
+        for (int c = 0; c < list->CmdBuffer.Size; ++c) {
+            const ImDrawCmd& cmd = list->CmdBuffer[c];
+            if (cmd.UserCallback) {
+                if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
+                continue;
+            }
+            const float x0 = (cmd.ClipRect.x - clip_off.x) * clip_scale.x, y0 = (cmd.ClipRect.y - clip_off.y) * clip_scale.y;
+            const float x1 = (cmd.ClipRect.z - clip_off.x) * clip_scale.x, y1 = (cmd.ClipRect.w - clip_off.y) * clip_scale.y;
+            if (x1 <= x0 || y1 <= y0) continue;
+            glScissor(static_cast<GLint>(x0), static_cast<GLint>(static_cast<float>(fb_h) - y1), static_cast<GLsizei>(x1 - x0),
+                      static_cast<GLsizei>(y1 - y0));
+            const GLuint tex = static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID()));
+            if (tex != bound_tex) {
+                glBindTexture(GL_TEXTURE_2D, tex);
+                bound_tex = tex;
+            }
+            // WebGL2 has no base-vertex draws: ImGui then keeps every list's VtxOffset at 0
+            // (32-bit indices, see CMakeLists.txt), so the plain draw is exact.
+            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), idx_type,
+                           reinterpret_cast<void*>(static_cast<intptr_t>(cmd.IdxOffset * sizeof(ImDrawIdx))));
+        }
+    }
+    glBindVertexArray(0);
+    glDisable(GL_SCISSOR_TEST);
+}
+
+}  // namespace jcm::gl
