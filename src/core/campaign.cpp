@@ -99,20 +99,13 @@ Status StatusOn(const Goal& goal, const std::string& date) {
 //-----------------------------------------------------------------------------
 
 bool DayNumber(std::string_view iso, long* out) {
-    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return false;
-    long v[3] = {0, 0, 0};
-    const int start[3] = {0, 5, 8}, len[3] = {4, 2, 2};
-    for (int k = 0; k < 3; ++k) {
-        for (int i = 0; i < len[k]; ++i) {
-            const char c = iso[static_cast<size_t>(start[k] + i)];
-            if (c < '0' || c > '9') return false;
-            v[k] = v[k] * 10 + (c - '0');
-        }
-    }
-    const long y0 = v[0], m = v[1], d = v[2];
-    static const int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y0 % 4 == 0 && y0 % 100 != 0) || y0 % 400 == 0;
-    if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1] + (m == 2 && leap ? 1 : 0)) return false;
+    if (!IsIsoDate(iso)) return false;
+    auto num = [&iso](size_t at, size_t n) {
+        long v = 0;
+        for (size_t i = at; i < at + n; ++i) v = v * 10 + (iso[i] - '0');
+        return v;
+    };
+    const long y0 = num(0, 4), m = num(5, 2), d = num(8, 2);
     // Howard Hinnant's days_from_civil.
     const long y = m <= 2 ? y0 - 1 : y0;
     const long era = (y >= 0 ? y : y - 399) / 400;

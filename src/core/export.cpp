@@ -467,22 +467,6 @@ void AppendCsvField(std::string& out, std::string_view v, bool is_text) {
 }
 
 // ---- 6. Local edits helpers -------------------------------------------------------------------
-bool IsIsoDate(const std::string& s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    int parts[3] = {0, 0, 0};
-    const size_t starts[3] = {0, 5, 8}, lens[3] = {4, 2, 2};
-    for (int k = 0; k < 3; ++k) {
-        for (size_t i = starts[k]; i < starts[k] + lens[k]; ++i) {
-            if (s[i] < '0' || s[i] > '9') return false;
-            parts[k] = parts[k] * 10 + (s[i] - '0');
-        }
-    }
-    static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const int year = parts[0], month = parts[1], day = parts[2];
-    if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return day <= (month == 2 && leap ? 29 : kDays[month - 1]);
-}
 
 bool IsBlank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 

@@ -138,26 +138,6 @@ bool IntegerOf(const Json& v, int64_t* out) {
 
 bool IsBlank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
-int DaysInMonth(int year, int month) {
-    static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
-// Exactly "YYYY-MM-DD" naming a day of the Gregorian calendar (years 0001-9999).
-bool IsIsoDate(const std::string& s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    int parts[3] = {0, 0, 0};
-    const size_t starts[3] = {0, 5, 8}, lens[3] = {4, 2, 2};
-    for (int k = 0; k < 3; ++k) {
-        for (size_t i = starts[k]; i < starts[k] + lens[k]; ++i) {
-            if (s[i] < '0' || s[i] > '9') return false;
-            parts[k] = parts[k] * 10 + (s[i] - '0');
-        }
-    }
-    return parts[0] >= 1 && parts[1] >= 1 && parts[1] <= 12 && parts[2] >= 1 &&
-           parts[2] <= DaysInMonth(parts[0], parts[1]);
-}
 
 int HexDigit(char c) {
     if (c >= '0' && c <= '9') return c - '0';

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace jcm {
@@ -26,6 +27,10 @@ enum class Status : uint8_t { NotReported, Green, Yellow, Red, Done };
 constexpr int kStatusCount = 5;
 const char* StatusId(Status s);                  // "not_reported", "green", ...
 bool ParseStatus(const std::string& id, Status* out);
+
+// Exactly "YYYY-MM-DD" naming a day of the Gregorian calendar (years 0001-9999): the one date
+// form of the data format.
+bool IsIsoDate(std::string_view s);
 
 struct LonLat {
     double lon = 0, lat = 0;
