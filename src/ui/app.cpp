@@ -29,6 +29,8 @@ constexpr int kRequestFont = 2;
 constexpr int kRequestEditsGet = 3;
 constexpr int kRequestEditsPut = 4;
 constexpr const char* kFontUrl = "assets/ui-font.otf";
+constexpr const char* kExtFontUrl = "assets/ui-font-ext.otf";
+constexpr int kRequestExtFont = 5;
 
 // Copies the UI strings of both languages into the glyph set once.
 void NeedUiGlyphs(AppState& app) {
@@ -151,6 +153,18 @@ void OnFontFetched(const platform::FetchResult& r, void* user) {
     app.glyphs_changed = true;
 }
 
+void OnExtFontFetched(const platform::FetchResult& r, void* user) {
+    AppState& app = *static_cast<AppState*>(user);
+    app.load.ext_font_pending = false;
+    if (r.ok && r.size > 0) {
+        app.load.ext_font_file.assign(reinterpret_cast<const unsigned char*>(r.data),
+                                      reinterpret_cast<const unsigned char*>(r.data) + r.size);
+        app.glyphs_changed = true;  // bake again with it
+    }
+    // Failing that, the few missing characters show as ImGui's fallback glyph; nothing else breaks.
+    RequestRedraw(app);
+}
+
 }  // namespace
 
 void StartApp(AppState& app) {
@@ -233,9 +247,16 @@ bool FontsNeedBaking(const AppState& app, float dpr) {
 
 void BakeAppFonts(AppState& app, float dpr) {
     ImGuiIO& io = ImGui::GetIO();
-    BakeFonts(io.Fonts, app.load.font_file, app.glyphs, dpr, &app.fonts);
+    BakeFonts(io.Fonts, app.load.font_file, app.load.ext_font_file, app.glyphs, dpr, &app.fonts);
     io.FontDefault = app.fonts.body;
     app.glyphs_changed = false;
+    // The font subset is made at build time from the shipped data; data loaded at run time (another
+    // city, an import) may use characters it lacks: then fetch the extended font, once.
+    if (!app.load.ext_font_requested && !app.fonts.has_ext && CountMissingGlyphs(app.fonts.body, app.glyphs) > 0) {
+        app.load.ext_font_requested = true;
+        app.load.ext_font_pending = true;
+        platform::Fetch(kExtFontUrl, kRequestExtFont, OnExtFontFetched, &app);
+    }
 }
 
 bool ReadyToDraw(const AppState& app) {

@@ -118,6 +118,9 @@ struct LoadState {
     bool font_pending = false;
     std::string data_url;
     std::vector<unsigned char> font_file;
+    std::vector<unsigned char> ext_font_file;  // GB2312 font, fetched only when glyphs are missing
+    bool ext_font_requested = false;
+    bool ext_font_pending = false;
     bool first_map_frame_marked = false;
 };
 

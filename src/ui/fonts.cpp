@@ -17,7 +17,7 @@ bool LooksLikeFont(const std::vector<unsigned char>& f) {
 
 }  // namespace
 
-bool BakeFonts(ImFontAtlas* atlas, const std::vector<unsigned char>& font_file,
+bool BakeFonts(ImFontAtlas* atlas, const std::vector<unsigned char>& font_file, const std::vector<unsigned char>& ext_file,
                const std::vector<uint32_t>& codepoints, float dpr, Fonts* out) {
     atlas->Clear();
     ImFontGlyphRangesBuilder builder;
@@ -35,11 +35,18 @@ bool BakeFonts(ImFontAtlas* atlas, const std::vector<unsigned char>& font_file,
     cfg.PixelSnapH = true;
     atlas->TexDesiredWidth = 2048;
     bool ok = LooksLikeFont(font_file);
+    const bool ext = LooksLikeFont(ext_file);
     auto add = [&](float css_px) -> ImFont* {
         if (!ok) return nullptr;
         void* data = const_cast<unsigned char*>(font_file.data());
-        return atlas->AddFontFromMemoryTTF(data, static_cast<int>(font_file.size()), css_px * scale, &cfg,
-                                           g_ranges.Data);
+        ImFont* f = atlas->AddFontFromMemoryTTF(data, static_cast<int>(font_file.size()), css_px * scale, &cfg, g_ranges.Data);
+        if (f && ext) {  // merged: ImGui takes from it only the glyphs the main font lacks
+            ImFontConfig merge = cfg;
+            merge.MergeMode = true;
+            void* ext_data = const_cast<unsigned char*>(ext_file.data());
+            atlas->AddFontFromMemoryTTF(ext_data, static_cast<int>(ext_file.size()), css_px * scale, &merge, g_ranges.Data);
+        }
+        return f;
     };
     out->body = add(16.0f);
     out->small = add(13.5f);
@@ -54,8 +61,17 @@ bool BakeFonts(ImFontAtlas* atlas, const std::vector<unsigned char>& font_file,
         atlas->Build();
     }
     out->baked_dpr = scale;
+    out->has_ext = ok && ext;
     ImGui::GetIO().FontGlobalScale = 1.0f / scale;
     return ok;
+}
+
+int CountMissingGlyphs(const ImFont* font, const std::vector<uint32_t>& codepoints) {
+    if (!font) return 0;
+    int missing = 0;
+    for (uint32_t cp : codepoints)
+        if (cp > 0x7F && cp <= 0xFFFF && !font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) ++missing;
+    return missing;
 }
 
 }  // namespace jcm

@@ -60,7 +60,8 @@ const char* AreaKindName(const AppState& app, const std::string& kind) {
 bool Chip(const char* label, bool on, ImU32 swatch) {
     const Theme& t = CurrentTheme();
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 14.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(swatch ? 26.0f : 12.0f, 6.0f));
+    // 34 px tall; with style.TouchExtraPadding the tap target is 42 px.
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(swatch ? 26.0f : 12.0f, 9.0f));
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(on ? t.accent : t.surface));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(on ? t.accent_hover : t.surface_hover));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(on ? t.on_accent : t.text));

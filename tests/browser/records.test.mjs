@@ -16,7 +16,7 @@ after(async () => { await env.close(); });
 // Desktop 1280x800 positions (the header's right-hand buttons, the data menu's items, the first
 // goal's "record progress" link in 泗水县's detail, and the dialog's controls).
 const DATA_MENU = { x: 1100, y: 27 };
-const MENU = { import: 78, exportJson: 151, exportCsv: 195 };
+const MENU = { import: 78, exportJson: 151, exportCsv: 195, exportPng: 239 };
 const RECORD_FIRST_GOAL = { x: 994, y: 636 };
 const CHIP_RED = { x: 655, y: 249 };
 const SAVE = { x: 823, y: 413 };
@@ -94,6 +94,13 @@ test('export → validate → import gives back the same data; CSV has a BOM', a
   const bytes = readFileSync(csvPath);
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM for Excel and WPS');
   assert.match(bytes.toString('utf8'), /\r\n/);
+
+  const [png] = await Promise.all([page.waitForEvent('download'), menu(page, 'exportPng')]);
+  const pngPath = join(dir, png.suggestedFilename());
+  await png.saveAs(pngPath);
+  const pngBytes = readFileSync(pngPath);
+  assert.deepEqual([...pngBytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
+  assert.ok(pngBytes.length > 20000, `the PNG holds the picture (${pngBytes.length} bytes)`);
 
   // Import the exported file in a fresh browser profile: the data (with the record) comes back.
   const fresh = await openApp(env, { path: '#area=370831' });

@@ -53,6 +53,7 @@ test('the page fetches its data at run time and marks data-loaded before first-m
     route: async (p) => p.on('request', (r) => requests.push(new URL(r.url()).pathname)),
   });
   assert.ok(requests.includes('/data/campaign.json'), `data/campaign.json should be fetched, saw ${requests.join(' ')}`);
+  assert.ok(!requests.includes('/assets/ui-font-ext.otf'), 'the shipped data needs only the small font subset');
   const marks = await page.evaluate(() => ['app:data-loaded', 'app:first-map-frame']
     .map((n) => performance.getEntriesByName(n)[0]?.startTime ?? -1));
   assert.ok(marks[0] > 0 && marks[1] >= marks[0], `marks in order: ${marks}`);
