@@ -30,32 +30,44 @@ Finger g_fingers[10];
 int g_finger_count = 0;
 int g_touch_release_frames = 0;  // all fingers just lifted: ImGui must still see the release
 
-// Mouse buttons trickle in one per frame. ImGui 1.86 reads the pointer position once a frame,
-// so a tap (the pointer jumps and presses at once) or a quick click (press and release within one
-// frame) would reach it as a press somewhere it has not yet seen the pointer hover, and buttons
-// ignore that. A button event that follows pointer motion or another button event in the same
-// frame waits for the next frame (as ImGui 1.87's input queue does).
+// Mouse buttons and key releases trickle in, one step per frame. ImGui 1.86 reads the pointer
+// position and the keys' state once a frame, so a tap (the pointer jumps and presses at once), a
+// quick click or a quick key press (down and up within one frame) would reach it as a press
+// where it never saw the pointer hover, or as no key press at all. A button event after pointer
+// motion or another button event, or the release of a key pressed in the same frame, waits for
+// the next frame (as ImGui 1.87's input queue does).
 SDL_Event g_deferred;
 bool g_has_deferred = false;
 bool g_frame_moved = false, g_frame_button = false;
+SDL_Scancode g_frame_keys[8];
+int g_frame_key_count = 0;
+
+void StartNextBatch() {
+    g_frame_moved = g_frame_button = false;
+    g_frame_key_count = 0;
+}
 
 bool NextEvent(SDL_Event* e) {
     if (g_has_deferred) {
         *e = g_deferred;
         g_has_deferred = false;
     } else if (!SDL_PollEvent(e)) {
-        g_frame_moved = g_frame_button = false;  // the frame's batch is done: next frame starts clean
+        StartNextBatch();  // the frame's batch is done: next frame starts clean
         return false;
     }
     const bool button = e->type == SDL_MOUSEBUTTONDOWN || e->type == SDL_MOUSEBUTTONUP;
-    if (button && (g_frame_moved || g_frame_button)) {
+    bool wait = button && (g_frame_moved || g_frame_button);
+    if (e->type == SDL_KEYUP)
+        for (int i = 0; i < g_frame_key_count; ++i) wait |= g_frame_keys[i] == e->key.keysym.scancode;
+    if (wait) {
         g_deferred = *e;
         g_has_deferred = true;
-        g_frame_moved = g_frame_button = false;
+        StartNextBatch();
         return false;
     }
     g_frame_moved |= e->type == SDL_MOUSEMOTION || e->type == SDL_FINGERDOWN;
     g_frame_button |= button;
+    if (e->type == SDL_KEYDOWN && g_frame_key_count < 8) g_frame_keys[g_frame_key_count++] = e->key.keysym.scancode;
     return true;
 }
 
@@ -161,6 +173,12 @@ void Frame() {
         if (g_touch_release_frames > 0) --g_touch_release_frames;
         else io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     }
+    // ImGui's keyboard navigation only while the keyboard is in the panel (see AppState).
+    if (app.nav_panel) io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    else io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+    // ImGui 1.86 activates with Space only; people press Enter too.
+    if (app.nav_panel && (io.KeysDown[SDL_SCANCODE_RETURN] || io.KeysDown[SDL_SCANCODE_KP_ENTER]))
+        io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
     ImGui::NewFrame();
     jcm::DrawApp(app);
     ImGui::Render();
@@ -207,8 +225,8 @@ int main(int, char**) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // no imgui.ini: layout comes from the app, not saved state
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep the app awake
-    // No ImGui keyboard navigation: the app has its own keys (arrows pan, +/- zoom, Tab selects
-    // the next area, Esc clears; see README), which ImGui's arrow-key nav would fight.
+    // ImGui keyboard navigation is switched on per frame only while the keyboard is in the panel:
+    // on the map the app's own keys (arrows pan, Tab selects the next area...) would fight it.
     ImGui_ImplSDL2_InitForOpenGL(g_window, gl);
     if (!jcm::gl::Init()) {
         jcm::platform::ShowPageError("无法初始化 WebGL 2 着色器 · Could not set up the WebGL 2 shaders", "");

@@ -17,7 +17,7 @@ fetch_source() {
   if [ ! -f "$dir/.complete" ]; then
     echo "fetch-sources: apt-get source $pkg ($ver)" >&2
     rm -rf "$dir" "$dir.tmp"; mkdir -p "$dir.tmp"
-    (cd "$dir.tmp" && apt-get source -q --download-only "$pkg" >/dev/null && dpkg-source -x --no-check ./*.dsc src >/dev/null)
+    (cd "$dir.tmp" && apt-get source -q --download-only "$pkg" 2>&1 >/dev/null | { grep -v "unsandboxed" >&2 || true; }; dpkg-source -x --no-check ./*.dsc src >/dev/null)
     mv "$dir.tmp/src" "$dir"; rm -rf "$dir.tmp"; touch "$dir/.complete"
   fi
   echo "$dir"

@@ -150,6 +150,11 @@ struct AppState {
     EditorState editor;
     TextOwner text_owner = TextOwner::Search;
     int png_frames = 0;            // >0: export a PNG after this many more presented frames
+    // Keyboard: on the map the app's own keys apply; 'P' moves the keyboard into the panel,
+    // where ImGui's keyboard navigation reaches every control (arrows, Space/Enter, Esc back).
+    bool nav_panel = false;
+    bool nav_panel_request = false;
+    bool open_data_menu = false;   // 'D': open the header's data menu
 
     // Fonts: the characters to bake grow with the text the app has to show.
     Fonts fonts;

@@ -144,6 +144,7 @@ void UseTheme(bool dark) {
     c[ImGuiCol_TableRowBg] = ImVec4(0, 0, 0, 0);
     c[ImGuiCol_TableRowBgAlt] = F4(t.dark ? IM_COL32(0xFF, 0xFF, 0xFF, 0x06) : IM_COL32(0x00, 0x00, 0x00, 0x05));
     c[ImGuiCol_TableBorderLight] = F4(t.outline);
+    c[ImGuiCol_NavHighlight] = F4(t.accent);
 }
 
 ImU32 CategoryColor(const Dataset& data, int index) {

@@ -32,8 +32,7 @@ void NoteField(AppState& app, float width) {
     const Theme& t = CurrentTheme();
     const float h = 40.0f;
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("##note", ImVec2(width, h));
-    if (ImGui::IsItemClicked()) platform::FocusTextField();
+    if (ImGui::InvisibleButton("##note", ImVec2(width, h))) platform::FocusTextField();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), t.surface, 8.0f);
     dl->AddRect(p, ImVec2(p.x + width, p.y + h), platform::TextFieldFocused() ? t.accent : t.outline, 8.0f, 0, 1.5f);
@@ -148,9 +147,10 @@ void DrawEditor(AppState& app) {
     ImGui::PopStyleColor();
 }
 
-void DrawDataMenu(AppState& app) {
+void DrawDataMenu(AppState& app, bool focus_first) {
     const Lang lang = app.lang;
     if (!ImGui::BeginPopup("##data-menu")) return;
+    if (focus_first) ImGui::SetKeyboardFocusHere();
     if (ImGui::Selectable(Tr(Str::ImportJson, lang), false, 0, ImVec2(0, 36))) platform::PickFile();
     ImGui::PushFont(app.fonts.small);
     ImGui::TextDisabled("%s", Tr(Str::ImportHint, lang));

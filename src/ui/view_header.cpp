@@ -60,9 +60,14 @@ void DrawHeader(AppState& app, ImVec2 pos, ImVec2 size) {
     const char* data_label = Tr(Str::DataMenu, app.lang);
     const float dw = ImGui::CalcTextSize(data_label).x + 28;
     ImGui::SetCursorScreenPos(ImVec2(theme_x - 8 - dw, pos.y + (size.y - 3 - bh) * 0.5f));
-    if (ImGui::Button(data_label, ImVec2(dw, bh))) ImGui::OpenPopup("##data-menu");
+    bool focus_first = false;
+    if (ImGui::Button(data_label, ImVec2(dw, bh)) || app.open_data_menu) {
+        ImGui::OpenPopup("##data-menu");
+        focus_first = app.open_data_menu;  // opened with 'D': the keyboard starts on its first item
+        app.open_data_menu = false;
+    }
     ImGui::SetNextWindowPos(ImVec2(theme_x - 8 - dw, pos.y + size.y), ImGuiCond_Always);
-    DrawDataMenu(app);
+    DrawDataMenu(app, focus_first);
 }
 
 }  // namespace jcm

@@ -124,7 +124,12 @@ void HandleMapKeys(AppState& app, ImVec2 pos, ImVec2 size) {
     if (io.WantTextInput) return;
     MapUiState& m = app.map;
     const float step = 80.0f;
-    const uint32_t keys = app.input.keys;
+    // In the panel, ImGui's navigation owns arrows, Tab and Esc; Esc with nothing left to
+    // cancel there (no popup, no active control) brings the keyboard back to the map.
+    const uint32_t keys = app.nav_panel ? 0u : app.input.keys;
+    if (app.nav_panel && (app.input.keys & kKeyEscape) && !ImGui::IsAnyItemActive() &&
+        !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel))
+        app.nav_panel = false;
     const uint32_t pans[4] = {kKeyLeft, kKeyRight, kKeyUp, kKeyDown};
     const float dx[4] = {step, -step, 0, 0}, dy[4] = {0, 0, step, -step};
     for (int k = 0; k < 4; ++k) {
@@ -140,6 +145,13 @@ void HandleMapKeys(AppState& app, ImVec2 pos, ImVec2 size) {
         if (c == 'l' || c == 'L') { SetLanguage(app, app.lang == Lang::Zh ? Lang::En : Lang::Zh); continue; }
         if (c == 'c' || c == 'C') { app.ui.tab = PanelTab::Compare; app.summary_dirty = true; continue; }
         if (c == 'o' || c == 'O') { app.ui.tab = PanelTab::Overview; app.summary_dirty = true; continue; }
+        if (c == 'p' || c == 'P') { app.nav_panel_request = true; continue; }
+        if (c == 't' || c == 'T') { SetDark(app, !app.dark); continue; }
+        if (c == 'd' || c == 'D') {  // the menu opens next frame, with keyboard navigation on
+            app.open_data_menu = true;
+            app.nav_panel = true;
+            continue;
+        }
         if (c == '+' || c == '=') m.view.ZoomAround(center, 1.5f);
         else if (c == '-' || c == '_') m.view.ZoomAround(center, 1.0f / 1.5f);
         else if (c == '0') m.fitted = false;
@@ -174,6 +186,7 @@ void HandleMapInput(AppState& app, ImVec2 pos, ImVec2 size) {
     m.hovered = (hovered && !m.dragging) ? HitTestScreen(app, io.MousePos) : -1;
     if (ImGui::IsItemDeactivated()) {
         if (!m.dragging) SelectArea(app, HitTestScreen(app, io.MousePos));  // empty space clears
+        app.nav_panel = false;  // a pointer on the map takes the keyboard back to the map
         m.dragging = false;
     }
     if (hovered && !gesture && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {

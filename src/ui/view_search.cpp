@@ -14,9 +14,9 @@ void DrawSearchField(AppState& app, float width) {
     DashboardState& ui = app.ui;
     const float h = 40.0f;
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("##search", ImVec2(width, h));
+    // Clicked, or activated with Space/Enter from the keyboard (taps land on the <input> itself).
+    if (ImGui::InvisibleButton("##search", ImVec2(width, h))) platform::FocusTextField();
     const bool focused = platform::TextFieldFocused() && app.text_owner == TextOwner::Search;
-    if (ImGui::IsItemClicked()) platform::FocusTextField();  // keyboard/mouse path; taps hit the <input>
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), t.surface, 8.0f);
     dl->AddRect(p, ImVec2(p.x + width, p.y + h), focused ? t.accent : t.outline, 8.0f, 0,

@@ -29,7 +29,7 @@ void DrawSearchField(AppState& app, float width);  // view_search.cpp
 
 // Officials' tools (view_editor.cpp): the header's data menu (a popup "##data-menu"), the
 // "record progress" dialog, the bar listing unpublished local records.
-void DrawDataMenu(AppState& app);
+void DrawDataMenu(AppState& app, bool focus_first);
 void OpenEditor(AppState& app, int goal);
 void DrawEditor(AppState& app);
 void DrawLocalEditsBar(AppState& app);

@@ -223,3 +223,30 @@ test('dark theme follows the system; the header switch changes it and is remembe
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('keyboard reaches the panel and the data menu: P then Enter sorts the table, D then Enter imports', async () => {
+  const { page, errors, context } = await openApp(env);
+  await page.focus('#canvas');
+  await page.keyboard.press('c');                 // Compare tab
+  await settle(page);
+  const order = async () => (await a11ySummary(page)).split('\n').filter((l) => l.includes(': ')).map((l) => l.split(':')[0]);
+  const before = await order();
+  await page.keyboard.press('p');                 // keyboard into the panel: the first control is the 区域 header
+  await settle(page);
+  await page.keyboard.press('Enter');
+  await settle(page);
+  const after = await order();
+  assert.notDeepEqual(after, before, 'Enter on the focused header sorts the table');
+  const sorted = [...after].sort();
+  assert.ok(JSON.stringify(after) === JSON.stringify(sorted) || JSON.stringify(after) === JSON.stringify(sorted.reverse()),
+    `sorted by name: ${after}`);
+  await screenshot(page, 'dashboard-keyboard-panel');
+  await page.keyboard.press('Escape');
+  await settle(page);
+  await page.keyboard.press('d');                 // the data menu, keyboard-navigable
+  await settle(page);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), page.keyboard.press('Enter')]);
+  assert.ok(chooser, 'Enter on the first item opens the file picker');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
