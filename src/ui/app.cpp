@@ -453,12 +453,17 @@ void SetQuery(AppState& app, const std::string& query) {
     app.summary_dirty = true;
 }
 
-void RefreshStats(AppState& app) {
+const std::string& TimelineDate(const AppState& app) {
+    static const std::string kNow;
     const DashboardState& ui = app.ui;
-    const std::string as_of = ui.timeline >= 0 && ui.timeline < static_cast<int>(ui.report_dates.size())
-                                  ? ui.report_dates[static_cast<size_t>(ui.timeline)]
-                                  : std::string();
-    app.stats = ComputeStats(app.data, ui.filter, as_of);
+    return ui.timeline >= 0 && ui.timeline < static_cast<int>(ui.report_dates.size()) ? ui.report_dates[static_cast<size_t>(ui.timeline)]
+                                                                                        : kNow;
+}
+
+Status ShownStatus(const AppState& app, const Goal& goal) { return StatusOn(goal, TimelineDate(app)); }
+
+void RefreshStats(AppState& app) {
+    app.stats = ComputeStats(app.data, app.ui.filter, TimelineDate(app));
     ++app.stats_version;
     app.summary_dirty = true;
 }
@@ -538,9 +543,9 @@ std::string BuildSummary(const AppState& app) {
     if (!a.headline.Empty()) s += std::string(Tr(Str::Headline, lang)) + ": " + a.headline.Get(lang) + "\n";
     bool any = false;
     for (const Goal& g : d.goals) {
-        if (g.area != a.id || !app.ui.filter.KeepsGoal(g, g.status)) continue;
+        if (g.area != a.id || !app.ui.filter.KeepsGoal(g, ShownStatus(app, g))) continue;
         any = true;
-        s += "- " + g.title.Get(lang) + " (" + StatusName(g.status, lang);
+        s += "- " + g.title.Get(lang) + " (" + StatusName(ShownStatus(app, g), lang);
         if (g.has_target) {
             std::snprintf(buf, sizeof buf, "; %s %g %s", Tr(Str::Target, lang), g.target.value, g.target.unit.Get(lang).c_str());
             s += buf;

@@ -210,6 +210,10 @@ void SetQuery(AppState& app, const std::string& query);
 // Recounts after the data, the filters or the timeline changed (not per frame).
 void RefreshStats(AppState& app);
 
+// The date the timeline shows ("" = now, the latest reports) and a goal's status on it.
+const std::string& TimelineDate(const AppState& app);
+Status ShownStatus(const AppState& app, const Goal& goal);
+
 // Local progress edits: add (a report for the same goal and date replaces the earlier one),
 // revert one or all. Each change is saved to device storage and re-applied to the data.
 void AddEdit(AppState& app, const LocalEdit& edit);

@@ -34,8 +34,9 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
     const Lang lang = app.lang;
     char buf[256];
     ImGui::PushID(index);
-    StatusDot(g.status, 6.0f);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", StatusName(g.status, lang));
+    const Status shown = ShownStatus(app, g);  // as of the timeline's date
+    StatusDot(shown, 6.0f);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", StatusName(shown, lang));
     ImGui::SameLine();
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(g.title.Get(lang).c_str());
@@ -43,7 +44,7 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
     const float indent = 22.0f;
     ImGui::Indent(indent);
     ImGui::PushFont(app.fonts.small);
-    std::snprintf(buf, sizeof buf, "%s · %s", GoalKindName(g.kind, lang), StatusName(g.status, lang));
+    std::snprintf(buf, sizeof buf, "%s · %s", GoalKindName(g.kind, lang), StatusName(shown, lang));
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", buf);
     ImGui::SameLine();
@@ -145,7 +146,7 @@ void DrawAreaDetail(AppState& app, int index) {
         SectionHeading(app, Tr(Str::KeyProjects, lang));
         for (size_t gi = 0; gi < d.goals.size(); ++gi) {
             const Goal& g = d.goals[gi];
-            if (g.area != a.id || g.kind != "project" || !app.ui.filter.KeepsGoal(g, g.status)) continue;
+            if (g.area != a.id || g.kind != "project" || !app.ui.filter.KeepsGoal(g, ShownStatus(app, g))) continue;
             ImGui::Bullet();
             ImGui::PushTextWrapPos(0.0f);
             ImGui::TextUnformatted(g.title.Get(lang).c_str());
@@ -157,7 +158,7 @@ void DrawAreaDetail(AppState& app, int index) {
         bool heading_done = false;
         for (size_t gi = 0; gi < d.goals.size(); ++gi) {
             const Goal& g = d.goals[gi];
-            if (g.area != a.id || g.category != cat.id || !app.ui.filter.KeepsGoal(g, g.status)) continue;
+            if (g.area != a.id || g.category != cat.id || !app.ui.filter.KeepsGoal(g, ShownStatus(app, g))) continue;
             if (!heading_done) {
                 SectionHeading(app, cat.name.Get(lang).c_str());
                 heading_done = true;

@@ -352,3 +352,35 @@ TEST_CASE("app: the record-progress dialog and the data menu draw at phone and d
     CHECK(f.app->ui.query.empty());
 }
 #endif
+
+#ifdef JCM_HAVE_UI
+TEST_CASE("app: the timeline replays statuses in the counts, the map and the selected area's goals") {
+    Fixture f;
+    f.LoadShipped();
+    const jcm::Goal& g0 = f.app->data.goals[0];
+    const std::string id = g0.id, area = g0.area;
+    jcm::LocalEdit e;
+    e.goal_id = id;
+    e.report.date = "2020-04-01";
+    e.report.status = jcm::Status::Green;
+    jcm::AddEdit(*f.app, e);
+    e.report.date = "2020-05-01";
+    e.report.status = jcm::Status::Red;
+    jcm::AddEdit(*f.app, e);
+    REQUIRE(f.app->ui.report_dates.size() == 2);
+    jcm::SelectArea(*f.app, f.app->data.FindArea(area));
+    const std::string title = f.app->data.goals[0].title.zh;
+
+    f.Frame();  // now: red
+    CHECK(f.app->stats.total.by_status[static_cast<int>(jcm::Status::Red)] == 1);
+    CHECK(jcm::platform::headless::Get().summary.find(title + " (严重滞后") != std::string::npos);
+
+    f.app->ui.timeline = 0;  // 2020-04-01: green
+    jcm::RefreshStats(*f.app);
+    f.Frame();
+    CHECK(f.app->stats.total.by_status[static_cast<int>(jcm::Status::Red)] == 0);
+    CHECK(f.app->stats.total.by_status[static_cast<int>(jcm::Status::Green)] == 1);
+    CHECK(jcm::ShownStatus(*f.app, f.app->data.goals[0]) == jcm::Status::Green);
+    CHECK(jcm::platform::headless::Get().summary.find(title + " (正常推进") != std::string::npos);
+}
+#endif
