@@ -65,6 +65,7 @@ void DrawHeader(AppState& app, ImVec2 pos, ImVec2 size) {
         ImGui::OpenPopup("##data-menu");
         focus_first = app.open_data_menu;  // opened with 'D': the keyboard starts on its first item
         app.open_data_menu = false;
+        RequestRedraw(app);  // the popup appears next frame and takes the focus the frame after
     }
     ImGui::SetNextWindowPos(ImVec2(theme_x - 8 - dw, pos.y + size.y), ImGuiCond_Always);
     DrawDataMenu(app, focus_first);

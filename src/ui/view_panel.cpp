@@ -153,6 +153,7 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
     if (app.nav_panel_request) {  // 'P': the keyboard moves here, onto the first control
         app.nav_panel_request = false;
         app.nav_panel = true;
+        RequestRedraw(app);  // the focus lands next frame
         ImGui::SetWindowFocus();
         ImGui::SetKeyboardFocusHere();
     }
