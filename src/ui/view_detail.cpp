@@ -66,7 +66,7 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
         const int local = FindEdit(app, g.id, r.date);
         if (local >= 0) {  // recorded here, not in the published data: say so, and offer to revert
             ImGui::SameLine();
-            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().status[static_cast<int>(Status::Yellow)]));
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().warning_text));
             ImGui::TextUnformatted(Tr(Str::LocalUnpublished, lang));
             ImGui::PopStyleColor();
             ImGui::SameLine();

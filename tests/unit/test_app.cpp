@@ -205,6 +205,7 @@ TEST_CASE("theme: text contrast is at least 4.5:1 in both themes (WCAG AA)") {
         CHECK(jcm::ContrastRatio(t->accent, t->panel) >= 4.5f);
         CHECK(jcm::ContrastRatio(t->on_accent, t->accent) >= 4.5f);
         CHECK(jcm::ContrastRatio(t->text, t->background) >= 4.5f);
+        CHECK(jcm::ContrastRatio(t->warning_text, t->panel) >= 4.5f);
     }
     CHECK(jcm::ContrastRatio(IM_COL32(0, 0, 0, 255), IM_COL32(255, 255, 255, 255)) == doctest::Approx(21.0f));
     CHECK(jcm::ContrastRatio(IM_COL32(0x77, 0x77, 0x77, 255), IM_COL32(255, 255, 255, 255)) == doctest::Approx(4.48f).epsilon(0.01));
