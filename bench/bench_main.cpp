@@ -11,9 +11,11 @@
 // and counts heap allocations per frame: C++ (global operator new, replaced below: this
 // executable only) and ImGui's (ImGui::SetAllocatorFunctions). Prints a table and, with
 // --json FILE, writes the figures for tools/bench.mjs. --write-synthetic FILE writes the synthetic
-// dataset (for the browser run). Sections: 1. counting allocator  2. timing  3. app harness
-// 4. scales  5. main
+// dataset (for the browser run). --memory FILE loads FILE the way the app does and reports the
+// peak and resident heap (live bytes of C++ and ImGui allocations, malloc_usable_size) instead.
+// Sections: 1. counting allocator  2. timing  3. app harness  4. scales  5. memory  6. main
 #include <imgui.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <atomic>
@@ -41,33 +43,49 @@
 namespace {
 std::atomic<long long> g_cpp_allocs{0};
 long long g_imgui_allocs = 0;
+// Live heap bytes (as malloc sizes them) and their high-water mark, for --memory.
+std::atomic<long long> g_live_bytes{0}, g_peak_bytes{0};
+
+void* Track(void* p) {
+    if (p == nullptr) return p;
+    const long long live = g_live_bytes.fetch_add(static_cast<long long>(malloc_usable_size(p))) +
+                           static_cast<long long>(malloc_usable_size(p));
+    long long peak = g_peak_bytes.load(std::memory_order_relaxed);
+    while (live > peak && !g_peak_bytes.compare_exchange_weak(peak, live)) {
+    }
+    return p;
+}
+void Untrack(void* p) {
+    if (p != nullptr) g_live_bytes.fetch_sub(static_cast<long long>(malloc_usable_size(p)));
+    std::free(p);
+}
 
 void* CountedMalloc(size_t n) {
     g_cpp_allocs.fetch_add(1, std::memory_order_relaxed);
-    if (void* p = std::malloc(n ? n : 1)) return p;
+    if (void* p = std::malloc(n ? n : 1)) return Track(p);
     throw std::bad_alloc();
 }
 void* ImGuiAlloc(size_t n, void*) {
     ++g_imgui_allocs;
-    return std::malloc(n);
+    return Track(std::malloc(n));
 }
-void ImGuiFree(void* p, void*) { std::free(p); }
+void ImGuiFree(void* p, void*) { Untrack(p); }
 }  // namespace
 
 void* operator new(size_t n) { return CountedMalloc(n); }
 void* operator new[](size_t n) { return CountedMalloc(n); }
 void* operator new(size_t n, const std::nothrow_t&) noexcept {
     g_cpp_allocs.fetch_add(1, std::memory_order_relaxed);
-    return std::malloc(n ? n : 1);
+    return Track(std::malloc(n ? n : 1));
 }
 void* operator new[](size_t n, const std::nothrow_t&) noexcept {
     g_cpp_allocs.fetch_add(1, std::memory_order_relaxed);
-    return std::malloc(n ? n : 1);
+    return Track(std::malloc(n ? n : 1));
 }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, size_t) noexcept { std::free(p); }
-void operator delete[](void* p, size_t) noexcept { std::free(p); }
+void operator delete(void* p) noexcept { Untrack(p); }
+void operator delete[](void* p) noexcept { Untrack(p); }
+void operator delete(void* p, size_t) noexcept { Untrack(p); }
+void operator delete[](void* p, size_t) noexcept { Untrack(p); }
 
 namespace {
 
@@ -337,13 +355,52 @@ std::string CpuModel() {
     return "unknown CPU";
 }
 
+// ---- 5. memory ------------------------------------------------------------------------------------
+
+double Mib(long long bytes) { return double(bytes) / (1024.0 * 1024.0); }
+
+// Loads `path` as the app does (the text held as the fetch buffer is, AcceptDataset, two frames)
+// and prints the heap's peak and what stays resident, for LoadDataset alone and for the app.
+int RunMemory(const std::string& path, const std::string& font) {
+    long long text_bytes = 0, base = 0;
+    {
+        const std::string text = ReadFile(path);
+        if (text.empty()) {
+            std::fprintf(stderr, "jcm-bench: cannot read %s\n", path.c_str());
+            return 1;
+        }
+        text_bytes = static_cast<long long>(text.size());
+        base = g_live_bytes.load();
+        g_peak_bytes = base;
+        {
+            const jcm::LoadResult r = jcm::LoadDataset(text, path);
+            std::printf("LoadDataset:  peak %8.1f MiB  result %8.1f MiB  (%s, text %.1f MiB held by the caller)\n",
+                        Mib(g_peak_bytes - base), Mib(g_live_bytes - base), r.Ok() ? "ok" : "errors", Mib(text_bytes));
+        }
+        base = g_live_bytes.load();
+        g_peak_bytes = base;
+        AppHarness h(text, font);
+        const long long after_accept = g_live_bytes - base, peak_accept = g_peak_bytes - base;
+        std::printf("AcceptDataset: peak %7.1f MiB  resident %8.1f MiB%s  (peak with the %.1f MiB text, resident without)\n",
+                    Mib(peak_accept + text_bytes), Mib(after_accept), h.HasData() ? "" : "  (data rejected)",
+                    Mib(text_bytes));
+        g_peak_bytes = g_live_bytes.load();
+        h.Frame();
+        h.Frame();
+        std::printf("2 frames:     peak %8.1f MiB  resident %8.1f MiB  (fonts baked, the map drawn once)\n",
+                    Mib(g_peak_bytes - base), Mib(g_live_bytes - base));
+    }
+    return 0;
+}
+
 }  // namespace
 
-// ---- 5. main --------------------------------------------------------------------------------------
+// ---- 6. main --------------------------------------------------------------------------------------
 
 int main(int argc, char** argv) {
     std::string json_out, synthetic_out, data_path = std::string(JCM_SOURCE_DIR) + "/data/campaign.json";
     std::string font_path = std::string(JCM_SOURCE_DIR) + "/build/site/assets/ui-font.otf";
+    std::string memory_path;
     bool quick = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -352,13 +409,15 @@ int main(int argc, char** argv) {
         else if (a == "--data" && i + 1 < argc) data_path = argv[++i];
         else if (a == "--font" && i + 1 < argc) font_path = argv[++i];
         else if (a == "--quick") quick = true;
+        else if (a == "--memory" && i + 1 < argc) memory_path = argv[++i];
         else {
-            std::fprintf(stderr, "usage: jcm-bench [--json FILE] [--write-synthetic FILE] [--data FILE] [--font FILE] [--quick]\n");
+            std::fprintf(stderr, "usage: jcm-bench [--json FILE] [--write-synthetic FILE] [--data FILE] [--font FILE] [--quick] [--memory FILE]\n");
             return 2;
         }
     }
-    const std::string data = ReadFile(data_path);
     const std::string font = ReadFile(font_path);  // the subset font the site ships; empty: ImGui's default
+    if (!memory_path.empty()) return RunMemory(memory_path, font);
+    const std::string data = ReadFile(data_path);
     if (data.empty()) {
         std::fprintf(stderr, "jcm-bench: cannot read %s\n", data_path.c_str());
         return 1;

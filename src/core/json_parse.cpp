@@ -4,13 +4,16 @@
 //   1. CountingIterator  - feeds nlohmann the text and tells us how far its lexer has read
 //   2. PathTracker       - the RFC 6901 pointer of the value being parsed, kept incrementally
 //   3. PositionedSax     - base of our SAX handlers: byte offset where each token starts
-//   4. DomBuilder        - the SAX handler that builds the DOM, caps depth, flags duplicate keys
+//   4. DomBuilder        - the SAX handler that builds the DOM, caps depth, flags duplicate keys,
+//                          packs boundary rings out of it
 //   5. Syntax messages   - nlohmann's English error -> a Chinese + English Text
 //   6. ParseJsonStrict
 //   7. LocatePointers
 #include "core/json_parse.h"
 
+#include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <unordered_map>
 #include <utility>
@@ -124,10 +127,41 @@ class PositionedSax {
 // ---- 4. DomBuilder ----------------------------------------------------------------------------
 Text SyntaxMessage(const std::string& what);
 
+// The marker a packed ring leaves in the DOM: a binary value (JSON text never yields one) with
+// this subtype, holding the ring's index in PackedRings as 8 bytes.
+constexpr std::uint8_t kPackedRingSubtype = 0x4a;
+
+Json PackedRingMarker(size_t index) {
+    const auto i = static_cast<std::uint64_t>(index);
+    std::vector<std::uint8_t> bytes(sizeof i);
+    std::memcpy(bytes.data(), &i, sizeof i);
+    return Json::binary(std::move(bytes), kPackedRingSubtype);
+}
+
+// A JSON number as the loader reads a coordinate (load.cpp NumberOf); false if not a finite number.
+bool CoordinateOf(const Json& v, double* out) {
+    if (const auto* f = v.get_ptr<const Json::number_float_t*>()) {
+        *out = *f;
+    } else if (const auto* i = v.get_ptr<const Json::number_integer_t*>()) {
+        *out = static_cast<double>(*i);
+    } else if (const auto* u = v.get_ptr<const Json::number_unsigned_t*>()) {
+        *out = static_cast<double>(*u);
+    } else {
+        return false;
+    }
+    return std::isfinite(*out);
+}
+
+// Builds the DOM; with PackedRings, packs boundary rings as json_parse.h describes. Packing works
+// one array at a time, on the array at the top of stack_ (the "ring"): while it is empty or
+// packed, an array opened in it is held back as a position candidate (in_pos_, its numbers in
+// pos_) instead of becoming a DOM node; it is packed when it closes with exactly two finite
+// numbers. Anything else turns the candidate into a DOM array (with the numbers it has had), and
+// the ring, if packed, back into DOM, before the event is handled as usual.
 class DomBuilder : public PositionedSax {
   public:
-    DomBuilder(std::string_view text, int max_depth, Json* root)
-        : PositionedSax(text), max_depth_(max_depth), root_(root) {}
+    DomBuilder(std::string_view text, int max_depth, Json* root, PackedRings* packed)
+        : PositionedSax(text), max_depth_(max_depth), root_(root), packed_(packed) {}
 
     bool Run() {
         return Json::sax_parse(Begin(), End(), this, nlohmann::json::input_format_t::json,
@@ -144,15 +178,15 @@ class DomBuilder : public PositionedSax {
     // -- the SAX interface nlohmann requires --
     bool null() { return Scalar(Json(nullptr)); }
     bool boolean(bool v) { return Scalar(Json(v)); }
-    bool number_integer(Json::number_integer_t v) { return Scalar(Json(v)); }
-    bool number_unsigned(Json::number_unsigned_t v) { return Scalar(Json(v)); }
-    bool number_float(Json::number_float_t v, const Json::string_t& /*text*/) { return Scalar(Json(v)); }
+    bool number_integer(Json::number_integer_t v) { return Number(Json(v)); }
+    bool number_unsigned(Json::number_unsigned_t v) { return Number(Json(v)); }
+    bool number_float(Json::number_float_t v, const Json::string_t& /*text*/) { return Number(Json(v)); }
     bool string(Json::string_t& v) { return Scalar(Json(std::move(v))); }
     bool binary(Json::binary_t& /*v*/) { return false; }  // JSON text never yields binary
     bool start_object(std::size_t /*len*/) { return Open(Json::value_t::object, false); }
     bool start_array(std::size_t /*len*/) { return Open(Json::value_t::array, true); }
     bool end_object() { return Close(); }
-    bool end_array() { return Close(); }
+    bool end_array() { return in_pos_ ? ClosePosition() : Close(); }
 
     bool key(Json::string_t& k) {
         const size_t start = TokenStart();
@@ -183,32 +217,126 @@ class DomBuilder : public PositionedSax {
     }
 
   private:
+    static constexpr size_t kNone = static_cast<size_t>(-1);
+
     bool Scalar(Json&& v) {
+        if (in_pos_) {
+            MaterializePosition();  // a third number, or no number: not a [lon, lat] position
+        } else {
+            Unpack();
+        }
         path_.Value();
         Place(std::move(v));
         TokenDone();
         return true;
     }
 
+    bool Number(Json&& v) {
+        if (in_pos_ && pos_count_ < 2) {  // a coordinate of a position candidate
+            path_.Value();
+            pos_[pos_count_++] = std::move(v);
+            TokenDone();
+            return true;
+        }
+        return Scalar(std::move(v));
+    }
+
     bool Open(Json::value_t type, bool is_array) {
         const size_t start = TokenStart();
+        if (in_pos_) MaterializePosition();  // something nested in a position: it is no position
         path_.Value();
         if (path_.Depth() + 1 > static_cast<size_t>(max_depth_ < 0 ? 0 : max_depth_)) {
             Add(start, Text{"嵌套过深：超过 " + std::to_string(max_depth_) + " 层",
                             "nested too deeply: more than " + std::to_string(max_depth_) + " levels"});
             return false;
         }
-        stack_.push_back(Place(Json(type)));
+        if (is_array && CanPackIntoTop()) {
+            in_pos_ = true;
+            pos_count_ = 0;
+        } else {
+            Unpack();
+            stack_.push_back(Place(Json(type)));
+            if (is_array && packed_ != nullptr && coordinates_ == kNone && IsCoordinatesPointer(path_.Pointer())) {
+                coordinates_ = stack_.size() - 1;
+            }
+        }
         path_.Push(is_array);
         TokenDone();
         return true;
     }
 
     bool Close() {
-        if (!stack_.empty()) stack_.pop_back();
+        if (packed_top_ != kNone) {  // the packed ring is complete
+            packed_->rings[packed_top_].shrink_to_fit();
+            packed_top_ = kNone;
+        }
+        if (!stack_.empty()) {
+            if (coordinates_ == stack_.size() - 1) coordinates_ = kNone;
+            stack_.pop_back();
+        }
         path_.Pop();
         TokenDone();
         return true;
+    }
+
+    // The end of a position candidate: packed if it had exactly two finite numbers.
+    bool ClosePosition() {
+        double lon = 0, lat = 0;
+        if (pos_count_ == 2 && CoordinateOf(pos_[0], &lon) && CoordinateOf(pos_[1], &lat)) {
+            if (packed_top_ == kNone) {  // the ring's first position: the ring leaves the DOM
+                packed_top_ = packed_->rings.size();
+                packed_->rings.emplace_back();
+                *stack_.back() = PackedRingMarker(packed_top_);
+            }
+            packed_->rings[packed_top_].push_back(LonLat{lon, lat});
+            in_pos_ = false;
+            path_.Pop();
+            TokenDone();
+            return true;
+        }
+        MaterializePosition();
+        return Close();
+    }
+
+    // Whether an array opened now may be a position of a packed ring: the top of the stack is an
+    // empty or packed array at least one level below a geometry's "coordinates".
+    bool CanPackIntoTop() const {
+        if (packed_ == nullptr || coordinates_ == kNone || stack_.size() - 1 <= coordinates_) return false;
+        if (packed_top_ != kNone) return true;
+        const auto* arr = stack_.back()->get_ptr<const Json::array_t*>();
+        return arr != nullptr && arr->empty();
+    }
+
+    // /areas/<digits>/geometry/coordinates
+    static bool IsCoordinatesPointer(const std::string& p) {
+        static constexpr std::string_view kHead = "/areas/", kTail = "/geometry/coordinates";
+        if (p.size() <= kHead.size() + kTail.size() || p.compare(0, kHead.size(), kHead) != 0 ||
+            p.compare(p.size() - kTail.size(), kTail.size(), kTail) != 0) {
+            return false;
+        }
+        for (size_t i = kHead.size(); i < p.size() - kTail.size(); ++i) {
+            if (p[i] < '0' || p[i] > '9') return false;
+        }
+        return true;
+    }
+
+    // The packed ring on top of the stack, if any, back into DOM (something other than a
+    // [number, number] position is about to go into it).
+    void Unpack() {
+        if (packed_top_ == kNone) return;
+        std::vector<LonLat>& ring = packed_->rings[packed_top_];
+        *stack_.back() = UnpackRing(ring);
+        std::vector<LonLat>().swap(ring);
+        packed_top_ = kNone;
+    }
+
+    // The position candidate becomes a DOM array (with the numbers it has had) on the stack.
+    void MaterializePosition() {
+        Unpack();
+        Json arr(Json::value_t::array);
+        for (size_t i = 0; i < pos_count_; ++i) arr.push_back(std::move(pos_[i]));
+        stack_.push_back(Place(std::move(arr)));
+        in_pos_ = false;
     }
 
     // Puts a value where the parse is: the root, the end of the open array, or the member whose
@@ -240,6 +368,14 @@ class DomBuilder : public PositionedSax {
     Json* slot_ = nullptr;
     size_t duplicates_ = 0;
     std::vector<Found> found_;
+
+    // Packing (all unused without PackedRings).
+    PackedRings* packed_;
+    size_t coordinates_ = kNone;  // index in stack_ of the open geometry "coordinates" array
+    size_t packed_top_ = kNone;   // the top of stack_ is packed: its index in packed_->rings
+    bool in_pos_ = false;         // a position candidate is open (it has no DOM node)
+    size_t pos_count_ = 0;
+    Json pos_[2];
 };
 
 // ---- 5. Syntax messages -----------------------------------------------------------------------
@@ -368,6 +504,29 @@ Problem WholeFileProblem(Severity severity, std::string_view file, Text message)
 
 }  // namespace
 
+bool PackedRingIndex(const nlohmann::json& v, size_t* index) {
+    const auto* b = v.get_ptr<const Json::binary_t*>();
+    if (b == nullptr || !b->has_subtype() || b->subtype() != kPackedRingSubtype || b->size() != sizeof(std::uint64_t)) {
+        return false;
+    }
+    std::uint64_t i = 0;
+    std::memcpy(&i, b->data(), sizeof i);
+    *index = static_cast<size_t>(i);
+    return true;
+}
+
+nlohmann::json UnpackRing(const std::vector<LonLat>& points) {
+    Json out(Json::value_t::array);
+    out.get_ref<Json::array_t&>().reserve(points.size());
+    for (const LonLat& p : points) {
+        Json pos(Json::value_t::array);
+        pos.push_back(p.lon);
+        pos.push_back(p.lat);
+        out.push_back(std::move(pos));
+    }
+    return out;
+}
+
 std::string EscapePointerToken(std::string_view key) {
     std::string out;
     out.reserve(key.size());
@@ -385,8 +544,9 @@ std::string EscapePointerToken(std::string_view key) {
 
 // ---- 6. ParseJsonStrict -----------------------------------------------------------------------
 bool ParseJsonStrict(std::string_view text, std::string_view file, const LoadLimits& limits,
-                     nlohmann::json* out, std::vector<Problem>* problems) {
+                     nlohmann::json* out, std::vector<Problem>* problems, PackedRings* packed) {
     *out = Json();
+    if (packed != nullptr) packed->rings.clear();
     if (text.size() > limits.max_bytes) {
         problems->push_back(WholeFileProblem(
             Severity::Error, file,
@@ -426,7 +586,7 @@ bool ParseJsonStrict(std::string_view text, std::string_view file, const LoadLim
         return false;
     }
 
-    DomBuilder builder(text, limits.max_depth, out);
+    DomBuilder builder(text, limits.max_depth, out, packed);
     const bool ok = builder.Run();
     std::vector<DomBuilder::Found>& found = builder.found();
     if (!ok && found.empty()) {  // a handler stopped without saying why: still never silent
@@ -442,7 +602,10 @@ bool ParseJsonStrict(std::string_view text, std::string_view file, const LoadLim
         p.column = lcs[i].column;
         problems->push_back(std::move(p));
     }
-    if (!ok) *out = Json();
+    if (!ok) {
+        *out = Json();
+        if (packed != nullptr) packed->rings.clear();
+    }
     return ok;
 }
 

@@ -5,6 +5,16 @@
 // handler whose parse_error records the problem and returns false. On top of plain parsing it
 // refuses oversized input and invalid UTF-8 up front, caps nesting depth, and flags duplicate
 // object keys (which a DOM would silently collapse).
+//
+// Boundary rings are the bulk of a dataset (a million vertices is 15 MB of text), and a DOM costs
+// about 100 bytes per [lon, lat]. So, when asked (`packed`), the parser keeps every array below
+// /areas/<n>/geometry/coordinates (one level down or deeper) whose elements are all [number,
+// number] positions out of the DOM: its points go into PackedRings (16 bytes each) and the DOM
+// holds a small marker in its place. Anything else there (a string, an object, a position of
+// one or three numbers, deeper nesting) is built as DOM as usual, so the loader sees every
+// malformed value exactly as it is; UnpackRing gives a packed ring back as DOM where the loader
+// finds one at a level it did not expect. Packed numbers are converted to double as the loader
+// converts them (NumberOf), so validation sees the same values.
 #pragma once
 
 #include <cstddef>
@@ -18,14 +28,30 @@
 
 namespace jcm::detail {
 
+// Rings taken out of the DOM by ParseJsonStrict: points in file order, closing point included.
+struct PackedRings {
+    std::vector<std::vector<LonLat>> rings;
+};
+
+// True if `v` is the DOM's marker of a packed ring; *index is then its index in PackedRings.
+bool PackedRingIndex(const nlohmann::json& v, size_t* index);
+
+// A packed ring as the DOM would have held it: [[lon, lat], ...] (numbers as doubles).
+nlohmann::json UnpackRing(const std::vector<LonLat>& points);
+
 // RFC 6901 reference token: "~" -> "~0", "/" -> "~1".
 std::string EscapePointerToken(std::string_view key);
 
 // Parses `text` into *out. Problems found (oversize, invalid UTF-8, a leading BOM [warning],
 // syntax error, too deep, duplicate key) are appended to *problems with line/column set. Returns
-// false if no usable document came out (then *out is null).
+// false if no usable document came out (then *out is null). With `packed`, rings of boundary
+// coordinates are packed there instead of built as DOM (see above); without it, all is DOM.
 bool ParseJsonStrict(std::string_view text, std::string_view file, const LoadLimits& limits,
-                     nlohmann::json* out, std::vector<Problem>* problems);
+                     nlohmann::json* out, std::vector<Problem>* problems, PackedRings* packed = nullptr);
+
+// LoadDataset (load.h) with every coordinate built as DOM: the reference the packed path must
+// agree with exactly (same Dataset, same problems), for tests.
+LoadResult LoadDatasetUnpacked(std::string_view text, std::string_view file, const LoadLimits& limits = {});
 
 // Byte offset of the value each JSON pointer names in `text` (which must parse), or npos when
 // the document has no such value. One pass over the text; used to give every problem a line.

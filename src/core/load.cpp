@@ -88,7 +88,8 @@ struct TypeName {
 TypeName NameOf(const Json& v) {
     switch (v.type()) {
         case Json::value_t::object: return {"对象", "an object"};
-        case Json::value_t::array: return {"数组", "an array"};
+        case Json::value_t::array:
+        case Json::value_t::binary: return {"数组", "an array"};  // binary: a packed ring (json_parse.h)
         case Json::value_t::string: return {"字符串", "a string"};
         case Json::value_t::boolean: return {"布尔值", "a boolean"};
         case Json::value_t::number_integer:
@@ -324,7 +325,9 @@ class ObjectReader {
 // ---- 4. Header sections -----------------------------------------------------------------------
 class Loader {
   public:
-    Loader(Reporter& r, const LoadLimits& limits) : r_(r), limits_(limits) {}
+    // `packed`: where ParseJsonStrict put the rings its DOM marks as packed (nullptr: none are).
+    Loader(Reporter& r, const LoadLimits& limits, detail::PackedRings* packed)
+        : r_(r), limits_(limits), packed_(packed) {}
 
     void Load(const Json& root, Dataset* d);
 
@@ -338,13 +341,26 @@ class Loader {
     void ReadGeometry(const Json& g, const std::string& ptr, Area* area);
     bool ReadPolygon(const Json& rings, const std::string& ptr, Polygon* out);
     bool ReadRing(const Json& ring, const std::string& ptr, std::vector<LonLat>* out);
+    bool ReadPackedRing(std::vector<LonLat>& points, const std::string& ptr, std::vector<LonLat>* out);
+    bool CheckVertexCap(size_t count, const std::string& ptr);
+    bool FinishRing(const std::string& ptr, std::vector<LonLat>* out);
     bool ReadPosition(const Json& pos, const std::string& ptr, LonLat* out);
+    bool CheckPosition(double lon, double lat, const std::string& ptr);
     void ReadMarker(const Json& m, const std::string& ptr, Area* area);
     void ReadGoals(const ObjectReader& top, std::vector<Goal>* goals);
     void ReadTarget(const Json& t, const std::string& ptr, Target* target);
     void ReadProgress(const Json& p, const std::string& ptr, ProgressReport* report);
     void CheckReferences(Dataset* d);
     static void ComputeBounds(Dataset* d);
+
+    // `v`, or, if it is a packed ring, the same ring as DOM in *storage (for a ring found where
+    // something else was expected: its problems are then those of the DOM).
+    const Json& Unpacked(const Json& v, Json* storage) const {
+        size_t index = 0;
+        if (packed_ == nullptr || !detail::PackedRingIndex(v, &index) || index >= packed_->rings.size()) return v;
+        *storage = detail::UnpackRing(packed_->rings[index]);
+        return *storage;
+    }
 
     // Each list element must be an object; returns it or reports and returns nullptr.
     const Json* Element(const Json& v, const std::string& ptr) {
@@ -365,6 +381,7 @@ class Loader {
 
     Reporter& r_;
     const LoadLimits& limits_;
+    detail::PackedRings* packed_;
     size_t vertex_count_ = 0;
     bool vertex_cap_reported_ = false;
     // Whether each id list was read completely, so references into it can be checked.
@@ -466,7 +483,9 @@ void Loader::ReadCategories(const ObjectReader& top, std::vector<Category>* cats
 }
 
 // ---- 5. Geometry ------------------------------------------------------------------------------
-bool Loader::ReadPosition(const Json& pos, const std::string& ptr, LonLat* out) {
+bool Loader::ReadPosition(const Json& pos_in, const std::string& ptr, LonLat* out) {
+    Json storage;
+    const Json& pos = Unpacked(pos_in, &storage);
     const auto* a = pos.get_ptr<const Json::array_t*>();
     if (a == nullptr || a->size() < 2 || a->size() > 3) {
         r_.Error(ptr, "坐标点应为 [经度, 纬度] 两个数字的数组（可加第三个数：高程）",
@@ -486,6 +505,12 @@ bool Loader::ReadPosition(const Json& pos, const std::string& ptr, LonLat* out) 
             return false;
         }
     }
+    *out = LonLat{lon, lat};
+    return CheckPosition(lon, lat, ptr);
+}
+
+// The range check of one position; `ptr` names the position.
+bool Loader::CheckPosition(double lon, double lat, const std::string& ptr) {
     bool ok = true;
     if (lon < -180 || lon > 180) {
         r_.Error(Child(ptr, size_t{0}), "经度超出 -180..180 范围：" + FormatNumber(lon),
@@ -497,18 +522,12 @@ bool Loader::ReadPosition(const Json& pos, const std::string& ptr, LonLat* out) 
                  "latitude out of range -90..90: " + FormatNumber(lat));
         ok = false;
     }
-    *out = LonLat{lon, lat};
     return ok;
 }
 
-// One ring; stops at its first bad position (one error per ring, not one per vertex).
-bool Loader::ReadRing(const Json& ring, const std::string& ptr, std::vector<LonLat>* out) {
-    const auto* points = ring.get_ptr<const Json::array_t*>();
-    if (points == nullptr) {
-        ObjectReader::WrongTypeAt(r_, ptr, ring, "坐标点数组（环）", "an array of positions (a ring)");
-        return false;
-    }
-    if (vertex_count_ + points->size() > limits_.max_vertices) {
+// Counts `count` more vertices; false (reported once) if that exceeds the cap.
+bool Loader::CheckVertexCap(size_t count, const std::string& ptr) {
+    if (vertex_count_ + count > limits_.max_vertices) {
         if (!vertex_cap_reported_) {
             r_.Error(ptr, "边界顶点过多：超过上限 " + std::to_string(limits_.max_vertices) + " 个",
                      "too many boundary vertices: more than the limit of " + std::to_string(limits_.max_vertices));
@@ -516,13 +535,48 @@ bool Loader::ReadRing(const Json& ring, const std::string& ptr, std::vector<LonL
         }
         return false;
     }
-    vertex_count_ += points->size();
+    vertex_count_ += count;
+    return true;
+}
+
+// One ring; stops at its first bad position (one error per ring, not one per vertex).
+bool Loader::ReadRing(const Json& ring, const std::string& ptr, std::vector<LonLat>* out) {
+    size_t index = 0;
+    if (packed_ != nullptr && detail::PackedRingIndex(ring, &index) && index < packed_->rings.size()) {
+        return ReadPackedRing(packed_->rings[index], ptr, out);
+    }
+    const auto* points = ring.get_ptr<const Json::array_t*>();
+    if (points == nullptr) {
+        ObjectReader::WrongTypeAt(r_, ptr, ring, "坐标点数组（环）", "an array of positions (a ring)");
+        return false;
+    }
+    if (!CheckVertexCap(points->size(), ptr)) return false;
     out->reserve(points->size());
     for (size_t j = 0; j < points->size(); ++j) {
         LonLat p;
         if (!ReadPosition((*points)[j], Child(ptr, j), &p)) return false;
         out->push_back(p);
     }
+    return FinishRing(ptr, out);
+}
+
+// A ring the parser packed: every position is already two finite numbers, so only the ranges
+// are left to check (as ReadPosition does); the points then move into *out, uncopied.
+bool Loader::ReadPackedRing(std::vector<LonLat>& points, const std::string& ptr, std::vector<LonLat>* out) {
+    if (!CheckVertexCap(points.size(), ptr)) return false;
+    for (size_t j = 0; j < points.size(); ++j) {
+        const LonLat& p = points[j];
+        if (p.lon < -180 || p.lon > 180 || p.lat < -90 || p.lat > 90) {
+            CheckPosition(p.lon, p.lat, Child(ptr, j));
+            return false;
+        }
+    }
+    *out = std::move(points);
+    return FinishRing(ptr, out);
+}
+
+// The checks of a ring's points once read: the closing point dropped, at least 3 distinct points.
+bool Loader::FinishRing(const std::string& ptr, std::vector<LonLat>* out) {
     // Stored open: drop the closing point that repeats the first.
     if (out->size() >= 2 && out->front().lon == out->back().lon && out->front().lat == out->back().lat) {
         out->pop_back();
@@ -540,7 +594,9 @@ bool Loader::ReadRing(const Json& ring, const std::string& ptr, std::vector<LonL
     return true;
 }
 
-bool Loader::ReadPolygon(const Json& rings, const std::string& ptr, Polygon* out) {
+bool Loader::ReadPolygon(const Json& rings_in, const std::string& ptr, Polygon* out) {
+    Json storage;
+    const Json& rings = Unpacked(rings_in, &storage);
     const auto* list = rings.get_ptr<const Json::array_t*>();
     if (list == nullptr) {
         ObjectReader::WrongTypeAt(r_, ptr, rings, "环的数组（多边形）", "an array of rings (a polygon)");
@@ -912,16 +968,22 @@ int LoadResult::WarningCount() const {
                                           [](const Problem& p) { return p.severity == Severity::Warning; }));
 }
 
-LoadResult LoadDataset(std::string_view text, std::string_view file, const LoadLimits& limits) {
-    LoadResult result;
-    Json root;
-    if (!detail::ParseJsonStrict(text, file, limits, &root, &result.problems)) return result;
+namespace {
 
+// `pack`: boundary rings skip the DOM (json_parse.h); the result is the same either way.
+LoadResult Load(std::string_view text, std::string_view file, const LoadLimits& limits, bool pack) {
+    LoadResult result;
     Reporter reporter(file);
-    for (Problem& p : result.problems) reporter.Add(std::move(p));  // parse warnings, duplicate keys
-    Loader loader(reporter, limits);
-    loader.Load(root, &result.data);
-    root = Json();  // free the DOM before locating problems
+    {
+        Json root;
+        detail::PackedRings packed;
+        if (!detail::ParseJsonStrict(text, file, limits, &root, &result.problems, pack ? &packed : nullptr)) {
+            return result;
+        }
+        for (Problem& p : result.problems) reporter.Add(std::move(p));  // parse warnings, duplicate keys
+        Loader loader(reporter, limits, pack ? &packed : nullptr);
+        loader.Load(root, &result.data);
+    }  // the DOM and what is left of the packed rings are freed before problems are located
 
     result.problems = std::move(reporter.problems());
     PlaceProblems(text, &result.problems);
@@ -934,6 +996,18 @@ LoadResult LoadDataset(std::string_view text, std::string_view file, const LoadL
     }
     return result;
 }
+
+}  // namespace
+
+LoadResult LoadDataset(std::string_view text, std::string_view file, const LoadLimits& limits) {
+    return Load(text, file, limits, /*pack=*/true);
+}
+
+namespace detail {
+LoadResult LoadDatasetUnpacked(std::string_view text, std::string_view file, const LoadLimits& limits) {
+    return Load(text, file, limits, /*pack=*/false);
+}
+}  // namespace detail
 
 std::string FormatProblem(const Problem& p, Lang lang) {
     const bool zh = lang == Lang::Zh;

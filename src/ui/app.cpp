@@ -72,10 +72,24 @@ void NeedDatasetGlyphs(AppState& app, const Dataset& d) {
 
 std::string EditsKey(const AppState& app) { return "edits:" + app.local.published.id; }
 
-// Re-applies the local edits to the published data (the geometry does not change).
+// A copy of `d` without the areas' boundary polygons (they are set aside, not copied, then put back).
+Dataset CopyWithoutPolygons(Dataset& d) {
+    std::vector<std::vector<Polygon>> polygons(d.areas.size());
+    for (size_t i = 0; i < d.areas.size(); ++i) polygons[i] = std::move(d.areas[i].polygons);
+    Dataset copy = d;
+    for (size_t i = 0; i < d.areas.size(); ++i) d.areas[i].polygons = std::move(polygons[i]);
+    return copy;
+}
+
+// Re-applies the local edits to the published data (the geometry does not change). The published
+// data has no polygons (app.h LocalState): app.data's move over, edits never change areas.
 void RebuildFromEdits(AppState& app) {
     int skipped = 0;
-    app.data = ApplyEdits(app.local.published, app.local.edits, &skipped);
+    Dataset next = ApplyEdits(app.local.published, app.local.edits, &skipped);
+    for (size_t i = 0; i < next.areas.size() && i < app.data.areas.size(); ++i) {
+        next.areas[i].polygons = std::move(app.data.areas[i].polygons);
+    }
+    app.data = std::move(next);
     app.ui.report_dates = ReportDates(app.data);
     if (app.ui.timeline >= static_cast<int>(app.ui.report_dates.size())) app.ui.timeline = -1;
     for (const LocalEdit& e : app.local.edits) NeedTextGlyphs(app, e.report.note);
@@ -200,13 +214,16 @@ bool AcceptDataset(AppState& app, std::string_view text, const std::string& file
         return false;
     }
     app.show_problems = !app.problems.empty();  // warnings: load, but make them visible
-    app.local.published = std::move(result.data);
+    // One copy of the boundary polygons, in app.data; the previous data's geometry is freed
+    // before the new one is built. local.published is the rest (app.h LocalState).
+    app.geometry = MapGeometry{};
+    app.data = std::move(result.data);
+    app.geometry = BuildMapGeometry(app.data);
+    app.local.published = CopyWithoutPolygons(app.data);
     app.local.edits.clear();
     app.local.loaded = false;
     app.local.storage_error.clear();
     app.editor.goal = -1;
-    app.data = app.local.published;
-    app.geometry = BuildMapGeometry(app.data);
     app.ui.report_dates = ReportDates(app.data);
     app.ui.timeline = -1;
     app.ui.filter = GoalFilter{};

@@ -95,8 +95,15 @@ enum class TextOwner : uint8_t { Search, Note };
 
 // Progress recorded on this device by officials: kept in browser storage, shown marked as local
 // and unpublished, exportable with the data, revertable one by one or all at once.
+//
+// Who holds what: AppState::data is the data as shown and exported (DatasetToJson(app.data) is
+// the whole file, edits included) and the only holder of the areas' boundary polygons, which
+// can be most of the memory; AppState::geometry is built from them once per load. `published`
+// is the data as loaded minus those polygons (every area's `polygons` is empty): RebuildFromEdits
+// applies the edits to it and moves the polygons over from the previous app.data (edits never
+// change areas). So read polygons from app.data only.
 struct LocalState {
-    Dataset published;             // the data as loaded, without local edits
+    Dataset published;             // the data as loaded, without local edits and without polygons
     std::vector<LocalEdit> edits;  // in the order recorded
     bool loaded = false;           // the stored edits for this dataset have been read
     std::string storage_error;     // non-empty: storage failed; edits live in memory only

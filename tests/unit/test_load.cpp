@@ -7,6 +7,8 @@
 //   4. Syntax, encoding and limits: line/column, oversize, depth, counts
 //   5. Robustness: truncations and mutations never crash; the problem list is capped
 //   6. Model helpers and FormatProblem
+//   7. Packed coordinates: the loader's coordinate packing gives exactly the all-DOM result
+//   8. The app keeps one copy of the boundary polygons (ui/app.h LocalState)
 //
 // Fixtures are written by tests/fixtures/make-fixtures.py (the minimal dataset of
 // docs/data-format.md with one defect each).
@@ -15,12 +17,19 @@
 #include <algorithm>
 #include <cstdint>
 #include <fstream>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "core/export.h"
+#include "core/json_parse.h"
 #include "core/load.h"
+#ifdef JCM_HAVE_UI
+#include "platform/platform_headless.h"
+#include "ui/app.h"
+#endif
 
 #ifndef JCM_SOURCE_DIR
 #error "JCM_SOURCE_DIR must be defined (the repository root)"
@@ -594,3 +603,267 @@ TEST_CASE("FormatProblem: file, place, severity, pointer and message in either l
 }
 
 }  // namespace
+
+// ---- 7. Packed coordinates --------------------------------------------------------------------
+// LoadDataset keeps boundary rings out of the JSON DOM (json_parse.h). Every result must be the
+// one the all-DOM path gives: the same problems (pointer, line, column, message) and the same data.
+namespace {
+
+void CheckSameAsUnpacked(const std::string& text, const LoadLimits& limits = {}) {
+    const LoadResult a = LoadDataset(text, "p.json", limits);
+    const LoadResult b = jcm::detail::LoadDatasetUnpacked(text, "p.json", limits);
+    INFO("packed:\n" << DescribeProblems(a) << "all DOM:\n" << DescribeProblems(b) << "text:\n" << text);
+    REQUIRE(a.problems.size() == b.problems.size());
+    for (size_t i = 0; i < a.problems.size(); ++i) {
+        const Problem& p = a.problems[i];
+        const Problem& q = b.problems[i];
+        CHECK(p.severity == q.severity);
+        CHECK(p.file == q.file);
+        CHECK(p.pointer == q.pointer);
+        CHECK(p.line == q.line);
+        CHECK(p.column == q.column);
+        CHECK(p.message.zh == q.message.zh);
+        CHECK(p.message.en == q.message.en);
+    }
+    REQUIRE(a.data.areas.size() == b.data.areas.size());
+    for (size_t i = 0; i < a.data.areas.size(); ++i) {
+        const auto& pa = a.data.areas[i].polygons;
+        const auto& pb = b.data.areas[i].polygons;
+        REQUIRE(pa.size() == pb.size());
+        for (size_t k = 0; k < pa.size(); ++k) {
+            REQUIRE(pa[k].rings.size() == pb[k].rings.size());
+            for (size_t r = 0; r < pa[k].rings.size(); ++r) {
+                REQUIRE(pa[k].rings[r].size() == pb[k].rings[r].size());
+                for (size_t j = 0; j < pa[k].rings[r].size(); ++j) {
+                    CHECK(pa[k].rings[r][j].lon == pb[k].rings[r][j].lon);
+                    CHECK(pa[k].rings[r][j].lat == pb[k].rings[r][j].lat);
+                }
+            }
+        }
+    }
+    if (a.Ok()) CHECK(jcm::DatasetToJson(a.data) == jcm::DatasetToJson(b.data));
+}
+
+// minimal.json with its first area's geometry object replaced by `geometry` (JSON text).
+std::string MinimalWithGeometry(const std::string& geometry) {
+    std::string text = ReadFixture("valid/minimal.json");
+    const size_t at = text.find("\"geometry\": {");
+    REQUIRE(at != std::string::npos);
+    const size_t open = text.find('{', at);
+    size_t close = open;
+    for (int depth = 0; close < text.size(); ++close) {
+        depth += text[close] == '{' ? 1 : text[close] == '}' ? -1 : 0;
+        if (depth == 0) break;
+    }
+    return text.replace(open, close + 1 - open, geometry);
+}
+
+std::string Polygon(const std::string& coordinates) {
+    return "{\"type\": \"Polygon\", \"coordinates\": " + coordinates + "}";
+}
+std::string MultiPolygon(const std::string& coordinates) {
+    return "{\"type\": \"MultiPolygon\", \"coordinates\": " + coordinates + "}";
+}
+
+}  // namespace
+
+TEST_CASE("load: packed coordinates give the all-DOM result, valid and invalid geometry alike") {
+    const std::string tri = "[[116,35],[116.2,35],[116.1,35.2]]";
+    const std::vector<std::string> polygon_coordinates = {
+        "[" + tri + "]",
+        "[[[116,35],[116.2,35],[116.1,35.2],[116,35]]]",
+        "[[[116,35],[117,35],[117,36],[116,36]],[[116.2,35.2],[116.4,35.2],[116.3,35.4]]]",
+        "[[[116,35,1],[116.2,35],[116.1,35.2]]]",
+        "[[[116,35],[116.2,35,5],[116.1,35.2]]]",
+        "[[[1.16e2,3.5e1],[116.2,35],[116.1,3520E-2]]]",
+        "[[[-0,0],[1,0],[0,1]]]",
+        "[[[18446744073709551615,35],[116.2,35],[116.1,35.2]]]",
+        "[[[-9223372036854775808,35],[116.2,35],[116.1,35.2]]]",
+        "[[[116,35],[190,95],[116.1,35.2]]]",
+        "[[[-181,35],[116.2,-91],[116.1,35.2]]]",
+        "[[[116,35],[116.2,35],[116.1,90.0001]]]",
+        "[[[116,35],[116.2],[116.1,35.2]]]",
+        "[[[116,35],[116.2,35,1,2],[116.1,35.2]]]",
+        "[[[116,35],[\"116.2\",35],[116.1,35.2]]]",
+        "[[[116,35],[116.2,null],[116.1,35.2]]]",
+        "[[[116,35],[116.2,true],[116.1,35.2]]]",
+        "[[[116,35],{\"lon\":1},[116.1,35.2]]]",
+        "[[[116,35],{\"lon\":[[1,2]]},[116.1,35.2]]]",
+        "[[[116,35],[[116.2,35]],[116.1,35.2]]]",
+        "[[[116,35],[],[116.1,35.2]]]",
+        "[[[116,35],[116.2,35,\"x\"],[116.1,35.2]]]",
+        "[[[116,35],[116.2,35,[1]],[116.1,35.2]]]",
+        "[[[116,35],116.2,[116.1,35.2]]]",
+        "[[[116,35],[116.2,35],[116.1,35.2],[[1,2],[3,4]]]]",
+        "[[[116,35],[116.2,35]]]",
+        "[[[116,35],[116,35],[116,35],[116,35]]]",
+        "[[]]",
+        "[]",
+        "[\"ring\"]",
+        "[5]",
+        "[{}]",
+        "[" + tri + ",\"x\"]",
+        "[" + tri + ",[]," + tri + "]",
+        tri,                                     // one level missing
+        "[[" + tri + "]]",                       // one level too many
+        "[[[[[116,35]],[[116.2,35]]]]]",         // positions of positions
+        "[[[[[116,35],[1,2]],[[116.2,35],[3,4]],[[116.1,35.2],[5,6]]]]]",
+        "[[[[[[116,35]]]]]]",
+        "[[[116,35],[116.2,35],[116.1,35.2]],[[116,35,0],[116.2,35,0],[116.1,35.2,0]]]",
+        "\"none\"",
+        "null",
+    };
+    for (const std::string& c : polygon_coordinates) {
+        CheckSameAsUnpacked(MinimalWithGeometry(Polygon(c)));
+        CheckSameAsUnpacked(MinimalWithGeometry(MultiPolygon(c)));
+        CheckSameAsUnpacked(MinimalWithGeometry(MultiPolygon("[" + c + "]")));
+        CheckSameAsUnpacked(MinimalWithGeometry(MultiPolygon("[" + c + ",[" + tri + "]]")));
+        for (int depth : {4, 5, 6, 7, 8, 9}) {  // the depth cap falls inside the coordinates
+            LoadLimits limits;
+            limits.max_depth = depth;
+            CheckSameAsUnpacked(MinimalWithGeometry(MultiPolygon("[" + c + "]")), limits);
+        }
+    }
+    // Member order, duplicate "coordinates", other types, coordinates elsewhere than a geometry.
+    CheckSameAsUnpacked(MinimalWithGeometry("{\"coordinates\": [" + tri + "], \"type\": \"Polygon\"}"));
+    CheckSameAsUnpacked(MinimalWithGeometry("{\"type\": \"Polygon\", \"coordinates\": [[[1,2]]], \"coordinates\": [" + tri + "]}"));
+    CheckSameAsUnpacked(MinimalWithGeometry("{\"type\": \"Polygon\", \"coordinates\": [" + tri + "], \"coordinates\": [[[1,2]]]}"));
+    CheckSameAsUnpacked(MinimalWithGeometry("{\"type\": \"LineString\", \"coordinates\": [" + tri + "]}"));
+    CheckSameAsUnpacked(MinimalWithGeometry("{\"coordinates\": [" + tri + "]}"));
+    CheckSameAsUnpacked(MinimalWithGeometry("{\"type\": \"Polygon\", \"coordinates\": [" + tri + "], \"extra\": [" + tri + "]}"));
+    CheckSameAsUnpacked(MinimalWithGeometry(Polygon("[" + tri + "]") + ", \"coordinates\": [" + tri + "]"));
+    // Syntax errors inside the coordinates.
+    CheckSameAsUnpacked(MinimalWithGeometry(Polygon("[[[116,35],[116.2,35,],[116.1,35.2]]]")));
+    CheckSameAsUnpacked(MinimalWithGeometry(Polygon("[[[116,35],[116.2,35][116.1,35.2]]]")));
+    CheckSameAsUnpacked(MinimalWithGeometry(Polygon("[[[116,35],[116.2,1e999],[116.1,35.2]]]")));
+    // The vertex cap, before, at and inside a packed ring.
+    for (size_t cap : {0, 2, 3, 4, 5, 6, 7}) {
+        LoadLimits limits;
+        limits.max_vertices = cap;
+        CheckSameAsUnpacked(ReadFixture("valid/multipolygon-holes.json"), limits);
+        CheckSameAsUnpacked(MinimalWithGeometry(Polygon("[" + tri + "," + tri + "]")), limits);
+    }
+}
+
+TEST_CASE("load: packed coordinates give the all-DOM result on every fixture and on mutations") {
+    for (const char* dir : {"valid", "invalid"}) {
+        for (const auto& name : {"minimal.json", "multipolygon-holes.json", "open-and-closed-rings.json", "bom.json",
+                                 "bad-position.json", "bad-ring.json", "empty-geometry.json", "geometry-type.json",
+                                 "nan-coordinate.json", "number-overflow.json", "out-of-range-coordinate.json",
+                                 "too-deep.json", "truncated.json", "three-errors.json", "wrong-type.json"}) {
+            std::ifstream in(std::string(JCM_SOURCE_DIR) + "/tests/fixtures/" + dir + "/" + name, std::ios::binary);
+            if (!in.good()) continue;  // each name is in one of the two directories
+            std::ostringstream ss;
+            ss << in.rdbuf();
+            CheckSameAsUnpacked(ss.str());
+        }
+    }
+    // Deterministic pseudo-random edits (LCG) inside the coordinates of a MultiPolygon with holes.
+    const std::string text = ReadFixture("valid/multipolygon-holes.json");
+    const size_t from = text.find("\"coordinates\"");
+    const size_t to = text.find("\"goals\"");
+    REQUIRE(from != std::string::npos);
+    REQUIRE(to > from);
+    uint32_t seed = 4242;
+    const auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+    for (int i = 0; i < 3000; ++i) {
+        std::string t = text;
+        const int edits = 1 + static_cast<int>(next() % 3);
+        for (int k = 0; k < edits; ++k) {
+            const size_t at = from + next() % (to - from);
+            static constexpr char kChars[] = "[],0-9e.\" {}x\n";
+            const char c = kChars[next() % (sizeof kChars - 1)];
+            switch (next() % 3) {
+                case 0: t[at] = c; break;
+                case 1: t.insert(t.begin() + static_cast<std::ptrdiff_t>(at), c); break;
+                default: t.erase(at, 1 + next() % 12); break;
+            }
+        }
+        CheckSameAsUnpacked(t);
+    }
+}
+
+TEST_CASE("load: a packed ring keeps its exact values, and bad ones keep pointer and place") {
+    const std::string text = MinimalWithGeometry(Polygon("[[[116.123456789012,35.000000000001],[116.2,35],\n[116.1,35.2]],"
+                                                         "[[116.05,35.05],[116.1,35.05],\n   [200,35.1]]]"));
+    const LoadResult r = LoadDataset(text, "p.json");
+    CHECK_FALSE(r.Ok());
+    const Problem* p = FindProblem(r, "/areas/0/geometry/coordinates/1/2/0");
+    REQUIRE(p != nullptr);
+    CHECK(Contains(p->message.en, "longitude out of range"));
+    CHECK(p->line == LineOf(text, "[200,35.1]"));
+    CHECK(p->column == 5);  // of the number 200
+    const LoadResult ok = LoadDataset(MinimalWithGeometry(Polygon("[[[116.123456789012,35.000000000001],[116.2,35],[116.1,35.2]]]")), "p.json");
+    REQUIRE(ok.Ok());
+    REQUIRE(ok.data.areas[0].polygons.size() == 1);
+    const auto& ring = ok.data.areas[0].polygons[0].rings[0];
+    REQUIRE(ring.size() == 3);
+    CHECK(ring[0].lon == 116.123456789012);
+    CHECK(ring[0].lat == 35.000000000001);
+    CHECK(ring[2].lat == 35.2);
+
+    // The parser does pack: every ring of the MultiPolygon fixture, none of anything else.
+    nlohmann::json root;
+    std::vector<Problem> problems;
+    jcm::detail::PackedRings packed;
+    REQUIRE(jcm::detail::ParseJsonStrict(ReadFixture("valid/multipolygon-holes.json"), "m.json", LoadLimits{}, &root,
+                                         &problems, &packed));
+    size_t index = 99;
+    const nlohmann::json& outer = root["areas"][0]["geometry"]["coordinates"][0][0];
+    REQUIRE(jcm::detail::PackedRingIndex(outer, &index));
+    CHECK(packed.rings.at(index).size() == 5);  // the closing point is still there
+    CHECK(root["areas"][0]["geometry"]["coordinates"][0].is_array());
+    CHECK_FALSE(jcm::detail::PackedRingIndex(root["areas"], &index));
+    CHECK(jcm::detail::UnpackRing(packed.rings.at(index)) == nlohmann::json::parse("[[116,35],[117,35],[117,36],[116,36],[116,35]]"));
+}
+
+// ---- 8. One copy of the boundary polygons in the app -------------------------------------------
+#ifdef JCM_HAVE_UI
+TEST_CASE("app: boundary polygons are held once, in app.data, through edits, reverts and export") {
+    jcm::platform::headless::Reset();
+    auto app = std::make_unique<jcm::AppState>();
+    const std::string text = ReadFixture("valid/multipolygon-holes.json");
+    const LoadResult loaded = LoadDataset(text, "m.json");
+    REQUIRE(loaded.Ok());
+    const std::string as_loaded = jcm::DatasetToJson(loaded.data);
+    REQUIRE(jcm::AcceptDataset(*app, text, "m.json"));
+
+    const auto polygon_count = [](const jcm::Dataset& d) {
+        size_t n = 0;
+        for (const jcm::Area& a : d.areas) n += a.polygons.size();
+        return n;
+    };
+    const size_t polygons = polygon_count(loaded.data);
+    REQUIRE(polygons > 1);
+    CHECK(polygon_count(app->data) == polygons);
+    CHECK(polygon_count(app->local.published) == 0);
+    CHECK(app->local.published.areas.size() == app->data.areas.size());
+    CHECK(app->geometry.areas.size() == app->data.areas.size());
+    CHECK(jcm::DatasetToJson(app->data) == as_loaded);
+
+    jcm::LocalEdit e;
+    e.goal_id = app->data.goals[0].id;
+    e.report.date = "2020-04-10";
+    e.report.status = jcm::Status::Red;
+    jcm::AddEdit(*app, e);
+    e.report.date = "2020-04-11";
+    jcm::AddEdit(*app, e);
+    CHECK(polygon_count(app->data) == polygons);
+    CHECK(polygon_count(app->local.published) == 0);
+    CHECK(app->data.goals[0].status == jcm::Status::Red);
+    const std::string edited = jcm::DatasetToJson(app->data);
+    CHECK(edited == jcm::DatasetToJson(jcm::ApplyEdits(loaded.data, app->local.edits)));
+    jcm::ExportJson(*app);
+    REQUIRE_FALSE(jcm::platform::headless::Get().downloads.empty());
+    CHECK(jcm::platform::headless::Get().downloads.back().bytes == edited);
+
+    jcm::RevertAllEdits(*app);
+    CHECK(jcm::DatasetToJson(app->data) == as_loaded);
+
+    // A second load replaces the first completely.
+    const std::string other = ReadFixture("valid/minimal.json");
+    REQUIRE(jcm::AcceptDataset(*app, other, "minimal.json"));
+    CHECK(jcm::DatasetToJson(app->data) == jcm::DatasetToJson(LoadDataset(other, "minimal.json").data));
+    CHECK(polygon_count(app->local.published) == 0);
+}
+#endif
