@@ -138,20 +138,6 @@ Json PackedRingMarker(size_t index) {
     return Json::binary(std::move(bytes), kPackedRingSubtype);
 }
 
-// A JSON number as the loader reads a coordinate (load.cpp NumberOf); false if not a finite number.
-bool CoordinateOf(const Json& v, double* out) {
-    if (const auto* f = v.get_ptr<const Json::number_float_t*>()) {
-        *out = *f;
-    } else if (const auto* i = v.get_ptr<const Json::number_integer_t*>()) {
-        *out = static_cast<double>(*i);
-    } else if (const auto* u = v.get_ptr<const Json::number_unsigned_t*>()) {
-        *out = static_cast<double>(*u);
-    } else {
-        return false;
-    }
-    return std::isfinite(*out);
-}
-
 // Builds the DOM; with PackedRings, packs boundary rings as json_parse.h describes. Packing works
 // one array at a time, on the array at the top of stack_ (the "ring"): while it is empty or
 // packed, an array opened in it is held back as a position candidate (in_pos_, its numbers in
@@ -282,7 +268,7 @@ class DomBuilder : public PositionedSax {
     // The end of a position candidate: packed if it had exactly two finite numbers.
     bool ClosePosition() {
         double lon = 0, lat = 0;
-        if (pos_count_ == 2 && CoordinateOf(pos_[0], &lon) && CoordinateOf(pos_[1], &lat)) {
+        if (pos_count_ == 2 && FiniteNumber(pos_[0], &lon) && FiniteNumber(pos_[1], &lat)) {
             if (packed_top_ == kNone) {  // the ring's first position: the ring leaves the DOM
                 packed_top_ = packed_->rings.size();
                 packed_->rings.emplace_back();
@@ -525,6 +511,19 @@ nlohmann::json UnpackRing(const std::vector<LonLat>& points) {
         out.push_back(std::move(pos));
     }
     return out;
+}
+
+bool FiniteNumber(const Json& v, double* out) {
+    if (const auto* f = v.get_ptr<const Json::number_float_t*>()) {
+        *out = *f;
+    } else if (const auto* i = v.get_ptr<const Json::number_integer_t*>()) {
+        *out = static_cast<double>(*i);
+    } else if (const auto* u = v.get_ptr<const Json::number_unsigned_t*>()) {
+        *out = static_cast<double>(*u);
+    } else {
+        return false;
+    }
+    return std::isfinite(*out);
 }
 
 std::string EscapePointerToken(std::string_view key) {

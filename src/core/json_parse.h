@@ -39,6 +39,10 @@ bool PackedRingIndex(const nlohmann::json& v, size_t* index);
 // A packed ring as the DOM would have held it: [[lon, lat], ...] (numbers as doubles).
 nlohmann::json UnpackRing(const std::vector<LonLat>& points);
 
+// A JSON number as a finite double; false for anything else (the loader reads every number so,
+// and packing a coordinate must accept exactly what the loader would).
+bool FiniteNumber(const nlohmann::json& v, double* out);
+
 // RFC 6901 reference token: "~" -> "~0", "/" -> "~1".
 std::string EscapePointerToken(std::string_view key);
 

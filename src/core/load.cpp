@@ -32,6 +32,7 @@ namespace {
 
 using Json = nlohmann::json;
 using detail::EscapePointerToken;
+using detail::FiniteNumber;
 
 // More problems than this are not listed; one final error says how many were left out.
 constexpr size_t kMaxProblems = 1000;
@@ -106,20 +107,6 @@ std::string FormatNumber(double v) {
     return buf;
 }
 
-// A JSON number as a finite double (nlohmann already refuses overflow, but we never assume).
-bool NumberOf(const Json& v, double* out) {
-    if (const auto* f = v.get_ptr<const Json::number_float_t*>()) {
-        *out = *f;
-    } else if (const auto* i = v.get_ptr<const Json::number_integer_t*>()) {
-        *out = static_cast<double>(*i);
-    } else if (const auto* u = v.get_ptr<const Json::number_unsigned_t*>()) {
-        *out = static_cast<double>(*u);
-    } else {
-        return false;
-    }
-    return std::isfinite(*out);
-}
-
 // Integers as JSON Schema counts them: any number without a fractional part (1 and 1.0).
 bool IntegerOf(const Json& v, int64_t* out) {
     if (const auto* i = v.get_ptr<const Json::number_integer_t*>()) {
@@ -132,7 +119,7 @@ bool IntegerOf(const Json& v, int64_t* out) {
         return true;
     }
     double d = 0;
-    if (!NumberOf(v, &d) || std::floor(d) != d || std::fabs(d) > 9.0e15) return false;
+    if (!FiniteNumber(v, &d) || std::floor(d) != d || std::fabs(d) > 9.0e15) return false;
     *out = static_cast<int64_t>(d);
     return true;
 }
@@ -257,7 +244,7 @@ class ObjectReader {
             WrongType(key, *v, "数字", "a number");
             return false;
         }
-        if (!NumberOf(*v, out)) {
+        if (!FiniteNumber(*v, out)) {
             r_.Error(Ptr(key), "数字必须是有限值", "the number must be finite");
             return false;
         }
@@ -500,7 +487,7 @@ bool Loader::ReadPosition(const Json& pos_in, const std::string& ptr, LonLat* ou
             ObjectReader::WrongTypeAt(r_, Child(ptr, k), v, "数字", "a number");
             return false;
         }
-        if (!NumberOf(v, dst)) {
+        if (!FiniteNumber(v, dst)) {
             r_.Error(Child(ptr, k), "坐标必须是有限数", "a coordinate must be a finite number");
             return false;
         }
