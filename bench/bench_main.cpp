@@ -266,23 +266,23 @@ ScaleFigures RunScale(const std::string& name, const std::string& text, const st
     const ImVec2 p0 = h.LabelOnScreen(0), p1 = h.LabelOnScreen(static_cast<int>(s.areas) - 1);
     // Nothing changes: the frames the loop draws after input that changes nothing visible.
     s.idle = h.Measure(10, frames, [&](int) {
-        io.MousePos = p0;
-        io.MouseDown[0] = false;
+        io.AddMousePosEvent(p0.x, p0.y);
+        io.AddMouseButtonEvent(0, false);
     });
     // The pointer sweeps across the map from one area's label to another's (hover changes).
     s.hover = h.Measure(10, frames, [&](int i) {
         const float t = float(i % 40) / 40.0f;
-        io.MousePos = ImVec2(p0.x + (p1.x - p0.x) * t, p0.y + (p1.y - p0.y) * t);
-        io.MouseDown[0] = false;
+        io.AddMousePosEvent(p0.x + (p1.x - p0.x) * t, p0.y + (p1.y - p0.y) * t);
+        io.AddMouseButtonEvent(0, false);
     });
     // Drag-panning: button down, the pointer moves 3 px per frame, back and forth.
     s.drag = h.Measure(10, frames, [&](int i) {
         const int phase = i % 80;
         const float dx = float(phase < 40 ? phase : 80 - phase) * 3.0f;
-        io.MousePos = ImVec2(p0.x + dx, p0.y);
-        io.MouseDown[0] = true;
+        io.AddMousePosEvent(p0.x + dx, p0.y);
+        io.AddMouseButtonEvent(0, true);
     });
-    io.MouseDown[0] = false;
+    io.AddMouseButtonEvent(0, false);
     h.Frame();
     return s;
 }

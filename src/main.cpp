@@ -7,7 +7,7 @@
 #include <SDL.h>
 #include <SDL_opengles2.h>
 #include <imgui.h>
-#include <imgui_impl_sdl.h>
+#include <imgui_impl_sdl2.h>
 
 #include <algorithm>
 #include <cfloat>
@@ -28,48 +28,6 @@ struct Finger {
 };
 Finger g_fingers[10];
 int g_finger_count = 0;
-int g_touch_release_frames = 0;  // all fingers just lifted: ImGui must still see the release
-
-// Mouse buttons and key releases trickle in, one step per frame. ImGui 1.86 reads the pointer
-// position and the keys' state once a frame, so a tap (the pointer jumps and presses at once), a
-// quick click or a quick key press (down and up within one frame) would reach it as a press
-// where it never saw the pointer hover, or as no key press at all. A button event after pointer
-// motion or another button event, or the release of a key pressed in the same frame, waits for
-// the next frame (as ImGui 1.87's input queue does).
-SDL_Event g_deferred;
-bool g_has_deferred = false;
-bool g_frame_moved = false, g_frame_button = false;
-SDL_Scancode g_frame_keys[8];
-int g_frame_key_count = 0;
-
-void StartNextBatch() {
-    g_frame_moved = g_frame_button = false;
-    g_frame_key_count = 0;
-}
-
-bool NextEvent(SDL_Event* e) {
-    if (g_has_deferred) {
-        *e = g_deferred;
-        g_has_deferred = false;
-    } else if (!SDL_PollEvent(e)) {
-        StartNextBatch();  // the frame's batch is done: next frame starts clean
-        return false;
-    }
-    const bool button = e->type == SDL_MOUSEBUTTONDOWN || e->type == SDL_MOUSEBUTTONUP;
-    bool wait = button && (g_frame_moved || g_frame_button);
-    if (e->type == SDL_KEYUP)
-        for (int i = 0; i < g_frame_key_count; ++i) wait |= g_frame_keys[i] == e->key.keysym.scancode;
-    if (wait) {
-        g_deferred = *e;
-        g_has_deferred = true;
-        StartNextBatch();
-        return false;
-    }
-    g_frame_moved |= e->type == SDL_MOUSEMOTION || e->type == SDL_FINGERDOWN;
-    g_frame_button |= button;
-    if (e->type == SDL_KEYDOWN && g_frame_key_count < 8) g_frame_keys[g_frame_key_count++] = e->key.keysym.scancode;
-    return true;
-}
 
 // Translates what ImGui's SDL backend does not use (precise wheel, multi-touch) into AppState.
 void TrackPointer(jcm::AppState& app, const SDL_Event& e) {
@@ -107,7 +65,9 @@ void TrackPointer(jcm::AppState& app, const SDL_Event& e) {
                 --g_finger_count;
                 break;
             }
-            if (g_finger_count == 0) g_touch_release_frames = 2;  // the press frame and the release frame
+            // After a tap SDL's emulated mouse stays where the finger was; ImGui's input queue
+            // sees the release first, then the pointer leaves, so nothing stays hovered.
+            if (g_finger_count == 0) ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
             break;
         default:
             break;
@@ -139,12 +99,16 @@ void Frame() {
     ImGuiIO& io = ImGui::GetIO();
 
     SDL_Event event;
-    while (NextEvent(&event)) {
-        ImGui_ImplSDL2_ProcessEvent(&event);
+    while (SDL_PollEvent(&event)) {
+        // Key routing: on the map, Tab/Shift+Tab and Esc are the app's (next/previous area,
+        // back); ImGui's tabbing, which is always on, must not see them. In the panel ImGui's
+        // keyboard navigation owns them.
+        const bool map_key = (event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) && !app.nav_panel &&
+                             (event.key.keysym.sym == SDLK_TAB || event.key.keysym.sym == SDLK_ESCAPE);
+        if (!map_key) ImGui_ImplSDL2_ProcessEvent(&event);
         TrackPointer(app, event);
         jcm::RequestRedraw(app);
     }
-    if (g_has_deferred) jcm::RequestRedraw(app);  // its turn comes next frame
     jcm::UpdateApp(app);
     RecreateGlObjectsIfContextRestored(app);
 
@@ -167,18 +131,9 @@ void Frame() {
     // The SDL backend reports 0 when the clock has not advanced (seen under headless virtual
     // time); ImGui asserts on that.
     if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 1000.0f;
-    // After a tap, SDL's emulated mouse stays where the finger was: once ImGui has seen the
-    // release, forget the position so nothing stays hovered.
-    if (app.input.touch_mode && g_finger_count == 0) {
-        if (g_touch_release_frames > 0) --g_touch_release_frames;
-        else io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
-    }
     // ImGui's keyboard navigation only while the keyboard is in the panel (see AppState).
     if (app.nav_panel) io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     else io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
-    // ImGui 1.86 activates with Space only; people press Enter too.
-    if (app.nav_panel && (io.KeysDown[SDL_SCANCODE_RETURN] || io.KeysDown[SDL_SCANCODE_KP_ENTER]))
-        io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
     ImGui::NewFrame();
     jcm::DrawApp(app);
     ImGui::Render();

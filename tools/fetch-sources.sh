@@ -8,28 +8,31 @@ set -euo pipefail
 deps=$(mkdir -p "$1" && cd "$1" && pwd)
 what=${2:-all}
 
-# apt-get source <pkg> into $deps/<pkg>-<version>; echoes that directory.
+# apt-get source <pkg>[/<suite>] into $deps/<pkg>-<version>; echoes that directory. The version is
+# the one apt would fetch for that suite (apt-get source --print-uris names its .dsc).
 fetch_source() {
-  local pkg=$1 ver dir
-  ver=$(apt-cache showsrc "$pkg" 2>/dev/null | awk '/^Version:/{print $2; exit}')
-  [ -n "$ver" ] || { echo "fetch-sources: no source package '$pkg' (is a deb-src entry configured? run tools/install-deps.sh)" >&2; return 1; }
+  local spec=$1 pkg=${1%%/*} ver dir
+  ver=$(apt-get source --print-uris -q "$spec" 2>/dev/null | sed -n "s/.* ${pkg}_\([^ ]*\)\.dsc .*/\1/p" | head -n 1)
+  [ -n "$ver" ] || { echo "fetch-sources: no source package '$spec' (is a deb-src entry configured? run tools/install-deps.sh)" >&2; return 1; }
   dir="$deps/$pkg-${ver//[:~+]/_}"
   if [ ! -f "$dir/.complete" ]; then
-    echo "fetch-sources: apt-get source $pkg ($ver)" >&2
+    echo "fetch-sources: apt-get source $spec ($ver)" >&2
     rm -rf "$dir" "$dir.tmp"; mkdir -p "$dir.tmp"
-    (cd "$dir.tmp" && apt-get source -q --download-only "$pkg" 2>&1 >/dev/null | { grep -v "unsandboxed" >&2 || true; }; dpkg-source -x --no-check ./*.dsc src >/dev/null)
+    (cd "$dir.tmp" && apt-get source -q --download-only "$spec" 2>&1 >/dev/null | { grep -v "unsandboxed" >&2 || true; }; dpkg-source -x --no-check ./*.dsc src >/dev/null)
     mv "$dir.tmp/src" "$dir"; rm -rf "$dir.tmp"; touch "$dir/.complete"
   fi
   echo "$dir"
 }
 
 if [ "$what" = imgui ] || [ "$what" = all ]; then
-  src=$(fetch_source imgui)
+  # Dear ImGui 1.90.1 from Debian 13 (source only; 1.87+ input event queue, 1.89+ navigation).
+  src=$(fetch_source imgui/trixie)
   ln -sfn "$src" "$deps/imgui"
 fi
 
 if [ "$what" = sdl2-wasm ] || [ "$what" = all ]; then
-  src=$(fetch_source libsdl2)
+  # SDL2 stays at Debian 12's version (the one its emscripten was tested with).
+  src=$(fetch_source libsdl2/bookworm)
   export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
   emv=$(emcc -dumpversion 2>/dev/null || echo unknown)
   prefix="$deps/sdl2-wasm-$(basename "$src" | sed 's/^libsdl2-//')-emcc$emv"

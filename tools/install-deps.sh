@@ -25,10 +25,12 @@ done
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # `apt-get source` needs deb-src entries: derive them from the machine's own apt sources
-# (same URIs and suites), never from a hard-coded mirror.
+# (same URIs and suites), never from a hard-coded mirror. Dear ImGui comes from Debian 13
+# ("trixie") as a *source* package only, so a deb-src entry for that suite is written too, with the
+# URIs of the machine's own Debian archive. No binary package is ever installed from it.
 ensure_deb_src() {
-  if apt-get indextargets 2>/dev/null | grep -q 'Identifier: Sources'; then return 0; fi
-  local out=/etc/apt/sources.list.d/jcm-deb-src.sources tmp
+  local out=/etc/apt/sources.list.d/jcm-deb-src.sources tmp uris
+  if [ -f "$out" ] && grep -q 'trixie' "$out"; then return 0; fi
   tmp=$(mktemp)
   for f in /etc/apt/sources.list.d/*.sources; do
     [ -f "$f" ] && [ "$f" != "$out" ] || continue
@@ -38,6 +40,16 @@ ensure_deb_src() {
   if [ -f /etc/apt/sources.list ]; then
     grep -E '^deb ' /etc/apt/sources.list | sed 's/^deb /deb-src /' >"${tmp}.list" || true
     [ -s "${tmp}.list" ] && as_root cp "${tmp}.list" /etc/apt/sources.list.d/jcm-deb-src.list
+  fi
+  # The main archive's URI (not -security): from a .sources file or a one-line sources.list entry.
+  uris=$(grep -h '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | grep -v -- '-security' \
+         | grep debian | head -n 1 | sed 's/^URIs: *//' || true)
+  [ -n "$uris" ] || uris=$(grep -hE '^deb +(\[[^]]*\] +)?[a-z]+://' /etc/apt/sources.list 2>/dev/null \
+         | grep -v -- '-security' | grep debian | head -n 1 | sed -E 's/^deb +(\[[^]]*\] +)?//' | awk '{print $1}' || true)
+  if [ -n "$uris" ]; then
+    printf 'Types: deb-src\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n\n' "$uris" >>"$tmp"
+  else
+    echo "install-deps: no Debian archive URI found in the apt sources; cannot add the trixie deb-src entry" >&2
   fi
   [ -s "$tmp" ] && as_root cp "$tmp" "$out"
   rm -f "$tmp" "${tmp}.list"

@@ -24,8 +24,8 @@ namespace jcm {
 // [SECTION] AppState
 //-----------------------------------------------------------------------------
 
-// The app's own keys. Recorded per key-down event: ImGui 1.86 polls key state once a frame and
-// would miss a press and release that fall within one frame.
+// The map's own keys, from the platform's key-down events (main.cpp). While the map has the
+// keyboard, Tab and Esc are routed past ImGui (its tabbing is always on) to these bits.
 enum AppKey : uint32_t {
     kKeyLeft = 1u << 0,
     kKeyRight = 1u << 1,

@@ -101,7 +101,7 @@ void DrawCompare(AppState& app) {
         ImGui::TableSetColumnIndex(0);
         ImGui::PushID(area);
         if (ImGui::Selectable(a.name.Get(lang).c_str(), app.selected == area,
-                              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, row_h)))
+                              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap, ImVec2(0, row_h)))
             SelectArea(app, area);
         if (ImGui::IsItemHovered()) app.map.list_hovered = area;
         ImGui::PopID();

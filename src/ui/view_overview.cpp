@@ -175,7 +175,7 @@ void DrawAreasRanked(AppState& app) {
             ImGui::PushID(i);
             const ImVec2 row = ImGui::GetCursorScreenPos();
             const float row_h = 34.0f;
-            if (ImGui::Selectable("##area", app.selected == i, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, row_h)))
+            if (ImGui::Selectable("##area", app.selected == i, ImGuiSelectableFlags_AllowOverlap, ImVec2(0, row_h)))
                 SelectArea(app, i);
             if (ImGui::IsItemHovered()) app.map.list_hovered = i;
             ImDrawList* dl = ImGui::GetWindowDrawList();

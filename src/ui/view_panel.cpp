@@ -108,8 +108,8 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
     // Capped so the content below keeps room; the filters scroll within the cap.
     const float cap = size.y * 0.6f;
     const float top_h = std::min(app.ui.panel_top_h, cap);
-    ImGui::BeginChild("panel-top", ImVec2(size.x, top_h), false,
-                      ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened |
+    ImGui::BeginChild("panel-top", ImVec2(size.x, top_h), ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiWindowFlags_NavFlattened |
                           (app.ui.panel_top_h > cap ? 0 : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse));
     app.map.list_hovered = -1;  // set again below by whichever row the pointer is over
     if (app.has_data) {
@@ -148,8 +148,8 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
 
     ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + top_h));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18, 8));
-    ImGui::BeginChild("panel", ImVec2(size.x, size.y - top_h), false,
-                      ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened);
+    ImGui::BeginChild("panel", ImVec2(size.x, size.y - top_h), ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiWindowFlags_NavFlattened);
     if (app.nav_panel_request) {  // 'P': the keyboard moves here, onto the first control
         app.nav_panel_request = false;
         app.nav_panel = true;

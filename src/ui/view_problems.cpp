@@ -35,7 +35,7 @@ void DrawProblems(AppState& app) {
     ImGui::Text("%d %s, %d %s", errors, Tr(Str::ProblemsErrors, lang), warnings, Tr(Str::ProblemsWarnings, lang));
     if (errors && app.has_data) TextWrappedMuted(Tr(Str::KeptPreviousData, lang));
     ImGui::Separator();
-    ImGui::BeginChild("list", ImVec2(0, 0), false);
+    ImGui::BeginChild("list", ImVec2(0, 0), ImGuiChildFlags_None);
     // Rows wrap to different heights, so no list clipper; a cap keeps a pathological file cheap.
     constexpr size_t kMaxRows = 500;
     for (size_t i = 0; i < app.problems.size() && i < kMaxRows; ++i) {
