@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace jcm::platform {
@@ -92,6 +93,19 @@ void HideLoading();
 
 // Publishes plain text of what the UI shows, for assistive technology (#a11y-summary).
 void SetAccessibleSummary(const std::string& text);
+
+// The semantics layer's items (ui/semantics.h Semantics::ToJson) for the page to mirror as DOM
+// elements over the canvas; called only when they changed.
+void PublishSemantics(const std::string& json);
+// What the page's mirror asked for: activate item `id` (a screen reader's action, Enter on it;
+// sliders carry a value), or bring it into view (it received keyboard focus).
+struct SemanticAction {
+    uint32_t id = 0;
+    bool focus = false;
+    bool has_value = false;
+    float value = 0;
+};
+bool TakeSemanticAction(SemanticAction* out);
 
 // Main loop: `frame` runs once per display refresh while the app is awake. Sleep() stops the
 // loop until input, a resize or a finished fetch wakes it again.

@@ -95,6 +95,17 @@ void Mark(const char* name) { headless::Get().marks.emplace_back(name); }
 void ShowPageError(const std::string& title, const std::string& detail) { headless::Get().page_error = title + ": " + detail; }
 void HideLoading() {}
 void SetAccessibleSummary(const std::string& text) { headless::Get().summary = text; }
+void PublishSemantics(const std::string& json) {
+    headless::Get().semantics = json;
+    ++headless::Get().semantics_published;
+}
+bool TakeSemanticAction(SemanticAction* out) {
+    auto& q = headless::Get().actions;
+    if (q.empty()) return false;
+    *out = q.front();
+    q.erase(q.begin());
+    return true;
+}
 void RunMainLoop(FrameFunction) {}
 void Sleep() { headless::Get().sleeping = true; }
 void Wake() { headless::Get().sleeping = false; }

@@ -24,6 +24,9 @@ struct State {
     std::string dataset_url = "data/campaign.json";
     std::string hash;
     std::string summary;
+    std::string semantics;                           // the items as last published (JSON)
+    int semantics_published = 0;                    // how many times
+    std::vector<SemanticAction> actions;             // queued by a test as if from the mirror
     std::map<std::string, std::string> settings;
     std::string page_error;
     float dpr = 1.0f;

@@ -31,6 +31,7 @@ void jcm_mark(const char* name);
 void jcm_show_page_error(const char* title, const char* detail);
 void jcm_hide_loading();
 void jcm_set_a11y_summary(const char* text);
+void jcm_publish_semantics(const char* json, size_t size);
 int jcm_take_context_restored();
 }
 
@@ -52,6 +53,7 @@ struct PendingStore {
 };
 std::vector<PendingStore> g_store_pending;
 std::vector<ImportedFile> g_imports;
+std::vector<SemanticAction> g_actions;
 bool g_text_changed = false;
 bool g_text_focused = false;
 std::string g_text_value;
@@ -120,6 +122,13 @@ void ShowPageError(const std::string& title, const std::string& detail) {
 }
 void HideLoading() { jcm_hide_loading(); }
 void SetAccessibleSummary(const std::string& text) { jcm_set_a11y_summary(text.c_str()); }
+void PublishSemantics(const std::string& json) { jcm_publish_semantics(json.data(), json.size()); }
+bool TakeSemanticAction(SemanticAction* out) {
+    if (g_actions.empty()) return false;
+    *out = g_actions.front();
+    g_actions.erase(g_actions.begin());
+    return true;
+}
 double Now() { return emscripten_get_now() / 1000.0; }
 bool TakeContextRestored() { return jcm_take_context_restored() != 0; }
 
@@ -196,6 +205,17 @@ EMSCRIPTEN_KEEPALIVE void jcm_on_text_field(const char* value) {
 
 EMSCRIPTEN_KEEPALIVE void jcm_on_text_field_focus(int focused) {
     jcm::platform::g_text_focused = focused != 0;
+    jcm::platform::Wake();
+}
+
+// The page's mirror of the semantics items: activate (focus = 0) or bring into view (focus = 1).
+EMSCRIPTEN_KEEPALIVE void jcm_on_semantic_action(double id, int focus, int has_value, double value) {
+    jcm::platform::SemanticAction a;
+    a.id = static_cast<uint32_t>(id);
+    a.focus = focus != 0;
+    a.has_value = has_value != 0;
+    a.value = static_cast<float>(value);
+    jcm::platform::g_actions.push_back(a);
     jcm::platform::Wake();
 }
 

@@ -316,4 +316,188 @@ mergeInto(LibraryManager.library, {
     var el = document.getElementById('a11y-summary');
     if (el) el.textContent = UTF8ToString(p);
   },
+
+  // ---- the semantics mirror (see src/ui/semantics.h) ----------------------------------------
+  // Each item becomes a real element in #a11y-tree, laid over the canvas at the item's rectangle:
+  // transparent, pointer-transparent (a click or tap goes through to the canvas and the drawn
+  // control, exactly as a person's does), but reachable by the keyboard (Tab) and by screen
+  // readers. A click on the element itself (Enter or Space on it, a screen reader's action) is
+  // sent back to the app as an activation; focus on it asks the app to scroll it into view.
+  // Updated by diff: elements are kept by id, attributes written only when they changed.
+  $jcmMirror: {
+    root: null,
+    nodes: new Map(),   // key -> element
+    items: [],
+    FLAGS: { selected: 1, checked: 2, expanded: 4, expandable: 8, disabled: 16, truncated: 32, toggle: 64,
+             action: 128, hasValue: 256, sortAsc: 512, sortDesc: 1024, offscreen: 2048, modal: 4096 },
+    send: function (id, focus, hasValue, value) {
+      if (Module['_jcm_on_semantic_action']) Module['_jcm_on_semantic_action'](id, focus ? 1 : 0, hasValue ? 1 : 0, value || 0);
+    },
+    setup: function () {
+      var root = document.getElementById('a11y-tree');
+      if (!root) {
+        root = document.createElement('div');
+        root.id = 'a11y-tree';
+        document.body.appendChild(root);
+      }
+      root.addEventListener('click', function (e) {
+        var el = e.target.closest('[data-sem-id]');
+        if (!el || el.tagName === 'INPUT') return;
+        e.preventDefault();
+        jcmMirror.send(Number(el.getAttribute('data-sem-id')), false, false, 0);
+      });
+      root.addEventListener('focusin', function (e) {
+        var el = e.target.closest('[data-sem-id]');
+        if (el) jcmMirror.send(Number(el.getAttribute('data-sem-id')), true, false, 0);
+      });
+      var onValue = function (e) {
+        var el = e.target;
+        if (el.tagName !== 'INPUT' || !el.hasAttribute('data-sem-id')) return;
+        jcmMirror.send(Number(el.getAttribute('data-sem-id')), false, true, Number(el.value));
+      };
+      root.addEventListener('input', onValue);
+      root.addEventListener('change', onValue);
+      // Keys on a mirrored element are the element's: they must not also drive the map.
+      root.addEventListener('keydown', function (e) { e.stopPropagation(); });
+      jcmMirror.root = root;
+      // For tests and tools: every item with its role, name, state and rectangle.
+      window.jcmSemantics = function () {
+        var F = jcmMirror.FLAGS;
+        return jcmMirror.items.map(function (it, i) {
+          var f = it[3];
+          return { index: i, id: it[0], parent: it[1], role: it[2], level: it[4],
+                   rect: { x: it[5], y: it[6], width: it[7], height: it[8] }, name: it[9], value: it[10],
+                   min: it[11], max: it[12], selected: !!(f & F.selected), checked: !!(f & F.checked),
+                   expanded: (f & F.expandable) ? !!(f & F.expanded) : undefined, truncated: !!(f & F.truncated),
+                   offscreen: !!(f & F.offscreen), action: !!(f & F.action) };
+        });
+      };
+    },
+    // The element for an item: its tag and role by the item's role and whether it has children.
+    create: function (role, container) {
+      var tag = 'div', aria = null, inner = false;
+      switch (role) {
+        case 'region': tag = 'section'; aria = 'region'; break;
+        case 'heading': aria = 'heading'; break;
+        case 'text': tag = 'p'; break;
+        case 'button': tag = 'button'; break;
+        case 'tab': tag = 'button'; aria = 'tab'; break;
+        case 'link': tag = 'button'; break;
+        case 'checkbox': tag = 'button'; aria = 'checkbox'; break;
+        case 'menuitem': tag = 'button'; aria = 'menuitem'; break;
+        case 'slider': tag = 'input'; break;
+        case 'tablist': case 'table': case 'row': case 'list': case 'dialog': case 'menu': aria = role; break;
+        case 'columnheader': case 'cell': case 'listitem': aria = role; inner = !container; break;
+        default: break;
+      }
+      var el = document.createElement(tag);
+      if (aria) el.setAttribute('role', aria);
+      if (tag === 'button') el.type = 'button';
+      if (tag === 'input') { el.type = 'range'; el.step = '1'; }
+      el.setAttribute('data-role', role);
+      el.jcmInner = inner;
+      return el;
+    },
+    // The text that names a leaf: a visually hidden span (a button's or cell's own content).
+    setText: function (el, text, action) {
+      var holder = el;
+      if (el.jcmInner && action) {
+        if (!el.jcmButton) {
+          el.textContent = '';
+          el.jcmButton = document.createElement('button');
+          el.jcmButton.type = 'button';
+          el.appendChild(el.jcmButton);
+        }
+        holder = el.jcmButton;
+      }
+      if (!holder.jcmSpan) {
+        holder.textContent = '';
+        holder.jcmSpan = document.createElement('span');
+        holder.jcmSpan.className = 'sem-text';
+        holder.appendChild(holder.jcmSpan);
+      }
+      if (holder.jcmSpan.textContent !== text) holder.jcmSpan.textContent = text;
+      return holder;
+    },
+    attr: function (el, name, value) {
+      if (value === null || value === undefined) { if (el.hasAttribute(name)) el.removeAttribute(name); }
+      else if (el.getAttribute(name) !== String(value)) el.setAttribute(name, value);
+    },
+    publish: function (items) {
+      if (!jcmMirror.root) jcmMirror.setup();
+      var F = jcmMirror.FLAGS, root = jcmMirror.root, attr = jcmMirror.attr;
+      jcmMirror.items = items;
+      var n = items.length, hasChildren = new Array(n), els = new Array(n), seen = new Map(), keep = new Set();
+      for (var i = 0; i < n; i++) if (items[i][1] >= 0) hasChildren[items[i][1]] = true;
+      var modal = -1;
+      for (var i = 0; i < n; i++) {
+        var it = items[i], id = it[0], role = it[2], flags = it[3], name = it[9];
+        if (role === 'dialog' && (flags & F.modal)) modal = i;
+        var count = seen.get(id) || 0;
+        seen.set(id, count + 1);
+        var key = role + ':' + id + (count ? '#' + count : '') + (hasChildren[i] ? ':c' : '');
+        var el = jcmMirror.nodes.get(key);
+        if (!el) { el = jcmMirror.create(role, !!hasChildren[i]); jcmMirror.nodes.set(key, el); }
+        keep.add(key);
+        els[i] = el;
+        if (role === 'textbox') continue;   // the page's own <input> is this control (platform.h)
+        // Where it is on screen (fixed, like the canvas).
+        var st = el.style, px = function (v) { return v + 'px'; };
+        if (st.left !== px(it[5])) st.left = px(it[5]);
+        if (st.top !== px(it[6])) st.top = px(it[6]);
+        if (st.width !== px(it[7])) st.width = px(it[7]);
+        if (st.height !== px(it[8])) st.height = px(it[8]);
+        var action = !!(flags & F.action);
+        var target = el;
+        if (hasChildren[i]) {
+          if (role !== 'listitem' && role !== 'row') attr(el, 'aria-label', name);
+        } else if (role === 'slider') {
+          attr(el, 'aria-label', name);
+          attr(el, 'min', it[11]); attr(el, 'max', it[12]);
+          if (document.activeElement !== el && el.value !== String(it[10])) el.value = String(it[10]);
+        } else {
+          target = jcmMirror.setText(el, name, action);
+        }
+        if (role === 'heading') attr(el, 'aria-level', it[4] || 2);
+        if (action || role === 'slider') attr(target, 'data-sem-id', id); else attr(target, 'data-sem-id', null);
+        attr(el, 'data-truncated', (flags & F.truncated) ? '' : null);
+        attr(el, 'data-offscreen', (flags & F.offscreen) ? '' : null);
+        var isToggle = !!(flags & F.toggle);
+        attr(target, 'aria-pressed', role === 'button' && isToggle ? String(!!(flags & F.checked)) : null);
+        attr(target, 'aria-checked', role === 'checkbox' ? String(!!(flags & F.checked)) : null);
+        attr(target, 'aria-selected', role === 'tab' ? String(!!(flags & F.selected)) : null);
+        attr(target, 'aria-current', (role === 'listitem' || role === 'cell') && (flags & F.selected) ? 'true' : null);
+        attr(target, 'aria-expanded', (flags & F.expandable) ? String(!!(flags & F.expanded)) : null);
+        attr(target, 'aria-disabled', (flags & F.disabled) ? 'true' : null);
+        attr(el, 'aria-sort', role === 'columnheader' ? ((flags & F.sortAsc) ? 'ascending' : (flags & F.sortDesc) ? 'descending' : 'none') : null);
+        attr(el, 'aria-modal', role === 'dialog' && (flags & F.modal) ? 'true' : null);
+      }
+      // Place each element under its parent, in the items' order (ImGui's navigation order).
+      var last = new Map();   // parent element -> last placed child
+      for (var i = 0; i < n; i++) {
+        if (items[i][2] === 'textbox') continue;
+        var el = els[i], p = items[i][1], parent = p >= 0 && items[p][2] !== 'textbox' ? els[p] : root;
+        var prev = last.get(parent) || null;
+        var want = prev ? prev.nextSibling : parent.firstChild;
+        if (el.parentNode !== parent || want !== el) parent.insertBefore(el, want);
+        last.set(parent, el);
+      }
+      jcmMirror.nodes.forEach(function (el, key) {
+        if (keep.has(key)) return;
+        if (el.parentNode) el.parentNode.removeChild(el);
+        jcmMirror.nodes.delete(key);
+      });
+      // A modal dialog: the rest is inert for the keyboard and screen readers meanwhile.
+      var dialogEl = modal >= 0 ? els[modal] : null;
+      for (var c = root.firstChild; c; c = c.nextSibling) {
+        var inert = dialogEl !== null && c !== dialogEl;
+        if (c.inert !== inert) c.inert = inert;
+      }
+    }
+  },
+
+  jcm_publish_semantics__deps: ['$jcmMirror'],
+  jcm_publish_semantics: function (ptr, size) {
+    jcmMirror.publish(JSON.parse(UTF8ToString(ptr, size)));
+  },
 });

@@ -9,6 +9,7 @@
 #include "ui/app.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -20,6 +21,7 @@
 #include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/views.h"
+#include "ui/widgets.h"
 
 namespace jcm {
 namespace {
@@ -144,7 +146,6 @@ void OnDataFetched(const platform::FetchResult& r, void* user) {
         app.problems_file = app.load.data_url;
         app.show_problems = true;
         NeedTextGlyphs(app, p.message);
-        app.summary_dirty = true;
         RequestRedraw(app);
         return;
     }
@@ -208,7 +209,6 @@ bool AcceptDataset(AppState& app, std::string_view text, const std::string& file
     app.problems = std::move(result.problems);
     app.problems_file = file;
     for (const Problem& p : app.problems) NeedTextGlyphs(app, p.message);
-    app.summary_dirty = true;
     if (!ok) {
         app.show_problems = true;
         return false;
@@ -284,7 +284,40 @@ bool ReadyToDraw(const AppState& app) {
 // [SECTION] Layout
 //-----------------------------------------------------------------------------
 
+namespace {
+
+// The keyboard help ('?'), centred, its lines wrapped to the screen.
+void DrawKeysHelp(AppState& app) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(vp->WorkSize.x - 24, vp->WorkSize.y - 24));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(CurrentTheme().panel));
+    char title[96];
+    std::snprintf(title, sizeof title, "%s###keys", Tr(Str::KeysTitle, app.lang));
+    ImGui::Begin(title, &app.ui.show_keys, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+    SemBegin(app, Role::Dialog, Tr(Str::KeysTitle, app.lang), wp, ImVec2(wp.x + ws.x, wp.y + ws.y));
+    const ImRect bar = w->TitleBarRect();
+    app.sem.SetLevel(RecordRect(app, Role::Heading, Tr(Str::KeysTitle, app.lang), bar.Min, bar.Max), 2);
+    const float bs = ImGui::GetFrameHeight();
+    const uint32_t close_id = w->GetID("#CLOSE");
+    app.sem.Add(Role::Button, close_id, Tr(Str::Close, app.lang), SemRect{bar.Max.x - bs - 4, bar.Min.y, bs, bar.GetHeight()}, kSemAction);
+    if (app.sem.TakeActivation(close_id)) app.ui.show_keys = false;
+    ImGui::PushTextWrapPos(std::min(560.0f, vp->WorkSize.x - 24 - ImGui::GetStyle().WindowPadding.x * 2));
+    ImGui::TextUnformatted(Tr(Str::KeysList, app.lang));
+    ImGui::PopTextWrapPos();
+    RecordItem(app, Role::Text, Tr(Str::KeysList, app.lang));
+    SemEnd(app);
+    ImGui::End();
+    ImGui::PopStyleColor();
+}
+
+}  // namespace
+
 void DrawApp(AppState& app) {
+    app.sem.BeginFrame();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
@@ -316,25 +349,16 @@ void DrawApp(AppState& app) {
         DrawPanel(app, ImVec2(body_pos.x, body_pos.y + map_h), ImVec2(body.x, body.y - map_h), true);
     }
     ImGui::End();
-    if (app.ui.show_keys) {
-        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
-                                ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-        ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(CurrentTheme().panel));
-        ImGui::Begin(Tr(Str::KeysTitle, app.lang), &app.ui.show_keys,
-                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
-        ImGui::TextUnformatted(Tr(Str::KeysList, app.lang));
-        ImGui::End();
-        ImGui::PopStyleColor();
-    }
+    if (app.ui.show_keys) DrawKeysHelp(app);
     DrawEditor(app);
     DrawProblems(app);
+    if (app.sem.EndFrame()) app.sem_dirty = true;
 }
 
 void SelectArea(AppState& app, int area_index) {
     if (area_index < -1 || area_index >= static_cast<int>(app.data.areas.size())) area_index = -1;
     if (app.selected == area_index) return;
     app.selected = area_index;
-    app.summary_dirty = true;
     WriteHash(app);
 }
 
@@ -349,7 +373,6 @@ void SetDark(AppState& app, bool dark) {
 void SetLanguage(AppState& app, Lang lang) {
     if (app.lang == lang) return;
     app.lang = lang;
-    app.summary_dirty = true;
     platform::SaveSetting("lang", lang == Lang::En ? "en" : "zh");
     WriteHash(app);
 }
@@ -370,13 +393,11 @@ void ApplyHash(AppState& app, const std::string& hash) {
             const std::string_view v = item.substr(5);
             if (v == "en" || v == "zh") {
                 app.lang = v == "en" ? Lang::En : Lang::Zh;
-                app.summary_dirty = true;
             }
         } else if (item.substr(0, 5) == "area=" && app.has_data) {
             const int i = app.data.FindArea(std::string(item.substr(5)));
             if (i != app.selected) {
                 app.selected = i;
-                app.summary_dirty = true;
             }
         }
         pos = end + 1;
@@ -384,6 +405,12 @@ void ApplyHash(AppState& app, const std::string& hash) {
 }
 
 void UpdateApp(AppState& app) {
+    platform::SemanticAction action;
+    while (platform::TakeSemanticAction(&action)) {
+        if (action.focus) app.sem.Focus(action.id);
+        else app.sem.Activate(action.id, action.has_value, action.value);
+        RequestRedraw(app);
+    }
     if (platform::TakeHashChanged()) {
         ApplyHash(app, platform::GetHash());
         RequestRedraw(app);
@@ -457,7 +484,6 @@ void ImportFile(AppState& app, const std::string& name, const std::string& text,
         app.problems_file = name;
         app.show_problems = true;
         NeedTextGlyphs(app, p.message);
-        app.summary_dirty = true;
         return;
     }
     if (AcceptDataset(app, text, name)) platform::Mark("app:data-imported");
@@ -467,7 +493,6 @@ void SetQuery(AppState& app, const std::string& query) {
     app.ui.query = query;
     if (app.has_data) Search(app.data, query, app.ui.hits);
     NeedGlyphs(app, query);  // typed characters must be drawable in the results' highlight
-    app.summary_dirty = true;
 }
 
 const std::string& TimelineDate(const AppState& app) {
@@ -482,7 +507,6 @@ Status ShownStatus(const AppState& app, const Goal& goal) { return StatusOn(goal
 void RefreshStats(AppState& app) {
     app.stats = ComputeStats(app.data, app.ui.filter, TimelineDate(app));
     ++app.stats_version;
-    app.summary_dirty = true;
 }
 
 void RequestRedraw(AppState& app) { app.frames_to_draw = std::max(app.frames_to_draw, 3); }
@@ -493,84 +517,16 @@ void RequestRedraw(AppState& app) { app.frames_to_draw = std::max(app.frames_to_
 
 namespace {
 
-std::string BuildSummary(const AppState& app) {
-    const Lang lang = app.lang;
-    std::string s;
-    char buf[160];
-    if (!app.problems.empty() && app.show_problems) {
-        s += Tr(Str::ProblemsTitle, lang);
-        s += " (" + app.problems_file + "):\n";
-        for (const Problem& p : app.problems) s += FormatProblem(p, lang) + "\n";
+// #a11y-summary, a polite live region: what the view is about (its level-1 and level-2 headings
+// and any open dialog), read from the semantics tree, so it never says anything the UI does not.
+void SummaryFromTree(const Semantics& sem, std::string* out) {
+    out->clear();
+    for (int i = 0; i < sem.Count(); ++i) {
+        const SemItem& it = sem.Item(i);
+        if (!((it.role == Role::Heading && it.level <= 2) || it.role == Role::Dialog)) continue;
+        out->append(sem.Name(it));
+        out->push_back('\n');
     }
-    if (!app.has_data) return s;
-    const Dataset& d = app.data;
-    s += d.title.Get(lang) + "\n";
-    if (!app.local.edits.empty()) {
-        std::snprintf(buf, sizeof buf, Tr(Str::LocalEditsBar, lang), static_cast<int>(app.local.edits.size()));
-        s += std::string(buf) + "\n";
-    }
-    if (app.selected < 0 && !app.ui.query.empty()) {
-        s += std::string(Tr(Str::Results, lang)) + " \"" + app.ui.query + "\": " + std::to_string(app.ui.hits.size()) + "\n";
-        for (const SearchHit& h : app.ui.hits) {
-            if (h.kind == HitKind::Area) s += d.areas[static_cast<size_t>(h.index)].name.Get(lang) + "\n";
-            else s += "- " + d.goals[static_cast<size_t>(h.index)].title.Get(lang) + "\n";
-        }
-        return s;
-    }
-    if (app.selected < 0 && app.ui.tab == PanelTab::Compare) {
-        s += std::string(Tr(Str::TabCompare, lang)) + "\n";
-        for (int i : app.ui.compare_order) {
-            const GoalCounts& c = app.stats.per_area[static_cast<size_t>(i)];
-            std::snprintf(buf, sizeof buf, ": %s %d, %s %d, %s %d\n", Tr(Str::Goals, lang), c.goals, Tr(Str::Targets, lang),
-                          c.targets, Tr(Str::Projects, lang), c.projects);
-            s += d.areas[static_cast<size_t>(i)].name.Get(lang) + buf;
-        }
-        return s;
-    }
-    if (app.selected < 0) {
-        s += d.campaign.name.Get(lang) + ": " + d.campaign.asks.Get(lang) + "\n";
-        const PeriodInfo p = CampaignPeriod(d.campaign, app.ui.today);
-        switch (p.state) {
-            case PeriodState::Unknown: std::snprintf(buf, sizeof buf, "%s: %s", Tr(Str::Period, lang), Tr(Str::DatesNotStated, lang)); break;
-            case PeriodState::Before: std::snprintf(buf, sizeof buf, Tr(Str::StartsIn, lang), p.days_left); break;
-            case PeriodState::After: std::snprintf(buf, sizeof buf, Tr(Str::Finished, lang), p.days_since_end); break;
-            case PeriodState::During: std::snprintf(buf, sizeof buf, Tr(Str::DayOf, lang), p.day, p.total_days); break;
-        }
-        s += std::string(buf) + "\n";
-        std::snprintf(buf, sizeof buf, "%s %d/%d, %s %d, %s %d, %s %d\n", Tr(Str::AreasReporting, lang),
-                      app.stats.areas_reporting, app.stats.areas_kept, Tr(Str::Goals, lang), app.stats.total.goals,
-                      Tr(Str::Targets, lang), app.stats.total.targets, Tr(Str::Projects, lang), app.stats.total.projects);
-        s += buf;
-        for (size_t i = 0; i < d.areas.size(); ++i) {
-            if (!app.stats.area_kept[i]) continue;
-            const GoalCounts& c = app.stats.per_area[i];
-            s += d.areas[i].name.Get(lang) + ": ";
-            if (c.goals > 0) {
-                std::snprintf(buf, sizeof buf, "%d %s, %d %s, %d %s\n", c.goals, Tr(Str::GoalsCount, lang), c.targets,
-                              Tr(Str::Targets, lang), c.projects, Tr(Str::Projects, lang));
-                s += buf;
-            } else {
-                s += std::string(Tr(Str::NoGoalsReported, lang)) + "\n";
-            }
-        }
-        return s;
-    }
-    const Area& a = d.areas[static_cast<size_t>(app.selected)];
-    s += a.name.Get(lang) + " (" + AreaKindName(app, a.kind) + ")\n";
-    if (!a.headline.Empty()) s += std::string(Tr(Str::Headline, lang)) + ": " + a.headline.Get(lang) + "\n";
-    bool any = false;
-    for (const Goal& g : d.goals) {
-        if (g.area != a.id || !app.ui.filter.KeepsGoal(g, ShownStatus(app, g))) continue;
-        any = true;
-        s += "- " + g.title.Get(lang) + " (" + StatusName(ShownStatus(app, g), lang);
-        if (g.has_target) {
-            std::snprintf(buf, sizeof buf, "; %s %g %s", Tr(Str::Target, lang), g.target.value, g.target.unit.Get(lang).c_str());
-            s += buf;
-        }
-        s += ")\n";
-    }
-    if (!any) s += std::string(Tr(Str::NoGoalsReported, lang)) + "\n";
-    return s;
 }
 
 }  // namespace
@@ -584,9 +540,14 @@ void AfterFramePresented(AppState& app) {
     } else if (!app.has_data && !app.load.data_pending) {
         platform::HideLoading();  // nothing to show but the problems panel
     }
-    if (app.summary_dirty) {
-        app.summary_dirty = false;
-        platform::SetAccessibleSummary(BuildSummary(app));
+    if (app.sem_dirty) {  // only when the items changed: an idle app publishes nothing
+        app.sem_dirty = false;
+        platform::PublishSemantics(app.sem.ToJson());
+        SummaryFromTree(app.sem, &app.summary);
+        if (app.summary != app.summary_published) {
+            app.summary_published = app.summary;
+            platform::SetAccessibleSummary(app.summary);
+        }
     }
 }
 

@@ -17,6 +17,7 @@
 #include "core/load.h"
 #include "core/model.h"
 #include "ui/fonts.h"
+#include "ui/semantics.h"
 
 namespace jcm {
 
@@ -168,9 +169,14 @@ struct AppState {
     std::vector<uint32_t> glyphs;  // sorted code points
     bool glyphs_changed = true;
 
+    // What the UI shows, as items (ui/semantics.h): recorded by the views each drawn frame,
+    // mirrored by the platform when it changed.
+    Semantics sem;
+    bool sem_dirty = true;            // the items changed since they were last published
+    std::string summary, summary_published;  // #a11y-summary (app.cpp SummaryFromTree)
+
     LoadState load;
     int frames_to_draw = 2;        // render-on-demand budget (main.cpp)
-    bool summary_dirty = true;     // #a11y-summary needs rewriting
 };
 
 //-----------------------------------------------------------------------------

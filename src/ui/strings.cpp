@@ -10,7 +10,7 @@ struct Pair {
 
 // Order matches enum Str.
 constexpr Pair kStrings[] = {
-    {"济宁百日攻坚地图", "Jining Campaign Map"},
+    {"百日攻坚地图", "Campaign Map"},
     {"English", "中文"},
     {"全市概况", "City overview"},
     {"攻坚行动", "Campaign"},
@@ -113,6 +113,17 @@ constexpr Pair kStrings[] = {
     {"Tab / Shift+Tab：下一个 / 上一个区域\nEsc：返回全市概况\n方向键：平移地图\n+ / -：放大 / 缩小\n0：显示全图\n/：搜索\nO / C：概况 / 对比\nL：切换中文 / English\nT：深色 / 浅色\nD：数据菜单（导入、导出）\nP：键盘进入右侧面板（方向键移动，空格或回车选择，Esc 返回地图）\n?：显示或隐藏本说明",
      "Tab / Shift+Tab: next / previous area\nEsc: back to the city overview\nArrow keys: pan the map\n+ / -: zoom in / out\n0: fit the whole map\n/: search\nO / C: Overview / Compare\nL: switch 中文 / English\nT: dark / light\nD: data menu (import, export)\nP: keyboard into the panel (arrows move, Space or Enter choose, Esc back to the map)\n?: show or hide this help"},
     {"浅色模式", "Light theme"},
+    {"地图", "Map"},
+    {"目标看板", "Goals dashboard"},
+    {"地图上的区域", "Areas on the map"},
+    {"视图", "Views"},
+    {"关闭", "Close"},
+    {"前一天", "Previous day"},
+    {"后一天", "Next day"},
+    {"显示原文", "Show source text"},
+    {"收起原文", "Hide source text"},
+    {"地图着色", "Colour the map by"},
+    {"菜单", "Menu"},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<size_t>(Str::Count_),
               "kStrings must have one entry per Str");

@@ -108,6 +108,17 @@ enum class Str {
     KeysTitle,
     KeysList,
     LightTheme,
+    MapRegion,
+    PanelRegion,
+    MapAreas,
+    ViewTabs,
+    Close,
+    PreviousDay,
+    NextDay,
+    ShowQuote,
+    HideQuote,
+    MapMetricGroup,
+    Menu,
     Count_
 };
 

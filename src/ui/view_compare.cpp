@@ -1,11 +1,15 @@
 // view_compare.cpp: all areas (kept by the filters) against their key figures, sortable by any
 // column; a click on a row selects the area on the map.
+#include <imgui_internal.h>
+
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/views.h"
+#include "ui/widgets.h"
 
 namespace jcm {
 namespace {
@@ -47,34 +51,61 @@ void DrawCompare(AppState& app) {
     DashboardState& ui = app.ui;
     const Dataset& d = app.data;
     const Lang lang = app.lang;
-    // Short headers: seven columns share a side panel.
     const Str headers[static_cast<int>(CompareColumn::Count_)] = {Str::Areas,          Str::Kind,           Str::MetricGoals,
                                                                    Str::MetricTargets,  Str::MetricProjects, Str::ShortProgrammes,
                                                                    Str::Reported};
-    // Columns share the width (the name column gets more); below a minimum column width the
-    // table scrolls sideways instead of squeezing.
-    const float avail = ImGui::GetContentRegionAvail().x;
     const int ncol = static_cast<int>(CompareColumn::Count_);
-    const float min_col = 44.0f;
-    const float unit = std::max(min_col, (avail - 24.0f) / (static_cast<float>(ncol) + 1.2f));
-    const bool narrow = unit * (static_cast<float>(ncol) + 1.2f) > avail - 24.0f + 0.5f;
+    // Every column fits its header and values (ImGui fits fixed columns to their content); the
+    // name column takes the widest name up to 40% of the panel, longer names wrap in their row.
+    // A table wider than the panel scrolls sideways with the names frozen on the left.
+    const float avail = ImGui::GetContentRegionAvail().x;
+    float name_w = ImGui::CalcTextSize(Tr(headers[0], lang)).x + ImGui::GetFontSize();
+    for (int area = 0; area < static_cast<int>(d.areas.size()); ++area)
+        name_w = std::max(name_w, ImGui::CalcTextSize(d.areas[static_cast<size_t>(area)].name.Get(lang).c_str()).x);
+    name_w = std::min(name_w, std::max(avail * 0.4f, ImGui::CalcTextSize(Tr(headers[0], lang)).x + ImGui::GetFontSize()));
+    const float row_min_h = 34.0f;  // tall enough to tap
+    float table_h = ImGui::GetFrameHeight() + 8.0f;
+    for (int area : ui.compare_order)
+        table_h += std::max(row_min_h, ImGui::CalcTextSize(d.areas[static_cast<size_t>(area)].name.Get(lang).c_str(), nullptr, false, name_w).y + 12.0f) + 1.0f;
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                  ImGuiTableFlags_PadOuterX | ImGuiTableFlags_SizingFixedFit |
-                                  (narrow ? ImGuiTableFlags_ScrollX : 0);
+                                  ImGuiTableFlags_PadOuterX | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX |
+                                  ImGuiTableFlags_NoHostExtendY;
     ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
-    const bool open = ImGui::BeginTable("compare", static_cast<int>(CompareColumn::Count_), flags);
+    const ImVec2 table_pos = ImGui::GetCursorScreenPos();
+    const bool open = ImGui::BeginTable("compare", ncol, flags, ImVec2(avail, table_h + ImGui::GetStyle().ScrollbarSize));
     if (!open) {
         ImGui::PopStyleVar();
         return;
     }
-    if (narrow) ImGui::TableSetupScrollFreeze(1, 1);
-    for (int c = 0; c < static_cast<int>(CompareColumn::Count_); ++c) {
+    SemBegin(app, Role::Table, Tr(Str::TabCompare, lang), table_pos, ImVec2(table_pos.x + avail, table_pos.y + table_h));
+    ImGui::TableSetupScrollFreeze(1, 1);
+    for (int c = 0; c < ncol; ++c) {
         ImGuiTableColumnFlags cf = c >= static_cast<int>(CompareColumn::Goals) ? ImGuiTableColumnFlags_PreferSortDescending : 0;
         if (c == static_cast<int>(CompareColumn::Goals)) cf |= ImGuiTableColumnFlags_DefaultSort;
-        ImGui::TableSetupColumn(Tr(headers[c], lang), cf | ImGuiTableColumnFlags_WidthFixed, c == 0 ? unit * 2.2f : unit,
+        ImGui::TableSetupColumn(Tr(headers[c], lang), cf | ImGuiTableColumnFlags_WidthFixed, c == 0 ? name_w : 0.0f,
                                 static_cast<ImGuiID>(c));
     }
-    ImGui::TableHeadersRow();
+    // The header row by hand, so each header is recorded (and sortable from the mirror).
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    SemBegin(app, Role::Row, Tr(Str::Areas, lang), table_pos, ImVec2(table_pos.x + avail, table_pos.y + ImGui::GetFrameHeight()));
+    int sort_request = -1;
+    for (int c = 0; c < ncol; ++c) {
+        if (!ImGui::TableSetColumnIndex(c)) continue;
+        const char* label = ImGui::TableGetColumnName(c);
+        ImGui::TableHeader(label);
+        const float arrow = std::floor(ImGui::GetFontSize() * 0.65f + ImGui::GetStyle().FramePadding.x);
+        uint16_t f = kSemAction;
+        if (ImGui::CalcTextSize(label).x + arrow > ImGui::GetItemRectSize().x + 0.5f) f |= kSemTruncated;
+        if (static_cast<int>(ui.sort_column) == c) f |= ui.sort_descending ? kSemSortDescending : kSemSortAscending;
+        RecordItem(app, Role::ColumnHeader, label, f);
+        if (TakeActivation(app)) sort_request = c;
+    }
+    SemEnd(app);
+    if (sort_request >= 0) {  // as a click on the header: the other direction if sorted by it already
+        const bool same = static_cast<int>(ui.sort_column) == sort_request;
+        const bool desc = same ? !ui.sort_descending : sort_request >= static_cast<int>(CompareColumn::Goals);
+        ImGui::TableSetColumnSortDirection(sort_request, desc ? ImGuiSortDirection_Descending : ImGuiSortDirection_Ascending, false);
+    }
 
     bool resort = ui.compare_order.empty() || ui.compare_stats_version != app.stats_version || ui.compare_lang != lang;
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
@@ -87,36 +118,48 @@ void DrawCompare(AppState& app) {
     }
     if (resort) {
         SortRows(app);
-        app.summary_dirty = true;  // the summary lists the table in its order
         ui.compare_stats_version = app.stats_version;
         ui.compare_lang = lang;
     }
 
     char buf[16];
-    const float row_h = 34.0f;  // tall enough to tap
-    const float text_dy = (row_h - ImGui::GetTextLineHeight()) * 0.5f;
     for (int area : ui.compare_order) {
         const Area& a = d.areas[static_cast<size_t>(area)];
-        ImGui::TableNextRow();
+        const char* name = a.name.Get(lang).c_str();
+        const float row_h = std::max(row_min_h, ImGui::CalcTextSize(name, nullptr, false, name_w).y + 12.0f);
+        const float text_dy = (row_h - ImGui::GetTextLineHeight()) * 0.5f;
+        ImGui::TableNextRow(0, row_h);
         ImGui::TableSetColumnIndex(0);
+        const ImVec2 cell = ImGui::GetCursorScreenPos();
+        SemBegin(app, Role::Row, name, cell, ImVec2(cell.x + avail, cell.y + row_h));
         ImGui::PushID(area);
-        if (ImGui::Selectable(a.name.Get(lang).c_str(), app.selected == area,
-                              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap, ImVec2(0, row_h)))
+        if (UiSelectable(app, Role::Cell, "##row", name, app.selected == area,
+                         ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap, ImVec2(0, row_h)))
             SelectArea(app, area);
         if (ImGui::IsItemHovered()) app.map.list_hovered = area;
         ImGui::PopID();
+        // The name, wrapped within its column, over the selectable row.
+        ImGui::SetCursorScreenPos(ImVec2(cell.x, cell.y + (row_h - ImGui::CalcTextSize(name, nullptr, false, name_w).y) * 0.5f));
+        ImGui::PushTextWrapPos(cell.x + name_w);
+        ImGui::TextUnformatted(name);
+        ImGui::PopTextWrapPos();
         ImGui::TableSetColumnIndex(1);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + text_dy);
-        ImGui::TextDisabled("%s", AreaKindName(app, a.kind));
-        for (int c = static_cast<int>(CompareColumn::Goals); c < static_cast<int>(CompareColumn::Count_); ++c) {
+        const char* kind = AreaKindName(app, a.kind);
+        ImGui::TextDisabled("%s", kind);
+        RecordItem(app, Role::Cell, kind);
+        for (int c = static_cast<int>(CompareColumn::Goals); c < ncol; ++c) {
             ImGui::TableSetColumnIndex(c);
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() + text_dy);
             const int v = Figure(app, area, static_cast<CompareColumn>(c));
             std::snprintf(buf, sizeof buf, "%d", v);
             if (v == 0) ImGui::TextDisabled("%s", buf);
             else ImGui::TextUnformatted(buf);
+            RecordItem(app, Role::Cell, buf);
         }
+        SemEnd(app);
     }
+    SemEnd(app);
     ImGui::EndTable();
     ImGui::PopStyleVar();
 }

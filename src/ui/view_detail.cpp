@@ -8,92 +8,109 @@
 #include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/views.h"
+#include "ui/widgets.h"
 
 namespace jcm {
 namespace {
 
-void Quote(const AppState& app, const char* id, const std::string& quote) {
+// The source quote under a show/hide control (closed by default: the detail stays short).
+void Quote(AppState& app, const char* id, const std::string& quote) {
     if (quote.empty()) return;
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID key = ImGui::GetID(id);
+    bool open = storage->GetBool(key, false);
+    ImGui::PushID(id);
+    char label[96];
+    std::snprintf(label, sizeof label, "%s##toggle", Tr(open ? Str::HideQuote : Str::ShowQuote, app.lang));
     ImGui::PushFont(app.fonts.small);
-    if (ImGui::TreeNodeEx(id, ImGuiTreeNodeFlags_SpanAvailWidth, "%s", Tr(Str::Quote, app.lang))) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(6, 6));
+    bool pressed = ImGui::Button(label);
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(2);
+    RecordItem(app, Role::Button, Tr(Str::Quote, app.lang),
+               static_cast<uint16_t>(kSemAction | kSemExpandable | (open ? kSemExpanded : 0)));
+    pressed |= TakeActivation(app);
+    if (pressed) {
+        open = !open;
+        storage->SetBool(key, open);
+    }
+    if (open) {  // a quote block: a rule at the left, the words indented beside it
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        ImGui::Indent(10);
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(quote.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::Unindent(10);
-        // A quotation rule at the left of the quote.
-        ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x + 2, p.y), ImVec2(p.x + 2, ImGui::GetCursorScreenPos().y - 4),
-                                            CurrentTheme().accent, 2.0f);
-        ImGui::TreePop();
+        ImGui::Indent(14);
+        UiText(app, quote.c_str());
+        ImGui::Unindent(14);
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x + 2, p.y), ImVec2(p.x + 5, ImGui::GetItemRectMax().y),
+                                                  CurrentTheme().accent, 1.5f);
+        ImGui::Spacing();
     }
     ImGui::PopFont();
+    ImGui::PopID();
 }
 
 void DrawGoal(AppState& app, const Goal& g, int index) {
     const Lang lang = app.lang;
     char buf[256];
     ImGui::PushID(index);
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    SemBegin(app, Role::ListItem, g.title.Get(lang), top, ImVec2(top.x + ImGui::GetContentRegionAvail().x, top.y + 1));
     const Status shown = ShownStatus(app, g);  // as of the timeline's date
     StatusDot(shown, 6.0f);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", StatusName(shown, lang));
     ImGui::SameLine();
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(g.title.Get(lang).c_str());
-    ImGui::PopTextWrapPos();
+    UiText(app, g.title.Get(lang).c_str());
     const float indent = 22.0f;
     ImGui::Indent(indent);
     ImGui::PushFont(app.fonts.small);
     std::snprintf(buf, sizeof buf, "%s · %s", GoalKindName(g.kind, lang), StatusName(shown, lang));
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("%s", buf);
+    UiLabel(app, buf, TextTone::Muted);
     ImGui::SameLine();
-    if (LinkButton(Tr(Str::RecordProgress, lang))) OpenEditor(app, index);
+    if (UiLink(app, Tr(Str::RecordProgress, lang))) OpenEditor(app, index);
     if (g.has_target) {
         const Target& t = g.target;
         if (t.has_min) std::snprintf(buf, sizeof buf, "%s: %g–%g %s", Tr(Str::Target, lang), t.min, t.value, t.unit.Get(lang).c_str());
         else std::snprintf(buf, sizeof buf, "%s: %g %s", Tr(Str::Target, lang), t.value, t.unit.Get(lang).c_str());
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(buf);
-        if (!t.deadline.empty()) ImGui::TextDisabled("%s %s", Tr(Str::Deadline, lang), t.deadline.c_str());
-        if (!t.as_stated.Empty()) ImGui::TextDisabled("%s", t.as_stated.Get(lang).c_str());
-        ImGui::PopTextWrapPos();
+        UiText(app, buf);
+        if (!t.deadline.empty()) {
+            std::snprintf(buf, sizeof buf, "%s %s", Tr(Str::Deadline, lang), t.deadline.c_str());
+            UiText(app, buf, TextTone::Muted);
+        }
+        if (!t.as_stated.Empty()) UiText(app, t.as_stated.Get(lang).c_str(), TextTone::Muted);
     }
+    bool reverted = false;
     if (!g.progress.empty()) {  // the latest report
         const ProgressReport& r = g.progress.back();
         std::snprintf(buf, sizeof buf, "%s %s", Tr(Str::Reported, lang), r.date.c_str());
-        ImGui::TextDisabled("%s", buf);
+        ImGui::AlignTextToFramePadding();
+        UiLabel(app, buf, TextTone::Muted);
         const int local = FindEdit(app, g.id, r.date);
         if (local >= 0) {  // recorded here, not in the published data: say so, and offer to revert
             ImGui::SameLine();
-            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().warning_text));
-            ImGui::TextUnformatted(Tr(Str::LocalUnpublished, lang));
-            ImGui::PopStyleColor();
+            UiLabel(app, Tr(Str::LocalUnpublished, lang), TextTone::Warning);
             ImGui::SameLine();
-            if (LinkButton(Tr(Str::Revert, lang))) {
+            if (UiLink(app, Tr(Str::Revert, lang))) {
                 RevertEdit(app, static_cast<size_t>(local));
-                ImGui::PopFont();
-                ImGui::Unindent(indent);
-                ImGui::PopID();
-                return;  // the goal's reports changed under us
+                reverted = true;  // the goal's reports changed under us: draw nothing more of them
             }
         }
-        if (r.has_percent) {
+        if (!reverted && r.has_percent) {
             std::snprintf(buf, sizeof buf, "%.0f%%", r.percent);
             ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::ColorConvertU32ToFloat4(CurrentTheme().status[static_cast<int>(r.status)]));
             ImGui::ProgressBar(static_cast<float>(r.percent / 100.0), ImVec2(-1, 0), buf);
             ImGui::PopStyleColor();
+            char name[96];
+            std::snprintf(name, sizeof name, "%s %s", Tr(Str::Percent, lang), buf);
+            RecordItem(app, Role::Text, name);
         }
-        if (!r.note.Empty()) {
-            ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextUnformatted(r.note.Get(lang).c_str());
-            ImGui::PopTextWrapPos();
-        }
+        if (!reverted && !r.note.Empty()) UiText(app, r.note.Get(lang).c_str());
     }
     ImGui::PopFont();
-    Quote(app, "##quote", g.quote);
+    if (!reverted) Quote(app, "##quote", g.quote);
     ImGui::Unindent(indent);
     ImGui::Spacing();
+    SemEnd(app);
     ImGui::PopID();
 }
 
@@ -105,10 +122,8 @@ void DrawAreaDetail(AppState& app, int index) {
     const Lang lang = app.lang;
     char buf[256];
 
-    if (LinkButton(Tr(Str::BackToOverview, lang))) SelectArea(app, -1);
-    ImGui::PushFont(app.fonts.heading);
-    ImGui::TextUnformatted(a.name.Get(lang).c_str());
-    ImGui::PopFont();
+    if (UiLink(app, Tr(Str::BackToOverview, lang))) SelectArea(app, -1);
+    UiHeading(app, a.name.Get(lang).c_str(), 2, app.fonts.heading);
     std::snprintf(buf, sizeof buf, "%s", AreaKindName(app, a.kind));
     if (!a.within.empty()) {
         const int w = d.FindArea(a.within);
@@ -117,33 +132,32 @@ void DrawAreaDetail(AppState& app, int index) {
             std::snprintf(buf + len, sizeof buf - len, " · %s %s", Tr(Str::Within, lang), d.areas[static_cast<size_t>(w)].name.Get(lang).c_str());
         }
     }
-    ImGui::TextDisabled("%s", buf);
-    if (a.has_marker && a.marker.approximate) TextWrappedMuted(a.note.Empty() ? Tr(Str::ApproximateLocation, lang) : a.note.Get(lang).c_str());
-    if (!app.stats.area_kept[static_cast<size_t>(index)]) TextWrappedMuted(Tr(Str::AreaHidden, lang));
+    UiText(app, buf, TextTone::Muted);
+    if (a.has_marker && a.marker.approximate)
+        UiText(app, a.note.Empty() ? Tr(Str::ApproximateLocation, lang) : a.note.Get(lang).c_str(), TextTone::Muted);
+    if (!app.stats.area_kept[static_cast<size_t>(index)]) UiText(app, Tr(Str::AreaHidden, lang), TextTone::Muted);
 
     const GoalCounts& c = app.stats.per_area[static_cast<size_t>(index)];
     int all_goals = 0;
     for (const Goal& g : d.goals) all_goals += g.area == a.id;
     if (all_goals == 0) {
         ImGui::Spacing();
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(Tr(Str::NoGoalsReported, lang));
-        ImGui::PopTextWrapPos();
+        UiText(app, Tr(Str::NoGoalsReported, lang));
         return;
     }
     std::snprintf(buf, sizeof buf, "%d %s · %d %s · %d %s", c.goals, Tr(Str::Goals, lang), c.targets, Tr(Str::Targets, lang),
                   c.projects, Tr(Str::Projects, lang));
-    ImGui::TextUnformatted(buf);
+    UiText(app, buf);
 
     if (!a.headline.Empty()) {
         SectionHeading(app, Tr(Str::Headline, lang));
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(a.headline.Get(lang).c_str());
-        ImGui::PopTextWrapPos();
+        UiText(app, a.headline.Get(lang).c_str());
         Quote(app, "##headline-quote", a.headline_quote);
     }
+    const ImVec2 list_end(ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x, ImGui::GetCursorScreenPos().y);
     if (c.projects > 0) {
         SectionHeading(app, Tr(Str::KeyProjects, lang));
+        SemBegin(app, Role::List, Tr(Str::KeyProjects, lang), ImGui::GetCursorScreenPos(), list_end);
         for (size_t gi = 0; gi < d.goals.size(); ++gi) {
             const Goal& g = d.goals[gi];
             if (g.area != a.id || g.kind != "project" || !app.ui.filter.KeepsGoal(g, ShownStatus(app, g))) continue;
@@ -151,7 +165,9 @@ void DrawAreaDetail(AppState& app, int index) {
             ImGui::PushTextWrapPos(0.0f);
             ImGui::TextUnformatted(g.title.Get(lang).c_str());
             ImGui::PopTextWrapPos();
+            RecordRect(app, Role::ListItem, g.title.Get(lang), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         }
+        SemEnd(app);
     }
     for (size_t ci = 0; ci < d.categories.size(); ++ci) {
         const Category& cat = d.categories[ci];
@@ -161,10 +177,12 @@ void DrawAreaDetail(AppState& app, int index) {
             if (g.area != a.id || g.category != cat.id || !app.ui.filter.KeepsGoal(g, ShownStatus(app, g))) continue;
             if (!heading_done) {
                 SectionHeading(app, cat.name.Get(lang).c_str());
+                SemBegin(app, Role::List, cat.name.Get(lang), ImGui::GetCursorScreenPos(), list_end);
                 heading_done = true;
             }
             DrawGoal(app, g, static_cast<int>(gi));
         }
+        if (heading_done) SemEnd(app);
     }
 }
 

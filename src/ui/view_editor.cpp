@@ -1,5 +1,6 @@
 // view_editor.cpp: officials recording progress: the header's data menu (import, export), the
 // "record progress" dialog for one goal, and the bar that lists unpublished local records.
+#include <algorithm>
 #include <cstdio>
 
 #include "core/campaign.h"
@@ -7,6 +8,7 @@
 #include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/views.h"
+#include "ui/widgets.h"
 
 namespace jcm {
 namespace {
@@ -33,6 +35,7 @@ void NoteField(AppState& app, float width) {
     const float h = 40.0f;
     const ImVec2 p = ImGui::GetCursorScreenPos();
     if (ImGui::InvisibleButton("##note", ImVec2(width, h))) platform::FocusTextField();
+    RecordItem(app, Role::Textbox, Tr(Str::Note, app.lang));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), t.surface, 8.0f);
     dl->AddRect(p, ImVec2(p.x + width, p.y + h), platform::TextFieldFocused() ? t.accent : t.outline, 8.0f, 0, 1.5f);
@@ -84,52 +87,54 @@ void DrawEditor(AppState& app) {
         ImGui::PopStyleColor();
         return;
     }
-    ImGui::PushFont(app.fonts.heading);
-    ImGui::TextUnformatted(Tr(Str::RecordProgress, lang));
-    ImGui::PopFont();
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(g.title.Get(lang).c_str());
-    ImGui::PopTextWrapPos();
+    const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+    SemBegin(app, Role::Dialog, Tr(Str::RecordProgress, lang), wp, ImVec2(wp.x + ws.x, wp.y + ws.y), kSemModal);
+    UiHeading(app, Tr(Str::RecordProgress, lang), 2, app.fonts.heading);
+    UiText(app, g.title.Get(lang).c_str());
     ImGui::Separator();
 
     // Date: today by default, a day back or forward with the buttons.
-    ImGui::TextDisabled("%s", Tr(Str::Date, lang));
-    if (ImGui::Button("-##day", ImVec2(44, 0))) --e.day;
+    UiLabel(app, Tr(Str::Date, lang), TextTone::Muted);
+    if (UiButton(app, "-##day", ImVec2(44, 44), Tr(Str::PreviousDay, lang))) --e.day;
     ImGui::SameLine();
     const std::string date = IsoDate(e.day);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(date.c_str());
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (44 - ImGui::GetTextLineHeight()) * 0.5f);
+    UiLabel(app, date.c_str());
     ImGui::SameLine();
-    if (ImGui::Button("+##day", ImVec2(44, 0))) ++e.day;
+    if (UiButton(app, "+##day", ImVec2(44, 44), Tr(Str::NextDay, lang))) ++e.day;
 
-    ImGui::TextDisabled("%s", Tr(Str::Status, lang));
+    UiLabel(app, Tr(Str::Status, lang), TextTone::Muted);
     const Status choices[4] = {Status::Green, Status::Yellow, Status::Red, Status::Done};
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     for (int i = 0; i < 4; ++i) {
-        if (i > 0) ImGui::SameLine();
+        const char* label = StatusName(choices[i], lang);
+        if (i > 0) {  // the chips flow onto a second line on a narrow screen
+            ImGui::SameLine();
+            if (ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize(label).x + 52 > right) ImGui::NewLine();
+        }
         ImGui::PushID(i);
-        if (Chip(StatusName(choices[i], lang), e.status == choices[i], CurrentTheme().status[static_cast<int>(choices[i])]))
-            e.status = choices[i];
+        if (UiChip(app, label, e.status == choices[i], CurrentTheme().status[static_cast<int>(choices[i])])) e.status = choices[i];
         ImGui::PopID();
     }
-    ImGui::Checkbox(Tr(Str::SetPercent, lang), &e.has_percent);
+    UiCheckbox(app, Tr(Str::SetPercent, lang), &e.has_percent);
     if (e.has_percent) {
         ImGui::SetNextItemWidth(-1);
         ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 28.0f);
-        ImGui::SliderInt("##percent", &e.percent, 0, 100, "%d%%");
+        UiSliderInt(app, "##percent", Tr(Str::Percent, lang), &e.percent, 0, 100, "%d%%");
         ImGui::PopStyleVar();
     }
-    ImGui::TextDisabled("%s", Tr(Str::Note, lang));
+    UiLabel(app, Tr(Str::Note, lang), TextTone::Muted);
     NoteField(app, ImGui::GetContentRegionAvail().x);
     ImGui::Spacing();
 
-    const float bw = 120.0f;
+    const float bw = std::min(120.0f, (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
     ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - bw * 2 - ImGui::GetStyle().ItemSpacing.x);
-    if (ImGui::Button(Tr(Str::Cancel, lang), ImVec2(bw, 44))) CloseEditor(app);
+    if (UiButton(app, Tr(Str::Cancel, lang), ImVec2(bw, 44))) CloseEditor(app);
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent_hover));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().on_accent));
-    if (ImGui::Button(Tr(Str::Save, lang), ImVec2(bw, 44))) {
+    if (UiButton(app, Tr(Str::Save, lang), ImVec2(bw, 44))) {
         LocalEdit edit;
         edit.goal_id = g.id;
         edit.report.date = date;
@@ -142,6 +147,7 @@ void DrawEditor(AppState& app) {
         CloseEditor(app);
         AddEdit(app, edit);
     }
+    SemEnd(app);
     ImGui::PopStyleColor(3);
     ImGui::EndPopup();
     ImGui::PopStyleColor();
@@ -150,17 +156,28 @@ void DrawEditor(AppState& app) {
 void DrawDataMenu(AppState& app, bool focus_first) {
     const Lang lang = app.lang;
     if (!ImGui::BeginPopup("##data-menu")) return;
+    const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+    SemBegin(app, Role::Menu, Tr(Str::DataMenu, lang), wp, ImVec2(wp.x + ws.x, wp.y + ws.y));
     if (focus_first) ImGui::SetKeyboardFocusHere();
-    if (ImGui::Selectable(Tr(Str::ImportJson, lang), false, 0, ImVec2(0, 36))) platform::PickFile();
+    if (UiSelectable(app, Role::MenuItem, Tr(Str::ImportJson, lang), Tr(Str::ImportJson, lang), false, 0, ImVec2(0, 40))) {
+        platform::PickFile();
+        ImGui::CloseCurrentPopup();
+    }
     ImGui::PushFont(app.fonts.small);
-    ImGui::TextDisabled("%s", Tr(Str::ImportHint, lang));
+    UiText(app, Tr(Str::ImportHint, lang), TextTone::Muted);
     ImGui::PopFont();
     ImGui::Separator();
     if (app.has_data) {
-        if (ImGui::Selectable(Tr(Str::ExportJson, lang), false, 0, ImVec2(0, 36))) ExportJson(app);
-        if (ImGui::Selectable(Tr(Str::ExportCsv, lang), false, 0, ImVec2(0, 36))) ExportCsv(app);
-        if (ImGui::Selectable(Tr(Str::ExportPng, lang), false, 0, ImVec2(0, 36))) ExportPng(app);
+        const Str items[3] = {Str::ExportJson, Str::ExportCsv, Str::ExportPng};
+        for (int i = 0; i < 3; ++i) {
+            if (!UiSelectable(app, Role::MenuItem, Tr(items[i], lang), Tr(items[i], lang), false, 0, ImVec2(0, 40))) continue;
+            if (i == 0) ExportJson(app);
+            else if (i == 1) ExportCsv(app);
+            else ExportPng(app);
+            ImGui::CloseCurrentPopup();
+        }
     }
+    SemEnd(app);
     ImGui::EndPopup();
 }
 
@@ -176,14 +193,14 @@ void DrawLocalEditsBar(AppState& app) {
         ImGui::Bullet();
         ImGui::PopStyleColor();
         ImGui::SameLine();
-        ImGui::TextUnformatted(buf);
-        if (LinkButton(Tr(Str::ExportJson, lang))) ExportJson(app);
+        UiText(app, buf);
+        if (UiLink(app, Tr(Str::ExportJson, lang))) ExportJson(app);
         ImGui::SameLine();
-        if (LinkButton(Tr(Str::RevertAll, lang))) RevertAllEdits(app);
+        if (UiLink(app, Tr(Str::RevertAll, lang))) RevertAllEdits(app);
     }
     if (!local.storage_error.empty()) {
         std::snprintf(buf, sizeof buf, "%s%s", Tr(Str::StorageFailed, lang), local.storage_error.c_str());
-        TextWrappedMuted(buf);
+        UiText(app, buf, TextTone::Muted);
     }
 }
 

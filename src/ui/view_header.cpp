@@ -1,9 +1,12 @@
 // view_header.cpp: the title bar: dataset title, city and campaign, language switch.
+#include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 #include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/views.h"
+#include "ui/widgets.h"
 
 namespace jcm {
 
@@ -15,30 +18,45 @@ void DrawHeader(AppState& app, ImVec2 pos, ImVec2 size) {
 
     const char* title = app.has_data ? app.data.title.Get(app.lang).c_str() : Tr(Str::AppName, app.lang);
     const char* label = Tr(Str::LanguageToggle, app.lang);
+    const char* data_label = Tr(Str::DataMenu, app.lang);
     const float bw = ImGui::CalcTextSize(label).x + 28;
-    // The title in the heading font if it fits beside the buttons, else smaller, else clipped.
-    const float title_room = size.x - 16 - (bw + 12 + 8 + 44 + 8 + ImGui::CalcTextSize(Tr(Str::DataMenu, app.lang)).x + 28 + 12);
-    ImGui::PushFont(app.fonts.heading);
-    if (ImGui::CalcTextSize(title).x > title_room) {
+    const float dw = ImGui::CalcTextSize(data_label).x + 28;
+    const float bh = 40;  // with TouchExtraPadding, 44+ px to tap
+    const float by = pos.y + (size.y - 3 - bh) * 0.5f;
+    // The title in the heading font if it fits beside the buttons, else the body font, else the
+    // small font on up to two lines; only a title too long even for that is cut (and says so).
+    const float title_room = size.x - 16 - (bw + 12 + 8 + 44 + 8 + dw + 12);
+    ImFont* fonts[3] = {app.fonts.heading, app.fonts.body, app.fonts.small};
+    int chosen = 2;
+    for (int i = 0; i < 2; ++i) {
+        ImGui::PushFont(fonts[i]);
+        const bool fits = ImGui::CalcTextSize(title).x <= title_room;
         ImGui::PopFont();
-        ImGui::PushFont(app.fonts.body);
+        if (fits) { chosen = i; break; }
     }
-    const float title_h = ImGui::GetTextLineHeight();
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + 16, pos.y + (size.y - 3 - title_h) * 0.5f));
-    ImGui::PushClipRect(pos, ImVec2(pos.x + 16 + title_room, pos.y + size.y), true);
+    ImGui::PushFont(fonts[chosen]);
+    const ImVec2 ts = ImGui::CalcTextSize(title, nullptr, false, chosen == 2 ? title_room : -1.0f);
+    const bool cut = ts.y > size.y - 3 || ts.x > title_room + 0.5f;
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + 16, pos.y + std::max(0.0f, (size.y - 3 - ts.y) * 0.5f)));
+    ImGui::PushClipRect(pos, ImVec2(pos.x + 16 + title_room, pos.y + size.y - 3), true);
+    ImGui::PushTextWrapPos(pos.x + 16 + title_room);
     ImGui::TextUnformatted(title);
+    ImGui::PopTextWrapPos();
     ImGui::PopClipRect();
     ImGui::PopFont();
+    const int heading = RecordRect(app, Role::Heading, title, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), cut ? kSemTruncated : 0);
+    app.sem.SetLevel(heading, 1);
 
-    // Language switch, right-aligned; at least 44 px tall for touch.
-    const float bh = 40;
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x - bw - 12, pos.y + (size.y - 3 - bh) * 0.5f));
-    if (ImGui::Button(label, ImVec2(bw, bh))) SetLanguage(app, app.lang == Lang::Zh ? Lang::En : Lang::Zh);
+    // Language switch, right-aligned.
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x - bw - 12, by));
+    if (UiButton(app, label, ImVec2(bw, bh))) SetLanguage(app, app.lang == Lang::Zh ? Lang::En : Lang::Zh);
 
     // Theme switch left of it: a moon in light mode (go dark), a sun in dark mode.
     const float theme_x = pos.x + size.x - bw - 12 - 8 - 44;
-    ImGui::SetCursorScreenPos(ImVec2(theme_x, pos.y + (size.y - 3 - bh) * 0.5f));
-    if (ImGui::Button("##theme", ImVec2(44, bh))) SetDark(app, !app.dark);
+    ImGui::SetCursorScreenPos(ImVec2(theme_x, by));
+    if (UiButton(app, "##theme", ImVec2(44, bh), Tr(Str::DarkTheme, app.lang),
+                 static_cast<uint16_t>(kSemToggle | (app.dark ? kSemChecked : 0))))
+        SetDark(app, !app.dark);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(app.dark ? Str::LightTheme : Str::DarkTheme, app.lang));
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     const ImVec2 c((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
@@ -56,18 +74,24 @@ void DrawHeader(AppState& app, ImVec2 pos, ImVec2 size) {
                             ImGui::GetColorU32(ImGui::IsItemHovered() ? ImGuiCol_ButtonHovered : ImGuiCol_Button), 24);
     }
 
-    // The data menu (import / export), left of the theme switch.
-    const char* data_label = Tr(Str::DataMenu, app.lang);
-    const float dw = ImGui::CalcTextSize(data_label).x + 28;
-    ImGui::SetCursorScreenPos(ImVec2(theme_x - 8 - dw, pos.y + (size.y - 3 - bh) * 0.5f));
+    // The data menu (import / export), left of the theme switch; the menu opens below it,
+    // so it stays on screen on a phone.
+    const float data_x = theme_x - 8 - dw;
+    ImGui::SetCursorScreenPos(ImVec2(data_x, by));
     bool focus_first = false;
-    if (ImGui::Button(data_label, ImVec2(dw, bh)) || app.open_data_menu) {
+    const bool menu_open = ImGui::IsPopupOpen("##data-menu");
+    if (UiButton(app, data_label, ImVec2(dw, bh), nullptr,
+                 static_cast<uint16_t>(kSemExpandable | (menu_open ? kSemExpanded : 0))) ||
+        app.open_data_menu) {
         ImGui::OpenPopup("##data-menu");
         focus_first = app.open_data_menu;  // opened with 'D': the keyboard starts on its first item
         app.open_data_menu = false;
         RequestRedraw(app);  // the popup appears next frame and takes the focus the frame after
     }
-    ImGui::SetNextWindowPos(ImVec2(theme_x - 8 - dw, pos.y + size.y), ImGuiCond_Always);
+    // Below the button; on a narrow screen against the right edge, so the menu is never cut.
+    if (size.x < 700.0f) ImGui::SetNextWindowPos(ImVec2(pos.x + size.x - 8, pos.y + size.y), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+    else ImGui::SetNextWindowPos(ImVec2(data_x, pos.y + size.y), ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(ImGui::GetMainViewport()->Size.x - 16, FLT_MAX));
     DrawDataMenu(app, focus_first);
 }
 

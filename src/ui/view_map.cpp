@@ -18,6 +18,7 @@
 #include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/views.h"
+#include "ui/widgets.h"
 
 namespace jcm {
 namespace {
@@ -143,8 +144,8 @@ void HandleMapKeys(AppState& app, ImVec2 pos, ImVec2 size) {
         if (c == '/') { platform::FocusTextField(); continue; }  // type to search
         if (c == '?') { app.ui.show_keys = !app.ui.show_keys; continue; }
         if (c == 'l' || c == 'L') { SetLanguage(app, app.lang == Lang::Zh ? Lang::En : Lang::Zh); continue; }
-        if (c == 'c' || c == 'C') { app.ui.tab = PanelTab::Compare; app.summary_dirty = true; continue; }
-        if (c == 'o' || c == 'O') { app.ui.tab = PanelTab::Overview; app.summary_dirty = true; continue; }
+        if (c == 'c' || c == 'C') { app.ui.tab = PanelTab::Compare; continue; }
+        if (c == 'o' || c == 'O') { app.ui.tab = PanelTab::Overview; continue; }
         if (c == 'p' || c == 'P') { app.nav_panel_request = true; continue; }
         if (c == 't' || c == 'T') { SetDark(app, !app.dark); continue; }
         if (c == 'd' || c == 'D') {  // the menu opens next frame, with keyboard navigation on
@@ -339,7 +340,7 @@ void DrawZoomButtons(AppState& app, ImVec2 pos, ImVec2 size) {
     for (int i = 0; i < 3; ++i) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + static_cast<float>(i) * (b + gap)));
         ImGui::PushID(i);
-        if (ImGui::Button("##zoom", ImVec2(b, b))) {
+        if (UiButton(app, "##zoom", ImVec2(b, b), Tr(tips[i], app.lang))) {
             if (i == 0) m.view.ZoomAround(ToVec(center), 1.5f);
             else if (i == 1) m.view.ZoomAround(ToVec(center), 1.0f / 1.5f);
             else m.fitted = false;
@@ -352,7 +353,38 @@ void DrawZoomButtons(AppState& app, ImVec2 pos, ImVec2 size) {
     ImGui::PopStyleColor();
 }
 
-void DrawLegend(const AppState& app, ImDrawList* dl, ImVec2 pos, ImVec2 size) {
+// Every area as an item a screen reader or test can choose: name, kind, goal count, at a small
+// box around its label point (inside the area) or its marker. Choosing it selects the area.
+void RecordMapAreas(AppState& app, ImVec2 pos, ImVec2 size) {
+    const Lang lang = app.lang;
+    const int n = static_cast<int>(app.geometry.areas.size());
+    SemBegin(app, Role::List, Tr(Str::MapAreas, lang), pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    char name[256];
+    for (int i = 0; i < n; ++i) {
+        const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
+        const Area& a = app.data.areas[static_cast<size_t>(i)];
+        const GoalCounts& c = app.stats.per_area[static_cast<size_t>(i)];
+        if (c.goals > 0)
+            std::snprintf(name, sizeof name, "%s · %s · %d %s", a.name.Get(lang).c_str(), AreaKindName(app, a.kind), c.goals,
+                          Tr(Str::GoalsCount, lang));
+        else std::snprintf(name, sizeof name, "%s · %s · %s", a.name.Get(lang).c_str(), AreaKindName(app, a.kind), Tr(Str::NoGoalsReported, lang));
+        ImVec2 at(-1e9f, -1e9f);
+        if (g.has_marker) at = ToIm(app.map.view.WorldToScreen(g.marker));
+        else if (g.has_label) at = ToIm(app.map.view.WorldToScreen(g.label));
+        const uint32_t id = app.sem.DeriveId(Role::ListItem, a.id);
+        const uint16_t flags = static_cast<uint16_t>(kSemAction | (app.selected == i ? kSemSelected : 0));
+        const bool on_map = at.x - 10 >= pos.x && at.y - 10 >= pos.y && at.x + 10 <= pos.x + size.x && at.y + 10 <= pos.y + size.y;
+        if (on_map) RecordRect(app, Role::ListItem, name, ImVec2(at.x - 10, at.y - 10), ImVec2(at.x + 10, at.y + 10), flags, id);
+        else app.sem.Add(Role::ListItem, id, name, SemRect{pos.x, pos.y, 0, 0}, static_cast<uint16_t>(flags | kSemOffscreen));
+        if (app.sem.TakeActivation(id)) {
+            SelectArea(app, i);
+            RequestRedraw(app);
+        }
+    }
+    SemEnd(app);
+}
+
+void DrawLegend(AppState& app, ImDrawList* dl, ImVec2 pos, ImVec2 size) {
     const Theme& t = CurrentTheme();
     const Lang lang = app.lang;
     ImFont* font = app.fonts.small;
@@ -393,6 +425,10 @@ void DrawLegend(const AppState& app, ImDrawList* dl, ImVec2 pos, ImVec2 size) {
     }
 
     const char* title = Tr(titles[static_cast<int>(app.ui.metric)], lang);
+    // The legend as items: its title, then each swatch's label.
+    SemBegin(app, Role::List, title, ImVec2(pos.x + 12, pos.y + size.y - 120), ImVec2(pos.x + size.x * 0.5f, pos.y + size.y - 12));
+    for (int r = 0; r < rows; ++r) app.sem.Add(Role::ListItem, 0, labels[r], SemRect{pos.x + 12, pos.y + size.y - 40, 1, 1});
+    SemEnd(app);
     if (size.y < 520.0f) {  // small maps: one compact row (wrapping) along the bottom edge
         const float max_x = pos.x + size.x - 72.0f;  // clear of the zoom buttons
         float x = pos.x + 12 + pad, y = pos.y + size.y - 12 - pad - fs;
@@ -436,12 +472,14 @@ void DrawMetricSwitch(AppState& app, ImVec2 pos) {
     const int n = app.ui.report_dates.empty() ? 3 : 4;
     ImGui::SetCursorScreenPos(ImVec2(pos.x + 12, pos.y + 12));
     ImGui::PushFont(app.fonts.small);
+    SemBegin(app, Role::List, Tr(Str::MapMetricGroup, app.lang), ImVec2(pos.x + 12, pos.y + 12), ImVec2(pos.x + 300, pos.y + 48));
     for (int i = 0; i < n; ++i) {
         if (i > 0) ImGui::SameLine(0, 4);
         ImGui::PushID(i);
-        if (Chip(Tr(labels[i], app.lang), static_cast<int>(app.ui.metric) == i)) app.ui.metric = static_cast<MapMetric>(i);
+        if (UiChip(app, Tr(labels[i], app.lang), static_cast<int>(app.ui.metric) == i)) app.ui.metric = static_cast<MapMetric>(i);
         ImGui::PopID();
     }
+    SemEnd(app);
     ImGui::PopFont();
 }
 
@@ -474,6 +512,7 @@ void DrawMap(AppState& app, ImVec2 pos, ImVec2 size) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), t.background);
     if (!app.has_data || size.x < 8 || size.y < 8) return;
+    SemBegin(app, Role::Region, Tr(Str::MapRegion, app.lang), pos, ImVec2(pos.x + size.x, pos.y + size.y));
 
     // The zoom buttons are submitted before the map's own input area so that they win the
     // pointer (a tap lands on them in the same frame it arrives), but drawn on top via a channel.
@@ -501,6 +540,8 @@ void DrawMap(AppState& app, ImVec2 pos, ImVec2 size) {
     DrawLegend(app, dl, pos, size);
     dl->PopClipRect();
     dl->ChannelsMerge();
+    RecordMapAreas(app, pos, size);
+    SemEnd(app);
     DrawTooltip(app);
 }
 

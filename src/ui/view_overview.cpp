@@ -10,12 +10,13 @@
 #include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/views.h"
+#include "ui/widgets.h"
 
 namespace jcm {
 namespace {
 
 // A number over its caption, in a tile of the given width.
-void StatTile(const AppState& app, const char* value, const char* caption, float width) {
+void StatTile(AppState& app, const char* value, const char* caption, float width) {
     ImGui::BeginGroup();
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float h = ImGui::GetTextLineHeightWithSpacing() * 2.7f;
@@ -32,12 +33,16 @@ void StatTile(const AppState& app, const char* value, const char* caption, float
     ImGui::TextUnformatted(caption);
     ImGui::PopStyleColor();
     ImGui::PopFont();
+    const bool cut = TextCut(caption, width - 24);
     ImGui::SetCursorScreenPos(p);
     ImGui::Dummy(ImVec2(width, h));
     ImGui::EndGroup();
+    char name[256];
+    std::snprintf(name, sizeof name, "%s %s", value, caption);
+    RecordItem(app, Role::Text, name, cut ? kSemTruncated : 0);
 }
 
-void DrawPeriod(const AppState& app) {
+void DrawPeriod(AppState& app) {
     const Campaign& c = app.data.campaign;
     const Lang lang = app.lang;
     const PeriodInfo p = CampaignPeriod(c, app.ui.today);
@@ -48,7 +53,7 @@ void DrawPeriod(const AppState& app) {
                 std::snprintf(buf, sizeof buf, "%s: %s (%s)", Tr(Str::Period, lang), c.period_as_stated.Get(lang).c_str(),
                               Tr(Str::DatesNotStated, lang));
             else std::snprintf(buf, sizeof buf, "%s: %s", Tr(Str::Period, lang), Tr(Str::DatesNotStated, lang));
-            TextWrappedMuted(buf);
+            UiText(app, buf, TextTone::Muted);
             return;
         case PeriodState::Before:
             std::snprintf(buf, sizeof buf, Tr(Str::StartsIn, lang), p.days_left);
@@ -66,7 +71,7 @@ void DrawPeriod(const AppState& app) {
         }
     }
     std::snprintf(buf + std::strlen(buf), sizeof buf - std::strlen(buf), "  (%s – %s)", c.start.c_str(), c.end.c_str());
-    ImGui::TextUnformatted(buf);
+    UiText(app, buf);
     // Progress through the period.
     const float frac = p.state == PeriodState::During ? static_cast<float>(p.day) / static_cast<float>(p.total_days)
                                                        : (p.state == PeriodState::After ? 1.0f : 0.0f);
@@ -80,18 +85,18 @@ void DrawTimeline(AppState& app) {
     if (ui.report_dates.empty()) return;
     const int n = static_cast<int>(ui.report_dates.size());
     int v = ui.timeline < 0 ? n - 1 : ui.timeline;
-    ImGui::TextDisabled("%s", Tr(Str::Timeline, app.lang));
+    UiLabel(app, Tr(Str::Timeline, app.lang), TextTone::Muted);
     ImGui::SetNextItemWidth(-1);
     const char* label = ui.timeline < 0 ? Tr(Str::Latest, app.lang) : ui.report_dates[static_cast<size_t>(v)].c_str();
     ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 28.0f);
-    if (ImGui::SliderInt("##timeline", &v, 0, n - 1, label)) {
+    if (UiSliderInt(app, "##timeline", Tr(Str::Timeline, app.lang), &v, 0, n - 1, label)) {
         ui.timeline = v == n - 1 ? -1 : v;
         RefreshStats(app);
     }
     ImGui::PopStyleVar();
 }
 
-void DrawStatusMix(const AppState& app) {
+void DrawStatusMix(AppState& app) {
     const GoalCounts& t = app.stats.total;
     const Lang lang = app.lang;
     const char* labels[kStatusCount];
@@ -106,15 +111,29 @@ void DrawStatusMix(const AppState& app) {
         labels[i] = StatusName(order[i], lang);
     }
     StackedBar("##status", values, colors, labels, kStatusCount, 0, ImVec2(ImGui::GetContentRegionAvail().x, 14));
+    // The legend flows onto as many lines as it needs.
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    char buf[96];
+    const ImVec2 list_min = ImGui::GetCursorScreenPos();
+    SemBegin(app, Role::List, Tr(Str::StatusMix, lang), list_min, ImVec2(right, list_min.y + 1));
     for (int i = 0; i < kStatusCount; ++i) {
-        if (i > 0) ImGui::SameLine(0, 14);
+        std::snprintf(buf, sizeof buf, "%s %d", labels[i], values[i]);
+        if (i > 0) {
+            const float w = ImGui::GetTextLineHeight() * 0.6f + 6 + ImGui::CalcTextSize(buf).x;
+            ImGui::SameLine(0, 14);
+            if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+        }
         LegendItem(colors[i], labels[i], values[i]);
+        RecordItem(app, Role::ListItem, buf);
     }
+    SemEnd(app);
     if (t.by_status[static_cast<int>(Status::NotReported)] == t.goals && t.goals > 0)
-        TextWrappedMuted(Tr(Str::NoProgressReported, lang));
+        UiText(app, Tr(Str::NoProgressReported, lang), TextTone::Muted);
 }
 
-void DrawCategories(const AppState& app) {
+// Goals by category, largest first: a bar per category. Names that do not fit beside their bar
+// go on their own line above it (narrow panels, English).
+void DrawCategories(AppState& app) {
     const Dataset& d = app.data;
     const Lang lang = app.lang;
     const CampaignStats& s = app.stats;
@@ -122,33 +141,44 @@ void DrawCategories(const AppState& app) {
     for (int c : s.per_category) max = c > max ? c : max;
     const float w = ImGui::GetContentRegionAvail().x;
     const float label_w = w * 0.45f;
-    char buf[16];
+    bool stacked = false;
+    for (const Category& c : d.categories) stacked |= TextCut(c.name.Get(lang).c_str(), label_w - 6);
+    const float h = ImGui::GetTextLineHeight();
+    char buf[192];
+    const ImVec2 list_min = ImGui::GetCursorScreenPos();
+    SemBegin(app, Role::List, Tr(Str::GoalsByCategory, lang), list_min, ImVec2(list_min.x + w, list_min.y + 1));
     // Largest first, by repeated passes over the (short) category list: no allocation.
     for (int value = max; value >= 1; --value) {
         for (size_t i = 0; i < d.categories.size(); ++i) {
             if (s.per_category[i] != value) continue;
+            const char* name = d.categories[i].name.Get(lang).c_str();
             const ImVec2 p = ImGui::GetCursorScreenPos();
-            const float h = ImGui::GetTextLineHeight();
+            // Stacked: the name wraps over the full width, the bar below it.
+            const float name_h = stacked ? ImGui::CalcTextSize(name, nullptr, false, w).y : 0.0f;
+            const float row_h = name_h + h + 6;
             ImGui::PushID(static_cast<int>(i));
-            ImGui::InvisibleButton("##cat", ImVec2(w, h + 6));
+            ImGui::InvisibleButton("##cat", ImVec2(w, row_h));
             const bool hovered = ImGui::IsItemHovered();
             ImGui::PopID();
+            std::snprintf(buf, sizeof buf, "%s: %d", name, value);
+            RecordItem(app, Role::ListItem, buf);
             ImDrawList* dl = ImGui::GetWindowDrawList();
-            const char* name = d.categories[i].name.Get(lang).c_str();
-            dl->PushClipRect(p, ImVec2(p.x + label_w - 6, p.y + h + 6), true);
-            dl->AddText(ImVec2(p.x, p.y + 3), CurrentTheme().text, name);
-            dl->PopClipRect();
-            const float bw = (w - label_w - 36) * static_cast<float>(value) / static_cast<float>(max);
-            dl->AddRectFilled(ImVec2(p.x + label_w, p.y + 5), ImVec2(p.x + label_w + bw, p.y + h + 1),
-                              CategoryColor(d, static_cast<int>(i)), 2.0f);
+            const float bar_x = stacked ? p.x : p.x + label_w;
+            const float bar_y = p.y + name_h;
+            if (stacked) dl->AddText(nullptr, 0.0f, ImVec2(p.x, p.y), CurrentTheme().text, name, nullptr, w);
+            else dl->AddText(ImVec2(p.x, p.y + 3), CurrentTheme().text, name);
+            const float bw = (p.x + w - bar_x - 36) * static_cast<float>(value) / static_cast<float>(max);
+            dl->AddRectFilled(ImVec2(bar_x, bar_y + 5), ImVec2(bar_x + bw, bar_y + h + 1), CategoryColor(d, static_cast<int>(i)), 2.0f);
             std::snprintf(buf, sizeof buf, "%d", value);
-            dl->AddText(ImVec2(p.x + label_w + bw + 6, p.y + 3), CurrentTheme().text_muted, buf);
+            dl->AddText(ImVec2(bar_x + bw + 6, bar_y + 3), CurrentTheme().text_muted, buf);
             if (hovered) ImGui::SetTooltip("%s: %d", name, value);
         }
     }
+    SemEnd(app);
 }
 
 // Areas ranked by goals (under the filters); each row a stacked bar of its goals by category.
+// Names that do not fit beside the bars go on their own line above them.
 void DrawAreasRanked(AppState& app) {
     const Dataset& d = app.data;
     const Lang lang = app.lang;
@@ -157,6 +187,8 @@ void DrawAreasRanked(AppState& app) {
     const int nc = static_cast<int>(d.categories.size());
     const float w = ImGui::GetContentRegionAvail().x;
     const float name_w = std::min(150.0f, w * 0.38f);
+    bool stacked = false;
+    for (const Area& a : d.areas) stacked |= TextCut(a.name.Get(lang).c_str(), name_w - 12);
     // Labels and colours of the categories, once per frame in fixed buffers.
     constexpr int kMaxSegments = 32;
     const char* labels[kMaxSegments];
@@ -166,37 +198,45 @@ void DrawAreasRanked(AppState& app) {
         labels[c] = d.categories[static_cast<size_t>(c)].name.Get(lang).c_str();
         colors[c] = CategoryColor(d, c);
     }
-    char buf[32];
+    char buf[192];
+    const float line_h = ImGui::GetTextLineHeight();
+    const ImVec2 list_min = ImGui::GetCursorScreenPos();
+    SemBegin(app, Role::List, Tr(Str::GoalsPerArea, lang), list_min, ImVec2(list_min.x + w, list_min.y + 1));
     for (int goals = s.max_goals_per_area; goals >= 0; --goals) {
         for (int i = 0; i < n; ++i) {
             const size_t ui = static_cast<size_t>(i);
             if (s.per_area[ui].goals != goals || !s.area_kept[ui]) continue;
             const Area& a = d.areas[ui];
+            const char* name = a.name.Get(lang).c_str();
             ImGui::PushID(i);
             const ImVec2 row = ImGui::GetCursorScreenPos();
-            const float row_h = 34.0f;
-            if (ImGui::Selectable("##area", app.selected == i, ImGuiSelectableFlags_AllowOverlap, ImVec2(0, row_h)))
+            const float name_h = stacked ? line_h + 6 : 0.0f;
+            const float row_h = 34.0f + name_h;
+            if (goals > 0) std::snprintf(buf, sizeof buf, "%s: %d %s", name, goals, Tr(Str::GoalsCount, lang));
+            else std::snprintf(buf, sizeof buf, "%s: %s", name, Tr(Str::NoGoalsReported, lang));
+            if (UiSelectable(app, Role::ListItem, "##area", buf, app.selected == i, ImGuiSelectableFlags_AllowOverlap,
+                             ImVec2(0, row_h)))
                 SelectArea(app, i);
             if (ImGui::IsItemHovered()) app.map.list_hovered = i;
             ImDrawList* dl = ImGui::GetWindowDrawList();
-            const float ty = row.y + (row_h - ImGui::GetTextLineHeight()) * 0.5f;
-            dl->PushClipRect(row, ImVec2(row.x + name_w, row.y + row_h), true);
-            dl->AddText(ImVec2(row.x + 6, ty), CurrentTheme().text, a.name.Get(lang).c_str());
-            dl->PopClipRect();
+            const float bar_x = stacked ? row.x + 6 : row.x + name_w;
+            const float ty = row.y + name_h + (34.0f - line_h) * 0.5f;
+            if (stacked) dl->AddText(ImVec2(row.x + 6, row.y + 6), CurrentTheme().text, name);
+            else dl->AddText(ImVec2(row.x + 6, ty), CurrentTheme().text, name);
             if (goals > 0) {
-                ImGui::SetCursorScreenPos(ImVec2(row.x + name_w, row.y + 10));
-                const float bar_w = (w - name_w - 36) * static_cast<float>(goals) / static_cast<float>(s.max_goals_per_area);
+                ImGui::SetCursorScreenPos(ImVec2(bar_x, row.y + name_h + 10));
+                const float bar_w = (row.x + w - bar_x - 36) * static_cast<float>(goals) / static_cast<float>(s.max_goals_per_area);
                 StackedBar("##mix", s.area_category[ui].data(), colors, labels, segs, 0, ImVec2(bar_w < 4 ? 4 : bar_w, 14));
                 std::snprintf(buf, sizeof buf, "%d", goals);
-                dl->AddText(ImVec2(row.x + name_w + bar_w + 6, ty), CurrentTheme().text, buf);
+                dl->AddText(ImVec2(bar_x + bar_w + 6, ty), CurrentTheme().text, buf);
             } else {
-                const char* none = Tr(Str::NoGoalsReported, lang);
-                dl->AddText(ImVec2(row.x + name_w, ty), CurrentTheme().text_muted, none);
+                dl->AddText(ImVec2(bar_x, ty), CurrentTheme().text_muted, Tr(Str::NoGoalsReported, lang));
             }
             ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + row_h + ImGui::GetStyle().ItemSpacing.y));
             ImGui::PopID();
         }
     }
+    SemEnd(app);
 }
 
 }  // namespace
@@ -206,14 +246,8 @@ void DrawOverview(AppState& app) {
     const Lang lang = app.lang;
     char buf[160];
 
-    ImGui::PushFont(app.fonts.heading);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(d.campaign.name.Get(lang).c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopFont();
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(d.campaign.asks.Get(lang).c_str());
-    ImGui::PopTextWrapPos();
+    UiHeading(app, d.campaign.name.Get(lang).c_str(), 2, app.fonts.heading);
+    UiText(app, d.campaign.asks.Get(lang).c_str());
     DrawPeriod(app);
     DrawTimeline(app);
 
@@ -244,21 +278,17 @@ void DrawOverview(AppState& app) {
     DrawAreasRanked(app);
 
     SectionHeading(app, Tr(Str::Source, lang));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(d.source.title.Get(lang).c_str());
-    ImGui::PopTextWrapPos();
-    TextWrappedMuted(d.source.outlet.Get(lang).c_str());
+    UiText(app, d.source.title.Get(lang).c_str());
+    UiText(app, d.source.outlet.Get(lang).c_str(), TextTone::Muted);
     if (!d.source.reporter.Empty()) {
         std::snprintf(buf, sizeof buf, "%s: %s", Tr(Str::Reporter, lang), d.source.reporter.Get(lang).c_str());
-        TextWrappedMuted(buf);
+        UiText(app, buf, TextTone::Muted);
     }
     std::snprintf(buf, sizeof buf, "%s: %s", Tr(Str::BoundariesFrom, lang), d.boundary_source.name.Get(lang).c_str());
-    TextWrappedMuted(buf);
-    std::snprintf(buf, sizeof buf, "%s: ", Tr(Str::Licence, lang));
+    UiText(app, buf, TextTone::Muted);
     ImGui::PushFont(app.fonts.small);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s%s", buf, d.boundary_source.licence.c_str());
-    ImGui::PopTextWrapPos();
+    UiLabel(app, Tr(Str::Licence, lang), TextTone::Muted);
+    UiText(app, d.boundary_source.licence.c_str(), TextTone::Muted);
     ImGui::PopFont();
 }
 

@@ -1,7 +1,7 @@
 // view_panel.cpp: the panel beside (or below) the map, and the small widgets the views share.
 //
 // Index:
-//   [SECTION] Widgets     muted text, status dot, link button, section heading, chip
+//   [SECTION] Widgets     status dot, section heading, area kind names
 //   [SECTION] Panel       search + filters on top, then detail / results / tabs
 #include <algorithm>
 #include <array>
@@ -10,20 +10,13 @@
 #include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/views.h"
+#include "ui/widgets.h"
 
 namespace jcm {
 
 //-----------------------------------------------------------------------------
 // [SECTION] Widgets
 //-----------------------------------------------------------------------------
-
-void TextWrappedMuted(const char* text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text);
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-}
 
 void StatusDot(Status s, float radius) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -33,48 +26,16 @@ void StatusDot(Status s, float radius) {
     ImGui::Dummy(ImVec2(radius * 2.0f, h));
 }
 
-bool LinkButton(const char* label) {
-    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent));
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(6, 6));  // with TouchExtraPadding: a 30+ px target
-    const bool pressed = ImGui::Button(label);
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor(2);
-    return pressed;
-}
-
-void SectionHeading(const AppState&, const char* text) {
+void SectionHeading(AppState& app, const char* text) {
     ImGui::Spacing();
     ImGui::Spacing();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent));
-    ImGui::TextUnformatted(text);
-    ImGui::PopStyleColor();
+    UiHeading(app, text, 3, nullptr, TextTone::Accent);
     ImGui::Separator();
 }
 
 const char* AreaKindName(const AppState& app, const std::string& kind) {
     const int k = app.data.FindAreaKind(kind);
     return k >= 0 ? app.data.area_kinds[static_cast<size_t>(k)].name.Get(app.lang).c_str() : kind.c_str();
-}
-
-bool Chip(const char* label, bool on, ImU32 swatch) {
-    const Theme& t = CurrentTheme();
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 14.0f);
-    // 34 px tall; with style.TouchExtraPadding the tap target is 42 px.
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(swatch ? 26.0f : 12.0f, 9.0f));
-    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(on ? t.accent : t.surface));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(on ? t.accent_hover : t.surface_hover));
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(on ? t.on_accent : t.text));
-    const bool pressed = ImGui::Button(label);
-    if (swatch) {
-        const ImVec2 a = ImGui::GetItemRectMin();
-        const float h = ImGui::GetItemRectSize().y;
-        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(a.x + 14, a.y + h * 0.5f), 5.0f, swatch);
-        if (on) ImGui::GetWindowDrawList()->AddCircle(ImVec2(a.x + 14, a.y + h * 0.5f), 6.0f, t.on_accent);
-    }
-    ImGui::PopStyleColor(3);
-    ImGui::PopStyleVar(2);
-    return pressed;
 }
 
 //-----------------------------------------------------------------------------
@@ -85,20 +46,23 @@ namespace {
 
 void DrawTabs(AppState& app) {
     const Str labels[2] = {Str::TabOverview, Str::TabCompare};
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    SemBegin(app, Role::TabList, Tr(Str::ViewTabs, app.lang), p, ImVec2(p.x + ImGui::GetContentRegionAvail().x, p.y + 40));
     for (int i = 0; i < 2; ++i) {
         if (i > 0) ImGui::SameLine();
         const bool on = static_cast<int>(app.ui.tab) == i;
-        if (Chip(Tr(labels[i], app.lang), on)) {
+        if (UiChip(app, Tr(labels[i], app.lang), on, 0, Role::Tab)) {
             app.ui.tab = static_cast<PanelTab>(i);
-            app.summary_dirty = true;
         }
     }
+    SemEnd(app);
 }
 
 }  // namespace
 
 void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
     const Lang lang = app.lang;
+    SemBegin(app, Role::Region, Tr(Str::PanelRegion, lang), pos, ImVec2(pos.x + size.x, pos.y + size.y));
     ImGui::SetCursorScreenPos(pos);
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 12));
@@ -122,10 +86,12 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
                            __builtin_popcount(app.ui.filter.statuses);
         if (active > 0) std::snprintf(label, sizeof label, "%s (%d)", Tr(Str::Filters, lang), active);
         else std::snprintf(label, sizeof label, "%s", Tr(Str::Filters, lang));
-        if (Chip(label, app.ui.show_filters || active > 0)) app.ui.show_filters = !app.ui.show_filters;
+        if (UiChip(app, label, app.ui.show_filters || active > 0)) app.ui.show_filters = !app.ui.show_filters;
         if (portrait) {
             ImGui::SameLine();
-            if (ImGui::Button("##panel", ImVec2(44, 40))) app.ui.panel_expanded = !app.ui.panel_expanded;
+            if (UiButton(app, "##panel", ImVec2(44, 40), Tr(app.ui.panel_expanded ? Str::ShowMap : Str::ShowPanel, lang),
+                         static_cast<uint16_t>(kSemExpandable | (app.ui.panel_expanded ? kSemExpanded : 0))))
+                app.ui.panel_expanded = !app.ui.panel_expanded;
             // A chevron: up = expand the panel over the map, down = give the map back.
             const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
             const ImVec2 c((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
@@ -165,6 +131,7 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
     }
     ImGui::EndChild();
     ImGui::PopStyleVar(3);
+    SemEnd(app);
 }
 
 }  // namespace jcm

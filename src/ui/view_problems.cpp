@@ -1,11 +1,14 @@
 // view_problems.cpp: the data-problems panel: every error and warning of the last load, with the
 // file and JSON pointer, in the current language. Shown over the map until dismissed; if there is
 // no good data at all it cannot be dismissed.
+#include <imgui_internal.h>
+
 #include <cstdio>
 
 #include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/views.h"
+#include "ui/widgets.h"
 
 namespace jcm {
 
@@ -31,9 +34,25 @@ void DrawProblems(AppState& app) {
                  ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize);
     ImGui::PopStyleColor();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().text));
-    ImGui::TextUnformatted(app.problems_file.c_str());
-    ImGui::Text("%d %s, %d %s", errors, Tr(Str::ProblemsErrors, lang), warnings, Tr(Str::ProblemsWarnings, lang));
-    if (errors && app.has_data) TextWrappedMuted(Tr(Str::KeptPreviousData, lang));
+    const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+    const char* dialog_name = Tr(errors ? Str::DataLoadFailed : Str::ProblemsTitle, lang);
+    SemBegin(app, Role::Dialog, dialog_name, wp, ImVec2(wp.x + ws.x, wp.y + ws.y), app.has_data ? 0 : kSemModal);
+    {  // the title bar (its text and its close button), drawn by ImGui::Begin
+        ImGuiWindow* w = ImGui::GetCurrentWindow();
+        const ImRect bar = w->TitleBarRect();
+        app.sem.SetLevel(RecordRect(app, Role::Heading, dialog_name, bar.Min, bar.Max), 2);
+        if (app.has_data) {
+            const float bs = ImGui::GetFrameHeight();
+            const uint32_t close_id = w->GetID("#CLOSE");
+            app.sem.Add(Role::Button, close_id, Tr(Str::Close, lang), SemRect{bar.Max.x - bs - 4, bar.Min.y, bs, bar.GetHeight()}, kSemAction);
+            if (app.sem.TakeActivation(close_id)) open = false;
+        }
+    }
+    UiText(app, app.problems_file.c_str());
+    char counts[96];
+    std::snprintf(counts, sizeof counts, "%d %s, %d %s", errors, Tr(Str::ProblemsErrors, lang), warnings, Tr(Str::ProblemsWarnings, lang));
+    UiText(app, counts);
+    if (errors && app.has_data) UiText(app, Tr(Str::KeptPreviousData, lang), TextTone::Muted);
     ImGui::Separator();
     ImGui::BeginChild("list", ImVec2(0, 0), ImGuiChildFlags_None);
     // Rows wrap to different heights, so no list clipper; a cap keeps a pathological file cheap.
@@ -44,16 +63,16 @@ void DrawProblems(AppState& app) {
         StatusDot(p.severity == Severity::Error ? Status::Red : Status::Yellow, 5.0f);
         ImGui::SameLine();
         ImGui::BeginGroup();
-        if (p.line > 0) ImGui::TextDisabled("%d:%d", p.line, p.column);
-        else ImGui::TextDisabled("%s", p.pointer.empty() ? "/" : p.pointer.c_str());
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(p.message.Get(lang).c_str());
-        ImGui::PopTextWrapPos();
+        char where[64];
+        if (p.line > 0) std::snprintf(where, sizeof where, "%d:%d", p.line, p.column);
+        UiText(app, p.line > 0 ? where : p.pointer.empty() ? "/" : p.pointer.c_str(), TextTone::Muted);
+        UiText(app, p.message.Get(lang).c_str());
         ImGui::EndGroup();
         ImGui::PopID();
     }
     if (app.problems.size() > kMaxRows) ImGui::TextDisabled("… +%d", static_cast<int>(app.problems.size() - kMaxRows));
     ImGui::EndChild();
+    SemEnd(app);
     ImGui::End();
     ImGui::PopStyleColor(4);
     if (!open) app.show_problems = false;

@@ -6,6 +6,7 @@
 #include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/views.h"
+#include "ui/widgets.h"
 
 namespace jcm {
 
@@ -16,6 +17,10 @@ void DrawSearchField(AppState& app, float width) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     // Clicked, or activated with Space/Enter from the keyboard (taps land on the <input> itself).
     if (ImGui::InvisibleButton("##search", ImVec2(width, h))) platform::FocusTextField();
+    // The page's own <input> is the control; the item says where it is and whether the
+    // placeholder fits (the input pads 38 px for the icon and 12 px on the right).
+    const char* placeholder = Tr(Str::SearchPlaceholder, app.lang);
+    RecordItem(app, Role::Textbox, placeholder, TextCut(placeholder, width - 50) ? kSemTruncated : 0);
     const bool focused = platform::TextFieldFocused() && app.text_owner == TextOwner::Search;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), t.surface, 8.0f);
@@ -37,7 +42,7 @@ void DrawSearchField(AppState& app, float width) {
         ui.field_published != ui.query) {
         for (int i = 0; i < 4; ++i) ui.field_rect[i] = r[i];
         ui.field_published = ui.query;
-        platform::SetTextField(r[0], r[1], r[2], r[3], ui.query, Tr(Str::SearchPlaceholder, app.lang));
+        platform::SetTextField(r[0], r[1], r[2], r[3], ui.query, placeholder);
     }
 }
 
@@ -48,9 +53,11 @@ void DrawSearchResults(AppState& app) {
     std::snprintf(buf, sizeof buf, "%s (%d)", Tr(Str::Results, lang), static_cast<int>(app.ui.hits.size()));
     SectionHeading(app, buf);
     if (app.ui.hits.empty()) {
-        TextWrappedMuted(Tr(Str::NoResults, lang));
+        UiText(app, Tr(Str::NoResults, lang), TextTone::Muted);
         return;
     }
+    const ImVec2 list_min = ImGui::GetCursorScreenPos();
+    SemBegin(app, Role::List, Tr(Str::Results, lang), list_min, ImVec2(list_min.x + ImGui::GetContentRegionAvail().x, list_min.y + 1));
     for (size_t i = 0; i < app.ui.hits.size(); ++i) {
         const SearchHit& h = app.ui.hits[i];
         ImGui::PushID(static_cast<int>(i));
@@ -74,7 +81,10 @@ void DrawSearchResults(AppState& app) {
         const float title_h = ImGui::CalcTextSize(title, nullptr, false, w - 16).y;
         ImGui::PopTextWrapPos();
         const float row_h = title_h + ImGui::GetTextLineHeight() + 14;
-        if (ImGui::Selectable("##hit", false, 0, ImVec2(0, row_h)) && area >= 0) SelectArea(app, area);
+        char name[320];
+        if (h.in_quote) std::snprintf(name, sizeof name, "%s · %s · %s", title, sub, Tr(Str::InQuote, lang));
+        else std::snprintf(name, sizeof name, "%s · %s", title, sub);
+        if (UiSelectable(app, Role::ListItem, "##hit", name, false, 0, ImVec2(0, row_h)) && area >= 0) SelectArea(app, area);
         if (ImGui::IsItemHovered()) app.map.list_hovered = area;
         ImGui::SetCursorScreenPos(ImVec2(row.x + 8, row.y + 5));
         ImGui::PushTextWrapPos(row.x + w - 8);
@@ -86,6 +96,7 @@ void DrawSearchResults(AppState& app) {
         ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + row_h + 4));
         ImGui::PopID();
     }
+    SemEnd(app);
 }
 
 void DrawFilters(AppState& app) {
@@ -119,37 +130,37 @@ void DrawFilters(AppState& app) {
     };
 
     ImGui::Spacing();
-    ImGui::TextDisabled("%s", Tr(Str::Categories, lang));
+    UiLabel(app, Tr(Str::Categories, lang), TextTone::Muted);
     for (size_t i = 0; i < d.categories.size(); ++i) {
         const char* label = d.categories[i].name.Get(lang).c_str();
         ImGui::PushID(static_cast<int>(i));
         flow(label, i == 0, true);
-        if (Chip(label, is_on(f.categories, d.categories[i].id), CategoryColor(d, static_cast<int>(i))))
+        if (UiChip(app, label, is_on(f.categories, d.categories[i].id), CategoryColor(d, static_cast<int>(i))))
             toggle(f.categories, d.categories[i].id);
         ImGui::PopID();
     }
-    ImGui::TextDisabled("%s", Tr(Str::Statuses, lang));
+    UiLabel(app, Tr(Str::Statuses, lang), TextTone::Muted);
     for (int s = 0; s < kStatusCount; ++s) {
         const char* label = StatusName(static_cast<Status>(s), lang);
         ImGui::PushID(100 + s);
         flow(label, s == 0, true);
         const uint32_t bit = 1u << static_cast<unsigned>(s);
-        if (Chip(label, (f.statuses & bit) != 0, CurrentTheme().status[s])) {
+        if (UiChip(app, label, (f.statuses & bit) != 0, CurrentTheme().status[s])) {
             f.statuses ^= bit;
             changed = true;
         }
         ImGui::PopID();
     }
-    ImGui::TextDisabled("%s", Tr(Str::AreaKinds, lang));
+    UiLabel(app, Tr(Str::AreaKinds, lang), TextTone::Muted);
     for (size_t i = 0; i < d.area_kinds.size(); ++i) {
         const char* label = d.area_kinds[i].name.Get(lang).c_str();
         ImGui::PushID(200 + static_cast<int>(i));
         flow(label, i == 0, false);
-        if (Chip(label, is_on(f.area_kinds, d.area_kinds[i].id))) toggle(f.area_kinds, d.area_kinds[i].id);
+        if (UiChip(app, label, is_on(f.area_kinds, d.area_kinds[i].id))) toggle(f.area_kinds, d.area_kinds[i].id);
         ImGui::PopID();
     }
     if (!f.Empty()) {
-        if (LinkButton(Tr(Str::ClearFilters, lang))) {
+        if (UiLink(app, Tr(Str::ClearFilters, lang))) {
             f = GoalFilter{};
             changed = true;
         }

@@ -37,13 +37,10 @@ void DrawLocalEditsBar(AppState& app);
 // The data-problems panel (over everything), when the last load found problems.
 void DrawProblems(AppState& app);
 
-// Small shared widgets (view_panel.cpp).
-void TextWrappedMuted(const char* text);
+// Small shared pieces (view_panel.cpp); the widgets themselves are in ui/widgets.h.
 void StatusDot(Status s, float radius);
-bool LinkButton(const char* label);
-void SectionHeading(const AppState& app, const char* text);
+// A section's heading (level 3) with a rule under it.
+void SectionHeading(AppState& app, const char* text);
 const char* AreaKindName(const AppState& app, const std::string& kind);
-// A small toggle "chip"; returns true when clicked.
-bool Chip(const char* label, bool on, ImU32 swatch = 0);
 
 }  // namespace jcm

@@ -1,6 +1,7 @@
 // test_app.cpp: the app and its views, natively: ImGui runs without a backend, the platform is
 // the headless one (src/platform/platform_headless.cpp), so loading, data replacement, selection,
-// deep links, the accessible summary and whole frames of every view are checked without a browser.
+// deep links, the semantics items the views record and whole frames of every view are checked
+// without a browser.
 #ifdef JCM_HAVE_UI
 #include <doctest.h>
 #include <imgui.h>
@@ -13,6 +14,7 @@
 
 #include "platform/platform_headless.h"
 #include "ui/app.h"
+#include "ui/semantics.h"
 #include "ui/views.h"
 
 namespace {
@@ -22,6 +24,24 @@ std::string ReadFile(const std::string& path) {
     std::stringstream ss;
     ss << f.rdbuf();
     return ss.str();
+}
+
+// The items the last frame recorded (ui/semantics.h).
+int FindItem(const jcm::AppState& app, jcm::Role role, const std::string& part) { return app.sem.Find(role, part); }
+bool Shows(const jcm::AppState& app, const std::string& part) {
+    for (int i = 0; i < app.sem.Count(); ++i)
+        if (app.sem.Name(app.sem.Item(i)).find(part) != std::string_view::npos) return true;
+    return false;
+}
+// The names of every item inside container `index`, one per line.
+std::string TextInside(const jcm::AppState& app, int index) {
+    std::string out;
+    for (int i = 0; i < app.sem.Count(); ++i) {
+        if (!app.sem.IsInside(i, index)) continue;
+        out.append(app.sem.Name(app.sem.Item(i)));
+        out += '\n';
+    }
+    return out;
 }
 
 const std::string& ShippedData() {
@@ -98,7 +118,10 @@ TEST_CASE("app: an invalid dataset after a good one keeps the good one and lists
     CHECK(f.app->problems[0].file == "bad.json");
     CHECK(f.app->problems[0].line == 1);
     f.Frame();  // the problems panel draws over the kept data
-    CHECK(jcm::platform::headless::Get().summary.find("bad.json") != std::string::npos);
+    const int dialog = FindItem(*f.app, jcm::Role::Dialog, "");
+    REQUIRE(dialog >= 0);
+    CHECK(TextInside(*f.app, dialog).find("bad.json") != std::string::npos);
+    CHECK(jcm::platform::headless::Get().summary.find(f.app->sem.Name(f.app->sem.Item(dialog))) != std::string::npos);
 }
 
 TEST_CASE("app: invalid data with nothing loaded before shows problems, no data") {
@@ -107,7 +130,7 @@ TEST_CASE("app: invalid data with nothing loaded before shows problems, no data"
     CHECK_FALSE(f.app->has_data);
     CHECK(f.app->show_problems);
     f.Frame();
-    CHECK(jcm::platform::headless::Get().summary.find("data/campaign.json") != std::string::npos);
+    CHECK(Shows(*f.app, "data/campaign.json"));
 }
 
 TEST_CASE("app: a data file that cannot be fetched is reported with the file and the reason") {
@@ -131,7 +154,9 @@ TEST_CASE("app: selecting an area sets the hash; a hash selects its area at load
         jcm::SelectArea(*f.app, i);
         CHECK(jcm::platform::headless::Get().hash == "area=370812&lang=zh");
         f.Frame();
-        CHECK(jcm::platform::headless::Get().summary.find(f.app->data.areas[static_cast<size_t>(i)].name.zh) != std::string::npos);
+        const std::string& name = f.app->data.areas[static_cast<size_t>(i)].name.zh;
+        CHECK(FindItem(*f.app, jcm::Role::Heading, name) >= 0);  // the detail's heading
+        CHECK(jcm::platform::headless::Get().summary.find(name) != std::string::npos);
         jcm::SelectArea(*f.app, -1);
         CHECK(jcm::platform::headless::Get().hash == "lang=zh");
     }
@@ -159,7 +184,8 @@ TEST_CASE("app: following a link (hash change) selects its area and language; la
     REQUIRE(f.app->selected >= 0);
     CHECK(f.app->data.areas[static_cast<size_t>(f.app->selected)].id == "370831");
     f.Frame();
-    CHECK(hl.summary.find("Sishui") != std::string::npos);  // the English name, in the English summary
+    CHECK(FindItem(*f.app, jcm::Role::Heading, "Sishui") >= 0);  // the English name, in the English detail
+    CHECK(hl.summary.find("Sishui") != std::string::npos);
 
     jcm::SetLanguage(*f.app, jcm::Lang::Zh);
     CHECK(hl.settings["lang"] == "zh");
@@ -374,7 +400,9 @@ TEST_CASE("app: the timeline replays statuses in the counts, the map and the sel
 
     f.Frame();  // now: red
     CHECK(f.app->stats.total.by_status[static_cast<int>(jcm::Status::Red)] == 1);
-    CHECK(jcm::platform::headless::Get().summary.find(title + " (严重滞后") != std::string::npos);
+    int item = FindItem(*f.app, jcm::Role::ListItem, title);
+    REQUIRE(item >= 0);
+    CHECK(TextInside(*f.app, item).find("严重滞后") != std::string::npos);
 
     f.app->ui.timeline = 0;  // 2020-04-01: green
     jcm::RefreshStats(*f.app);
@@ -382,6 +410,173 @@ TEST_CASE("app: the timeline replays statuses in the counts, the map and the sel
     CHECK(f.app->stats.total.by_status[static_cast<int>(jcm::Status::Red)] == 0);
     CHECK(f.app->stats.total.by_status[static_cast<int>(jcm::Status::Green)] == 1);
     CHECK(jcm::ShownStatus(*f.app, f.app->data.goals[0]) == jcm::Status::Green);
-    CHECK(jcm::platform::headless::Get().summary.find(title + " (正常推进") != std::string::npos);
+    item = FindItem(*f.app, jcm::Role::ListItem, title);
+    REQUIRE(item >= 0);
+    CHECK(TextInside(*f.app, item).find("正常推进") != std::string::npos);
+}
+#endif
+
+#ifdef JCM_HAVE_UI
+// ---- the semantics layer ---------------------------------------------------------------------
+
+TEST_CASE("semantics: an area's detail records each goal with its target's value and unit") {
+    Fixture f;
+    f.LoadShipped();
+    const jcm::Goal* target = nullptr;
+    for (const jcm::Goal& g : f.app->data.goals)
+        if (g.has_target && !g.target.unit.zh.empty()) { target = &g; break; }
+    REQUIRE(target != nullptr);
+    jcm::SelectArea(*f.app, f.app->data.FindArea(target->area));
+    f.Frame();
+    const int item = FindItem(*f.app, jcm::Role::ListItem, target->title.zh);
+    REQUIRE(item >= 0);
+    const std::string inside = TextInside(*f.app, item);
+    char value[32];
+    std::snprintf(value, sizeof value, "%g", target->target.value);
+    CHECK(inside.find(value) != std::string::npos);
+    CHECK(inside.find(target->target.unit.zh) != std::string::npos);
+    CHECK(inside.find("记录进展") != std::string::npos);  // its record button
+    // Each goal of the area is a list item under its category's heading.
+    int goals = 0;
+    for (const jcm::Goal& g : f.app->data.goals) goals += g.area == target->area;
+    int items = 0;
+    for (int i = 0; i < f.app->sem.Count(); ++i) {
+        const jcm::SemItem& it = f.app->sem.Item(i);
+        if (it.role != jcm::Role::ListItem) continue;
+        for (const jcm::Goal& g : f.app->data.goals)
+            if (g.area == target->area && f.app->sem.Name(it) == g.title.zh) { ++items; break; }
+    }
+    CHECK(items == goals);
+}
+
+TEST_CASE("semantics: every area is an item of the map; activating one selects it, like a click") {
+    Fixture f;
+    f.LoadShipped();
+    f.Frame();
+    const int list = FindItem(*f.app, jcm::Role::List, "地图上的区域");
+    REQUIRE(list >= 0);
+    int areas = 0, target = -1;
+    for (int i = 0; i < f.app->sem.Count(); ++i) {
+        if (f.app->sem.Item(i).parent != list) continue;
+        ++areas;
+        if (f.app->sem.Name(f.app->sem.Item(i)).find("曲阜市") == 0) target = i;
+    }
+    CHECK(areas == static_cast<int>(f.app->data.areas.size()));
+    REQUIRE(target >= 0);
+    CHECK(f.app->sem.Name(f.app->sem.Item(target)).find("项目标") != std::string_view::npos);  // with its goal count
+    jcm::platform::SemanticAction a;
+    a.id = f.app->sem.Item(target).id;
+    jcm::platform::headless::Get().actions.push_back(a);
+    jcm::UpdateApp(*f.app);
+    f.Frame();
+    REQUIRE(f.app->selected >= 0);
+    CHECK(f.app->data.areas[static_cast<size_t>(f.app->selected)].id == "370881");
+    CHECK(jcm::platform::headless::Get().hash == "area=370881&lang=zh");
+}
+
+TEST_CASE("semantics: tabs, toggles and sliders record their state and act when activated") {
+    Fixture f;
+    f.LoadShipped();
+    f.Frame();
+    const int compare = FindItem(*f.app, jcm::Role::Tab, "对比");
+    const int overview = FindItem(*f.app, jcm::Role::Tab, "概况");
+    REQUIRE(compare >= 0);
+    REQUIRE(overview >= 0);
+    CHECK((f.app->sem.Item(overview).flags & jcm::kSemSelected) != 0);
+    CHECK((f.app->sem.Item(compare).flags & jcm::kSemSelected) == 0);
+    CHECK(f.app->sem.IsInside(compare, FindItem(*f.app, jcm::Role::TabList, "")));
+    jcm::platform::SemanticAction a;
+    a.id = f.app->sem.Item(compare).id;
+    jcm::platform::headless::Get().actions.push_back(a);
+    jcm::UpdateApp(*f.app);
+    f.Frame();
+    CHECK(f.app->ui.tab == jcm::PanelTab::Compare);
+    const int table = FindItem(*f.app, jcm::Role::Table, "");
+    REQUIRE(table >= 0);
+    int rows = 0;
+    for (int i = 0; i < f.app->sem.Count(); ++i) rows += f.app->sem.Item(i).role == jcm::Role::Row && f.app->sem.IsInside(i, table);
+    CHECK(rows == static_cast<int>(f.app->data.areas.size()) + 1);  // the header row and one per area
+    const int sorted = FindItem(*f.app, jcm::Role::ColumnHeader, "目标");
+    REQUIRE(sorted >= 0);
+    CHECK((f.app->sem.Item(sorted).flags & jcm::kSemSortDescending) != 0);
+
+    // The theme switch is a toggle: activating it switches the theme and records the new state.
+    const int theme = FindItem(*f.app, jcm::Role::Button, "深色模式");
+    REQUIRE(theme >= 0);
+    CHECK((f.app->sem.Item(theme).flags & jcm::kSemToggle) != 0);
+    CHECK((f.app->sem.Item(theme).flags & jcm::kSemChecked) == 0);
+    a.id = f.app->sem.Item(theme).id;
+    jcm::platform::headless::Get().actions.push_back(a);
+    jcm::UpdateApp(*f.app);
+    f.Frame();
+    f.Frame();
+    CHECK(f.app->dark);
+    CHECK((f.app->sem.Item(FindItem(*f.app, jcm::Role::Button, "深色模式")).flags & jcm::kSemChecked) != 0);
+}
+
+TEST_CASE("semantics: the timeline slider takes a value from the mirror") {
+    Fixture f;
+    f.LoadShipped();
+    jcm::LocalEdit e;
+    e.goal_id = f.app->data.goals[0].id;
+    e.report.status = jcm::Status::Green;
+    e.report.date = "2020-04-01";
+    jcm::AddEdit(*f.app, e);
+    e.report.date = "2020-05-01";
+    jcm::AddEdit(*f.app, e);
+    f.Frame();
+    const int slider = FindItem(*f.app, jcm::Role::Slider, "时间轴");
+    REQUIRE(slider >= 0);
+    CHECK(f.app->sem.Item(slider).max == doctest::Approx(1));
+    CHECK(f.app->sem.Item(slider).value == doctest::Approx(1));  // the latest
+    jcm::platform::SemanticAction a;
+    a.id = f.app->sem.Item(slider).id;
+    a.has_value = true;
+    a.value = 0;
+    jcm::platform::headless::Get().actions.push_back(a);
+    jcm::UpdateApp(*f.app);
+    f.Frame();
+    CHECK(f.app->ui.timeline == 0);
+}
+
+TEST_CASE("semantics: an unchanged frame records the same items and publishes nothing") {
+    Fixture f;
+    f.LoadShipped();
+    f.Frame();
+    f.Frame();  // ImGui settles layout over two frames
+    const int published = jcm::platform::headless::Get().semantics_published;
+    const std::string json = jcm::platform::headless::Get().semantics;
+    CHECK(json.size() > 100);
+    f.Frame();
+    f.Frame();
+    CHECK(jcm::platform::headless::Get().semantics_published == published);
+    CHECK_FALSE(f.app->sem.Overflowed());
+    jcm::SetLanguage(*f.app, jcm::Lang::En);
+    f.Frame();
+    CHECK(jcm::platform::headless::Get().semantics_published > published);
+    CHECK(jcm::platform::headless::Get().semantics.find("Zoom in") != std::string::npos);
+}
+
+TEST_CASE("semantics: the buffer is bounded and its JSON escapes names") {
+    jcm::Semantics sem;
+    sem.BeginFrame();
+    const int list = sem.Begin(jcm::Role::List, 0, "a \"quoted\" \\ name\n", {0, 0, 10, 10});
+    sem.Add(jcm::Role::ListItem, 7, "x", {1, 2, 3, 4}, jcm::kSemAction | jcm::kSemSelected);
+    sem.End();
+    CHECK(sem.Item(1).parent == list);
+    CHECK(sem.EndFrame());
+    const std::string& json = sem.ToJson();
+    CHECK(json.find("\"a \\\"quoted\\\" \\\\ name\\u000a\"") != std::string::npos);
+    CHECK(json.find("[7,0,\"listitem\",129,0,1,2,3,4,\"x\",0,0,0]") != std::string::npos);
+    sem.BeginFrame();
+    for (int i = 0; i < jcm::Semantics::kMaxItems + 10; ++i) sem.Add(jcm::Role::Text, 0, "t", {});
+    CHECK(sem.Count() == jcm::Semantics::kMaxItems);
+    CHECK(sem.Overflowed());
+    // An activation for an item that is never drawn again expires.
+    sem.Activate(42, false, 0);
+    sem.EndFrame();
+    sem.EndFrame();
+    sem.EndFrame();
+    CHECK_FALSE(sem.TakeActivation(42));
 }
 #endif

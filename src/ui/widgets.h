@@ -1,0 +1,58 @@
+// widgets.h: one helper per widget kind. Each draws with Dear ImGui and records the item in the
+// semantics layer (ui/semantics.h), so a view stays a one-liner and every control exists for
+// screen readers, the keyboard and tests as well as in pixels.
+//
+// To add a widget kind: wrap the ImGui call here, record it with RecordItem (role, accessible
+// name, state), take a pending activation (TakeActivation) as if the control were clicked, and
+// say when the text was drawn cut off. Custom-drawn items call RecordRect with their own rect.
+#pragma once
+
+#include <imgui.h>
+
+#include "ui/app.h"
+#include "ui/semantics.h"
+
+namespace jcm {
+
+// The text of an ImGui label as a person sees it: without any "##id" suffix.
+std::string_view VisibleLabel(const char* label);
+
+// Records the last ImGui item (its rect, clipped to what is visible) with this role and name; an
+// item reaching past its window's visible edge, where the window cannot scroll that way, is
+// recorded as cut off. Returns the item's index (-1 when the buffer is full).
+int RecordItem(AppState& app, Role role, std::string_view name, uint16_t flags = 0);
+// Records an item at a given screen rectangle (custom-drawn items, containers); `id` 0 derives one.
+int RecordRect(AppState& app, Role role, std::string_view name, ImVec2 min, ImVec2 max, uint16_t flags = 0,
+               uint32_t id = 0);
+// Containers: items recorded until SemEnd lie inside.
+int SemBegin(AppState& app, Role role, std::string_view name, ImVec2 min, ImVec2 max, uint16_t flags = 0);
+void SemEnd(AppState& app);
+// True when `text` at the current font is wider than `room` pixels (it will be drawn cut off).
+bool TextCut(const char* text, float room);
+// After a recorded control: the mirror asked to act on it (returns true once) or to show it.
+bool TakeActivation(AppState& app, float* value = nullptr);
+
+// Text, wrapped at the content edge (never cut), recorded as a paragraph.
+enum class TextTone : uint8_t { Body, Muted, Accent, Warning };
+void UiText(AppState& app, const char* text, TextTone tone = TextTone::Body);
+// Text not wrapped, on one line (numbers, dates, short captions beside a control); recorded,
+// cut off if it runs past the window edge.
+void UiLabel(AppState& app, const char* text, TextTone tone = TextTone::Body);
+// A heading (level 1..3) in `font` (null: the current font), wrapped.
+void UiHeading(AppState& app, const char* text, int level, ImFont* font = nullptr, TextTone tone = TextTone::Body);
+
+// A button; `name` is its accessible name when the label is an icon or differs ("##theme").
+bool UiButton(AppState& app, const char* label, ImVec2 size = ImVec2(0, 0), const char* name = nullptr,
+              uint16_t flags = 0);
+// A text-styled button (actions inside text: back, record progress, revert).
+bool UiLink(AppState& app, const char* label);
+// A rounded toggle chip: a toggle button (role Button, kSemToggle) or a tab (role Tab).
+bool UiChip(AppState& app, const char* label, bool on, ImU32 swatch = 0, Role role = Role::Button);
+bool UiCheckbox(AppState& app, const char* label, bool* value);
+// A slider over [min, max]; `name` is its accessible name.
+bool UiSliderInt(AppState& app, const char* id, const char* name, int* value, int min, int max, const char* format);
+// A selectable row (list items, table cells that select their row).
+bool UiSelectable(AppState& app, Role role, const char* id, std::string_view name, bool selected,
+                  ImGuiSelectableFlags flags, ImVec2 size);
+
+}  // namespace jcm
