@@ -54,6 +54,11 @@
   document.addEventListener('gesturestart', function (e) { e.preventDefault(); });
 
   canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
+  // SDL prevents the default of a press on the canvas, which would have focused it: focus it
+  // here, so the app's keys (Esc, L, T, /, ?) work right after using the mouse or a finger.
+  canvas.addEventListener('pointerdown', function () {
+    if (document.activeElement !== canvas) canvas.focus({ preventScroll: true });
+  }, true);
   canvas.addEventListener('webglcontextlost', function (e) { e.preventDefault(); }, false);
 
   if (typeof createJcmModule !== 'function') {

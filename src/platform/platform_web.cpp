@@ -32,6 +32,7 @@ void jcm_show_page_error(const char* title, const char* detail);
 void jcm_hide_loading();
 void jcm_set_a11y_summary(const char* text);
 void jcm_publish_semantics(const char* json, size_t size);
+void jcm_set_idle(int idle);
 int jcm_take_context_restored();
 }
 
@@ -142,12 +143,14 @@ void Sleep() {
     if (!g_sleeping) {
         g_sleeping = true;
         emscripten_pause_main_loop();
+        jcm_set_idle(1);
     }
 }
 
 void Wake() {
     if (g_sleeping) {
         g_sleeping = false;
+        jcm_set_idle(0);
         emscripten_resume_main_loop();
     }
 }

@@ -326,7 +326,7 @@ mergeInto(LibraryManager.library, {
   // Updated by diff: elements are kept by id, attributes written only when they changed.
   $jcmMirror: {
     root: null,
-    nodes: new Map(),   // key -> element
+    nodes: null,   // key -> element (made by setup)
     items: [],
     FLAGS: { selected: 1, checked: 2, expanded: 4, expandable: 8, disabled: 16, truncated: 32, toggle: 64,
              action: 128, hasValue: 256, sortAsc: 512, sortDesc: 1024, offscreen: 2048, modal: 4096 },
@@ -360,6 +360,7 @@ mergeInto(LibraryManager.library, {
       // Keys on a mirrored element are the element's: they must not also drive the map.
       root.addEventListener('keydown', function (e) { e.stopPropagation(); });
       jcmMirror.root = root;
+      jcmMirror.nodes = new Map();   // (a Map cannot be written in the library object itself)
       // For tests and tools: every item with its role, name, state and rectangle.
       window.jcmSemantics = function () {
         var F = jcmMirror.FLAGS;
@@ -406,6 +407,7 @@ mergeInto(LibraryManager.library, {
           el.textContent = '';
           el.jcmButton = document.createElement('button');
           el.jcmButton.type = 'button';
+          el.jcmButton.className = 'sem-inner';
           el.appendChild(el.jcmButton);
         }
         holder = el.jcmButton;
@@ -494,6 +496,12 @@ mergeInto(LibraryManager.library, {
         if (c.inert !== inert) c.inert = inert;
       }
     }
+  },
+
+  // <html data-app-idle="1"> while the frame loop sleeps (nothing left to draw): what tests and
+  // tools wait for instead of guessing a time.
+  jcm_set_idle: function (idle) {
+    document.documentElement.setAttribute('data-app-idle', idle ? '1' : '0');
   },
 
   jcm_publish_semantics__deps: ['$jcmMirror'],

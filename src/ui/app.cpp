@@ -296,15 +296,9 @@ void DrawKeysHelp(AppState& app) {
     char title[96];
     std::snprintf(title, sizeof title, "%s###keys", Tr(Str::KeysTitle, app.lang));
     ImGui::Begin(title, &app.ui.show_keys, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
-    ImGuiWindow* w = ImGui::GetCurrentWindow();
     const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
     SemBegin(app, Role::Dialog, Tr(Str::KeysTitle, app.lang), wp, ImVec2(wp.x + ws.x, wp.y + ws.y));
-    const ImRect bar = w->TitleBarRect();
-    app.sem.SetLevel(RecordRect(app, Role::Heading, Tr(Str::KeysTitle, app.lang), bar.Min, bar.Max), 2);
-    const float bs = ImGui::GetFrameHeight();
-    const uint32_t close_id = w->GetID("#CLOSE");
-    app.sem.Add(Role::Button, close_id, Tr(Str::Close, app.lang), SemRect{bar.Max.x - bs - 4, bar.Min.y, bs, bar.GetHeight()}, kSemAction);
-    if (app.sem.TakeActivation(close_id)) app.ui.show_keys = false;
+    RecordTitleBar(app, Tr(Str::KeysTitle, app.lang), 2, &app.ui.show_keys);
     ImGui::PushTextWrapPos(std::min(560.0f, vp->WorkSize.x - 24 - ImGui::GetStyle().WindowPadding.x * 2));
     ImGui::TextUnformatted(Tr(Str::KeysList, app.lang));
     ImGui::PopTextWrapPos();
@@ -352,7 +346,13 @@ void DrawApp(AppState& app) {
     if (app.ui.show_keys) DrawKeysHelp(app);
     DrawEditor(app);
     DrawProblems(app);
-    if (app.sem.EndFrame()) app.sem_dirty = true;
+    // Draw until the UI stands still: ImGui settles layout (new windows, table columns fitting
+    // their content, a press released a frame later) over a few frames, and the items say when
+    // it has. Two identical frames in a row end it; then the loop sleeps.
+    if (app.sem.EndFrame()) {
+        app.sem_dirty = true;
+        app.frames_to_draw = std::max(app.frames_to_draw, 2);
+    }
 }
 
 void SelectArea(AppState& app, int area_index) {

@@ -124,6 +124,7 @@ constexpr Pair kStrings[] = {
     {"收起原文", "Hide source text"},
     {"地图着色", "Colour the map by"},
     {"菜单", "Menu"},
+    {"搜索", "Search"},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<size_t>(Str::Count_),
               "kStrings must have one entry per Str");

@@ -119,6 +119,7 @@ enum class Str {
     HideQuote,
     MapMetricGroup,
     Menu,
+    SearchShort,
     Count_
 };
 

@@ -92,10 +92,12 @@ void DrawCompare(AppState& app) {
     for (int c = 0; c < ncol; ++c) {
         if (!ImGui::TableSetColumnIndex(c)) continue;
         const char* label = ImGui::TableGetColumnName(c);
+        const float label_x = ImGui::GetCursorScreenPos().x;
         ImGui::TableHeader(label);
+        // As ImGui decides to end the label with an ellipsis: it must fit before the sort arrow.
         const float arrow = std::floor(ImGui::GetFontSize() * 0.65f + ImGui::GetStyle().FramePadding.x);
         uint16_t f = kSemAction;
-        if (ImGui::CalcTextSize(label).x + arrow > ImGui::GetItemRectSize().x + 0.5f) f |= kSemTruncated;
+        if (label_x + ImGui::CalcTextSize(label).x + arrow > ImGui::GetItemRectMax().x + 0.5f) f |= kSemTruncated;
         if (static_cast<int>(ui.sort_column) == c) f |= ui.sort_descending ? kSemSortDescending : kSemSortAscending;
         RecordItem(app, Role::ColumnHeader, label, f);
         if (TakeActivation(app)) sort_request = c;

@@ -66,7 +66,7 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
     std::snprintf(buf, sizeof buf, "%s · %s", GoalKindName(g.kind, lang), StatusName(shown, lang));
     ImGui::AlignTextToFramePadding();
     UiLabel(app, buf, TextTone::Muted);
-    ImGui::SameLine();
+    SameLineOrWrap(ButtonWidth(Tr(Str::RecordProgress, lang), 6.0f));
     if (UiLink(app, Tr(Str::RecordProgress, lang))) OpenEditor(app, index);
     if (g.has_target) {
         const Target& t = g.target;
@@ -87,9 +87,9 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
         UiLabel(app, buf, TextTone::Muted);
         const int local = FindEdit(app, g.id, r.date);
         if (local >= 0) {  // recorded here, not in the published data: say so, and offer to revert
-            ImGui::SameLine();
+            SameLineOrWrap(ImGui::CalcTextSize(Tr(Str::LocalUnpublished, lang)).x);
             UiLabel(app, Tr(Str::LocalUnpublished, lang), TextTone::Warning);
-            ImGui::SameLine();
+            SameLineOrWrap(ButtonWidth(Tr(Str::Revert, lang), 6.0f));
             if (UiLink(app, Tr(Str::Revert, lang))) {
                 RevertEdit(app, static_cast<size_t>(local));
                 reverted = true;  // the goal's reports changed under us: draw nothing more of them
@@ -100,7 +100,7 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
             ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::ColorConvertU32ToFloat4(CurrentTheme().status[static_cast<int>(r.status)]));
             ImGui::ProgressBar(static_cast<float>(r.percent / 100.0), ImVec2(-1, 0), buf);
             ImGui::PopStyleColor();
-            char name[96];
+            char name[320];
             std::snprintf(name, sizeof name, "%s %s", Tr(Str::Percent, lang), buf);
             RecordItem(app, Role::Text, name);
         }

@@ -105,13 +105,9 @@ void DrawEditor(AppState& app) {
 
     UiLabel(app, Tr(Str::Status, lang), TextTone::Muted);
     const Status choices[4] = {Status::Green, Status::Yellow, Status::Red, Status::Done};
-    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     for (int i = 0; i < 4; ++i) {
         const char* label = StatusName(choices[i], lang);
-        if (i > 0) {  // the chips flow onto a second line on a narrow screen
-            ImGui::SameLine();
-            if (ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize(label).x + 52 > right) ImGui::NewLine();
-        }
+        if (i > 0) SameLineOrWrap(ButtonWidth(label, 26.0f));  // a second line on a narrow screen
         ImGui::PushID(i);
         if (UiChip(app, label, e.status == choices[i], CurrentTheme().status[static_cast<int>(choices[i])])) e.status = choices[i];
         ImGui::PopID();
@@ -195,7 +191,7 @@ void DrawLocalEditsBar(AppState& app) {
         ImGui::SameLine();
         UiText(app, buf);
         if (UiLink(app, Tr(Str::ExportJson, lang))) ExportJson(app);
-        ImGui::SameLine();
+        SameLineOrWrap(ButtonWidth(Tr(Str::RevertAll, lang), 6.0f));
         if (UiLink(app, Tr(Str::RevertAll, lang))) RevertAllEdits(app);
     }
     if (!local.storage_error.empty()) {

@@ -16,11 +16,11 @@ namespace jcm {
 namespace {
 
 // A number over its caption, in a tile of the given width.
-void StatTile(AppState& app, const char* value, const char* caption, float width) {
+// A number over its caption, in a tile of the given width and height; the caption wraps.
+void StatTile(AppState& app, const char* value, const char* caption, float width, float height) {
     ImGui::BeginGroup();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float h = ImGui::GetTextLineHeightWithSpacing() * 2.7f;
-    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + width, p.y + h), CurrentTheme().surface, 8.0f);
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + width, p.y + height), CurrentTheme().surface, 8.0f);
     ImGui::SetCursorScreenPos(ImVec2(p.x + 12, p.y + 6));
     ImGui::PushFont(app.fonts.heading);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent));
@@ -30,16 +30,29 @@ void StatTile(AppState& app, const char* value, const char* caption, float width
     ImGui::SetCursorScreenPos(ImVec2(p.x + 12, ImGui::GetCursorScreenPos().y));
     ImGui::PushFont(app.fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().text_muted));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + width - 24);
     ImGui::TextUnformatted(caption);
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    const bool cut = TextCut(caption, width - 24);
     ImGui::SetCursorScreenPos(p);
-    ImGui::Dummy(ImVec2(width, h));
+    ImGui::Dummy(ImVec2(width, height));
     ImGui::EndGroup();
     char name[256];
     std::snprintf(name, sizeof name, "%s %s", value, caption);
-    RecordItem(app, Role::Text, name, cut ? kSemTruncated : 0);
+    RecordItem(app, Role::Text, name);
+}
+
+// The height that fits the tallest caption wrapped in a tile of `width`.
+float TileHeight(const AppState& app, const char* const* captions, int n, float width) {
+    ImGui::PushFont(app.fonts.small);
+    float caption_h = 0;
+    for (int i = 0; i < n; ++i) caption_h = std::max(caption_h, ImGui::CalcTextSize(captions[i], nullptr, false, width - 24).y);
+    ImGui::PopFont();
+    ImGui::PushFont(app.fonts.heading);
+    const float value_h = ImGui::GetTextLineHeightWithSpacing();
+    ImGui::PopFont();
+    return 6 + value_h + caption_h + 10;
 }
 
 void DrawPeriod(AppState& app) {
@@ -118,11 +131,7 @@ void DrawStatusMix(AppState& app) {
     SemBegin(app, Role::List, Tr(Str::StatusMix, lang), list_min, ImVec2(right, list_min.y + 1));
     for (int i = 0; i < kStatusCount; ++i) {
         std::snprintf(buf, sizeof buf, "%s %d", labels[i], values[i]);
-        if (i > 0) {
-            const float w = ImGui::GetTextLineHeight() * 0.6f + 6 + ImGui::CalcTextSize(buf).x;
-            ImGui::SameLine(0, 14);
-            if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
-        }
+        if (i > 0) SameLineOrWrap(ImGui::GetTextLineHeight() * 0.6f + 6 + ImGui::CalcTextSize(buf).x, 14);
         LegendItem(colors[i], labels[i], values[i]);
         RecordItem(app, Role::ListItem, buf);
     }
@@ -262,11 +271,14 @@ void DrawOverview(AppState& app) {
                            {s.total.goals, -1, Str::Goals},
                            {s.total.targets, -1, Str::Targets},
                            {s.total.projects, -1, Str::Projects}};
+    const char* captions[4];
+    for (int i = 0; i < 4; ++i) captions[i] = Tr(tiles[i].caption, lang);
+    const float tile_h = TileHeight(app, captions, 4, tile_w);
     for (int i = 0; i < 4; ++i) {
         if (i % columns != 0) ImGui::SameLine();
         if (tiles[i].of >= 0) std::snprintf(buf, sizeof buf, "%d/%d", tiles[i].value, tiles[i].of);
         else std::snprintf(buf, sizeof buf, "%d", tiles[i].value);
-        StatTile(app, buf, Tr(tiles[i].caption, lang), tile_w);
+        StatTile(app, buf, captions[i], tile_w, tile_h);
     }
 
     SectionHeading(app, Tr(Str::StatusMix, lang));

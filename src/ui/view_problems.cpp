@@ -1,8 +1,6 @@
 // view_problems.cpp: the data-problems panel: every error and warning of the last load, with the
 // file and JSON pointer, in the current language. Shown over the map until dismissed; if there is
 // no good data at all it cannot be dismissed.
-#include <imgui_internal.h>
-
 #include <cstdio>
 
 #include "ui/strings.h"
@@ -37,17 +35,7 @@ void DrawProblems(AppState& app) {
     const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
     const char* dialog_name = Tr(errors ? Str::DataLoadFailed : Str::ProblemsTitle, lang);
     SemBegin(app, Role::Dialog, dialog_name, wp, ImVec2(wp.x + ws.x, wp.y + ws.y), app.has_data ? 0 : kSemModal);
-    {  // the title bar (its text and its close button), drawn by ImGui::Begin
-        ImGuiWindow* w = ImGui::GetCurrentWindow();
-        const ImRect bar = w->TitleBarRect();
-        app.sem.SetLevel(RecordRect(app, Role::Heading, dialog_name, bar.Min, bar.Max), 2);
-        if (app.has_data) {
-            const float bs = ImGui::GetFrameHeight();
-            const uint32_t close_id = w->GetID("#CLOSE");
-            app.sem.Add(Role::Button, close_id, Tr(Str::Close, lang), SemRect{bar.Max.x - bs - 4, bar.Min.y, bs, bar.GetHeight()}, kSemAction);
-            if (app.sem.TakeActivation(close_id)) open = false;
-        }
-    }
+    RecordTitleBar(app, dialog_name, 2, app.has_data ? &open : nullptr);
     UiText(app, app.problems_file.c_str());
     char counts[96];
     std::snprintf(counts, sizeof counts, "%d %s, %d %s", errors, Tr(Str::ProblemsErrors, lang), warnings, Tr(Str::ProblemsWarnings, lang));

@@ -20,6 +20,7 @@ void DrawSearchField(AppState& app, float width) {
     // The page's own <input> is the control; the item says where it is and whether the
     // placeholder fits (the input pads 38 px for the icon and 12 px on the right).
     const char* placeholder = Tr(Str::SearchPlaceholder, app.lang);
+    if (TextCut(placeholder, width - 50)) placeholder = Tr(Str::SearchShort, app.lang);  // a narrow field
     RecordItem(app, Role::Textbox, placeholder, TextCut(placeholder, width - 50) ? kSemTruncated : 0);
     const bool focused = platform::TextFieldFocused() && app.text_owner == TextOwner::Search;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -121,12 +122,8 @@ void DrawFilters(AppState& app) {
         return false;
     };
     // Chips flow onto as many lines as they need.
-    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-    auto flow = [right](const char* label, bool first, bool swatch) {
-        if (first) return;
-        const float w = ImGui::CalcTextSize(label).x + (swatch ? 38.0f : 24.0f);
-        ImGui::SameLine();
-        if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+    auto flow = [](const char* label, bool first, bool swatch) {
+        if (!first) SameLineOrWrap(ButtonWidth(label, swatch ? 26.0f : 12.0f));
     };
 
     ImGui::Spacing();

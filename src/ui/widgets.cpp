@@ -10,6 +10,7 @@
 
 #include <cstring>
 
+#include "ui/strings.h"
 #include "ui/theme.h"
 
 namespace jcm {
@@ -34,8 +35,10 @@ SemRect VisiblePart(ImVec2 min, ImVec2 max, bool* cut, bool* offscreen) {
     clip.ClipWith(ImRect(vp->Pos, ImVec2(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y)));
     const bool settled = w->HiddenFramesCanSkipItems == 0 && w->HiddenFramesCannotSkipItems == 0 && !w->SkipItems;
     const float slack = 1.0f;
-    const bool can_scroll_x = w->ScrollMax.x > 0.0f;
-    const bool can_scroll_y = w->ScrollMax.y > 0.0f;
+    // What scrolling can bring into view (by the window's flags: its content size is only
+    // known a frame late, and a new window's first frames would read as unscrollable).
+    const bool can_scroll_x = (w->Flags & (ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_AlwaysHorizontalScrollbar)) != 0;
+    const bool can_scroll_y = (w->Flags & ImGuiWindowFlags_NoScrollbar) == 0 || (w->Flags & ImGuiWindowFlags_NoScrollWithMouse) == 0;
     *cut = settled && ((!can_scroll_x && (max.x > clip.Max.x + slack || min.x < clip.Min.x - slack)) ||
                        // Past the bottom of the screen in a window that does not scroll: unreachable.
                        (!can_scroll_y && max.y > vp->Pos.y + vp->Size.y + slack));
@@ -77,6 +80,20 @@ int RecordItem(AppState& app, Role role, std::string_view name, uint16_t flags) 
     return index;
 }
 
+void RecordTitleBar(AppState& app, const char* title, int level, bool* open) {
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const ImRect bar = w->TitleBarRect();
+    app.sem.SetLevel(app.sem.Add(Role::Heading, 0, title, SemRect{bar.Min.x, bar.Min.y, bar.GetWidth(), bar.GetHeight()}), level);
+    if (!open) return;
+    const float bs = ImGui::GetFrameHeight();
+    const uint32_t close_id = w->GetID("#CLOSE");
+    app.sem.Add(Role::Button, close_id, Tr(Str::Close, app.lang), SemRect{bar.Max.x - bs - 4, bar.Min.y, bs, bar.GetHeight()}, kSemAction);
+    if (app.sem.TakeActivation(close_id)) {
+        *open = false;
+        RequestRedraw(app);
+    }
+}
+
 int SemBegin(AppState& app, Role role, std::string_view name, ImVec2 min, ImVec2 max, uint16_t flags) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImRect r(min, max);
@@ -99,6 +116,17 @@ bool TakeActivation(AppState& app, float* value) {
 //-----------------------------------------------------------------------------
 // [SECTION] Text
 //-----------------------------------------------------------------------------
+
+void SameLineOrWrap(float width, float spacing) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    ImGui::SameLine(0.0f, spacing);
+    if (ImGui::GetCursorScreenPos().x + width > right + 0.5f) ImGui::NewLine();
+}
+
+float ButtonWidth(const char* label, float pad_x) {
+    const std::string_view v = VisibleLabel(label);
+    return ImGui::CalcTextSize(v.data(), v.data() + v.size()).x + pad_x * 2.0f;
+}
 
 void UiText(AppState& app, const char* text, TextTone tone) {
     if (!text || !*text) return;
@@ -159,23 +187,43 @@ bool UiLink(AppState& app, const char* label) {
 
 bool UiChip(AppState& app, const char* label, bool on, ImU32 swatch, Role role) {
     const Theme& t = CurrentTheme();
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 14.0f);
-    // 34 px tall; with style.TouchExtraPadding the tap target is 42 px.
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(swatch ? 26.0f : 12.0f, 9.0f));
-    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(on ? t.accent : t.surface));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(on ? t.accent_hover : t.surface_hover));
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(on ? t.on_accent : t.text));
-    bool pressed = ImGui::Button(label);
+    const float pad_x = swatch ? 26.0f : 12.0f, pad_y = 9.0f;
+    const std::string_view visible = VisibleLabel(label);
+    // A label too long for one line (a long category name in English on a narrow panel) makes a
+    // taller chip with the label wrapped, instead of running past the edge.
+    const float room = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorScreenPos().x;
+    const float one_line = ImGui::CalcTextSize(visible.data(), visible.data() + visible.size()).x + pad_x * 2.0f;
+    bool pressed = false;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (one_line <= room + 0.5f || room < 80.0f) {
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 14.0f);
+        // 34 px tall; with style.TouchExtraPadding the tap target is 42 px.
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(pad_x, pad_y));
+        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(on ? t.accent : t.surface));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(on ? t.accent_hover : t.surface_hover));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(on ? t.on_accent : t.text));
+        pressed = ImGui::Button(label);
+        ImGui::PopStyleColor(3);
+        ImGui::PopStyleVar(2);
+    } else {
+        const float wrap = room - pad_x * 2.0f;
+        const ImVec2 ts = ImGui::CalcTextSize(visible.data(), visible.data() + visible.size(), false, wrap);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        pressed = ImGui::InvisibleButton(label, ImVec2(room, ts.y + pad_y * 2.0f));
+        const bool hovered = ImGui::IsItemHovered();
+        dl->AddRectFilled(p, ImVec2(p.x + room, p.y + ts.y + pad_y * 2.0f),
+                          on ? (hovered ? t.accent_hover : t.accent) : (hovered ? t.surface_hover : t.surface), 14.0f);
+        dl->AddText(nullptr, 0.0f, ImVec2(p.x + pad_x, p.y + pad_y), on ? t.on_accent : t.text, visible.data(),
+                    visible.data() + visible.size(), wrap);
+    }
     if (swatch) {
         const ImVec2 a = ImGui::GetItemRectMin();
-        const float h = ImGui::GetItemRectSize().y;
-        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(a.x + 14, a.y + h * 0.5f), 5.0f, swatch);
-        if (on) ImGui::GetWindowDrawList()->AddCircle(ImVec2(a.x + 14, a.y + h * 0.5f), 6.0f, t.on_accent);
+        const float cy = a.y + (one_line <= room + 0.5f ? ImGui::GetItemRectSize().y * 0.5f : pad_y + ImGui::GetTextLineHeight() * 0.5f);
+        dl->AddCircleFilled(ImVec2(a.x + 14, cy), 5.0f, swatch);
+        if (on) dl->AddCircle(ImVec2(a.x + 14, cy), 6.0f, t.on_accent);
     }
-    ImGui::PopStyleColor(3);
-    ImGui::PopStyleVar(2);
     const uint16_t state = role == Role::Tab ? (on ? kSemSelected : 0) : static_cast<uint16_t>(kSemToggle | (on ? kSemChecked : 0));
-    RecordItem(app, role, VisibleLabel(label), static_cast<uint16_t>(state | kSemAction));
+    RecordItem(app, role, visible, static_cast<uint16_t>(state | kSemAction));
     pressed |= TakeActivation(app);
     return pressed;
 }

@@ -24,6 +24,9 @@ int RecordItem(AppState& app, Role role, std::string_view name, uint16_t flags =
 // Records an item at a given screen rectangle (custom-drawn items, containers); `id` 0 derives one.
 int RecordRect(AppState& app, Role role, std::string_view name, ImVec2 min, ImVec2 max, uint16_t flags = 0,
                uint32_t id = 0);
+// A window's title bar (drawn by ImGui::Begin) as a heading of `level`, and its close button if
+// `open` is given: an activation of that button sets *open = false.
+void RecordTitleBar(AppState& app, const char* title, int level, bool* open);
 // Containers: items recorded until SemEnd lie inside.
 int SemBegin(AppState& app, Role role, std::string_view name, ImVec2 min, ImVec2 max, uint16_t flags = 0);
 void SemEnd(AppState& app);
@@ -31,6 +34,12 @@ void SemEnd(AppState& app);
 bool TextCut(const char* text, float room);
 // After a recorded control: the mirror asked to act on it (returns true once) or to show it.
 bool TakeActivation(AppState& app, float* value = nullptr);
+
+// Continues on the same line if an item `width` pixels wide still fits there, else on the next
+// line: what keeps rows of chips, links and labels from running past the edge.
+void SameLineOrWrap(float width, float spacing = -1.0f);
+// The width a button or link with this label takes (frame padding `pad_x` each side).
+float ButtonWidth(const char* label, float pad_x);
 
 // Text, wrapped at the content edge (never cut), recorded as a paragraph.
 enum class TextTone : uint8_t { Body, Muted, Accent, Warning };

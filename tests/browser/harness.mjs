@@ -59,9 +59,58 @@ export async function waitForMark(page, name, timeout = 20000) {
   await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout, polling: 50 });
 }
 
-// Waits until the app has stopped drawing (its loop sleeps when idle), so screenshots are final.
-export async function settle(page, ms = 300) {
-  await page.waitForTimeout(ms);
+// Waits until the app has stopped drawing: its frame loop sleeps when nothing is left to draw
+// and says so on <html data-app-idle="1">. After an input, the app is awake until it has drawn
+// the result, so this waits for the result, not for a guessed time.
+export async function settle(page, timeout = 15000) {
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-app-idle') === '1', null,
+    { timeout, polling: 'raf' });
+}
+
+// ---- the semantics layer: find controls by role and name, as a person or screen reader does --
+
+// Every item the app recorded in its last drawn frame (src/ui/semantics.h), with role, name,
+// state and rectangle (CSS px). Textboxes are the page's own <input>s and have no mirror element.
+export async function items(page) {
+  return page.evaluate(() => (window.jcmSemantics ? window.jcmSemantics() : []));
+}
+
+// The mirrored element of a control, by ARIA role and accessible name (string: exact; RegExp).
+export function control(page, role, name) {
+  return page.locator('#a11y-tree').getByRole(role, { name, exact: typeof name === 'string' });
+}
+
+// Waits until the element has a rectangle on screen; if it is scrolled out of view, gives it the
+// keyboard focus first, which scrolls the app's panel to it (as Tab would for a keyboard user).
+export async function reveal(page, locator, timeout = 15000) {
+  await locator.waitFor({ state: 'attached', timeout });
+  const onScreen = () => locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && r.bottom <= innerHeight + 1 && r.right <= innerWidth + 1 && r.top >= -1 && r.left >= -1;
+  });
+  if (!(await onScreen())) {
+    await locator.focus();
+    const start = Date.now();
+    while (!(await onScreen())) {
+      if (Date.now() - start > timeout) throw new Error('reveal: the control never came into view');
+      await settle(page);
+    }
+  }
+  return locator.boundingBox();
+}
+
+// Clicks (or, with touch, taps) the drawn control at its item's rectangle: the event goes through
+// the transparent mirror to the canvas, exactly like a person's click. Then waits for the result.
+export async function press(page, locator, { touch = false } = {}) {
+  await reveal(page, locator);
+  if (touch) await locator.tap({ force: true });
+  else await locator.click({ force: true });
+  await settle(page);
+}
+
+// Items whose text the app drew cut off (role: name), for the no-truncation checks.
+export async function truncated(page) {
+  return (await items(page)).filter((i) => i.truncated).map((i) => `${i.role}: ${i.name}`);
 }
 
 export async function screenshot(page, name) {

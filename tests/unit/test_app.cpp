@@ -580,3 +580,36 @@ TEST_CASE("semantics: the buffer is bounded and its JSON escapes names") {
     CHECK_FALSE(sem.TakeActivation(42));
 }
 #endif
+#ifdef JCM_HAVE_UI
+// Every view at the four sizes the browser tests use, in both languages, with ImGui's own font
+// (the browser test repeats this with the real one): nothing is drawn cut off.
+TEST_CASE("semantics: no view draws an item cut off, at four sizes in both languages") {
+    const float sizes[4][2] = {{1280, 800}, {1024, 768}, {768, 1024}, {390, 844}};
+    for (const auto& size : sizes) {
+        for (jcm::Lang lang : {jcm::Lang::Zh, jcm::Lang::En}) {
+            for (int view = 0; view < 7; ++view) {
+                Fixture f;
+                f.LoadShipped();
+                jcm::SetLanguage(*f.app, lang);
+                const int qufu = f.app->data.FindArea("370881");
+                switch (view) {
+                    case 1: f.app->ui.tab = jcm::PanelTab::Compare; break;
+                    case 2: f.app->ui.show_filters = true; break;
+                    case 3: jcm::SelectArea(*f.app, qufu); break;
+                    case 4: jcm::SetQuery(*f.app, "曲阜"); break;
+                    case 5: jcm::OpenEditor(*f.app, 0); break;
+                    case 6: f.app->ui.show_keys = true; break;
+                    default: break;
+                }
+                for (int k = 0; k < 4; ++k) f.Frame(size[0], size[1]);
+                for (int i = 0; i < f.app->sem.Count(); ++i) {
+                    const jcm::SemItem& it = f.app->sem.Item(i);
+                    INFO(size[0], "x", size[1], " view ", view, " lang ", static_cast<int>(lang), ": ",
+                         std::string(f.app->sem.Name(it)), " at ", it.rect.x, ",", it.rect.y);
+                    CHECK((it.flags & jcm::kSemTruncated) == 0);
+                }
+            }
+        }
+    }
+}
+#endif
