@@ -312,6 +312,7 @@ void DrawKeysHelp(AppState& app) {
 
 void DrawApp(AppState& app) {
     app.sem.BeginFrame();
+    HandleTouchScroll(app);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);

@@ -91,6 +91,17 @@ struct DashboardState {
     bool show_keys = false;               // the keyboard help panel ('?')
 };
 
+// A finger swiping a scrollable region (touch_scroll.cpp): the windows it scrolls (ImGui ids),
+// where it went down, whether it has become a swipe, and the coast after release.
+struct TouchScrollState {
+    uint32_t window_x = 0, window_y = 0;
+    Vec2 start;
+    Vec2 velocity;                 // px/s, of the content under the finger
+    bool tracking = false;         // a finger is down over something that scrolls
+    bool dragging = false;         // it moved past the threshold: a swipe, not a tap
+    bool coasting = false;         // released with speed: still scrolling, slowing down
+};
+
 // Which drawn text field the page's <input> currently edits (there is one input).
 enum class TextOwner : uint8_t { Search, Note };
 
@@ -154,6 +165,7 @@ struct AppState {
     int selected = -1;             // area index, -1 = city overview
     MapUiState map;
     DashboardState ui;
+    TouchScrollState touch_scroll;
     LocalState local;
     EditorState editor;
     TextOwner text_owner = TextOwner::Search;

@@ -10,8 +10,12 @@ int StackedBar(const char* id, const int* values, const ImU32* colors, const cha
     for (int i = 0; i < n; ++i) sum += values[i] > 0 ? values[i] : 0;
     const int scale = full > 0 ? full : sum;
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton(id, size);
-    const bool hovered = ImGui::IsItemHovered();
+    // Space and hover only, no button: a bar inside a selectable row (the ranked areas) must not
+    // take the row's click or tap.
+    ImGui::PushID(id);
+    ImGui::Dummy(size);
+    ImGui::PopID();
+    const bool hovered = ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(p, ImVec2(p.x + size.x, p.y + size.y));
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), CurrentTheme().track, 3.0f);

@@ -12,6 +12,7 @@ namespace jcm {
 int StackedBar(const char* id, const int* values, const ImU32* colors, const char* const* labels, int n, int full,
                ImVec2 size);
 
+// (The bar reserves its space like a Dummy and does not take clicks.)
 // A legend swatch and label on one line, e.g. "■ 产业转型升级 12"; returns true if hovered.
 bool LegendItem(ImU32 color, const char* label, int count);
 

@@ -34,6 +34,10 @@ void OpenEditor(AppState& app, int goal);
 void DrawEditor(AppState& app);
 void DrawLocalEditsBar(AppState& app);
 
+// One-finger swipes scroll the region under the finger, with momentum (touch_scroll.cpp); runs
+// before the frame's widgets.
+void HandleTouchScroll(AppState& app);
+
 // The data-problems panel (over everything), when the last load found problems.
 void DrawProblems(AppState& app);
 

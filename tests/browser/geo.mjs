@@ -78,3 +78,54 @@ export function pointInArea(viewport, id) {
 }
 
 export const areaName = (id, lang = 'zh') => DATA.areas.find((a) => a.id === id).name[lang];
+
+// ---- where things are on screen, from the app's own semantics items ----------------------------
+// (for pointer positions and pixel samples: no layout constants; the functions above are the
+// documented layout recomputed independently and are not used to aim the pointer)
+import { items as semanticItems, dominantColors } from './harness.mjs';
+
+export const MAP_LIST = { zh: '地图上的区域', en: 'Areas on the map' };
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// The mirror button of an area in the map's list "地图上的区域": clicking or tapping it (harness
+// `press`) clicks the map at the area's label point or marker.
+export function mapAreaButton(page, id, lang = 'zh') {
+  return page.locator('#a11y-tree').getByRole('list', { name: MAP_LIST[lang], exact: true })
+    .getByRole('button', { name: new RegExp(`^${escapeRe(areaName(id, lang))} · `) });
+}
+
+// The map list's items ({name, rect, selected, offscreen, ...}), and one area's item.
+export async function mapItems(page, lang = 'zh') {
+  const all = await semanticItems(page);
+  const list = all.find((i) => i.role === 'list' && i.name === MAP_LIST[lang]);
+  if (!list) throw new Error(`no "${MAP_LIST[lang]}" list in the items`);
+  return all.filter((i) => i.parent === list.index);
+}
+export async function areaItem(page, id, lang = 'zh') {
+  const prefix = `${areaName(id, lang)} · `;
+  const it = (await mapItems(page, lang)).find((i) => i.name.startsWith(prefix));
+  if (!it) throw new Error(`no map item for ${prefix}`);
+  return it;
+}
+
+// The first item with this role and name (string: exact; RegExp), or undefined.
+export async function findItem(page, role, name) {
+  return (await semanticItems(page)).find((i) => i.role === role && (typeof name === 'string' ? i.name === name : name.test(i.name)));
+}
+
+export const centre = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+export const inRect = (r, x, y) => x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
+
+// Where to rest the pointer so that nothing on the map is hovered: the header's title.
+export async function neutralPoint(page) {
+  const h = (await semanticItems(page)).find((i) => i.role === 'heading' && i.level === 1);
+  return centre(h.rect);
+}
+
+// The most common colour of a rectangle given in CSS px, in a screenshot taken at `scale`
+// device pixels per CSS px: inside an area's 20 x 20 map item that is the area's fill.
+export function fillColour(img, r, scale = 1) {
+  const [top] = dominantColors(img, { x0: Math.round(r.x * scale), y0: Math.round(r.y * scale),
+    x1: Math.round((r.x + r.width) * scale), y1: Math.round((r.y + r.height) * scale) }, 0, 1);
+  return top.rgb;
+}

@@ -1,115 +1,242 @@
 // records.test.mjs: officials recording progress without a server: a record survives a reload
-// (IndexedDB), is marked local, can be reverted; export → validate → import round-trips; the
-// goals export as CSV with a BOM; an invalid or oversized import changes nothing.
+// (IndexedDB), is marked local, can be reverted (all at once or one by one); export → validate →
+// import round-trips; the goals export as CSV with a BOM; an invalid or oversized import changes
+// nothing. A report can be recorded entirely by touch on a phone, and the dialog's Save works from
+// the keyboard. Every control is found by role and name in the semantics mirror (#a11y-tree).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setup, openApp, settle, screenshot, a11ySummary, waitForMark, ROOT, VIEWPORTS } from './harness.mjs';
+import { setup, openApp, settle, screenshot, waitForMark, items, control, press, reveal, truncated, ROOT, VIEWPORTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env.close(); });
 
-// Desktop 1280x800 positions (the header's right-hand buttons, the data menu's items, the first
-// goal's "record progress" link in 泗水县's detail, and the dialog's controls).
-const DATA_MENU = { x: 1100, y: 27 };
-const MENU = { import: 78, exportJson: 151, exportCsv: 195, exportPng: 239 };
-const RECORD_FIRST_GOAL = { x: 994, y: 636 };
-const CHIP_RED = { x: 655, y: 249 };
-const SAVE = { x: 823, y: 413 };
+const AREA = '370831';                 // 泗水县
+const AREA_NAME = '泗水县';
+const GOAL = '聚焦动能转换攻坚拔寨';    // its first goal in the detail (产业转型升级)
 
+// ---- helpers ------------------------------------------------------------------------------------
+
+// A goal's list item in the area detail: the listitem holding the goal's title and its own
+// "记录进展" button (the key-projects list repeats some titles, without buttons).
+function goalItem(page, title) {
+  return page.locator('#a11y-tree [role=listitem]')
+    .filter({ has: page.locator('p', { hasText: title }) })
+    .filter({ has: page.getByRole('button', { name: '记录进展', exact: true }) })
+    .first();
+}
+
+// The texts and buttons the app recorded inside the goal's list item (from the items, not pixels).
+async function goalState(page, title) {
+  const all = await items(page);
+  const li = all.find((i) => i.role === 'listitem' &&
+    all.some((c) => c.parent === i.index && c.role === 'text' && c.name === title) &&
+    all.some((c) => c.parent === i.index && c.role === 'button' && c.name === '记录进展'));
+  assert.ok(li, `the goal "${title}" is listed`);
+  const kids = all.filter((c) => c.parent === li.index);
+  return { texts: kids.filter((c) => c.role === 'text').map((c) => c.name), buttons: kids.filter((c) => c.role === 'button').map((c) => c.name) };
+}
+
+// The names of the texts directly in the panel (the local-records bar lives there).
+async function panelTexts(page) {
+  const all = await items(page);
+  const panel = all.find((i) => i.role === 'region' && i.name === '目标看板');
+  return all.filter((i) => i.parent === panel.index && i.role === 'text').map((i) => i.name);
+}
+
+const dialog = (page) => control(page, 'dialog', '记录进展');
+
+async function openRecordDialog(page, title, opts = {}) {
+  await press(page, goalItem(page, title).getByRole('button', { name: '记录进展', exact: true }), opts);
+  await dialog(page).waitFor();
+  assert.equal(await dialog(page).getAttribute('aria-modal'), 'true', 'the record dialog is modal');
+  // It is about that goal.
+  assert.ok((await dialog(page).locator('p').allTextContents()).includes(title), 'the dialog names the goal');
+}
+
+// Records a report through the dialog: status (toggle button), optional percent (checkbox + slider
+// set through its mirrored range input), note (the page's own <input>), Save.
+async function recordReport(page, { title = GOAL, status, percent, note, shot }) {
+  await openRecordDialog(page, title);
+  const chip = control(page, 'button', status);
+  await press(page, chip);
+  assert.equal(await chip.getAttribute('aria-pressed'), 'true', `${status} is chosen`);
+  for (const other of ['正常推进', '存在风险', '严重滞后', '已完成'].filter((s) => s !== status)) {
+    assert.equal(await control(page, 'button', other).getAttribute('aria-pressed'), 'false', `${other} is not chosen`);
+  }
+  if (percent !== undefined) {
+    await press(page, control(page, 'checkbox', '填写完成度'));
+    assert.equal(await control(page, 'checkbox', '填写完成度').getAttribute('aria-checked'), 'true');
+    const slider = control(page, 'slider', '完成度');
+    await slider.fill(String(percent));
+    await settle(page);
+    assert.equal((await items(page)).find((i) => i.role === 'slider' && i.name === '完成度').value, percent);
+  }
+  if (note !== undefined) {
+    await page.click('#text-overlay');
+    await page.keyboard.type(note);
+    await settle(page);
+    assert.equal(await page.inputValue('#text-overlay'), note);
+  }
+  if (shot) await screenshot(page, shot);
+  await press(page, control(page, 'button', '保存'));
+  await dialog(page).waitFor({ state: 'detached' });
+}
+
+// Opens the header's data menu and chooses an item.
 async function menu(page, item) {
-  await page.mouse.click(DATA_MENU.x, DATA_MENU.y);
-  await settle(page);
-  await page.mouse.click(1180, MENU[item]);
+  await press(page, control(page, 'button', '数据'));
+  await control(page, 'menu', '数据').waitFor();
+  assert.equal(await control(page, 'button', '数据').getAttribute('aria-expanded'), 'true');
+  await press(page, control(page, 'menuitem', item));
 }
 
-async function recordRed(page, note) {
-  await page.mouse.click(RECORD_FIRST_GOAL.x, RECORD_FIRST_GOAL.y);
-  await settle(page);
-  await page.mouse.click(CHIP_RED.x, CHIP_RED.y);
-  await page.click('#text-overlay');
-  await page.keyboard.type(note);
-  await settle(page);
-  await screenshot(page, 'records-dialog');
-  await page.mouse.click(SAVE.x, SAVE.y);
+const MENU = {
+  import: '导入数据（JSON）…',
+  exportJson: '导出数据（JSON，含本地记录）',
+  exportCsv: '导出目标清单（CSV）',
+  exportPng: '导出当前视图（PNG）',
+};
+
+// The local records as stored in IndexedDB ("jcm" / "kv", key "edits:<dataset id>"): null if none.
+async function stored(page) {
+  return page.evaluate(() => new Promise((ok, fail) => {
+    const req = indexedDB.open('jcm', 1);
+    req.onerror = () => fail(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains('kv')) { db.close(); ok(null); return; }
+      const all = db.transaction('kv', 'readonly').objectStore('kv').getAll();
+      all.onsuccess = () => { db.close(); ok(all.result.filter((v) => typeof v === 'string' && v.includes('"edits"')).join('\n') || null); };
+      all.onerror = () => fail(all.error);
+    };
+  }));
+}
+
+async function waitForStored(page, test, what) {
+  const start = Date.now();
+  for (;;) {
+    const value = await stored(page);
+    if (test(value)) return value;
+    if (Date.now() - start > 10000) assert.fail(`IndexedDB never held ${what}: ${value}`);
+    await page.waitForFunction(() => true, null, { polling: 'raf' });  // next frame, then look again
+  }
+}
+
+const hasRecords = (v) => v !== null && /"goal"/.test(v);
+
+async function reload(page) {
+  await page.reload();
+  await waitForMark(page, 'app:first-map-frame');
   await settle(page);
 }
+
+// Waits until the goal's status line reads `status` (stored records arrive after the first frame).
+async function waitForGoalStatus(page, title, status) {
+  await page.waitForFunction(([t, s]) => {
+    const all = window.jcmSemantics ? window.jcmSemantics() : [];
+    return all.some((i) => i.role === 'text' && i.name.endsWith(' · ' + s) &&
+      all.some((p) => p.role === 'text' && p.parent === i.parent && p.name === t));
+  }, [title, status], { timeout: 15000 });
+  await settle(page);
+}
+
+// ---- tests --------------------------------------------------------------------------------------
 
 test('a recorded report is marked local, survives a reload, and can be reverted', async () => {
-  const { page, errors, context } = await openApp(env, { path: '#area=370831' });
+  const { page, errors, context } = await openApp(env, { path: `#area=${AREA}` });
   await settle(page);
-  await recordRed(page, '进度滞后');
-  let summary = await a11ySummary(page);
-  assert.match(summary, /严重滞后/, summary.slice(0, 300));
+  let goal = await goalState(page, GOAL);
+  assert.ok(goal.texts.includes('工作举措 · 未报告'), `not reported before: ${goal.texts}`);
+  assert.deepEqual(await stored(page), null, 'a fresh profile holds no records');
+
+  await recordReport(page, { status: '严重滞后', note: '进度滞后', shot: 'records-dialog' });
+  goal = await goalState(page, GOAL);
+  assert.ok(goal.texts.includes('工作举措 · 严重滞后'), `the goal shows the new status: ${goal.texts}`);
+  assert.ok(goal.texts.includes('本地记录 · 未发布'), 'marked local, unpublished');
+  assert.ok(goal.texts.includes('进度滞后'), 'the note is shown');
+  assert.ok(goal.texts.some((t) => /^已报告 \d{4}-\d{2}-\d{2}$/.test(t)), `the report's date: ${goal.texts}`);
+  assert.ok(goal.buttons.includes('撤销'), 'the record can be reverted');
+  assert.ok((await panelTexts(page)).includes('1 条本地进展记录尚未发布'), 'the panel says one record is unpublished');
+  await control(page, 'button', '全部撤销').waitFor();
   await screenshot(page, 'records-after-save');
 
-  await page.reload();
-  await waitForMark(page, 'app:first-map-frame');
-  await settle(page, 600);
-  summary = await a11ySummary(page);
-  assert.match(summary, /严重滞后/, 'the record is still there after a reload');
+  const saved = await waitForStored(page, hasRecords, 'the record');
+  assert.match(saved, /"status": ?"red"/);
+  assert.match(saved, /进度滞后/);
+  await reload(page);
+  await waitForGoalStatus(page, GOAL, '严重滞后');
+  goal = await goalState(page, GOAL);
+  assert.ok(goal.texts.includes('本地记录 · 未发布'), 'still marked local after a reload');
+  assert.ok(goal.texts.includes('进度滞后'), 'with its note');
+  assert.ok((await panelTexts(page)).includes('1 条本地进展记录尚未发布'));
   await screenshot(page, 'records-after-reload');
 
-  assert.match(summary, /1 条本地进展记录尚未发布/);
-
-  // "全部撤销" sits in the local-records bar under the search field: find it along that row.
-  for (let x = 860; x < 1270 && /严重滞后/.test(await a11ySummary(page)); x += 24) {
-    await page.mouse.click(x, 56 + 12 + 40 + 8 + 44);
-    await settle(page, 120);
-  }
-  summary = await a11ySummary(page);
-  assert.doesNotMatch(summary, /严重滞后/, 'reverted');
-  assert.doesNotMatch(summary, /本地进展记录/);
-  await page.reload();
-  await waitForMark(page, 'app:first-map-frame');
-  await settle(page, 600);
-  assert.doesNotMatch(await a11ySummary(page), /严重滞后/, 'the revert was saved too');
+  // "全部撤销" in the local-records bar reverts everything.
+  await press(page, control(page, 'button', '全部撤销'));
+  goal = await goalState(page, GOAL);
+  assert.ok(goal.texts.includes('工作举措 · 未报告'), `reverted: ${goal.texts}`);
+  assert.ok(!goal.texts.some((t) => /本地/.test(t)), 'no local mark left');
+  assert.ok(!(await panelTexts(page)).some((t) => /本地进展记录/.test(t)), 'the local-records bar is gone');
+  assert.equal(await control(page, 'button', '全部撤销').count(), 0);
+  await waitForStored(page, (v) => !hasRecords(v), 'no records');
+  await reload(page);
+  assert.equal((await items(page)).find((i) => i.role === 'heading' && i.level === 2)?.name, AREA_NAME);
+  goal = await goalState(page, GOAL);
+  assert.ok(goal.texts.includes('工作举措 · 未报告'), `the revert was saved too: ${goal.texts}`);
   assert.deepEqual(errors.filter((e) => !/download/i.test(e)), []);
   await context.close();
 });
 
 test('export → validate → import gives back the same data; CSV has a BOM', async () => {
-  const { page, errors, context } = await openApp(env, { path: '#area=370831' });
+  const { page, errors, context } = await openApp(env, { path: `#area=${AREA}` });
   await settle(page);
-  await recordRed(page, 'export me');
+  await recordReport(page, { status: '严重滞后', note: 'export me' });
   const dir = mkdtempSync(join(tmpdir(), 'jcm-export-'));
 
-  const [json] = await Promise.all([page.waitForEvent('download'), menu(page, 'exportJson')]);
+  const [json] = await Promise.all([page.waitForEvent('download'), menu(page, MENU.exportJson)]);
   const jsonPath = join(dir, json.suggestedFilename());
   await json.saveAs(jsonPath);
   const exported = readFileSync(jsonPath, 'utf8');
   assert.match(exported, /"status": "red"/);
+  assert.match(exported, /export me/);
 
   const validator = join(ROOT, 'build/native/jcm-validate');
   assert.ok(existsSync(validator), 'the native validator is built by the unit tests first');
   execFileSync(validator, [jsonPath], { stdio: 'pipe' });  // throws on exit code != 0
 
-  const [csv] = await Promise.all([page.waitForEvent('download'), menu(page, 'exportCsv')]);
+  const [csv] = await Promise.all([page.waitForEvent('download'), menu(page, MENU.exportCsv)]);
   const csvPath = join(dir, csv.suggestedFilename());
   await csv.saveAs(csvPath);
   const bytes = readFileSync(csvPath);
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM for Excel and WPS');
   assert.match(bytes.toString('utf8'), /\r\n/);
+  assert.match(bytes.toString('utf8'), new RegExp(GOAL), 'the goals are listed');
 
-  const [png] = await Promise.all([page.waitForEvent('download'), menu(page, 'exportPng')]);
+  const [png] = await Promise.all([page.waitForEvent('download'), menu(page, MENU.exportPng)]);
   const pngPath = join(dir, png.suggestedFilename());
   await png.saveAs(pngPath);
   const pngBytes = readFileSync(pngPath);
   assert.deepEqual([...pngBytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
   assert.ok(pngBytes.length > 20000, `the PNG holds the picture (${pngBytes.length} bytes)`);
+  assert.equal(await control(page, 'menu', '数据').count(), 0, 'the menu closed');
 
   // Import the exported file in a fresh browser profile: the data (with the record) comes back.
-  const fresh = await openApp(env, { path: '#area=370831' });
-  const [chooser] = await Promise.all([fresh.page.waitForEvent('filechooser'), menu(fresh.page, 'import')]);
+  const fresh = await openApp(env, { path: `#area=${AREA}` });
+  await settle(fresh.page);
+  assert.ok((await goalState(fresh.page, GOAL)).texts.includes('工作举措 · 未报告'), 'a fresh profile starts without it');
+  const [chooser] = await Promise.all([fresh.page.waitForEvent('filechooser'), menu(fresh.page, MENU.import)]);
   await chooser.setFiles(jsonPath);
   await waitForMark(fresh.page, 'app:data-imported');
   await settle(fresh.page);
-  assert.match(await a11ySummary(fresh.page), /严重滞后/);
-  const [again] = await Promise.all([fresh.page.waitForEvent('download'), menu(fresh.page, 'exportJson')]);
+  const goal = await goalState(fresh.page, GOAL);
+  assert.ok(goal.texts.includes('工作举措 · 严重滞后'), `the imported record is shown: ${goal.texts}`);
+  assert.ok(goal.texts.includes('export me'));
+  const [again] = await Promise.all([fresh.page.waitForEvent('download'), menu(fresh.page, MENU.exportJson)]);
   const againPath = join(dir, 'again.json');
   await again.saveAs(againPath);
   assert.equal(readFileSync(againPath, 'utf8'), exported, 'export → import → export is byte-identical');
@@ -120,28 +247,113 @@ test('export → validate → import gives back the same data; CSV has a BOM', a
 });
 
 test('an invalid import shows the problems and changes nothing; an oversized one is refused unread', async () => {
-  const { page, errors, context } = await openApp(env, { path: '#area=370831' });
+  const { page, errors, context } = await openApp(env, { path: `#area=${AREA}` });
   await settle(page);
-  const before = await a11ySummary(page);
+  const heading = async () => {  // the level-2 heading of the panel: the area shown
+    const all = await items(page);
+    return all.find((i) => i.role === 'heading' && i.level === 2 && all[i.parent]?.name === '目标看板')?.name;
+  };
+  assert.equal(await heading(), AREA_NAME);
   const dir = mkdtempSync(join(tmpdir(), 'jcm-import-'));
   const bad = join(dir, 'bad.json');
   writeFileSync(bad, '{"schema_version": 1, "id": }');
-  let [chooser] = await Promise.all([page.waitForEvent('filechooser'), menu(page, 'import')]);
+  let [chooser] = await Promise.all([page.waitForEvent('filechooser'), menu(page, MENU.import)]);
   await chooser.setFiles(bad);
-  await settle(page, 500);
-  let summary = await a11ySummary(page);
-  assert.match(summary, /bad\.json/);
-  assert.ok(summary.includes(before.split('\n')[1]), 'the area shown before is still shown');
+  let problems = control(page, 'dialog', '数据加载失败');
+  await problems.waitFor();
+  await settle(page);
+  let texts = await problems.locator('p').allTextContents();
+  assert.ok(texts.includes('bad.json'), `the dialog names the file: ${texts}`);
+  assert.ok(texts.some((t) => /^1:\d+$/.test(t)), `with the line and column: ${texts}`);
+  assert.ok(texts.some((t) => /保留|kept/i.test(t)), `and says the data shown is kept: ${texts}`);
+  assert.equal(await heading(), AREA_NAME, 'the area shown before is still shown');
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('app:data-imported').length), 0, 'nothing was imported');
+  assert.ok((await goalState(page, GOAL)).texts.includes('工作举措 · 未报告'));
   await screenshot(page, 'records-invalid-import');
 
   const huge = join(dir, 'huge.json');
   writeFileSync(huge, Buffer.alloc(17 * 1024 * 1024, 0x20));
-  [chooser] = await Promise.all([page.waitForEvent('filechooser'), menu(page, 'import')]);
+  [chooser] = await Promise.all([page.waitForEvent('filechooser'), menu(page, MENU.import)]);
   await chooser.setFiles(huge);
-  await settle(page, 500);
-  summary = await a11ySummary(page);
-  assert.match(summary, /huge\.json/);
-  assert.match(summary, /too large|过大/);
+  await page.waitForFunction(() => (window.jcmSemantics ? window.jcmSemantics() : []).some((i) => i.role === 'text' && i.name === 'huge.json'));
+  await settle(page);
+  problems = page.locator('#a11y-tree [role=dialog]').filter({ has: page.locator('p', { hasText: 'huge.json' }) });
+  texts = await problems.locator('p').allTextContents();
+  assert.ok(texts.some((t) => /huge\.json/.test(t) && /too large|过大/.test(t)), `refused as too large: ${texts}`);
+  assert.equal(await heading(), AREA_NAME, 'still the same area');
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('app:data-imported').length), 0, 'nothing was imported');
+  await screenshot(page, 'records-oversized-import');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('phone, touch only: record a report with a percentage and a note, then revert it', async () => {
+  const { page, errors, context } = await openApp(env, { path: `#area=${AREA}`, viewport: VIEWPORTS.phone, dpr: 3, touch: true });
+  await settle(page);
+  const touch = { touch: true };
+  await openRecordDialog(page, GOAL, touch);
+  assert.deepEqual((await truncated(page)).filter((t) => !/^textbox/.test(t)), [], 'nothing in the dialog is cut off on a phone');
+  await press(page, control(page, 'button', '存在风险'), touch);
+  assert.equal(await control(page, 'button', '存在风险').getAttribute('aria-pressed'), 'true');
+  assert.equal(await control(page, 'button', '正常推进').getAttribute('aria-pressed'), 'false');
+  await press(page, control(page, 'checkbox', '填写完成度'), touch);
+  assert.equal(await control(page, 'checkbox', '填写完成度').getAttribute('aria-checked'), 'true');
+
+  // Tap the slider's track at three quarters of its width: the value follows the finger.
+  const slider = control(page, 'slider', '完成度');
+  const box = await reveal(page, slider);
+  await slider.tap({ force: true, position: { x: box.width * 0.75, y: box.height / 2 } });
+  await settle(page);
+  const percent = (await items(page)).find((i) => i.role === 'slider' && i.name === '完成度').value;
+  assert.ok(percent >= 60 && percent <= 90, `the tap set about 75%: ${percent}`);
+
+  await page.locator('#text-overlay').tap();
+  await page.keyboard.type('触屏记录');
+  await settle(page);
+  assert.equal(await page.inputValue('#text-overlay'), '触屏记录');
+  await screenshot(page, 'records-phone-dialog');
+  await press(page, control(page, 'button', '保存'), touch);
+  await dialog(page).waitFor({ state: 'detached' });
+
+  let goal = await goalState(page, GOAL);
+  assert.ok(goal.texts.includes('工作举措 · 存在风险'), `saved by touch: ${goal.texts}`);
+  assert.ok(goal.texts.includes(`完成度 ${percent}%`), `with the percentage: ${goal.texts}`);
+  assert.ok(goal.texts.includes('触屏记录'), 'and the note');
+  assert.ok(goal.texts.includes('本地记录 · 未发布'));
+  await waitForStored(page, hasRecords, 'the record');
+  await screenshot(page, 'records-phone-after-save');
+
+  // Revert this one record with its own "撤销".
+  await press(page, goalItem(page, GOAL).getByRole('button', { name: '撤销', exact: true }), touch);
+  goal = await goalState(page, GOAL);
+  assert.ok(goal.texts.includes('工作举措 · 未报告'), `reverted by touch: ${goal.texts}`);
+  assert.ok(!goal.texts.includes('触屏记录'));
+  await waitForStored(page, (v) => !hasRecords(v), 'no records');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('keyboard: the record dialog is saved with Enter on the mirrored Save button', async () => {
+  const { page, errors, context } = await openApp(env, { path: `#area=${AREA}` });
+  await settle(page);
+  const hash = await page.evaluate(() => location.hash);
+  await openRecordDialog(page, GOAL);
+  // Keyboard only inside the dialog: focus a control's mirror element, press a key.
+  await control(page, 'button', '已完成').focus();
+  await page.keyboard.press('Space');
+  await settle(page);
+  assert.equal(await control(page, 'button', '已完成').getAttribute('aria-pressed'), 'true', 'Space chose 已完成');
+  const save = control(page, 'button', '保存');
+  await save.focus();
+  assert.ok(await save.evaluate((el) => el === document.activeElement), 'Save has the keyboard focus');
+  await page.keyboard.press('Enter');
+  await settle(page);
+  await dialog(page).waitFor({ state: 'detached' });
+  const goal = await goalState(page, GOAL);
+  assert.ok(goal.texts.includes('工作举措 · 已完成'), `saved from the keyboard: ${goal.texts}`);
+  assert.ok(goal.texts.includes('本地记录 · 未发布'));
+  assert.equal(await page.evaluate(() => location.hash), hash, 'the keys did not also drive the map');
+  await waitForStored(page, hasRecords, 'the record');
   assert.deepEqual(errors, []);
   await context.close();
 });

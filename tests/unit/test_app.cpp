@@ -613,3 +613,77 @@ TEST_CASE("semantics: no view draws an item cut off, at four sizes in both langu
     }
 }
 #endif
+
+#ifdef JCM_HAVE_UI
+// A finger, as SDL's emulated mouse reports it (ImGui's input queue, one event batch per frame).
+struct Finger {
+    static void At(float x, float y, bool down) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+        io.AddMousePosEvent(x, y);
+        io.AddMouseButtonEvent(0, down);
+    }
+};
+
+TEST_CASE("touch: a swipe over the panel scrolls it and presses nothing; a tap still selects") {
+    Fixture f;
+    f.LoadShipped();
+    for (int k = 0; k < 3; ++k) f.Frame(390, 844);
+    // Swipes up by `dy` starting at (x, y), 20 px a frame, then lets the coast run out.
+    auto swipe = [&](float x, float y, float dy) {
+        Finger::At(x, y, true);
+        f.Frame(390, 844);
+        const int steps = static_cast<int>(dy / 20.0f);
+        for (int i = 1; i <= steps; ++i) {
+            Finger::At(x, y - 20.0f * static_cast<float>(i), true);
+            f.Frame(390, 844);
+        }
+        Finger::At(x, y - dy, false);
+        f.Frame(390, 844);
+        CHECK(f.app->touch_scroll.coasting);  // released at speed: it goes on
+        for (int k = 0; k < 300 && f.app->touch_scroll.coasting; ++k) f.Frame(390, 844);
+        CHECK_FALSE(f.app->touch_scroll.coasting);
+    };
+    auto rect = [&](jcm::Role role, const char* name) {
+        const int i = FindItem(*f.app, role, name);
+        REQUIRE(i >= 0);
+        return f.app->sem.Item(i).rect;
+    };
+    // The ranked row of 曲阜市 starts below the fold; swipes that start on a tile bring it up.
+    CHECK(rect(jcm::Role::ListItem, "曲阜市: ").h == 0);
+    const jcm::SemRect tile = rect(jcm::Role::Text, "99 目标");
+    REQUIRE(tile.h > 0);
+    int swipes = 0;
+    for (; swipes < 6 && rect(jcm::Role::ListItem, "曲阜市: ").h < 30; ++swipes) swipe(tile.x + 20, 800, 100);
+    CHECK(swipes <= 4);
+    jcm::SemRect row = rect(jcm::Role::ListItem, "曲阜市: ");
+    REQUIRE(row.h >= 30);
+    CHECK(f.app->selected == -1);
+    // A swipe that starts on the row scrolls and does not select it.
+    {  // slowly, 30 px, held still before lifting: no coast
+        const float x = row.x + 60, y = row.y + row.h * 0.5f;
+        Finger::At(x, y, true);
+        f.Frame(390, 844);
+        for (int i = 1; i <= 3; ++i) {
+            Finger::At(x, y - 10.0f * static_cast<float>(i), true);
+            f.Frame(390, 844);
+        }
+        for (int k = 0; k < 10; ++k) f.Frame(390, 844);  // the finger rests
+        Finger::At(x, y - 30.0f, false);
+        for (int k = 0; k < 5; ++k) f.Frame(390, 844);
+        CHECK(f.app->selected == -1);
+        CHECK_FALSE(f.app->touch_scroll.coasting);
+        const jcm::SemRect after = rect(jcm::Role::ListItem, "曲阜市: ");
+        CHECK(after.y == doctest::Approx(row.y - 30.0f).epsilon(0.05));
+        row = after;
+    }
+    // A tap (no movement) on the row selects its area.
+    REQUIRE(row.h > 0);
+    Finger::At(row.x + row.w * 0.5f, row.y + row.h * 0.5f, true);
+    for (int k = 0; k < 3; ++k) f.Frame(390, 844);
+    Finger::At(row.x + row.w * 0.5f, row.y + row.h * 0.5f, false);
+    for (int k = 0; k < 3; ++k) f.Frame(390, 844);
+    REQUIRE(f.app->selected >= 0);
+    CHECK(f.app->data.areas[static_cast<size_t>(f.app->selected)].id == "370881");
+}
+#endif
