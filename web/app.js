@@ -36,7 +36,7 @@
   function wake() { if (mod && mod._jcm_wake) mod._jcm_wake(); }
   ['pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'mousedown', 'mousemove', 'mouseup',
    'wheel', 'keydown', 'keyup', 'touchstart', 'touchmove', 'touchend', 'touchcancel', 'focus', 'blur',
-   'resize', 'hashchange', 'visibilitychange'].forEach(function (type) {
+   'resize', 'hashchange', 'popstate', 'visibilitychange'].forEach(function (type) {
     window.addEventListener(type, wake, { capture: true, passive: true });
   });
   if (window.matchMedia) {   // devicePixelRatio changes (browser zoom, moving to another screen)
@@ -47,7 +47,10 @@
     };
     watchDpr();
   }
-  window.addEventListener('hashchange', function () { if (mod && mod._jcm_on_hash_change) mod._jcm_on_hash_change(); });
+  // Back / Forward (the app pushes a history entry per view) and edited or followed links.
+  var onHash = function () { if (mod && mod._jcm_on_hash_change) mod._jcm_on_hash_change(); };
+  window.addEventListener('hashchange', onHash);
+  window.addEventListener('popstate', onHash);
   // The map owns wheel and touch gestures: the page must not scroll or zoom instead.
   canvas.addEventListener('wheel', function (e) { e.preventDefault(); }, { passive: false });
   canvas.addEventListener('touchmove', function (e) { e.preventDefault(); }, { passive: false });

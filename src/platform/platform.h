@@ -12,7 +12,9 @@
 namespace jcm::platform {
 
 // Result of a Fetch: `ok` false means a network error or an HTTP status other than 2xx;
-// `error` then says what happened in words (e.g. "HTTP 404 Not Found").
+// `error` then says what happened as "<code>|<detail>": code one of network, http, refused,
+// invalid-url, too-large, unreadable; detail the browser's own words (e.g. "404 Not Found"),
+// for the app to say in the reader's language (app.cpp DescribePlatformError).
 struct FetchResult {
     int request_id = 0;
     bool ok = false;
@@ -28,12 +30,18 @@ using FetchCallback = void (*)(const FetchResult& result, void* user);
 void Fetch(const std::string& url, int request_id, FetchCallback callback, void* user);
 
 // The dataset URL the page was asked to show (the `?data=` query parameter, else the default).
-std::string DatasetUrl();
+// Where a page cannot load other data (the one-file page), a `?data=` is refused: the default
+// is returned and *refused holds what was asked for.
+std::string DatasetUrl(std::string* refused);
+// The page's own data (what `?data=` replaces).
+std::string DefaultDatasetUrl();
 
-// The part of the location after '#', without the '#'.
-std::string GetHash();
-// Replaces the location hash without adding a history entry (no scroll, no reload).
-void SetHash(const std::string& hash);
+// The part of the location after '#', without the '#', percent-decoded. Parts that cannot be
+// decoded (a malformed escape such as "%E6%9B") are left out and listed in *unreadable.
+std::string GetHash(std::string* unreadable);
+// Sets the location hash (no scroll, no reload): `push` adds a history entry, so the browser's
+// Back returns to the previous view; otherwise the current entry is replaced.
+void SetHash(const std::string& hash, bool push);
 
 // True once after the user changed the hash (back/forward, an edited or followed link).
 bool TakeHashChanged();

@@ -35,9 +35,20 @@ bool Complete(const std::string& url, bool ok, std::string_view body, const std:
 void Fetch(const std::string& url, int request_id, FetchCallback callback, void* user) {
     headless::Get().pending.push_back({url, request_id, callback, user});
 }
-std::string DatasetUrl() { return headless::Get().dataset_url; }
-std::string GetHash() { return headless::Get().hash; }
-void SetHash(const std::string& hash) { headless::Get().hash = hash; }
+std::string DatasetUrl(std::string* refused) {
+    if (refused) *refused = headless::Get().refused_dataset_url;
+    return headless::Get().dataset_url;
+}
+std::string DefaultDatasetUrl() { return headless::Get().default_dataset_url; }
+std::string GetHash(std::string* unreadable) {
+    if (unreadable) *unreadable = headless::Get().hash_unreadable;
+    return headless::Get().hash;
+}
+void SetHash(const std::string& hash, bool push) {
+    auto& h = headless::Get();
+    if (push && h.hash != hash) h.history.push_back(h.hash);
+    h.hash = hash;
+}
 bool TakeHashChanged() {
     const bool changed = headless::Get().hash_changed;
     headless::Get().hash_changed = false;

@@ -22,7 +22,11 @@ struct State {
     std::vector<Request> pending;
     std::vector<std::string> marks;
     std::string dataset_url = "data/campaign.json";
+    std::string default_dataset_url = "data/campaign.json";
+    std::string refused_dataset_url;                 // as on the one-file page
     std::string hash;
+    std::string hash_unreadable;                     // parts of the hash that could not be decoded
+    std::vector<std::string> history;                // hashes pushed over (Back returns to the last)
     std::string summary;
     std::string semantics;                           // the items as last published (JSON)
     int semantics_published = 0;                    // how many times

@@ -11,8 +11,11 @@ extern "C" {
 // Implemented in platform_web.js.
 void jcm_fetch(const char* url, int id);
 char* jcm_dataset_url();
+char* jcm_default_dataset_url();
+char* jcm_refused_dataset_url();
 char* jcm_get_hash();
-void jcm_set_hash(const char* hash);
+char* jcm_unreadable_hash();
+void jcm_set_hash(const char* hash, int push);
 void jcm_set_text_field(float x, float y, float w, float h, const char* value, const char* placeholder);
 void jcm_focus_text_field();
 char* jcm_today();
@@ -72,9 +75,18 @@ void Fetch(const std::string& url, int request_id, FetchCallback callback, void*
     jcm_fetch(url.c_str(), request_id);
 }
 
-std::string DatasetUrl() { return TakeString(jcm_dataset_url()); }
-std::string GetHash() { return TakeString(jcm_get_hash()); }
-void SetHash(const std::string& hash) { jcm_set_hash(hash.c_str()); }
+std::string DatasetUrl(std::string* refused) {
+    std::string url = TakeString(jcm_dataset_url());
+    if (refused) *refused = TakeString(jcm_refused_dataset_url());
+    return url;
+}
+std::string DefaultDatasetUrl() { return TakeString(jcm_default_dataset_url()); }
+std::string GetHash(std::string* unreadable) {
+    std::string h = TakeString(jcm_get_hash());
+    if (unreadable) *unreadable = TakeString(jcm_unreadable_hash());
+    return h;
+}
+void SetHash(const std::string& hash, bool push) { jcm_set_hash(hash.c_str(), push ? 1 : 0); }
 bool TakeHashChanged() {
     const bool changed = g_hash_changed;
     g_hash_changed = false;

@@ -37,7 +37,7 @@ mergeInto(LibraryManager.library, {
       target = new URL(url, document.baseURI);
       resolved = target.href;
     } catch (err) {
-      answer(false, 0, null, 'not a valid URL: ' + url);
+      answer(false, 0, null, 'invalid-url|' + url);
       return;
     }
     // The one-file build (dist/jining-campaign.html) carries its data and font in the page:
@@ -49,36 +49,73 @@ mergeInto(LibraryManager.library, {
       return;
     }
     if (target.origin !== location.origin && location.protocol !== 'file:') {
-      answer(false, 0, null, 'refused: ' + target.origin + ' is not this page\'s origin (' + location.origin + ')');
+      answer(false, 0, null, 'refused|' + target.origin + ' (' + location.origin + ')');
       return;
     }
     fetch(resolved, { credentials: 'same-origin' }).then(function (r) {
       if (!r.ok) {
-        answer(false, r.status, null, 'HTTP ' + r.status + (r.statusText ? ' ' + r.statusText : ''));
+        answer(false, r.status, null, 'http|' + r.status + (r.statusText ? ' ' + r.statusText : ''));
         return;
       }
       return r.arrayBuffer().then(function (buf) { answer(true, r.status, new Uint8Array(buf), ''); });
     }).catch(function (err) {
-      answer(false, 0, null, 'network error: ' + (err && err.message ? err.message : String(err)));
+      answer(false, 0, null, 'network|' + (err && err.message ? err.message : String(err)));
     });
   },
 
-  jcm_dataset_url__deps: ['$jcmPassString'],
+  // ---- the dataset URL and the location hash ------------------------------------------------
+  $jcmLocation: {
+    // decodeURIComponent throws on a malformed escape ("%", "%E6%9B"): decode part by part and
+    // keep the parts that cannot be read aside, so a bad link never stops the app.
+    decode: function (raw) {
+      var good = [], bad = [];
+      raw.split('&').forEach(function (part) {
+        if (!part) return;
+        try { good.push(decodeURIComponent(part)); } catch (e) { bad.push(part); }
+      });
+      return { text: good.join('&'), bad: bad.join(' ') };
+    },
+    hash: function () { return jcmLocation.decode(location.hash.replace(/^#/, '')); },
+    defaultData: function () { return (Module['jcmPage'] && Module['jcmPage'].defaultData) || 'data/campaign.json'; },
+    // ?data=, read leniently (URLSearchParams keeps a malformed escape as it is).
+    requested: function () {
+      var p = null;
+      try { p = new URLSearchParams(location.search).get('data'); } catch (e) { p = null; }
+      return p && p.length ? p : null;
+    }
+  },
+
+  jcm_dataset_url__deps: ['$jcmPassString', '$jcmLocation'],
   jcm_dataset_url: function () {
-    var p = new URLSearchParams(location.search).get('data');
-    var d = (Module['jcmPage'] && Module['jcmPage'].defaultData) || 'data/campaign.json';
-    return jcmPassString(p && p.length ? p : d);
+    var p = jcmLocation.requested();
+    // The one-file page carries its data inside: it cannot fetch another file.
+    if (p && Module['jcmEmbedded']) p = null;
+    return jcmPassString(p || jcmLocation.defaultData());
   },
 
-  jcm_get_hash__deps: ['$jcmPassString'],
-  jcm_get_hash: function () {
-    return jcmPassString(decodeURIComponent(location.hash.replace(/^#/, '')));
+  jcm_default_dataset_url__deps: ['$jcmPassString', '$jcmLocation'],
+  jcm_default_dataset_url: function () { return jcmPassString(jcmLocation.defaultData()); },
+
+  jcm_refused_dataset_url__deps: ['$jcmPassString', '$jcmLocation'],
+  jcm_refused_dataset_url: function () {
+    var p = jcmLocation.requested();
+    return jcmPassString(p && Module['jcmEmbedded'] ? p : '');
   },
 
-  jcm_set_hash: function (p) {
+  jcm_get_hash__deps: ['$jcmPassString', '$jcmLocation'],
+  jcm_get_hash: function () { return jcmPassString(jcmLocation.hash().text); },
+
+  jcm_unreadable_hash__deps: ['$jcmPassString', '$jcmLocation'],
+  jcm_unreadable_hash: function () { return jcmPassString(jcmLocation.hash().bad); },
+
+  jcm_set_hash__deps: ['$jcmLocation'],
+  jcm_set_hash: function (p, push) {
     var h = UTF8ToString(p);
-    if (decodeURIComponent(location.hash.replace(/^#/, '')) === h) return;
-    history.replaceState(null, '', h ? '#' + h : location.pathname + location.search);
+    var cur = jcmLocation.hash();
+    if (cur.text === h && !cur.bad) return;
+    var url = h ? '#' + h : location.pathname + location.search;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
   },
 
   // The text field overlay (see platform.h). The <input> sits over the field's rectangle so a
@@ -208,12 +245,12 @@ mergeInto(LibraryManager.library, {
     },
     read: function (file) {
       if (file.size > jcmImport.limit) {
-        jcmImport.deliver(file.name, '', 'too large: ' + file.size + ' bytes, the limit is ' + jcmImport.limit + ' bytes');
+        jcmImport.deliver(file.name, '', 'too-large|' + file.size + '|' + jcmImport.limit);
         return;
       }
       var r = new FileReader();
       r.onload = function () { jcmImport.deliver(file.name, r.result, ''); };
-      r.onerror = function () { jcmImport.deliver(file.name, '', 'could not be read: ' + (r.error && r.error.message || r.error)); };
+      r.onerror = function () { jcmImport.deliver(file.name, '', 'unreadable|' + (r.error && r.error.message || r.error)); };
       r.readAsText(file, 'utf-8');
     },
     setup: function () {

@@ -134,15 +134,54 @@ void OnEditsLoaded(int, bool ok, bool found, const std::string& value, void* use
 // [SECTION] Loading
 //-----------------------------------------------------------------------------
 
+// A problem the page reported ("code|detail", platform.h) in both languages: what happened in
+// the reader's words, the browser's own words beneath in parentheses.
+Text DescribePlatformError(const std::string& error) {
+    const size_t bar = error.find('|');
+    const std::string code = bar == std::string::npos ? "" : error.substr(0, bar);
+    const std::string detail = bar == std::string::npos ? error : error.substr(bar + 1);
+    Text t;
+    if (code == "network") t = {"网络错误，无法连接（" + detail + "）", "network error, could not connect (" + detail + ")"};
+    else if (code == "http") t = {"服务器返回错误 HTTP " + detail, "the server answered HTTP " + detail};
+    else if (code == "refused") t = {"只能读取本站的文件，不能读取 " + detail, "only this site's files can be read, not " + detail};
+    else if (code == "invalid-url") t = {"不是有效的地址：" + detail, "not a valid address: " + detail};
+    else if (code == "too-large") {
+        const size_t bar2 = detail.find('|');
+        const std::string size = detail.substr(0, bar2), limit = bar2 == std::string::npos ? "" : detail.substr(bar2 + 1);
+        t = {"文件过大：" + size + " 字节，上限为 " + limit + " 字节", "too large: " + size + " bytes, the limit is " + limit + " bytes"};
+    } else if (code == "unreadable") t = {"无法读取该文件（" + detail + "）", "the file could not be read (" + detail + ")"};
+    else t = {detail, detail};
+    return t;
+}
+
+// A notice about the page itself (a link part ignored, ?data= refused): shown with the problems
+// of the next load, as a warning.
+void AddNotice(AppState& app, const Text& message) {
+    Problem p;
+    p.severity = Severity::Warning;
+    p.message = message;
+    app.load.notices.push_back(p);
+    NeedTextGlyphs(app, message);
+}
+
+void ShowNotices(AppState& app) {
+    if (app.load.notices.empty()) return;
+    app.problems.insert(app.problems.end(), app.load.notices.begin(), app.load.notices.end());
+    app.load.notices.clear();
+    app.show_problems = true;
+}
+
 void OnDataFetched(const platform::FetchResult& r, void* user) {
     AppState& app = *static_cast<AppState*>(user);
     app.load.data_pending = false;
     if (!r.ok) {
         Problem p;
         p.file = app.load.data_url;
-        p.message.zh = "无法读取数据文件 " + app.load.data_url + "：" + r.error;
-        p.message.en = "Could not read the data file " + app.load.data_url + ": " + r.error;
+        const Text why = DescribePlatformError(r.error);
+        p.message.zh = "无法读取数据文件 " + app.load.data_url + "：" + why.zh;
+        p.message.en = "Could not read the data file " + app.load.data_url + ": " + why.en;
         app.problems.assign(1, p);
+        ShowNotices(app);
         app.problems_file = app.load.data_url;
         app.show_problems = true;
         NeedTextGlyphs(app, p.message);
@@ -162,7 +201,7 @@ void OnFontFetched(const platform::FetchResult& r, void* user) {
                                   reinterpret_cast<const unsigned char*>(r.data) + r.size);
     } else {
         // Without the font no Chinese can be drawn: say so in the page, in its own fonts.
-        const std::string why = kFontUrl + std::string(": ") + (r.ok ? "empty file" : r.error);
+        const std::string why = kFontUrl + std::string(": ") + (r.ok ? "empty file" : DescribePlatformError(r.error).en);
         platform::ShowPageError(std::string(Tr(Str::FontLoadFailed, Lang::Zh)) + " · " + Tr(Str::FontLoadFailed, Lang::En), why);
     }
     app.glyphs_changed = true;
@@ -189,10 +228,17 @@ void StartApp(AppState& app) {
     platform::SetPageTheme(app.dark);
     NeedUiGlyphs(app);
     if (platform::LoadSetting("lang") == "en") app.lang = Lang::En;
-    ApplyHash(app, platform::GetHash());  // lang= applies now, area= once the data is loaded
+    std::string unreadable;
+    ApplyHash(app, platform::GetHash(&unreadable));  // lang= applies now, area= once the data is loaded
+    if (!unreadable.empty())
+        AddNotice(app, {"链接中有无法识别的部分，已忽略：" + unreadable, "Part of the link could not be read and was ignored: " + unreadable});
     app.ui.today = platform::Today();
     platform::SetImportLimit(LoadLimits{}.max_bytes);
-    app.load.data_url = platform::DatasetUrl();
+    std::string refused;
+    app.load.data_url = platform::DatasetUrl(&refused);
+    if (!refused.empty())
+        AddNotice(app, {"单文件版本不能加载其他数据（?data=" + refused + "），显示的是其中自带的数据。",
+                        "The one-file page cannot load other data (?data=" + refused + "); it shows the data it carries."});
     app.load.data_pending = true;
     app.load.font_pending = true;
     platform::Fetch(app.load.data_url, kRequestData, OnDataFetched, &app);
@@ -238,7 +284,8 @@ bool AcceptDataset(AppState& app, std::string_view text, const std::string& file
     platform::Mark("app:data-loaded");
 
     // A deep link (#area=<id>) selects its area once the data is there.
-    ApplyHash(app, platform::GetHash());
+    ApplyHash(app, platform::GetHash(nullptr));
+    ShowNotices(app);
     // Progress recorded on this device for this dataset, if any.
     platform::StoreGet(EditsKey(app), kRequestEditsGet, OnEditsLoaded, &app);
     return true;
@@ -360,7 +407,23 @@ void SelectArea(AppState& app, int area_index) {
     if (area_index < -1 || area_index >= static_cast<int>(app.data.areas.size())) area_index = -1;
     if (app.selected == area_index) return;
     app.selected = area_index;
-    WriteHash(app);
+    app.ui.focus_goal = -1;
+    WriteHash(app, /*push=*/true);
+}
+
+void LoadDefaultData(AppState& app) {
+    if (app.load.data_pending) return;
+    app.load.data_url = platform::DefaultDatasetUrl();
+    app.load.data_pending = true;
+    app.show_problems = false;
+    platform::Fetch(app.load.data_url, kRequestData, OnDataFetched, &app);
+    RequestRedraw(app);
+}
+
+void SetTab(AppState& app, PanelTab tab) {
+    if (app.ui.tab == tab) return;
+    app.ui.tab = tab;
+    WriteHash(app, /*push=*/true);
 }
 
 void SetDark(AppState& app, bool dark) {
@@ -375,34 +438,42 @@ void SetLanguage(AppState& app, Lang lang) {
     if (app.lang == lang) return;
     app.lang = lang;
     platform::SaveSetting("lang", lang == Lang::En ? "en" : "zh");
-    WriteHash(app);
+    WriteHash(app, /*push=*/false);
 }
 
-void WriteHash(const AppState& app) {
+void WriteHash(const AppState& app, bool push) {
     std::string h;
     if (app.selected >= 0) h = "area=" + app.data.areas[static_cast<size_t>(app.selected)].id + "&";
+    else if (app.ui.tab == PanelTab::Compare) h = "tab=compare&";
     h += app.lang == Lang::En ? "lang=en" : "lang=zh";
-    platform::SetHash(h);
+    platform::SetHash(h, push);
 }
 
 void ApplyHash(AppState& app, const std::string& hash) {
+    bool area_given = false;
+    PanelTab tab = PanelTab::Overview;
     for (size_t pos = 0; pos <= hash.size();) {
         size_t end = hash.find('&', pos);
         if (end == std::string::npos) end = hash.size();
         const std::string_view item(hash.data() + pos, end - pos);
         if (item.substr(0, 5) == "lang=") {
             const std::string_view v = item.substr(5);
-            if (v == "en" || v == "zh") {
-                app.lang = v == "en" ? Lang::En : Lang::Zh;
-            }
+            if (v == "en" || v == "zh") app.lang = v == "en" ? Lang::En : Lang::Zh;
+        } else if (item.substr(0, 4) == "tab=") {
+            if (item.substr(4) == "compare") tab = PanelTab::Compare;
         } else if (item.substr(0, 5) == "area=" && app.has_data) {
+            area_given = true;
             const int i = app.data.FindArea(std::string(item.substr(5)));
             if (i != app.selected) {
                 app.selected = i;
+                app.ui.focus_goal = -1;
             }
         }
         pos = end + 1;
     }
+    app.ui.tab = tab;
+    // Back from an area's detail: the hash no longer names one.
+    if (app.has_data && !area_given) app.selected = -1;
 }
 
 void UpdateApp(AppState& app) {
@@ -412,8 +483,13 @@ void UpdateApp(AppState& app) {
         else app.sem.Activate(action.id, action.has_value, action.value);
         RequestRedraw(app);
     }
-    if (platform::TakeHashChanged()) {
-        ApplyHash(app, platform::GetHash());
+    if (platform::TakeHashChanged()) {  // Back, Forward, an edited or followed link
+        std::string unreadable;
+        ApplyHash(app, platform::GetHash(&unreadable));
+        if (!unreadable.empty()) {
+            AddNotice(app, {"链接中有无法识别的部分，已忽略：" + unreadable, "Part of the link could not be read and was ignored: " + unreadable});
+            ShowNotices(app);
+        }
         RequestRedraw(app);
     }
     std::string typed;
@@ -479,8 +555,9 @@ void ImportFile(AppState& app, const std::string& name, const std::string& text,
     if (!error.empty()) {
         Problem p;
         p.file = name;
-        p.message.zh = "无法导入 " + name + "：" + error;
-        p.message.en = "Could not import " + name + ": " + error;
+        const Text why = DescribePlatformError(error);
+        p.message.zh = "无法导入 " + name + "：" + why.zh;
+        p.message.en = "Could not import " + name + ": " + why.en;
         app.problems.assign(1, p);
         app.problems_file = name;
         app.show_problems = true;

@@ -89,6 +89,9 @@ struct DashboardState {
     int timeline = -1;                    // index into report_dates; -1 = now (latest)
     std::string today;                    // the client's date, for the campaign countdown
     bool show_keys = false;               // the keyboard help panel ('?')
+    int focus_goal = -1;                  // a search result's goal: the detail scrolls to it, highlighted
+    bool focus_goal_scrolled = false;     // ... once
+    int panel_view = -2;                  // what the panel showed last frame (a change scrolls it to the top)
 };
 
 // A finger swiping a scrollable region (touch_scroll.cpp): the windows it scrolls (ImGui ids),
@@ -141,6 +144,7 @@ struct LoadState {
     bool ext_font_requested = false;
     bool ext_font_pending = false;
     bool first_map_frame_marked = false;
+    std::vector<Problem> notices;  // about the page itself, shown with the next load's problems
 };
 
 struct AppState {
@@ -226,8 +230,13 @@ void UpdateApp(AppState& app);
 // hover and layout over two frames, so three are drawn.
 void RequestRedraw(AppState& app);
 
-// Selects an area (or -1 for the overview) and records it in the URL hash.
+// Selects an area (or -1 for the overview) and records it in the URL hash as a new history entry
+// (the browser's Back returns to the previous view).
 void SelectArea(AppState& app, int area_index);
+// Shows the Overview or Compare tab, likewise recorded.
+void SetTab(AppState& app, PanelTab tab);
+// Loads the page's own data again (after a ?data= that failed).
+void LoadDefaultData(AppState& app);
 
 // Sets the search text and refreshes the results.
 void SetQuery(AppState& app, const std::string& query);
@@ -261,10 +270,10 @@ void SetDark(AppState& app, bool dark);
 // Switches the language, remembers it for the next visit and records it in the URL hash.
 void SetLanguage(AppState& app, Lang lang);
 
-// The URL hash is the app's shareable state: "area=<area id>&lang=zh|en" (both optional, any
-// order, unknown keys ignored). WriteHash records the current state; ApplyHash adopts a hash
+// The URL hash is the app's shareable state: "area=<area id>&tab=compare&lang=zh|en" (each
+// optional, any order, unknown keys ignored; no area = the overview). WriteHash records the current state; ApplyHash adopts a hash
 // (area= only once data is loaded; an unknown area id selects nothing).
-void WriteHash(const AppState& app);
+void WriteHash(const AppState& app, bool push);
 void ApplyHash(AppState& app, const std::string& hash);
 
 }  // namespace jcm

@@ -125,6 +125,7 @@ constexpr Pair kStrings[] = {
     {"地图着色", "Colour the map by"},
     {"菜单", "Menu"},
     {"搜索", "Search"},
+    {"显示默认数据", "Show the default data"},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<size_t>(Str::Count_),
               "kStrings must have one entry per Str");

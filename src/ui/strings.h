@@ -120,6 +120,7 @@ enum class Str {
     MapMetricGroup,
     Menu,
     SearchShort,
+    ShowDefaultData,
     Count_
 };
 

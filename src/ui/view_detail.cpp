@@ -54,7 +54,11 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
     char buf[256];
     ImGui::PushID(index);
     const ImVec2 top = ImGui::GetCursorScreenPos();
-    SemBegin(app, Role::ListItem, g.title.Get(lang), top, ImVec2(top.x + ImGui::GetContentRegionAvail().x, top.y + 1));
+    const bool focused = app.ui.focus_goal == index;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (focused) dl->ChannelsSplit(2), dl->ChannelsSetCurrent(1);  // the highlight goes under the goal
+    SemBegin(app, Role::ListItem, g.title.Get(lang), top, ImVec2(top.x + ImGui::GetContentRegionAvail().x, top.y + 1),
+             focused ? kSemSelected : 0);
     const Status shown = ShownStatus(app, g);  // as of the timeline's date
     StatusDot(shown, 6.0f);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", StatusName(shown, lang));
@@ -109,6 +113,20 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
     ImGui::PopFont();
     if (!reverted) Quote(app, "##quote", g.quote);
     ImGui::Unindent(indent);
+    if (focused) {
+        const ImVec2 bottom = ImGui::GetCursorScreenPos();
+        dl->ChannelsSetCurrent(0);
+        const ImU32 a = CurrentTheme().accent;
+        dl->AddRectFilled(ImVec2(top.x - 8, top.y - 4), ImVec2(top.x + ImGui::GetContentRegionAvail().x + 8, bottom.y),
+                          (a & 0x00FFFFFFu) | 0x22000000u, 8.0f);
+        dl->AddRectFilled(ImVec2(top.x - 8, top.y - 4), ImVec2(top.x - 4, bottom.y), a, 2.0f);
+        dl->ChannelsMerge();
+        if (!app.ui.focus_goal_scrolled) {  // brought into view once, near the top
+            app.ui.focus_goal_scrolled = true;
+            ImGui::SetScrollFromPosY(top.y - ImGui::GetWindowPos().y - 12.0f, 0.0f);
+            RequestRedraw(app);
+        }
+    }
     ImGui::Spacing();
     SemEnd(app);
     ImGui::PopID();

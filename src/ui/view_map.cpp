@@ -144,8 +144,8 @@ void HandleMapKeys(AppState& app, ImVec2 pos, ImVec2 size) {
         if (c == '/') { platform::FocusTextField(); continue; }  // type to search
         if (c == '?') { app.ui.show_keys = !app.ui.show_keys; continue; }
         if (c == 'l' || c == 'L') { SetLanguage(app, app.lang == Lang::Zh ? Lang::En : Lang::Zh); continue; }
-        if (c == 'c' || c == 'C') { app.ui.tab = PanelTab::Compare; continue; }
-        if (c == 'o' || c == 'O') { app.ui.tab = PanelTab::Overview; continue; }
+        if (c == 'c' || c == 'C') { SetTab(app, PanelTab::Compare); continue; }
+        if (c == 'o' || c == 'O') { SetTab(app, PanelTab::Overview); continue; }
         if (c == 'p' || c == 'P') { app.nav_panel_request = true; continue; }
         if (c == 't' || c == 'T') { SetDark(app, !app.dark); continue; }
         if (c == 'd' || c == 'D') {  // the menu opens next frame, with keyboard navigation on

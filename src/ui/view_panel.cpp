@@ -51,9 +51,7 @@ void DrawTabs(AppState& app) {
     for (int i = 0; i < 2; ++i) {
         if (i > 0) ImGui::SameLine();
         const bool on = static_cast<int>(app.ui.tab) == i;
-        if (UiChip(app, Tr(labels[i], app.lang), on, 0, Role::Tab)) {
-            app.ui.tab = static_cast<PanelTab>(i);
-        }
+        if (UiChip(app, Tr(labels[i], app.lang), on, 0, Role::Tab)) SetTab(app, static_cast<PanelTab>(i));
     }
     SemEnd(app);
 }
@@ -122,6 +120,12 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
         RequestRedraw(app);  // the focus lands next frame
         ImGui::SetWindowFocus();
         ImGui::SetKeyboardFocusHere();
+    }
+    // A new view (another area, a tab, search results) starts at its top.
+    const int view = app.selected >= 0 ? app.selected : !app.ui.query.empty() ? -3 : -1 - static_cast<int>(app.ui.tab);
+    if (view != app.ui.panel_view) {
+        app.ui.panel_view = view;
+        ImGui::SetScrollY(0.0f);
     }
     if (app.has_data) {
         if (app.selected >= 0 && app.selected < static_cast<int>(app.data.areas.size())) DrawAreaDetail(app, app.selected);

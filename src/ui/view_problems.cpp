@@ -3,6 +3,7 @@
 // no good data at all it cannot be dismissed.
 #include <cstdio>
 
+#include "platform/platform.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/views.h"
@@ -41,6 +42,10 @@ void DrawProblems(AppState& app) {
     std::snprintf(counts, sizeof counts, "%d %s, %d %s", errors, Tr(Str::ProblemsErrors, lang), warnings, Tr(Str::ProblemsWarnings, lang));
     UiText(app, counts);
     if (errors && app.has_data) UiText(app, Tr(Str::KeptPreviousData, lang), TextTone::Muted);
+    // Nothing to show: a ?data= that failed need not leave the app empty.
+    if (!app.has_data && !app.load.data_pending && app.load.data_url != platform::DefaultDatasetUrl()) {
+        if (UiButton(app, Tr(Str::ShowDefaultData, lang), ImVec2(0, 44))) LoadDefaultData(app);
+    }
     ImGui::Separator();
     ImGui::BeginChild("list", ImVec2(0, 0), ImGuiChildFlags_None);
     // Rows wrap to different heights, so no list clipper; a cap keeps a pathological file cheap.

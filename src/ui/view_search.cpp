@@ -85,7 +85,13 @@ void DrawSearchResults(AppState& app) {
         char name[320];
         if (h.in_quote) std::snprintf(name, sizeof name, "%s · %s · %s", title, sub, Tr(Str::InQuote, lang));
         else std::snprintf(name, sizeof name, "%s · %s", title, sub);
-        if (UiSelectable(app, Role::ListItem, "##hit", name, false, 0, ImVec2(0, row_h)) && area >= 0) SelectArea(app, area);
+        if (UiSelectable(app, Role::ListItem, "##hit", name, false, 0, ImVec2(0, row_h)) && area >= 0) {
+            SelectArea(app, area);
+            if (h.kind != HitKind::Area) {  // a goal: its area's detail opens scrolled to it, highlighted
+                app.ui.focus_goal = h.index;
+                app.ui.focus_goal_scrolled = false;
+            }
+        }
         if (ImGui::IsItemHovered()) app.map.list_hovered = area;
         ImGui::SetCursorScreenPos(ImVec2(row.x + 8, row.y + 5));
         ImGui::PushTextWrapPos(row.x + w - 8);

@@ -1,119 +1,246 @@
-// map.test.mjs: the map as a person uses it: hover shows a tooltip and emphasis, click or tap
-// selects (and sets the hash), wheel, drag, buttons and a two-finger pinch move the view, keys
-// work, a deep link opens with its selection, and a tap leaves nothing hovered.
+// map.test.mjs: the map as a person uses it, found through the app's semantics mirror (roles and
+// names; the map itself is aimed at through its list "地图上的区域", whose items sit on the areas):
+// hover shows a tooltip and emphasis, click or tap selects (and sets the hash), a click on empty
+// space clears, wheel, drag, the zoom buttons (by mouse and, through the mirror, by keyboard) and
+// a two-finger pinch move the view, keys work, a deep link opens with its selection, and a tap
+// leaves nothing hovered.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openApp, settle, screenshot, pixel, a11ySummary, VIEWPORTS } from './harness.mjs';
-import { pointInArea, areaName, mapRect } from './geo.mjs';
+import { setup, openApp, settle, screenshot, pixel, items, control, press, a11ySummary, VIEWPORTS } from './harness.mjs';
+import { DATA, areaName, mapAreaButton, mapItems, areaItem, findItem, centre, inRect, neutralPoint, fillColour } from './geo.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env.close(); });
 
-const YANZHOU = '370812', QUFU = '370881', SISHUI = '370831';
+const YANZHOU = '370812', QUFU = '370881', SISHUI = '370831', RENCHENG = '370811', HITECH = 'jining-hitech-zone';
 
 const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
 const brightness = ([r, g, b]) => r + g + b;
+const colourDiff = (p, q) => Math.abs(p[0] - q[0]) + Math.abs(p[1] - q[1]) + Math.abs(p[2] - q[2]);
+const frame = (page) => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => ok())));
 
-// Share of sampled map pixels that differ between two screenshots.
-function changedShare(a, b, viewport) {
-  const r = mapRect(viewport);
+// The map region and what is drawn over it (zoom buttons, colour chips, legend), from the items.
+async function mapLayout(page, lang = 'zh') {
+  const all = await items(page);
+  const region = all.find((i) => i.role === 'region' && i.name === (lang === 'zh' ? '地图' : 'Map'));
+  assert.ok(region, 'the map region is in the items');
+  const overlays = all.filter((i) => i.parent === region.index && (i.role === 'button' || i.role === 'list')
+    && i.rect.width < region.rect.width).map((i) => i.rect);
+  return { region: region.rect, overlays };
+}
+
+// Share of sampled map pixels (outside the controls drawn over the map) that differ.
+function changedShare(a, b, { region, overlays }, scale = 1) {
   let changed = 0, total = 0;
-  for (let y = r.y + 4; y < r.y + r.h - 4; y += 4) {
-    for (let x = r.x + 4; x < r.x + r.w - 70; x += 4) {
-      const p = pixel(a, x, y), q = pixel(b, x, y);
+  for (let y = region.y + 4; y < region.y + region.height - 4; y += 4) {
+    for (let x = region.x + 4; x < region.x + region.width - 4; x += 4) {
+      if (overlays.some((r) => inRect(r, x, y))) continue;
       total++;
-      if (Math.abs(p[0] - q[0]) + Math.abs(p[1] - q[1]) + Math.abs(p[2] - q[2]) > 30) changed++;
+      if (colourDiff(pixel(a, x * scale, y * scale), pixel(b, x * scale, y * scale)) > 30) changed++;
     }
   }
   return changed / total;
 }
 
-test('hover shows a tooltip and lightens the area; click selects it and sets the hash', async () => {
+// A point of empty map (background, in no area): the colour most common along the region's edge
+// (the fitted map never reaches it), at a point whose 15 x 15 neighbourhood is all that colour
+// and that is under no item; the one nearest the region's centre.
+async function emptyPoint(page, img, layout) {
+  const { region, overlays } = layout;
+  const areaBoxes = (await mapItems(page)).map((i) => i.rect);
+  const counts = new Map();
+  const key = (x, y) => pixel(img, x, y).join(',');
+  for (let x = region.x + 2; x < region.x + region.width - 2; x += 3) {
+    for (const y of [region.y + 2, region.y + region.height - 3]) counts.set(key(x, y), (counts.get(key(x, y)) || 0) + 1);
+  }
+  const bg = [...counts.entries()].sort((p, q) => q[1] - p[1])[0][0];
+  const c = centre(region);
+  let best = null;
+  for (let y = region.y + 10; y < region.y + region.height - 10; y += 6) {
+    for (let x = region.x + 10; x < region.x + region.width - 10; x += 6) {
+      if ([...overlays, ...areaBoxes].some((r) => inRect({ x: r.x - 8, y: r.y - 8, width: r.width + 16, height: r.height + 16 }, x, y))) continue;
+      let uniform = true;
+      for (let dy = -7; dy <= 7 && uniform; dy++) for (let dx = -7; dx <= 7 && uniform; dx++) uniform = key(x + dx, y + dy) === bg;
+      if (!uniform) continue;
+      const d = Math.hypot(x - c.x, y - c.y);
+      if (!best || d < best.d) best = { x, y, d };
+    }
+  }
+  assert.ok(best, 'some empty map is on screen');
+  return best;
+}
+
+// Share of near-white pixels in a rectangle (CSS px): the tooltip is a white box.
+function whiteShare(img, r, scale = 1) {
+  let white = 0, total = 0;
+  for (let y = r.y; y < r.y + r.height; y += 2) {
+    for (let x = r.x; x < r.x + r.width; x += 2) { total++; if (brightness(pixel(img, x * scale, y * scale)) > 740) white++; }
+  }
+  return white / total;
+}
+// Where the tooltip appears: below and to the right of the pointer.
+const tooltipWindow = (p) => ({ x: p.x + 30, y: p.y + 20, width: 80, height: 60 });
+
+// Positions of the areas' map items by id, for the ones on screen.
+async function positions(page) {
+  const out = {};
+  for (const a of DATA.areas) {
+    const it = await areaItem(page, a.id);
+    if (!it.offscreen && it.rect.width > 0) out[a.id] = centre(it.rect);
+  }
+  return out;
+}
+const distance = (pos, a, b) => Math.hypot(pos[a].x - pos[b].x, pos[a].y - pos[b].y);
+
+async function selectedAreaNames(page) {
+  return (await mapItems(page)).filter((i) => i.selected).map((i) => i.name.split(' · ')[0]);
+}
+
+test('hover shows a tooltip and lightens the area; click selects it and sets the hash; empty space clears', async () => {
   const viewport = VIEWPORTS.desktop;
   const { page, errors, context } = await openApp(env, { viewport });
-  const p = pointInArea(viewport, YANZHOU);
-  await page.mouse.move(5, 700);
+  await settle(page);
+  const away = await neutralPoint(page);
+  await page.mouse.move(away.x, away.y);
   await settle(page);
   const before = (await screenshot(page, 'map-before-hover')).image;
+  const item = await areaItem(page, YANZHOU);
+  const p = centre(item.rect);
   await page.mouse.move(p.x, p.y);
   await settle(page);
   const hovered = (await screenshot(page, 'map-hover-yanzhou')).image;
-  // Sample just below the area's label (drawn at its most interior point) and left of the tooltip.
-  assert.ok(brightness(pixel(hovered, p.x - 4, p.y + 16)) > brightness(pixel(before, p.x - 4, p.y + 16)) + 20,
-    'the hovered area is drawn lighter');
+  // The fill inside the area's item box (around its label) is drawn lighter.
+  const f0 = fillColour(before, item.rect), f1 = fillColour(hovered, item.rect);
+  assert.ok(brightness(f1) > brightness(f0) + 20, `the hovered area is drawn lighter (${f0} -> ${f1})`);
   // The tooltip: a near-white box to the lower right of the pointer where the map was coloured.
-  let white = 0;
-  for (let dx = 20; dx < 60; dx += 4) if (brightness(pixel(hovered, p.x + dx, p.y + 30)) > 740) white++;
-  assert.ok(white >= 8, `tooltip box expected below-right of the pointer (${white} white samples)`);
+  const w0 = whiteShare(before, tooltipWindow(p)), w1 = whiteShare(hovered, tooltipWindow(p));
+  assert.ok(w0 < 0.05 && w1 > 0.5, `tooltip box expected below-right of the pointer (white ${w0.toFixed(2)} -> ${w1.toFixed(2)})`);
 
   await page.mouse.click(p.x, p.y);
   await settle(page);
   assert.match(await hash(page), /area=370812/);
+  assert.ok(await findItem(page, 'heading', areaName(YANZHOU)), 'the panel shows 兖州区');
+  assert.deepEqual(await selectedAreaNames(page), [areaName(YANZHOU)]);
+  await assert.doesNotReject(mapAreaButton(page, YANZHOU).and(page.locator('[aria-current="true"]')).waitFor({ timeout: 2000 }),
+    'the map list marks the selected area (aria-current)');
   const summary = await a11ySummary(page);
-  assert.ok(summary.includes(areaName(YANZHOU)), summary.slice(0, 200));
+  assert.equal(summary.split('\n')[1], areaName(YANZHOU), `live region: ${summary}`);
   await screenshot(page, 'map-selected-yanzhou-desktop');
 
-  // Clicking empty space (background at the map's left edge) clears the selection.
-  await page.mouse.click(30, 450);
+  // Clicking empty space (map background, found in the screenshot) clears the selection.
+  const shot = (await screenshot(page, 'map-selected-before-empty-click')).image;
+  const empty = await emptyPoint(page, shot, await mapLayout(page));
+  await page.mouse.click(empty.x, empty.y);
   await settle(page);
-  assert.doesNotMatch(await hash(page), /area=/);
+  assert.doesNotMatch(await hash(page), /area=/, `click on empty map at ${empty.x},${empty.y} clears`);
+  assert.deepEqual(await selectedAreaNames(page), []);
+  assert.equal(await findItem(page, 'heading', areaName(YANZHOU)), undefined, 'the panel is back to the overview');
   assert.deepEqual(errors, []);
   await context.close();
 });
 
-test('wheel zooms, drag pans, the fit button restores the view', async () => {
+test('wheel zooms, drag pans, the fit button restores the view; zoom buttons work from the keyboard', async () => {
   const viewport = VIEWPORTS.desktop;
   const { page, errors, context } = await openApp(env, { viewport });
-  const r = mapRect(viewport);
-  await page.mouse.move(5, 700);  // nothing hovered in the baseline
+  await settle(page);
+  const layout = await mapLayout(page);
+  const away = await neutralPoint(page);
+  await page.mouse.move(away.x, away.y);  // nothing hovered in the baseline
   await settle(page);
   const start = (await screenshot(page, 'map-view-start')).image;
+  const pos0 = await positions(page);
+  assert.equal(Object.keys(pos0).length, DATA.areas.length, 'every area is on screen in the fitted view');
 
-  await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+  const c = centre(layout.region);
+  await page.mouse.move(c.x, c.y);
   await page.mouse.wheel(0, -300);
   await settle(page);
   const zoomed = (await screenshot(page, 'map-view-zoomed')).image;
-  assert.ok(changedShare(start, zoomed, viewport) > 0.1, 'wheel should zoom the map');
+  assert.ok(changedShare(start, zoomed, layout) > 0.1, 'wheel should zoom the map');
+  const pos1 = await positions(page);
+  assert.ok(distance(pos1, RENCHENG, HITECH) > 1.3 * distance(pos0, RENCHENG, HITECH), 'areas move apart when zoomed in');
 
-  await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+  await page.mouse.move(c.x, c.y);
   await page.mouse.down();
-  await page.mouse.move(r.x + r.w / 2 + 120, r.y + r.h / 2 + 60, { steps: 6 });
+  await page.mouse.move(c.x + 120, c.y + 60, { steps: 6 });
   await page.mouse.up();
   await settle(page);
   const panned = (await screenshot(page, 'map-view-panned')).image;
-  assert.ok(changedShare(zoomed, panned, viewport) > 0.1, 'drag should pan the map');
+  assert.ok(changedShare(zoomed, panned, layout) > 0.1, 'drag should pan the map');
+  const pos2 = await positions(page);
+  const both = Object.keys(pos1).filter((id) => pos2[id]);
+  assert.ok(both.length >= 4, 'some areas stay on screen');
+  for (const id of both) {
+    assert.ok(Math.abs(pos2[id].x - pos1[id].x - 120) <= 3 && Math.abs(pos2[id].y - pos1[id].y - 60) <= 3,
+      `${areaName(id)} follows the drag: ${JSON.stringify([pos1[id], pos2[id]])}`);
+  }
   assert.doesNotMatch(await hash(page), /area=/, 'a drag does not select');
 
-  // The fit button is the lowest of the three at the map's bottom-right corner.
-  await page.mouse.click(r.x + r.w - 12 - 22, r.y + r.h - 12 - 22);
-  await settle(page);  // let the app see the release over the button before the pointer leaves
-  await page.mouse.move(5, 700);
+  await press(page, control(page, 'button', '复位'));  // press settles: the app sees the release over the button
+  await page.mouse.move(away.x, away.y);
   await settle(page);
   const reset = (await screenshot(page, 'map-view-reset')).image;
-  assert.ok(changedShare(start, reset, viewport) < 0.02, 'fit restores the initial view');
+  assert.ok(changedShare(start, reset, layout) < 0.02, 'fit restores the initial view');
+  assert.deepEqual(await positions(page), pos0, 'every area is back where it was');
+
+  // The zoom buttons' mirror elements, focused and activated from the keyboard.
+  await control(page, 'button', '放大').focus();
+  await page.keyboard.press('Enter');
+  await settle(page);
+  const pos3 = await positions(page);
+  assert.ok(distance(pos3, RENCHENG, HITECH) > 1.15 * distance(pos0, RENCHENG, HITECH), 'Enter on 放大 zooms in');
+  await control(page, 'button', '缩小').focus();
+  await page.keyboard.press('Space');
+  await settle(page);
+  const pos4 = await positions(page);
+  assert.ok(distance(pos4, RENCHENG, HITECH) < 0.9 * distance(pos3, RENCHENG, HITECH), 'Space on 缩小 zooms out');
+  await control(page, 'button', '复位').focus();
+  await page.keyboard.press('Enter');
+  await settle(page);
+  assert.deepEqual(await positions(page), pos0, 'Enter on 复位 fits again');
+  assert.doesNotMatch(await hash(page), /area=/, 'the buttons select nothing');
   assert.deepEqual(errors, []);
   await context.close();
 });
 
-test('keyboard: + zooms, arrows pan, Tab selects the next area, Esc clears', async () => {
+test('keyboard: + zooms, arrows pan, 0 fits, Tab selects the next area, Esc clears', async () => {
   const viewport = VIEWPORTS.desktop;
   const { page, errors, context } = await openApp(env, { viewport });
-  await page.mouse.move(5, 700);
+  await settle(page);
+  const layout = await mapLayout(page);
+  const away = await neutralPoint(page);
+  await page.mouse.move(away.x, away.y);
   await page.focus('#canvas');
   await settle(page);
   const start = (await screenshot(page, 'map-keys-start')).image;
+  const pos0 = await positions(page);
   await page.keyboard.press('+');
   await page.keyboard.press('ArrowLeft');
   await settle(page);
   const moved = (await screenshot(page, 'map-keys-moved')).image;
-  assert.ok(changedShare(start, moved, viewport) > 0.1, 'keys should move the view');
+  assert.ok(changedShare(start, moved, layout) > 0.1, 'keys should move the view');
+  const pos1 = await positions(page);
+  assert.ok(distance(pos1, RENCHENG, HITECH) > 1.1 * distance(pos0, RENCHENG, HITECH), '+ zooms in');
+  await page.keyboard.press('0');
+  await settle(page);
+  assert.deepEqual(await positions(page), pos0, '0 fits the view again');
+
   await page.keyboard.press('Tab');
   await settle(page);
-  assert.match(await hash(page), /area=/);
+  const h = await hash(page);
+  const m = h.match(/area=([^&]+)/);
+  assert.ok(m, `Tab selects an area: ${h}`);
+  assert.deepEqual(await selectedAreaNames(page), [areaName(m[1])], 'the map list marks the area Tab selected');
+  assert.ok(await findItem(page, 'heading', areaName(m[1])), 'the panel shows it');
+  await page.keyboard.press('Tab');
+  await settle(page);
+  const m2 = (await hash(page)).match(/area=([^&]+)/);
+  assert.ok(m2 && m2[1] !== m[1], 'Tab again selects another area');
   await page.keyboard.press('Escape');
   await settle(page);
   assert.doesNotMatch(await hash(page), /area=/);
+  assert.deepEqual(await selectedAreaNames(page), []);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -121,48 +248,72 @@ test('keyboard: + zooms, arrows pan, Tab selects the next area, Esc clears', asy
 test('a deep link opens with its area selected; changing the hash selects another', async () => {
   const { page, errors, context } = await openApp(env, { viewport: VIEWPORTS.tabletLandscape, path: `#area=${QUFU}` });
   await settle(page);
-  let summary = await a11ySummary(page);
-  assert.ok(summary.includes(areaName(QUFU)), summary.slice(0, 300));
-  assert.ok(summary.includes('69'), 'the detail lists 曲阜市 goals (its 69 projects)');
+  assert.ok(await findItem(page, 'heading', areaName(QUFU)), 'the detail of 曲阜市 is open');
+  assert.deepEqual(await selectedAreaNames(page), [areaName(QUFU)]);
+  const all = await items(page);
+  assert.ok(all.some((i) => i.name.includes('69')), 'the detail lists 曲阜市 goals (its 69 projects)');
+  const names = new Set(all.filter((i) => i.role === 'listitem').map((i) => i.name));
+  for (const g of DATA.goals.filter((x) => x.area === QUFU)) assert.ok(names.has(g.title.zh), `detail lacks the goal ${g.title.zh}`);
+  assert.ok((await a11ySummary(page)).includes(areaName(QUFU)));
   await screenshot(page, 'map-deeplink-qufu-tablet');
+
   await page.evaluate((id) => { location.hash = `area=${id}&lang=en`; }, SISHUI);
   await settle(page);
-  summary = await a11ySummary(page);
-  assert.ok(summary.includes(areaName(SISHUI, 'en')), summary.slice(0, 300));
+  assert.ok(await findItem(page, 'heading', areaName(SISHUI, 'en')), 'the detail of Sishui County, in English');
+  assert.deepEqual((await mapItems(page, 'en')).filter((i) => i.selected).map((i) => i.name.split(' · ')[0]), [areaName(SISHUI, 'en')]);
+  await assert.doesNotReject(control(page, 'button', '中文').waitFor({ timeout: 2000 }), 'the UI is in English');
+  assert.ok((await a11ySummary(page)).includes(areaName(SISHUI, 'en')));
+
+  // An edited hash that names no area (README: edited hashes are followed) is the overview again.
+  await page.evaluate(() => { location.hash = 'lang=en'; });
+  await page.waitForFunction(() => !window.jcmSemantics().some((i) => i.role === 'heading' && i.name === 'Sishui County'), null,
+    { timeout: 5000, polling: 100 }).catch(() => {});
+  await settle(page);
+  assert.equal(await findItem(page, 'heading', areaName(SISHUI, 'en')), undefined, 'a hash without area= closes the detail');
+  assert.deepEqual((await mapItems(page, 'en')).filter((i) => i.selected), [], 'and selects no area');
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test('touch: a tap selects without leaving a hover; a two-finger pinch zooms without selecting', async () => {
-  const viewport = VIEWPORTS.tabletPortrait;
-  const { page, errors, context } = await openApp(env, { viewport, touch: true });
-  const p = pointInArea(viewport, SISHUI);
+  const viewport = VIEWPORTS.phone, dpr = 3;
+  const { page, errors, context } = await openApp(env, { viewport, touch: true, dpr });
   await settle(page);
+  const layout = await mapLayout(page);
   const start = (await screenshot(page, 'map-touch-start')).image;
-  await page.touchscreen.tap(p.x, p.y);
-  await settle(page, 400);
+  const pos0 = await positions(page);
+  const item0 = await areaItem(page, SISHUI);
+  await press(page, mapAreaButton(page, SISHUI), { touch: true });
   assert.match(await hash(page), /area=370831/);
+  assert.deepEqual(await selectedAreaNames(page), [areaName(SISHUI)]);
   const tapped = (await screenshot(page, 'map-touch-tapped')).image;
-  // No stuck hover: the tapped area keeps its normal fill (not the lighter hover fill).
-  const d = pixel(start, p.x - 4, p.y + 16).map((v, i) => Math.abs(v - pixel(tapped, p.x - 4, p.y + 16)[i]));
-  assert.ok(d[0] + d[1] + d[2] < 20, `tapped area should not look hovered (diff ${d})`);
+  // No stuck hover: the tapped area keeps its normal fill (not the lighter hover fill), no tooltip.
+  const item1 = await areaItem(page, SISHUI);
+  const f0 = fillColour(start, item0.rect, dpr), f1 = fillColour(tapped, item1.rect, dpr);
+  assert.ok(colourDiff(f0, f1) < 20, `tapped area should not look hovered (${f0} -> ${f1})`);
+  const p = centre(item1.rect);
+  const tip = { x: p.x + 20, y: p.y + 12, width: Math.min(80, layout.region.x + layout.region.width - p.x - 24), height: 50 };
+  assert.ok(whiteShare(tapped, tip, dpr) < 0.2, 'no tooltip left after the tap');
 
-  await page.evaluate(() => { location.hash = ''; });
-  await settle(page);
+  await press(page, control(page, 'button', '返回全市概况'), { touch: true });
+  assert.doesNotMatch(await hash(page), /area=/);
+  assert.deepEqual(await selectedAreaNames(page), []);
   const cdp = await context.newCDPSession(page);
-  const r = mapRect(viewport);
-  const cx = r.x + r.w / 2, cy = r.y + r.h / 2;
+  const { x: cx, y: cy } = centre(layout.region);
   const touch = (type, dist) => cdp.send('Input.dispatchTouchEvent', {
     type,
     touchPoints: type === 'touchEnd' ? [] : [{ x: cx - dist, y: cy, id: 1 }, { x: cx + dist, y: cy, id: 2 }],
   });
   await touch('touchStart', 30);
-  for (let dist = 40; dist <= 150; dist += 10) { await touch('touchMove', dist); await page.waitForTimeout(16); }
+  for (let dist = 40; dist <= 150; dist += 10) { await touch('touchMove', dist); await frame(page); }
   await touch('touchEnd', 0);
-  await settle(page, 400);
+  await settle(page);
   const pinched = (await screenshot(page, 'map-touch-pinched')).image;
-  assert.ok(changedShare(start, pinched, viewport) > 0.1, 'pinch should zoom the map');
+  assert.ok(changedShare(start, pinched, layout, dpr) > 0.1, 'pinch should zoom the map');
+  const pos1 = await positions(page);
+  assert.ok(distance(pos1, RENCHENG, HITECH) > 1.5 * distance(pos0, RENCHENG, HITECH), 'areas move apart under the pinch');
   assert.doesNotMatch(await hash(page), /area=/, 'a pinch does not select');
+  assert.deepEqual(await selectedAreaNames(page), []);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -154,11 +154,12 @@ test('a recorded report is marked local, survives a reload, and can be reverted'
   assert.ok(goal.texts.includes('工作举措 · 未报告'), `not reported before: ${goal.texts}`);
   assert.deepEqual(await stored(page), null, 'a fresh profile holds no records');
 
-  await recordReport(page, { status: '严重滞后', note: '进度滞后', shot: 'records-dialog' });
+  await recordReport(page, { status: '严重滞后', percent: 40, note: '进度滞后', shot: 'records-dialog' });
   goal = await goalState(page, GOAL);
   assert.ok(goal.texts.includes('工作举措 · 严重滞后'), `the goal shows the new status: ${goal.texts}`);
   assert.ok(goal.texts.includes('本地记录 · 未发布'), 'marked local, unpublished');
   assert.ok(goal.texts.includes('进度滞后'), 'the note is shown');
+  assert.ok(goal.texts.includes('完成度 40%'), `the percentage is shown: ${goal.texts}`);
   assert.ok(goal.texts.some((t) => /^已报告 \d{4}-\d{2}-\d{2}$/.test(t)), `the report's date: ${goal.texts}`);
   assert.ok(goal.buttons.includes('撤销'), 'the record can be reverted');
   assert.ok((await panelTexts(page)).includes('1 条本地进展记录尚未发布'), 'the panel says one record is unpublished');
@@ -168,11 +169,13 @@ test('a recorded report is marked local, survives a reload, and can be reverted'
   const saved = await waitForStored(page, hasRecords, 'the record');
   assert.match(saved, /"status": ?"red"/);
   assert.match(saved, /进度滞后/);
+  assert.match(saved, /"percent": ?40\b/);
   await reload(page);
   await waitForGoalStatus(page, GOAL, '严重滞后');
   goal = await goalState(page, GOAL);
   assert.ok(goal.texts.includes('本地记录 · 未发布'), 'still marked local after a reload');
   assert.ok(goal.texts.includes('进度滞后'), 'with its note');
+  assert.ok(goal.texts.includes('完成度 40%'), 'and its percentage');
   assert.ok((await panelTexts(page)).includes('1 条本地进展记录尚未发布'));
   await screenshot(page, 'records-after-reload');
 
@@ -294,7 +297,8 @@ test('phone, touch only: record a report with a percentage and a note, then reve
   await openRecordDialog(page, GOAL, touch);
   assert.deepEqual((await truncated(page)).filter((t) => !/^textbox/.test(t)), [], 'nothing in the dialog is cut off on a phone');
   await press(page, control(page, 'button', '存在风险'), touch);
-  assert.equal(await control(page, 'button', '存在风险').getAttribute('aria-pressed'), 'true');
+  // press() waits for the app to sleep: by then the tap's result must be drawn.
+  assert.equal(await control(page, 'button', '存在风险').getAttribute('aria-pressed'), 'true', 'a tap on 存在风险 chose it');
   assert.equal(await control(page, 'button', '正常推进').getAttribute('aria-pressed'), 'false');
   await press(page, control(page, 'checkbox', '填写完成度'), touch);
   assert.equal(await control(page, 'checkbox', '填写完成度').getAttribute('aria-checked'), 'true');

@@ -687,3 +687,74 @@ TEST_CASE("touch: a swipe over the panel scrolls it and presses nothing; a tap s
     CHECK(f.app->data.areas[static_cast<size_t>(f.app->selected)].id == "370881");
 }
 #endif
+
+#ifdef JCM_HAVE_UI
+TEST_CASE("history: views push entries, Back (an older hash) returns to them; language replaces") {
+    Fixture f;
+    f.LoadShipped();
+    auto& hl = jcm::platform::headless::Get();
+    hl.history.clear();
+    jcm::SetTab(*f.app, jcm::PanelTab::Compare);
+    CHECK(hl.hash == "tab=compare&lang=zh");
+    jcm::SelectArea(*f.app, f.app->data.FindArea("370831"));
+    CHECK(hl.hash == "area=370831&lang=zh");
+    jcm::SetLanguage(*f.app, jcm::Lang::En);
+    CHECK(hl.hash == "area=370831&lang=en");
+    REQUIRE(hl.history.size() == 2);  // the language switch replaced its entry
+    // Back: the browser shows the previous entry's hash.
+    hl.hash = "tab=compare&lang=zh";
+    hl.hash_changed = true;
+    jcm::UpdateApp(*f.app);
+    CHECK(f.app->selected == -1);
+    CHECK(f.app->ui.tab == jcm::PanelTab::Compare);
+    hl.hash = "lang=zh";
+    hl.hash_changed = true;
+    jcm::UpdateApp(*f.app);
+    CHECK(f.app->ui.tab == jcm::PanelTab::Overview);
+}
+
+TEST_CASE("links: a part of the hash that cannot be decoded is ignored with a notice, the rest applies") {
+    jcm::platform::headless::Reset();
+    auto& hl = jcm::platform::headless::Get();
+    hl.hash = "lang=en";              // what the page could decode
+    hl.hash_unreadable = "area=%E6%9B";  // and what it could not
+    ImGuiContext* ctx = ImGui::CreateContext();
+    jcm::AppState app;
+    jcm::StartApp(app);
+    jcm::platform::headless::Complete("assets/ui-font.otf", false, {}, "http|404");
+    REQUIRE(jcm::platform::headless::Complete("data/campaign.json", true, ShippedData()));
+    CHECK(app.lang == jcm::Lang::En);
+    CHECK(app.has_data);
+    CHECK(app.show_problems);
+    bool noticed = false;
+    for (const jcm::Problem& p : app.problems) noticed |= p.message.en.find("area=%E6%9B") != std::string::npos;
+    CHECK(noticed);
+    ImGui::DestroyContext(ctx);
+}
+
+TEST_CASE("messages: a failed fetch is described in the reader's language, the browser's words beneath") {
+    Fixture f;
+    REQUIRE(jcm::platform::headless::Complete("data/campaign.json", false, {}, "network|Failed to fetch"));
+    REQUIRE(f.app->problems.size() >= 1);
+    CHECK(f.app->problems[0].message.zh.find("网络错误") != std::string::npos);
+    CHECK(f.app->problems[0].message.zh.find("Failed to fetch") != std::string::npos);
+    CHECK(f.app->problems[0].message.en.find("network error") != std::string::npos);
+    jcm::ImportFile(*f.app, "big.json", "", "too-large|20000000|16777216");
+    CHECK(f.app->problems[0].message.zh.find("文件过大：20000000 字节") != std::string::npos);
+}
+
+TEST_CASE("links: a ?data= that failed offers the default data, which then loads") {
+    jcm::platform::headless::Reset();
+    jcm::platform::headless::Get().dataset_url = "data/other.json";
+    ImGuiContext* ctx = ImGui::CreateContext();
+    jcm::AppState app;
+    jcm::StartApp(app);
+    jcm::platform::headless::Complete("assets/ui-font.otf", false, {}, "http|404");
+    REQUIRE(jcm::platform::headless::Complete("data/other.json", false, {}, "http|404 Not Found"));
+    CHECK_FALSE(app.has_data);
+    jcm::LoadDefaultData(app);
+    REQUIRE(jcm::platform::headless::Complete("data/campaign.json", true, ShippedData()));
+    CHECK(app.has_data);
+    ImGui::DestroyContext(ctx);
+}
+#endif

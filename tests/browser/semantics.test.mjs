@@ -1,0 +1,437 @@
+// semantics.test.mjs: the UI as software and people see it, through the semantics layer
+// (src/ui/semantics.h, the #a11y-tree mirror): every view at four sizes in both languages with
+// nothing drawn cut off and every item on screen or marked off-screen; axe-core's WCAG 2.1 A/AA
+// rules on the main views; Chromium's own accessibility tree holding the areas, the switches,
+// the tabs and every goal's record button by role and name; the keyboard on a mirror element
+// doing what a click or tap on the drawn control does, with a visible focus ring; and an app
+// that draws nothing more once it has settled.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import { setup, openApp, settle, control, press, items, truncated, screenshot, pixel, VIEWPORTS } from './harness.mjs';
+import { DATA } from './geo.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env.close(); });
+
+// The UI's names in each language (src/ui/strings.cpp), and the path that selects the language.
+const L = {
+  zh: {
+    path: '', data: '数据', filters: '筛选', overview: '概况', compare: '对比', views: '视图',
+    back: '返回全市概况', record: '记录进展', cancel: '取消', help: '键盘操作', close: '关闭',
+    lang: 'English', theme: '深色模式', areas: '地图上的区域', problems: '数据加载失败',
+    goals: (n) => (n ? `${n} 项目标` : '未报告目标'),
+  },
+  en: {
+    path: '#lang=en', data: 'Data', filters: 'Filters', overview: 'Overview', compare: 'Compare', views: 'Views',
+    back: 'Back to city overview', record: 'Record progress', cancel: 'Cancel', help: 'Keyboard', close: 'Close',
+    lang: '中文', theme: 'Dark theme', areas: 'Areas on the map', problems: 'The data could not be loaded',
+    goals: (n) => (n ? `${n} goals` : 'No goals reported'),
+  },
+};
+const LANGS = ['zh', 'en'];
+const SIZES = [
+  { vp: VIEWPORTS.phone, touch: true, dpr: 3 },
+  { vp: VIEWPORTS.tabletPortrait, touch: true, dpr: 2 },
+  { vp: VIEWPORTS.tabletLandscape, touch: true, dpr: 2 },
+  { vp: VIEWPORTS.desktop, touch: false, dpr: 1 },
+];
+const QUFU = '370881', SISHUI = '370831';
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+const sizeTag = ({ vp }) => `${vp.width}x${vp.height}`;
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const area = (id) => DATA.areas.find((a) => a.id === id);
+const goalsOf = (id) => DATA.goals.filter((g) => g.area === id);
+const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
+
+// The activatable item of an area in the map's list "Areas on the map" (its inner button).
+function mapItem(page, id, lang) {
+  return page.locator('#a11y-tree').getByRole('list', { name: L[lang].areas, exact: true })
+    .getByRole('button', { name: new RegExp(`^${escapeRe(area(id).name[lang])} · `) });
+}
+const heading2 = (page, name) => page.locator('#a11y-tree').getByRole('heading', { level: 2, name, exact: true });
+
+// What a person would see wrong in the current view: text drawn cut off, and items whose
+// rectangle is (partly) outside the viewport although the app does not mark them off-screen, or
+// whose rectangle is not a rectangle (negative size: the mirror and a screen reader's
+// touch-exploration then have no place for them).
+async function layoutProblems(page, view) {
+  const out = (await truncated(page)).map((t) => `${view}: drawn cut off: ${t}`);
+  const bad = await page.evaluate(() => {
+    const res = [], W = innerWidth, H = innerHeight, name = (it) => `${it.role}: ${it.name}`;
+    for (const it of window.jcmSemantics()) {
+      const r = it.rect;
+      if (r.width < 0 || r.height < 0) res.push(`negative size ${JSON.stringify(r)}: ${name(it)}`);
+    }
+    for (const el of document.querySelectorAll('#a11y-tree [data-role]')) {
+      if (el.hasAttribute('data-offscreen')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.left < -0.5 || r.top < -0.5 || r.right > W + 0.5 || r.bottom > H + 0.5) {
+        const label = el.getAttribute('aria-label') || el.textContent;
+        res.push(`outside the ${W}x${H} viewport, not marked off-screen: ${el.getAttribute('data-role')}: ${label} ` +
+          `(x ${r.left}, y ${r.top}, w ${r.width}, h ${r.height})`);
+      }
+    }
+    return res;
+  });
+  return out.concat(bad.map((b) => `${view}: ${b}`));
+}
+
+async function isSelected(loc) { return (await loc.getAttribute('aria-selected')) === 'true'; }
+
+// ---- 1. the walk ------------------------------------------------------------------------------
+
+for (const size of SIZES) {
+  for (const lang of LANGS) {
+    const s = L[lang], tag = `${lang}-${sizeTag(size)}`;
+    test(`walk ${tag}${size.touch ? ' (touch)' : ''}: every view, nothing cut off, every item on screen or marked off-screen`, async () => {
+      const { page, errors, context } = await openApp(env, { viewport: size.vp, dpr: size.dpr, touch: size.touch, path: s.path });
+      const problems = [];
+      const tap = (loc) => press(page, loc, { touch: size.touch });
+      const look = async (view) => {
+        problems.push(...await layoutProblems(page, view));
+        await screenshot(page, `walk-${view}-${tag}`);
+      };
+      try {
+        await settle(page);
+        assert.ok(await isSelected(control(page, 'tab', s.overview)), 'the overview tab is selected at first');
+        await look('overview');
+
+        await tap(control(page, 'tab', s.compare));
+        assert.ok(await isSelected(control(page, 'tab', s.compare)), 'the compare tab is selected');
+        assert.equal(await control(page, 'table', s.compare).count(), 1, 'the compare table is shown');
+        await look('compare');
+        await tap(control(page, 'tab', s.overview));
+        assert.ok(await isSelected(control(page, 'tab', s.overview)));
+
+        const filters = control(page, 'button', s.filters);
+        await tap(filters);
+        assert.equal(await filters.getAttribute('aria-pressed'), 'true', 'the filters are open');
+        assert.equal(await control(page, 'button', DATA.categories[0].name[lang]).count(), 1, 'the category chips are shown');
+        await look('filters');
+        await tap(filters);
+        assert.equal(await filters.getAttribute('aria-pressed'), 'false', 'the filters are closed again');
+
+        for (const [id, view] of [[QUFU, 'area-qufu'], [SISHUI, 'area-sishui']]) {
+          await tap(mapItem(page, id, lang));
+          assert.match(await hash(page), new RegExp(`area=${id}`));
+          await heading2(page, area(id).name[lang]).waitFor({ state: 'attached' });
+          await look(view);
+        }
+
+        await tap(control(page, 'button', s.record).first());
+        await control(page, 'dialog', s.record).waitFor({ state: 'attached' });
+        await look('record');
+        await tap(control(page, 'button', s.cancel));
+        assert.equal(await control(page, 'dialog', s.record).count(), 0, 'Cancel closes the record dialog');
+
+        const dataButton = control(page, 'button', s.data);
+        await tap(dataButton);
+        assert.equal(await dataButton.getAttribute('aria-expanded'), 'true');
+        await control(page, 'menu', s.data).waitFor({ state: 'attached' });
+        await look('data');
+        await tap(dataButton);
+        assert.equal(await control(page, 'menu', s.data).count(), 0, 'the data button closes its menu');
+
+        await page.focus('#canvas');
+        await page.keyboard.press('?');
+        await settle(page);
+        await control(page, 'dialog', s.help).waitFor({ state: 'attached' });
+        await look('help');
+        await tap(control(page, 'button', s.close));
+        assert.equal(await control(page, 'dialog', s.help).count(), 0, 'Close closes the help');
+
+        assert.deepEqual(errors, []);
+        assert.equal(problems.length, 0, `${problems.length} problems at ${tag}:\n  ${problems.join('\n  ')}`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}
+
+// ---- 2. axe-core ------------------------------------------------------------------------------
+
+async function axeViolations(page, view) {
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return violations.map((v) => `${view}: ${v.id} (${v.impact}): ${v.help}\n` +
+    v.nodes.map((n) => `      ${n.html.length > 240 ? n.html.slice(0, 240) + '…' : n.html}`).join('\n'));
+}
+
+const BROKEN = '{\n  "schema_version": 1,\n  "id": "x",,\n}\n';
+
+for (const size of [SIZES[3], SIZES[0]]) {
+  for (const lang of LANGS) {
+    const s = L[lang], tag = `${lang}-${sizeTag(size)}`;
+    test(`axe (WCAG 2.1 A/AA) ${tag}: overview, compare, area detail, record dialog, data menu, problems panel`, async () => {
+      const found = [];
+      let { page, errors, context } = await openApp(env, { viewport: size.vp, dpr: size.dpr, touch: size.touch, path: s.path });
+      const tap = (loc) => press(page, loc, { touch: size.touch });
+      try {
+        await settle(page);
+        found.push(...await axeViolations(page, 'overview'));
+        await tap(control(page, 'tab', s.compare));
+        assert.ok(await isSelected(control(page, 'tab', s.compare)));
+        found.push(...await axeViolations(page, 'compare'));
+        await tap(control(page, 'tab', s.overview));
+        await tap(mapItem(page, SISHUI, lang));
+        await heading2(page, area(SISHUI).name[lang]).waitFor({ state: 'attached' });
+        found.push(...await axeViolations(page, 'area detail'));
+        await tap(control(page, 'button', s.record).first());
+        await control(page, 'dialog', s.record).waitFor({ state: 'attached' });
+        found.push(...await axeViolations(page, 'record dialog'));
+        await tap(control(page, 'button', s.cancel));
+        await tap(control(page, 'button', s.data));
+        await control(page, 'menu', s.data).waitFor({ state: 'attached' });
+        found.push(...await axeViolations(page, 'data menu'));
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+
+      ({ page, errors, context } = await openApp(env, {
+        viewport: size.vp, dpr: size.dpr, touch: size.touch, wait: false, path: `?data=data/broken.json${s.path}`,
+        route: (p) => p.route('**/data/broken.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: BROKEN })),
+      }));
+      try {
+        await control(page, 'dialog', s.problems).waitFor({ state: 'attached', timeout: 20000 });
+        await settle(page);
+        await screenshot(page, `axe-problems-${tag}`);
+        found.push(...await axeViolations(page, 'problems panel'));
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+      assert.equal(found.length, 0, `${found.length} axe violations at ${tag}:\n  ${found.join('\n  ')}`);
+    });
+  }
+}
+
+// ---- 3. Chromium's accessibility tree -----------------------------------------------------------
+
+// The full AX tree (CDP), with helpers to look things up by role and name as a screen reader does.
+async function axTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const role = (n) => n.role && n.role.value;
+  const name = (n) => (n.name && n.name.value) || '';
+  const prop = (n, p) => { const x = (n.properties || []).find((q) => q.name === p); return x && x.value.value; };
+  const live = nodes.filter((n) => !n.ignored);
+  const find = (r, nm) => live.filter((n) => role(n) === r && (typeof nm === 'string' ? name(n) === nm : nm.test(name(n))));
+  const ancestors = (n) => { const out = []; for (let p = byId.get(n.parentId); p; p = byId.get(p.parentId)) out.push(p); return out; };
+  const descendants = (n) => {
+    const out = [], stack = [...(n.childIds || [])];
+    while (stack.length) { const c = byId.get(stack.pop()); if (!c) continue; out.push(c); stack.push(...(c.childIds || [])); }
+    return out.filter((c) => !c.ignored);
+  };
+  return { role, name, prop, find, ancestors, descendants };
+}
+
+for (const size of [SIZES[3], SIZES[0]]) {
+  for (const lang of LANGS) {
+    const s = L[lang], tag = `${lang}-${sizeTag(size)}`;
+    test(`accessibility tree ${tag}: every area, the switches, the tabs, every goal's record button`, async () => {
+      const { page, errors, context } = await openApp(env, { viewport: size.vp, dpr: size.dpr, touch: size.touch, path: s.path });
+      const missing = [];
+      try {
+        await settle(page);
+        let ax = await axTree(page);
+        const areaList = ax.find('list', s.areas);
+        if (areaList.length !== 1) missing.push(`list "${s.areas}" (found ${areaList.length})`);
+        for (const a of DATA.areas) {
+          const n = goalsOf(a.id).length;
+          const want = `${a.name[lang]} · ${a.kind && DATA.area_kinds.find((k) => k.id === a.kind).name[lang]} · ${s.goals(n)}`;
+          const hits = ax.find('button', want);
+          if (hits.length !== 1) { missing.push(`button "${want}" (found ${hits.length})`); continue; }
+          if (!ax.ancestors(hits[0]).some((p) => ax.role(p) === 'list' && ax.name(p) === s.areas)) missing.push(`button "${want}" is not in the list "${s.areas}"`);
+        }
+        if (areaList.length === 1) {
+          const inList = ax.descendants(areaList[0]).filter((d) => ax.role(d) === 'button');
+          if (inList.length !== DATA.areas.length) missing.push(`the list "${s.areas}" holds ${inList.length} buttons, the data ${DATA.areas.length} areas`);
+        }
+        const langSwitch = ax.find('button', s.lang);
+        if (langSwitch.length !== 1) missing.push(`language switch: button "${s.lang}" (found ${langSwitch.length})`);
+        const theme = ax.find('button', s.theme);
+        if (theme.length !== 1) missing.push(`theme switch: button "${s.theme}" (found ${theme.length})`);
+        else if (ax.prop(theme[0], 'pressed') !== 'false') missing.push(`theme switch: pressed should be "false", is ${JSON.stringify(ax.prop(theme[0], 'pressed'))}`);
+        const tablist = ax.find('tablist', s.views);
+        if (tablist.length !== 1) missing.push(`tablist "${s.views}" (found ${tablist.length})`);
+        for (const [t, selected] of [[s.overview, true], [s.compare, false]]) {
+          const hits = ax.find('tab', t);
+          if (hits.length !== 1) { missing.push(`tab "${t}" (found ${hits.length})`); continue; }
+          if (!!ax.prop(hits[0], 'selected') !== selected) missing.push(`tab "${t}": selected should be ${selected}`);
+          if (tablist.length === 1 && !ax.ancestors(hits[0]).includes(tablist[0])) missing.push(`tab "${t}" is not in the tablist`);
+        }
+
+        await press(page, mapItem(page, SISHUI, lang), { touch: size.touch });
+        await heading2(page, area(SISHUI).name[lang]).waitFor({ state: 'attached' });
+        ax = await axTree(page);
+        if (ax.find('heading', area(SISHUI).name[lang]).length !== 1) missing.push(`heading "${area(SISHUI).name[lang]}"`);
+        const goals = goalsOf(SISHUI);
+        assert.ok(goals.length >= 20, 'the data has the goals of 泗水县');
+        const recordButtons = ax.find('button', s.record);
+        if (recordButtons.length !== goals.length) missing.push(`${recordButtons.length} "${s.record}" buttons for ${goals.length} goals`);
+        for (const g of goals) {
+          // The goal's list item: it holds the goal's title as text, and its record button.
+          const titled = ax.find('StaticText', g.title[lang]).map((t) => ax.ancestors(t).find((p) => ax.role(p) === 'listitem')).filter(Boolean);
+          const ok = titled.some((li) => ax.descendants(li).some((d) => ax.role(d) === 'button' && ax.name(d) === s.record));
+          if (!ok) missing.push(`goal "${g.title[lang]}": no list item with its title and a "${s.record}" button`);
+        }
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+      assert.equal(missing.length, 0, `missing from Chromium's accessibility tree at ${tag}:\n  ${missing.join('\n  ')}`);
+    });
+  }
+}
+
+// ---- 4. activation parity and the focus ring ------------------------------------------------------
+
+// What the app shows, without positions (focus may scroll the panel): hash and every item's
+// role, name and state.
+async function state(page) {
+  const list = (await items(page)).map((i) => `${i.role}|${i.name}|${i.value}|${i.selected}|${i.checked}|${i.expanded}`);
+  return { hash: await hash(page), items: list };
+}
+
+// Moves the pointer off the controls, onto the header's title, so no hover is left behind.
+async function pointerAway(page) {
+  const h = (await items(page)).find((i) => i.role === 'heading' && i.level === 1);
+  await page.mouse.move(h.rect.x + h.rect.width / 2, h.rect.y + h.rect.height / 2);
+  await settle(page);
+}
+
+// The keyboard focus on a mirror element shows a ring: pixels just outside its rectangle differ
+// between a focused and an unfocused screenshot (same scroll position), and are the ring's colour.
+async function focusRingProblems(page, loc, label, dpr) {
+  await loc.focus();
+  await settle(page);
+  const problems = [];
+  if (!(await loc.evaluate((el) => el.matches(':focus-visible')))) problems.push(`${label}: keyboard focus does not match :focus-visible`);
+  const box = await loc.boundingBox();
+  const on = (await screenshot(page, `focus-${label}-on`)).image;
+  await loc.evaluate((el) => el.blur());
+  await settle(page);
+  const off = (await screenshot(page, `focus-${label}-off`)).image;
+  await loc.focus();
+  await settle(page);
+  // Samples 2.5 CSS px outside the rectangle (the ring: 3 px wide, 1 px off), corners skipped.
+  const d = 2.5, pts = [];
+  for (let x = box.x + 6; x <= box.x + box.width - 6; x += 2) pts.push([x, box.y - d], [x, box.y + box.height + d]);
+  for (let y = box.y + 6; y <= box.y + box.height - 6; y += 2) pts.push([box.x - d, y], [box.x + box.width + d, y]);
+  const inside = pts.filter(([x, y]) => x >= 0 && y >= 0 && x * dpr < on.width - 1 && y * dpr < on.height - 1);
+  const close = (a, b, t) => a.every((v, i) => Math.abs(v - b[i]) <= t);
+  let differ = 0, ring = 0;
+  for (const [x, y] of inside) {
+    const a = pixel(on, x * dpr, y * dpr), b = pixel(off, x * dpr, y * dpr);
+    if (!close(a, b, 40)) differ++;
+    if (close(a, [0xb5, 0x45, 0x2f], 48)) ring++;
+  }
+  if (inside.length < 8 || differ / inside.length < 0.6 || ring / inside.length < 0.6) {
+    problems.push(`${label}: no visible focus ring around ${JSON.stringify(box)}: ${differ}/${inside.length} samples differ, ${ring} ring-coloured`);
+  }
+  return problems;
+}
+
+for (const size of [SIZES[3], SIZES[0]]) {
+  const lang = 'zh', s = L[lang], tag = `${lang}-${sizeTag(size)}`;
+  test(`activation parity ${tag}: Enter on the mirror element = ${size.touch ? 'tap' : 'click'} on the drawn control; focus ring`, async () => {
+    const steps = [
+      ['compare-tab', (p) => control(p, 'tab', s.compare)],
+      ['overview-tab', (p) => control(p, 'tab', s.overview)],
+      ['filters', (p) => control(p, 'button', s.filters)],
+      ['chip', (p) => control(p, 'button', DATA.categories[0].name[lang])],
+      ['map-area', (p) => mapItem(p, QUFU, lang)],
+    ];
+    const drawn = await openApp(env, { viewport: size.vp, dpr: size.dpr, touch: size.touch, path: s.path });
+    const keys = await openApp(env, { viewport: size.vp, dpr: size.dpr, touch: size.touch, path: s.path });
+    const ringProblems = [];
+    try {
+      await settle(drawn.page);
+      await settle(keys.page);
+      let before = await state(drawn.page);
+      assert.deepEqual(await state(keys.page), before, 'both pages start the same');
+      for (const [label, find] of steps) {
+        await press(drawn.page, find(drawn.page), { touch: size.touch });
+        if (!size.touch) await pointerAway(drawn.page);
+        const byPointer = await state(drawn.page);
+        assert.notDeepEqual(byPointer, before, `${label}: the ${size.touch ? 'tap' : 'click'} changed something`);
+
+        const loc = find(keys.page);
+        ringProblems.push(...await focusRingProblems(keys.page, loc, `${label}-${tag}`, size.dpr));
+        await keys.page.keyboard.press('Enter');
+        await settle(keys.page);
+        if (!size.touch) await pointerAway(keys.page);
+        const byKey = await state(keys.page);
+        assert.deepEqual(byKey, byPointer, `${label}: Enter on the mirror element gives what the ${size.touch ? 'tap' : 'click'} gave`);
+        before = byPointer;
+      }
+      assert.match(before.hash, new RegExp(`area=${QUFU}`));
+      assert.deepEqual(drawn.errors, []);
+      assert.deepEqual(keys.errors, []);
+    } finally {
+      await drawn.context.close();
+      await keys.context.close();
+    }
+    assert.equal(ringProblems.length, 0, ringProblems.join('\n'));
+  });
+}
+
+// ---- 5. idle ----------------------------------------------------------------------------------
+
+// Counts the app's drawing (WebGL draw and clear calls), installed before the app starts.
+const countDrawing = (page) => page.addInitScript(() => {
+  window.__jcmDraws = 0;
+  for (const C of [window.WebGL2RenderingContext, window.WebGLRenderingContext]) {
+    if (!C) continue;
+    for (const m of ['drawElements', 'drawArrays', 'clear']) {
+      const f = C.prototype[m];
+      C.prototype[m] = function (...a) { window.__jcmDraws++; return f.apply(this, a); };
+    }
+  }
+});
+
+// Over one second of a settled app: no mirror mutation, no change of the idle flag, no drawing.
+async function idleSecond(page) {
+  await page.evaluate(() => {
+    window.__jcmMutations = [];
+    const note = (list) => { for (const m of list) window.__jcmMutations.push(`${m.type} ${m.attributeName || ''} on ${m.target.nodeName}${m.target.id ? '#' + m.target.id : ''}`); };
+    window.__jcmObservers = [new MutationObserver(note), new MutationObserver(note), new MutationObserver(note)];
+    window.__jcmObservers[0].observe(document.getElementById('a11y-tree'), { subtree: true, childList: true, attributes: true, characterData: true });
+    window.__jcmObservers[1].observe(document.documentElement, { attributes: true, attributeFilter: ['data-app-idle'] });
+    window.__jcmObservers[2].observe(document.getElementById('a11y-summary'), { subtree: true, childList: true, characterData: true });
+    window.__jcmDraws0 = window.__jcmDraws;
+  });
+  const t0 = await page.evaluate(() => performance.now());
+  await page.waitForFunction((t) => performance.now() - t > 1000, t0, { polling: 'raf', timeout: 10000 });
+  return page.evaluate(() => {
+    for (const o of window.__jcmObservers) { window.__jcmMutations.push(...o.takeRecords().map((m) => `${m.type} ${m.attributeName || ''} on ${m.target.nodeName}`)); o.disconnect(); }
+    return { mutations: window.__jcmMutations, idle: document.documentElement.getAttribute('data-app-idle'), draws: window.__jcmDraws - window.__jcmDraws0, total: window.__jcmDraws };
+  });
+}
+
+for (const size of [SIZES[3], SIZES[0]]) {
+  const lang = 'zh', s = L[lang], tag = `${lang}-${sizeTag(size)}`;
+  test(`idle ${tag}: once settled, the app draws and publishes nothing for a second`, async () => {
+    const { page, errors, context } = await openApp(env, { viewport: size.vp, dpr: size.dpr, touch: size.touch, path: s.path, route: countDrawing });
+    try {
+      for (const when of ['after load', 'after opening the compare tab']) {
+        if (when !== 'after load') await press(page, control(page, 'tab', s.compare), { touch: size.touch });
+        await settle(page);
+        const r = await idleSecond(page);
+        assert.ok(r.total > 0, 'the draw counter sees the app drawing');
+        assert.equal(r.idle, '1', `${when}: data-app-idle stayed 1`);
+        assert.deepEqual(r.mutations, [], `${when}: nothing in the mirror, the summary or the idle flag changed`);
+        assert.equal(r.draws, 0, `${when}: the app drew ${r.draws} times while idle`);
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
