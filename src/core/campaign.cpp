@@ -46,6 +46,7 @@ CampaignStats ComputeStats(const Dataset& data, const GoalFilter& filter, const 
     CampaignStats s;
     const size_t na = data.areas.size(), nc = data.categories.size();
     s.per_area.assign(na, GoalCounts{});
+    s.all_goals.assign(na, 0);
     s.per_category.assign(nc, 0);
     s.area_category.assign(na, std::vector<int>(nc, 0));
     s.area_kept.assign(na, 0);
@@ -66,6 +67,7 @@ CampaignStats ComputeStats(const Dataset& data, const GoalFilter& filter, const 
     };
     for (const Goal& g : data.goals) {
         const auto a = area_index.find(g.area);
+        if (a != area_index.end()) ++s.all_goals[a->second];
         const Status st = StatusOn(g, as_of);
         if (a == area_index.end() || !s.area_kept[a->second] || !filter.KeepsGoal(g, st)) continue;
         add(s.total, g, st);

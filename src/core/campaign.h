@@ -41,6 +41,7 @@ struct GoalCounts {
 
 struct CampaignStats {
     std::vector<GoalCounts> per_area;          // parallel to Dataset::areas (0 for filtered-out areas)
+    std::vector<int> all_goals;                // parallel to areas: every goal the data has, unfiltered
     std::vector<int> per_category;             // parallel to Dataset::categories
     std::vector<std::vector<int>> area_category;  // [area][category] goal counts
     std::vector<uint8_t> area_kept;            // parallel to areas: 1 if the area filter keeps it

@@ -88,6 +88,12 @@ void ViewTransform::Pan(float dx, float dy) {
     center_world.y -= dy / pixels_per_unit;
 }
 
+void ViewTransform::ClampCenter(const WorldRect& bounds) {
+    if (!bounds.Valid()) return;
+    center_world.x = std::min(std::max(center_world.x, bounds.min.x), bounds.max.x);
+    center_world.y = std::min(std::max(center_world.y, bounds.min.y), bounds.max.y);
+}
+
 WorldRect ViewTransform::VisibleWorldRect() const {
     WorldRect r;
     r.Extend(ScreenToWorld(screen_origin));

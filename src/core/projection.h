@@ -32,7 +32,7 @@ struct Projection {
 
 // ---- 2. ViewTransform ---------------------------------------------------------------------------
 
-constexpr float kMinZoomOfFit = 0.5f;   // zooming out stops at half the "fit" scale
+constexpr float kMinZoomOfFit = 0.8f;   // zooming out stops a little beyond the "fit" scale
 constexpr float kMaxZoomOfFit = 64.0f;  // zooming in stops at 64x the "fit" scale
 
 // World <-> screen with equal aspect: screen = screen_origin + screen_size/2 + (world - center) * ppu.
@@ -42,11 +42,12 @@ struct ViewTransform {
     Vec2 screen_origin;             // top-left of the map rect, screen pixels
     Vec2 screen_size;               // size of the map rect, pixels
     float fit_pixels_per_unit = 1;  // the scale FitBounds chose; zoom limits are relative to it
+    float max_zoom_of_fit = kMaxZoomOfFit;  // zoom-in limit (e.g. where the smallest area fills the view)
 
     Vec2 WorldToScreen(Vec2 w) const;  // world units -> screen pixels
     Vec2 ScreenToWorld(Vec2 s) const;  // screen pixels -> world units
     float MinPixelsPerUnit() const { return fit_pixels_per_unit * kMinZoomOfFit; }  // zoom-out limit
-    float MaxPixelsPerUnit() const { return fit_pixels_per_unit * kMaxZoomOfFit; }  // zoom-in limit
+    float MaxPixelsPerUnit() const { return fit_pixels_per_unit * max_zoom_of_fit; }  // zoom-in limit
 
     // Moves/resizes the map rect keeping centre and scale (e.g. on window resize).
     void SetScreenRect(Vec2 origin, Vec2 size);
@@ -63,6 +64,9 @@ struct ViewTransform {
     }
     // Moves the map by (dx, dy) screen pixels (a drag: the map follows the cursor).
     void Pan(float dx, float dy);
+    // Keeps the map findable: the view's centre stays within `bounds` (the data), so panning can
+    // never move every area off screen.
+    void ClampCenter(const WorldRect& bounds);
     // The world rectangle the map rect shows (for culling).
     WorldRect VisibleWorldRect() const;
 };

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace jcm::platform {
 
@@ -87,6 +88,14 @@ bool TakeImportedFile(ImportedFile* out);
 // Small persistent settings (localStorage in the browser); "" when absent or unavailable.
 std::string LoadSetting(const char* key);
 void SaveSetting(const char* key, const std::string& value);
+
+// The order a person expects names in, by the browser's collation for the language (Chinese by
+// pinyin: Intl.Collator('zh-u-co-pinyin')): (*ranks)[i] is the position of names[i].
+void CollationRanks(const std::vector<std::string>& names, bool chinese, std::vector<int>* ranks);
+
+// Moves the keyboard focus out of the canvas to the page: forward to the first mirrored control
+// after it, or backward out of it (the map's Tab walk has reached its end).
+void LeaveCanvas(bool forward);
 
 // Device pixels per CSS pixel.
 float DevicePixelRatio();

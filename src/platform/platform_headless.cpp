@@ -1,5 +1,7 @@
 #include "platform/platform_headless.h"
 
+#include <algorithm>
+
 namespace jcm::platform {
 namespace headless {
 
@@ -110,6 +112,15 @@ void PublishSemantics(const std::string& json) {
     headless::Get().semantics = json;
     ++headless::Get().semantics_published;
 }
+void LeaveCanvas(bool forward) { headless::Get().left_canvas = forward ? 1 : -1; }
+void CollationRanks(const std::vector<std::string>& names, bool, std::vector<int>* ranks) {
+    std::vector<int> order(names.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return names[static_cast<size_t>(a)] < names[static_cast<size_t>(b)]; });
+    ranks->assign(names.size(), 0);
+    for (size_t pos = 0; pos < order.size(); ++pos) (*ranks)[static_cast<size_t>(order[pos])] = static_cast<int>(pos);
+}
+
 bool TakeSemanticAction(SemanticAction* out) {
     auto& q = headless::Get().actions;
     if (q.empty()) return false;

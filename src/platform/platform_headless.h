@@ -26,6 +26,7 @@ struct State {
     std::string refused_dataset_url;                 // as on the one-file page
     std::string hash;
     std::string hash_unreadable;                     // parts of the hash that could not be decoded
+    int left_canvas = 0;                             // LeaveCanvas: 1 forward, -1 backward
     std::vector<std::string> history;                // hashes pushed over (Back returns to the last)
     std::string summary;
     std::string semantics;                           // the items as last published (JSON)

@@ -36,6 +36,8 @@ void jcm_hide_loading();
 void jcm_set_a11y_summary(const char* text);
 void jcm_publish_semantics(const char* json, size_t size);
 void jcm_set_idle(int idle);
+void jcm_leave_canvas(int forward);
+char* jcm_collation_ranks(const char* names, int chinese);
 int jcm_take_context_restored();
 }
 
@@ -136,6 +138,23 @@ void ShowPageError(const std::string& title, const std::string& detail) {
 void HideLoading() { jcm_hide_loading(); }
 void SetAccessibleSummary(const std::string& text) { jcm_set_a11y_summary(text.c_str()); }
 void PublishSemantics(const std::string& json) { jcm_publish_semantics(json.data(), json.size()); }
+void LeaveCanvas(bool forward) { jcm_leave_canvas(forward ? 1 : 0); }
+void CollationRanks(const std::vector<std::string>& names, bool chinese, std::vector<int>* ranks) {
+    std::string joined;
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (i) joined += '\x1f';  // unit separator: never in a name
+        joined += names[i];
+    }
+    const std::string r = TakeString(jcm_collation_ranks(joined.c_str(), chinese ? 1 : 0));
+    ranks->assign(names.size(), 0);
+    size_t k = 0;
+    for (const char* p = r.c_str(); *p && k < names.size(); ++k) {
+        (*ranks)[k] = std::atoi(p);
+        while (*p && *p != ',') ++p;
+        if (*p == ',') ++p;
+    }
+}
+
 bool TakeSemanticAction(SemanticAction* out) {
     if (g_actions.empty()) return false;
     *out = g_actions.front();

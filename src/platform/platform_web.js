@@ -541,6 +541,28 @@ mergeInto(LibraryManager.library, {
     document.documentElement.setAttribute('data-app-idle', idle ? '1' : '0');
   },
 
+  jcm_leave_canvas__deps: ['$jcmMirror'],
+  jcm_leave_canvas: function (forward) {
+    var canvas = Module['canvas'];
+    var next = forward && jcmMirror.root ? jcmMirror.root.querySelector('button:not([disabled]), input, [tabindex="0"]') : null;
+    if (next) next.focus();
+    else if (canvas) canvas.blur();
+  },
+
+  // Ranks of names in the order the language sorts them (platform.h CollationRanks).
+  jcm_collation_ranks__deps: ['$jcmPassString'],
+  jcm_collation_ranks: function (namesPtr, chinese) {
+    var names = UTF8ToString(namesPtr).split('\x1f');
+    var collator;
+    try { collator = new Intl.Collator(chinese ? 'zh-u-co-pinyin' : 'en', { numeric: true }); }
+    catch (e) { collator = { compare: function (a, b) { return a < b ? -1 : a > b ? 1 : 0; } }; }
+    var order = names.map(function (_, i) { return i; });
+    order.sort(function (a, b) { return collator.compare(names[a], names[b]) || a - b; });
+    var ranks = new Array(names.length);
+    order.forEach(function (idx, pos) { ranks[idx] = pos; });
+    return jcmPassString(ranks.join(','));
+  },
+
   jcm_publish_semantics__deps: ['$jcmMirror'],
   jcm_publish_semantics: function (ptr, size) {
     jcmMirror.publish(JSON.parse(UTF8ToString(ptr, size)));

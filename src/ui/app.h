@@ -83,6 +83,7 @@ struct DashboardState {
     CompareColumn sort_column = CompareColumn::Goals;
     bool sort_descending = true;
     std::vector<int> compare_order;       // area indices in table order
+    std::vector<int> compare_name_rank;   // per area: its name's place in the language's order
     int compare_stats_version = -1;       // stats_version the order was sorted for
     Lang compare_lang = Lang::Zh;         // language the names were sorted in
     std::vector<std::string> report_dates;  // distinct progress-report dates, ascending

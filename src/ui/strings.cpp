@@ -126,6 +126,20 @@ constexpr Pair kStrings[] = {
     {"菜单", "Menu"},
     {"搜索", "Search"},
     {"显示默认数据", "Show the default data"},
+    {"%d 项目标", "%d goals"},
+    {"%d 项目标", "%d goal"},
+    {"%d 个量化指标", "%d quantified targets"},
+    {"%d 个量化指标", "%d quantified target"},
+    {"%d 个重点项目", "%d key projects"},
+    {"%d 个重点项目", "%d key project"},
+    {"%d 条本地进展记录尚未发布", "%d local progress records, not yet published"},
+    {"%d 条本地进展记录尚未发布", "%d local progress record, not yet published"},
+    {"%d 个错误", "%d errors"},
+    {"%d 个错误", "%d error"},
+    {"%d 个警告", "%d warnings"},
+    {"%d 个警告", "%d warning"},
+    {"0（已报告其他目标）", "0 (other goals reported)"},
+    {"筛选后无目标", "none under the filters"},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<size_t>(Str::Count_),
               "kStrings must have one entry per Str");
@@ -135,6 +149,10 @@ static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<size_t>(Str:
 const char* Tr(Str s, Lang lang) {
     const Pair& p = kStrings[static_cast<int>(s)];
     return lang == Lang::En ? p.en : p.zh;
+}
+
+const char* Count(Str many, int n, Lang lang) {
+    return Tr(n == 1 ? static_cast<Str>(static_cast<int>(many) + 1) : many, lang);
 }
 
 const char* StatusName(Status s, Lang lang) {

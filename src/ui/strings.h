@@ -121,10 +121,27 @@ enum class Str {
     Menu,
     SearchShort,
     ShowDefaultData,
+    // Counts: each "many" form is followed by its "one" form (English: 1 goal, 2 goals), see Count().
+    CountGoals,
+    CountGoalsOne,
+    CountTargets,
+    CountTargetsOne,
+    CountProjects,
+    CountProjectsOne,
+    CountLocalEdits,
+    CountLocalEditsOne,
+    CountErrors,
+    CountErrorsOne,
+    CountWarnings,
+    CountWarningsOne,
+    ZeroOtherGoals,
+    NoneUnderFilters,
     Count_
 };
 
 const char* Tr(Str s, Lang lang);
+// The printf format of a count ("%d goals") with the plural form for `n` (a "many" Str).
+const char* Count(Str many, int n, Lang lang);
 const char* StatusName(Status s, Lang lang);
 const char* GoalKindName(const std::string& kind, Lang lang);
 

@@ -28,6 +28,7 @@ struct Theme {
     ImU32 border_selected;
     ImU32 no_goals;       // areas the source reports nothing for
     ImU32 filtered_out;   // areas the filters hide
+    ImU32 zero;           // areas with goals, none of the measure shown (0 targets, none under the filters)
     ImU32 label;
     ImU32 label_halo;
     ImU32 marker;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "platform/platform.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/views.h"
@@ -36,9 +37,15 @@ void SortRows(AppState& app) {
     const CompareColumn col = ui.sort_column;
     const bool desc = ui.sort_descending;
     const Lang lang = app.lang;
+    // Names sort as the language does (Chinese by pinyin), by the browser's collator.
+    if (col == CompareColumn::Area) {
+        std::vector<std::string> names;
+        for (const Area& a : d.areas) names.push_back(a.name.Get(lang));
+        platform::CollationRanks(names, lang == Lang::Zh, &ui.compare_name_rank);
+    }
     std::stable_sort(ui.compare_order.begin(), ui.compare_order.end(), [&](int a, int b) {
         int cmp;
-        if (col == CompareColumn::Area) cmp = d.areas[static_cast<size_t>(a)].name.Get(lang).compare(d.areas[static_cast<size_t>(b)].name.Get(lang));
+        if (col == CompareColumn::Area) cmp = ui.compare_name_rank[static_cast<size_t>(a)] - ui.compare_name_rank[static_cast<size_t>(b)];
         else if (col == CompareColumn::Kind) cmp = d.areas[static_cast<size_t>(a)].kind.compare(d.areas[static_cast<size_t>(b)].kind);
         else cmp = Figure(app, a, col) - Figure(app, b, col);
         return desc ? cmp > 0 : cmp < 0;

@@ -156,15 +156,16 @@ void DrawAreaDetail(AppState& app, int index) {
     if (!app.stats.area_kept[static_cast<size_t>(index)]) UiText(app, Tr(Str::AreaHidden, lang), TextTone::Muted);
 
     const GoalCounts& c = app.stats.per_area[static_cast<size_t>(index)];
-    int all_goals = 0;
-    for (const Goal& g : d.goals) all_goals += g.area == a.id;
-    if (all_goals == 0) {
+    if (app.stats.all_goals[static_cast<size_t>(index)] == 0) {
         ImGui::Spacing();
         UiText(app, Tr(Str::NoGoalsReported, lang));
         return;
     }
-    std::snprintf(buf, sizeof buf, "%d %s · %d %s · %d %s", c.goals, Tr(Str::Goals, lang), c.targets, Tr(Str::Targets, lang),
-                  c.projects, Tr(Str::Projects, lang));
+    char part[3][80];
+    std::snprintf(part[0], sizeof part[0], Count(Str::CountGoals, c.goals, lang), c.goals);
+    std::snprintf(part[1], sizeof part[1], Count(Str::CountTargets, c.targets, lang), c.targets);
+    std::snprintf(part[2], sizeof part[2], Count(Str::CountProjects, c.projects, lang), c.projects);
+    std::snprintf(buf, sizeof buf, "%.79s · %.79s · %.79s", part[0], part[1], part[2]);
     UiText(app, buf);
 
     if (!a.headline.Empty()) {

@@ -184,7 +184,8 @@ void DrawLocalEditsBar(AppState& app) {
     const Theme& t = CurrentTheme();
     char buf[160];
     if (!local.edits.empty()) {
-        std::snprintf(buf, sizeof buf, Tr(Str::LocalEditsBar, lang), static_cast<int>(local.edits.size()));
+        const int n = static_cast<int>(local.edits.size());
+        std::snprintf(buf, sizeof buf, Count(Str::CountLocalEdits, n, lang), n);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(t.status[static_cast<int>(Status::Yellow)]));
         ImGui::Bullet();
         ImGui::PopStyleColor();

@@ -34,13 +34,6 @@ constexpr float kFitPadding = 24.0f;
 ImVec2 ToIm(Vec2 v) { return ImVec2(v.x, v.y); }
 Vec2 ToVec(ImVec2 v) { return Vec2{v.x, v.y}; }
 
-ImU32 Lighten(ImU32 c, float t) {
-    ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
-    v.x += (1 - v.x) * t;
-    v.y += (1 - v.y) * t;
-    v.z += (1 - v.z) * t;
-    return ImGui::ColorConvertFloat4ToU32(v);
-}
 
 // The metric's value for area i and the largest value over all areas.
 void MetricValue(const AppState& app, int i, int* value, int* max) {
@@ -65,11 +58,12 @@ ImU32 AreaFill(const AppState& app, int i) {
     const Theme& t = CurrentTheme();
     const size_t ui = static_cast<size_t>(i);
     if (!app.stats.area_kept[ui]) return t.filtered_out;
-    if (app.stats.per_area[ui].goals == 0) return t.no_goals;
+    if (app.stats.all_goals[ui] == 0) return t.no_goals;  // the source reports nothing for it
+    if (app.stats.per_area[ui].goals == 0) return t.zero;  // goals, none of them shown
     if (app.ui.metric == MapMetric::Status) return t.status[static_cast<int>(SummaryStatus(app.stats.per_area[ui]))];
     int value = 0, max = 0;
     MetricValue(app, i, &value, &max);
-    return value > 0 ? ScaleColor(t, value, max) : t.no_goals;
+    return value > 0 ? ScaleColor(t, value, max) : t.zero;  // goals, but none of this measure
 }
 
 // Area under a screen point: zone markers first (they sit on top), then polygons.
@@ -159,9 +153,17 @@ void HandleMapKeys(AppState& app, ImVec2 pos, ImVec2 size) {
         else continue;
         m.user_moved = c != '0';
     }
+    // Tab walks the areas; past the last (or before the first) it leaves the map for the page's
+    // other controls, so the keyboard is never trapped in the canvas.
     const int n = static_cast<int>(app.data.areas.size());
-    if (n > 0 && (keys & kKeyNext)) SelectArea(app, (app.selected + 1) % n);
-    if (n > 0 && (keys & kKeyPrevious)) SelectArea(app, app.selected <= 0 ? n - 1 : app.selected - 1);
+    if (keys & kKeyNext) {
+        if (app.selected + 1 < n) SelectArea(app, app.selected + 1);
+        else platform::LeaveCanvas(true);
+    }
+    if (keys & kKeyPrevious) {
+        if (app.selected > 0) SelectArea(app, app.selected - 1);
+        else platform::LeaveCanvas(false);
+    }
     if (keys & kKeyEscape) SelectArea(app, -1);
 }
 
@@ -243,9 +245,8 @@ void DrawAreas(AppState& app, ImDrawList* dl) {
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
         if (g.vertices.empty()) continue;
         TransformToScreen(m.view, g.vertices.data(), g.vertices.size(), m.scratch);
-        ImU32 fill = AreaFill(app, i);
-        if (i == m.hovered || i == m.list_hovered) fill = Lighten(fill, 0.35f);
-        DrawFill(dl, m.scratch, g.indices, fill);
+        // Colour always means the measure: hover and selection are shown by outlines only.
+        DrawFill(dl, m.scratch, g.indices, AreaFill(app, i));
         DrawOutline(dl, m.scratch, g, t.border, 1.0f);
     }
     // Emphasis outlines on top of every fill, so neighbours do not cover them.
@@ -363,11 +364,9 @@ void RecordMapAreas(AppState& app, ImVec2 pos, ImVec2 size) {
     for (int i = 0; i < n; ++i) {
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
         const Area& a = app.data.areas[static_cast<size_t>(i)];
-        const GoalCounts& c = app.stats.per_area[static_cast<size_t>(i)];
-        if (c.goals > 0)
-            std::snprintf(name, sizeof name, "%s · %s · %d %s", a.name.Get(lang).c_str(), AreaKindName(app, a.kind), c.goals,
-                          Tr(Str::GoalsCount, lang));
-        else std::snprintf(name, sizeof name, "%s · %s · %s", a.name.Get(lang).c_str(), AreaKindName(app, a.kind), Tr(Str::NoGoalsReported, lang));
+        char count[96];
+        AreaCountText(app, i, count, sizeof count);
+        std::snprintf(name, sizeof name, "%s · %s · %s", a.name.Get(lang).c_str(), AreaKindName(app, a.kind), count);
         ImVec2 at(-1e9f, -1e9f);
         if (g.has_marker) at = ToIm(app.map.view.WorldToScreen(g.marker));
         else if (g.has_label) at = ToIm(app.map.view.WorldToScreen(g.label));
@@ -416,6 +415,12 @@ void DrawLegend(AppState& app, ImDrawList* dl, ImVec2 pos, ImVec2 size) {
             else std::snprintf(labels[rows], sizeof labels[rows], "%d–%d", lo, hi);
             colors[rows++] = t.scale[b];
         }
+    }
+    bool any_zero = false;  // an area with goals but none of the shown measure has its own class
+    for (size_t i = 0; i < app.data.areas.size(); ++i) any_zero |= AreaFill(app, static_cast<int>(i)) == t.zero;
+    if (any_zero) {
+        std::snprintf(labels[rows], sizeof labels[rows], "%s", Tr(Str::ZeroOtherGoals, lang));
+        colors[rows++] = t.zero;
     }
     std::snprintf(labels[rows], sizeof labels[rows], "%s", Tr(Str::NoGoalsReported, lang));
     colors[rows++] = t.no_goals;
@@ -494,8 +499,15 @@ void DrawTooltip(const AppState& app) {
     ImGui::TextUnformatted(a.name.Get(lang).c_str());
     const int k = app.data.FindAreaKind(a.kind);
     if (k >= 0) ImGui::TextDisabled("%s", app.data.area_kinds[static_cast<size_t>(k)].name.Get(lang).c_str());
-    if (c.goals > 0) ImGui::Text("%d %s · %d %s", c.goals, Tr(Str::Goals, lang), c.targets, Tr(Str::Targets, lang));
-    else ImGui::TextUnformatted(Tr(Str::NoGoalsReported, lang));
+    char count[96];
+    AreaCountText(app, i, count, sizeof count);
+    if (c.goals > 0) {
+        char targets[96];
+        std::snprintf(targets, sizeof targets, Count(Str::CountTargets, c.targets, lang), c.targets);
+        ImGui::Text("%s · %s", count, targets);
+    } else {
+        ImGui::TextUnformatted(count);
+    }
     if (a.has_marker && a.marker.approximate) ImGui::TextDisabled("%s", Tr(Str::ApproximateLocation, lang));
     ImGui::PopFont();
     ImGui::EndTooltip();
@@ -527,6 +539,15 @@ void DrawMap(AppState& app, ImVec2 pos, ImVec2 size) {
     const bool resized = extent.x != m.last_size.x || extent.y != m.last_size.y;
     if (!m.fitted || (resized && !m.user_moved)) {
         m.view.FitBounds(app.geometry.bounds, origin, extent, kFitPadding);
+        // Zoom in no further than where the smallest area fills the view (at least 4x, at most 64x).
+        float smallest = 0;
+        for (const AreaGeometry& g : app.geometry.areas) {
+            const float ext = std::fmax(g.bounds.max.x - g.bounds.min.x, g.bounds.max.y - g.bounds.min.y);
+            if (!g.vertices.empty() && ext > 0 && (smallest == 0 || ext < smallest)) smallest = ext;
+        }
+        const WorldRect& b = app.geometry.bounds;
+        const float data_ext = std::fmax(b.max.x - b.min.x, b.max.y - b.min.y);
+        m.view.max_zoom_of_fit = smallest > 0 ? std::fmin(64.0f, std::fmax(4.0f, 1.5f * data_ext / smallest)) : kMaxZoomOfFit;
         m.fitted = true;
     } else {
         m.view.SetScreenRect(origin, extent);
@@ -534,6 +555,7 @@ void DrawMap(AppState& app, ImVec2 pos, ImVec2 size) {
     m.last_size = extent;
 
     HandleMapInput(app, pos, size);
+    m.view.ClampCenter(app.geometry.bounds);
     dl->PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
     DrawAreas(app, dl);
     DrawMarkersAndLabels(app, dl);

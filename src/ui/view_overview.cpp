@@ -221,8 +221,9 @@ void DrawAreasRanked(AppState& app) {
             const ImVec2 row = ImGui::GetCursorScreenPos();
             const float name_h = stacked ? line_h + 6 : 0.0f;
             const float row_h = 34.0f + name_h;
-            if (goals > 0) std::snprintf(buf, sizeof buf, "%s: %d %s", name, goals, Tr(Str::GoalsCount, lang));
-            else std::snprintf(buf, sizeof buf, "%s: %s", name, Tr(Str::NoGoalsReported, lang));
+            char count[96];
+            AreaCountText(app, i, count, sizeof count);
+            std::snprintf(buf, sizeof buf, "%s: %s", name, count);
             if (UiSelectable(app, Role::ListItem, "##area", buf, app.selected == i, ImGuiSelectableFlags_AllowOverlap,
                              ImVec2(0, row_h)))
                 SelectArea(app, i);
@@ -239,7 +240,7 @@ void DrawAreasRanked(AppState& app) {
                 std::snprintf(buf, sizeof buf, "%d", goals);
                 dl->AddText(ImVec2(bar_x + bar_w + 6, ty), CurrentTheme().text, buf);
             } else {
-                dl->AddText(ImVec2(bar_x, ty), CurrentTheme().text_muted, Tr(Str::NoGoalsReported, lang));
+                dl->AddText(ImVec2(bar_x, ty), CurrentTheme().text_muted, count);
             }
             ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + row_h + ImGui::GetStyle().ItemSpacing.y));
             ImGui::PopID();

@@ -38,6 +38,14 @@ const char* AreaKindName(const AppState& app, const std::string& kind) {
     return k >= 0 ? app.data.area_kinds[static_cast<size_t>(k)].name.Get(app.lang).c_str() : kind.c_str();
 }
 
+void AreaCountText(const AppState& app, int area, char* out, size_t size) {
+    const size_t i = static_cast<size_t>(area);
+    const int goals = app.stats.per_area[i].goals;
+    if (app.stats.all_goals[i] == 0) std::snprintf(out, size, "%s", Tr(Str::NoGoalsReported, app.lang));
+    else if (goals == 0) std::snprintf(out, size, "%s", Tr(Str::NoneUnderFilters, app.lang));
+    else std::snprintf(out, size, Count(Str::CountGoals, goals, app.lang), goals);
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Panel
 //-----------------------------------------------------------------------------

@@ -38,8 +38,11 @@ void DrawProblems(AppState& app) {
     SemBegin(app, Role::Dialog, dialog_name, wp, ImVec2(wp.x + ws.x, wp.y + ws.y), app.has_data ? 0 : kSemModal);
     RecordTitleBar(app, dialog_name, 2, app.has_data ? &open : nullptr);
     UiText(app, app.problems_file.c_str());
-    char counts[96];
-    std::snprintf(counts, sizeof counts, "%d %s, %d %s", errors, Tr(Str::ProblemsErrors, lang), warnings, Tr(Str::ProblemsWarnings, lang));
+    char counts[128];
+    char e[48], w[48];
+    std::snprintf(e, sizeof e, Count(Str::CountErrors, errors, lang), errors);
+    std::snprintf(w, sizeof w, Count(Str::CountWarnings, warnings, lang), warnings);
+    std::snprintf(counts, sizeof counts, "%s, %s", e, w);
     UiText(app, counts);
     if (errors && app.has_data) UiText(app, Tr(Str::KeptPreviousData, lang), TextTone::Muted);
     // Nothing to show: a ?data= that failed need not leave the app empty.

@@ -192,3 +192,11 @@ export function dominantColors(img, { x0, y0, x1, y1 }, minShare = 0.01, step = 
 }
 
 export const hex = ([r, g, b]) => '#' + [r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('');
+
+// Saves a screenshot to SHOTS without decoding it (decoding a dpr-3 page takes seconds): for
+// screenshots that are only looked at, not measured.
+export async function saveScreenshot(page, name) {
+  const file = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

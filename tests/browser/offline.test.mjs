@@ -1,8 +1,9 @@
 // offline.test.mjs: what `make dist` ships. dist/site works from any path of a static host, keeps
 // working offline after the first visit (service worker), and picks up a new version cleanly,
 // never mixing old and new files; dist/jining-campaign.html shows the map from file:// with
-// nothing else beside it. Every request stays on the page's origin and the strict CSP (meta tag)
-// reports no violation.
+// nothing else beside it, and works there (an area opens). Every request stays on the page's
+// origin and the strict CSP (meta tag) reports no violation. What the page shows is checked
+// through the app's semantics items (the map region's rectangle, its list of areas, headings).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -11,7 +12,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { setup, ROOT, VIEWPORTS, waitForMark, settle, screenshot, dominantColors, hex } from './harness.mjs';
+import { setup, ROOT, VIEWPORTS, waitForMark, settle, screenshot, dominantColors, hex, items, control, press } from './harness.mjs';
 import { startServer } from '../../tools/serve.mjs';
 
 const DIST = process.env.JCM_DIST || join(ROOT, 'dist');
@@ -41,6 +42,8 @@ async function serve(dir) {
   const server = await startServer(dir, { host: '127.0.0.1', port: 0 });
   return { base: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
 }
+
+const AREAS = JSON.parse(readFileSync(join(SITE, 'data/campaign.json'), 'utf8')).areas.map((a) => a.name.zh);
 
 const swVersion = (site) => readFileSync(join(site, 'sw.js'), 'utf8').match(/^const VERSION = '([0-9a-f]+)';$/m)[1];
 const cspOf = (html) => html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)?.[1];
@@ -76,14 +79,30 @@ async function waitForControl(page) {
   });
 }
 
-// The map area shows several district fills (as in skeleton.test.mjs).
+// The map shows several district fills (as in skeleton.test.mjs), inside the map region the app
+// reports, and lists every area of the data.
 async function assertMapDrawn(page, name) {
   await settle(page);
   const { image } = await screenshot(page, name);
-  const colors = dominantColors(image, { x0: 0, y0: 60, x1: 1280 - 435 - 4, y1: 800 - 4 }, 0.005);
+  const all = await items(page);
+  const map = all.find((i) => i.role === 'region' && i.name === '地图');
+  assert.ok(map, 'the map region is recorded');
+  const r = map.rect;
+  const colors = dominantColors(image, { x0: r.x + 4, y0: r.y + 4, x1: r.x + r.width - 4, y1: r.y + r.height - 4 }, 0.005);
   const fills = colors.slice(1);
   assert.ok(fills.length >= 3, `expected ≥3 fills besides ${hex(colors[0].rgb)}, got ${fills.map((c) => hex(c.rgb)).join(' ')}`);
   assert.ok(fills.reduce((s, c) => s + c.share, 0) > 0.2, 'districts should cover a good part of the map');
+  const list = all.find((i) => i.role === 'list' && i.name === '地图上的区域');
+  const areas = all.filter((i) => list && i.parent === list.index).map((i) => i.name.split(' · ')[0]);
+  assert.equal(areas.length, AREAS.length, `every area is on the map: ${areas}`);
+  for (const a of AREAS) assert.ok(areas.includes(a), `${a} is on the map`);
+  return all;
+}
+
+// The panel's level-2 heading: the area (or the campaign) shown.
+async function panelHeading(page) {
+  const all = await items(page);
+  return all.find((i) => i.role === 'heading' && i.level === 2 && all[i.parent]?.name === '目标看板')?.name;
 }
 
 function assertSameOrigin(requests, base) {
@@ -169,7 +188,10 @@ test('dist/site under a sub-path: first visit, then offline reload still shows t
     // A deep link with a query and a hash also opens offline.
     await page.goto(base + 'index.html?data=data/campaign.json#area=370881');
     await waitForMark(page, 'app:first-map-frame');
+    await settle(page);
     assert.equal(await page.evaluate(() => document.getElementById('error-panel').hidden), true);
+    assert.equal(await panelHeading(page), '曲阜市', 'the deep link opens its area');
+    assert.deepEqual(fromNetwork.filter((u) => !u.startsWith('data:')), [], 'still nothing from the network');
 
     assertSameOrigin(requests, base);
     assert.deepEqual(await cspViolations(page), []);
@@ -267,9 +289,12 @@ test('dist/jining-campaign.html opened from file:// (alone in a folder) shows th
     const url = 'file://' + join(usb, 'jining-campaign.html');
     await page.goto(url);
     await waitForMark(page, 'app:first-map-frame');
-    await assertMapDrawn(page, 'one-file');
-    const summary = await page.$eval('#a11y-summary', (el) => el.textContent);
-    assert.ok(summary.includes('曲阜市'), 'the embedded data is loaded');
+    await assertMapDrawn(page, 'one-file');  // the embedded data is loaded: every area is listed
+    // It works, not only shows: clicking an area on the map (at its item's rectangle) opens it.
+    await press(page, control(page, 'button', /^曲阜市 · /));
+    assert.equal(await panelHeading(page), '曲阜市');
+    assert.match(await page.evaluate(() => location.hash), /area=370881/);
+    await screenshot(page, 'one-file-area');
     assert.deepEqual(requests.filter((u) => !u.startsWith('data:')), [url], 'nothing is requested but the page itself');
     assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(errors, []);

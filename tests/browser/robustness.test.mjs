@@ -1,9 +1,10 @@
 // robustness.test.mjs: the app survives losing its WebGL context. WEBGL_lose_context drops the
 // context the way a GPU reset does; once the browser restores it, the app recreates its GL objects
-// (src/main.cpp, RecreateGlObjectsIfContextRestored) and shows the same picture, without a reload.
+// (src/main.cpp, RecreateGlObjectsIfContextRestored) and shows the same picture, without a reload,
+// keeps its semantics items meanwhile, and still answers input afterwards.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openApp, settle, screenshot } from './harness.mjs';
+import { setup, openApp, settle, screenshot, items, control, press } from './harness.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -35,25 +36,39 @@ function contextEvent(page, action) {
   }), action);
 }
 
+// The items without the per-frame noise: role, name, state and rectangle.
+const shape = (all) => all.map((i) => `${i.role}|${i.name}|${i.selected}|${i.checked}|${i.expanded}|${i.rect.x},${i.rect.y},${i.rect.width},${i.rect.height}`);
+
 test('losing and restoring the WebGL context recovers the picture without a reload', async () => {
   const { page, errors, context } = await openApp(env);
-  await settle(page, 500);
+  await settle(page);
   const { image: before } = await screenshot(page, 'robustness-before-context-loss');
+  const itemsBefore = shape(await items(page));
   await page.evaluate(() => { window.__jcmNotReloaded = true; });
 
   for (let round = 1; round <= 2; round++) {
     assert.equal(await contextEvent(page, 'lose'), true, `round ${round}: the context should be lost`);
-    await settle(page, 300);
+    await settle(page);
     const { image: lost } = await screenshot(page, `robustness-context-lost-${round}`);
     // The test means something only if losing the context really blanked the canvas.
     assert.ok(differingShare(before, lost) > 0.2, `round ${round}: the canvas should be blank while the context is lost`);
 
     assert.equal(await contextEvent(page, 'restore'), false, `round ${round}: the context should be restored`);
-    await settle(page, 500);
+    // The restored context is redrawn: wait until the app has drawn it and sleeps again.
+    await page.waitForFunction(() => !document.getElementById('canvas').getContext('webgl2').isContextLost());
+    await settle(page);
     const { image: after } = await screenshot(page, `robustness-context-restored-${round}`);
     const share = differingShare(before, after);
     assert.ok(share < 0.005, `round ${round}: the picture after restoring should match the one before; ${(share * 100).toFixed(2)}% of pixels differ`);
+    assert.deepEqual(shape(await items(page)), itemsBefore, `round ${round}: the same items (controls) as before`);
   }
+
+  // Still working: clicking an area on the map (at its item's rectangle) opens it, drawn.
+  await press(page, control(page, 'button', /^曲阜市 · /));
+  const all = await items(page);
+  assert.equal(all.find((i) => i.role === 'heading' && i.level === 2 && all[i.parent]?.name === '目标看板')?.name, '曲阜市');
+  const { image: selected } = await screenshot(page, 'robustness-after-restore-selected');
+  assert.ok(differingShare(before, selected) > 0.01, 'the new view is drawn');
 
   assert.equal(await page.evaluate(() => window.__jcmNotReloaded), true, 'the page must not have reloaded');
   assert.equal(await page.evaluate(() => performance.getEntriesByName('app:first-map-frame').length), 1);

@@ -179,3 +179,23 @@ TEST_CASE("view: TransformToScreen matches WorldToScreen and reuses its buffer")
         if (n > 0) CHECK(out.data() == data);
     }
 }
+
+TEST_CASE("projection: panning cannot move the data off screen; zoom stops a little beyond fit") {
+    jcm::ViewTransform v;
+    jcm::WorldRect b;
+    b.Extend({0, 0});
+    b.Extend({10, 5});
+    v.FitBounds(b, {0, 0}, {800, 600}, 24);
+    v.Pan(-1e6f, 1e6f);  // far away
+    v.ClampCenter(b);
+    CHECK(v.center_world.x == doctest::Approx(10));
+    CHECK(v.center_world.y == doctest::Approx(0));
+    const jcm::Vec2 c = v.WorldToScreen(v.center_world);
+    CHECK(c.x == doctest::Approx(400));  // the data's corner is at the centre of the map: on screen
+    v.ZoomAround({400, 300}, 0.01f);
+    CHECK(v.pixels_per_unit == doctest::Approx(v.fit_pixels_per_unit * jcm::kMinZoomOfFit));
+    CHECK(jcm::kMinZoomOfFit >= 0.75f);
+    v.max_zoom_of_fit = 8;
+    v.ZoomAround({400, 300}, 1000.0f);
+    CHECK(v.pixels_per_unit == doctest::Approx(v.fit_pixels_per_unit * 8));
+}
