@@ -216,6 +216,11 @@ struct ScaleFigures {
     size_t bytes = 0, areas = 0, vertices = 0, triangles = 0;
     Stat load, geometry, transform, hit_us;
     FrameFigures idle, hover, drag;
+    // The semantics layer: hover frames with it recording and with it off, interleaved; the JSON
+    // the platform receives when the items change (its size, and the time to write it).
+    FrameFigures sem_on, sem_off;
+    Stat sem_json_ms;
+    size_t sem_items = 0, sem_json_bytes = 0;
     bool ok = false;
 };
 
@@ -284,6 +289,28 @@ ScaleFigures RunScale(const std::string& name, const std::string& text, const st
     });
     io.AddMouseButtonEvent(0, false);
     h.Frame();
+
+    // The semantics layer's cost per frame: the hover sweep with the layer on and off, in
+    // alternating blocks (on, off, on, off...) so that drift of the machine hits both alike.
+    const auto hover_input = [&](int i) {
+        const float t = float(i % 40) / 40.0f;
+        io.AddMousePosEvent(p0.x + (p1.x - p0.x) * t, p0.y + (p1.y - p0.y) * t);
+        io.AddMouseButtonEvent(0, false);
+    };
+    std::vector<double> on_ms, off_ms;
+    for (int block = 0; block < 10; ++block) {
+        const bool on = block % 2 == 0;
+        h.app().sem.SetEnabled(on);
+        const FrameFigures f = h.Measure(5, std::max(4, frames / 5), hover_input);
+        (on ? on_ms : off_ms).push_back(f.ms.median);
+        (on ? s.sem_on : s.sem_off) = f;
+    }
+    s.sem_on.ms = Summarise(on_ms);
+    s.sem_off.ms = Summarise(off_ms);
+    h.app().sem.SetEnabled(true);
+    h.Frame();
+    s.sem_items = static_cast<size_t>(h.app().sem.Count());
+    s.sem_json_ms = Time(std::max(runs, 20), [&] { s.sem_json_bytes = h.app().sem.ToJson().size(); });
     return s;
 }
 
@@ -303,6 +330,11 @@ void PrintScale(const ScaleFigures& s) {
     frame("redraw (idle)", s.idle);
     frame("hover moving", s.hover);
     frame("drag-pan", s.drag);
+    std::printf("  semantics layer: hover frame median %.3f ms recording, %.3f ms off (%+.3f ms, %.2fx; 5 blocks each); "
+                "%zu items, JSON %zu bytes in %.3f ms\n",
+                s.sem_on.ms.median, s.sem_off.ms.median, s.sem_on.ms.median - s.sem_off.ms.median,
+                s.sem_off.ms.median > 0 ? s.sem_on.ms.median / s.sem_off.ms.median : 0.0, s.sem_items, s.sem_json_bytes,
+                s.sem_json_ms.median);
 }
 
 void JsonStat(std::string& o, const char* k, const Stat& s) {
@@ -336,6 +368,10 @@ std::string ToJson(const std::vector<ScaleFigures>& scales, const std::string& m
         JsonFrame(o, "frame_idle", s.idle);
         JsonFrame(o, "frame_hover", s.hover);
         JsonFrame(o, "frame_drag", s.drag);
+        JsonFrame(o, "frame_hover_semantics_on", s.sem_on);
+        JsonFrame(o, "frame_hover_semantics_off", s.sem_off);
+        JsonStat(o, "semantics_json_ms", s.sem_json_ms);
+        o += "\"semantics_items\":" + std::to_string(s.sem_items) + ",\"semantics_json_bytes\":" + std::to_string(s.sem_json_bytes) + ",";
         o.back() = '}';
     }
     return o + "]}\n";

@@ -8,6 +8,7 @@
 #include <SDL_opengles2.h>
 #include <imgui.h>
 #include <imgui_impl_sdl2.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cfloat>
@@ -103,8 +104,10 @@ void Frame() {
         // Key routing: on the map, Tab/Shift+Tab and Esc are the app's (next/previous area,
         // back); ImGui's tabbing, which is always on, must not see them. In the panel ImGui's
         // keyboard navigation owns them.
+        // A popup (the data menu, the record dialog) takes Esc itself: it closes.
+        const bool popup = ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
         const bool map_key = (event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) && !app.nav_panel &&
-                             (event.key.keysym.sym == SDLK_TAB || event.key.keysym.sym == SDLK_ESCAPE);
+                             (event.key.keysym.sym == SDLK_TAB || (event.key.keysym.sym == SDLK_ESCAPE && !popup));
         if (!map_key) ImGui_ImplSDL2_ProcessEvent(&event);
         TrackPointer(app, event);
         jcm::RequestRedraw(app);
@@ -137,6 +140,9 @@ void Frame() {
     ImGui::NewFrame();
     jcm::DrawApp(app);
     ImGui::Render();
+    // ImGui's input queue hands over one change per frame (a tap: move, press, release): draw
+    // until it is empty, or a quick tap's result would wait for the next input.
+    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) jcm::RequestRedraw(app);
     app.input.wheel = 0;
     app.input.keys = 0;
 

@@ -52,11 +52,14 @@ void ViewTransform::SetScreenRect(Vec2 origin, Vec2 size) {
 }
 
 void ViewTransform::FitBounds(const WorldRect& bounds, Vec2 origin, Vec2 size, float padding) {
+    FitBounds(bounds, origin, size, padding, padding, padding, padding);
+}
+
+void ViewTransform::FitBounds(const WorldRect& bounds, Vec2 origin, Vec2 size, float left, float top, float right, float bottom) {
     SetScreenRect(origin, size);
     if (!bounds.Valid()) return;
-    center_world = bounds.Center();
-    const float avail_x = std::max(screen_size.x - 2.0f * padding, 1.0f);
-    const float avail_y = std::max(screen_size.y - 2.0f * padding, 1.0f);
+    const float avail_x = std::max(screen_size.x - left - right, 1.0f);
+    const float avail_y = std::max(screen_size.y - top - bottom, 1.0f);
     const float w = bounds.Width(), h = bounds.Height();
     float ppu = 0;
     if (w > 0 && h > 0) {
@@ -66,9 +69,15 @@ void ViewTransform::FitBounds(const WorldRect& bounds, Vec2 origin, Vec2 size, f
     } else if (h > 0) {
         ppu = avail_y / h;
     }
-    if (!(ppu > 0) || !std::isfinite(ppu)) return;  // a single point: keep the current scale
+    if (!(ppu > 0) || !std::isfinite(ppu)) {  // a single point: keep the current scale
+        center_world = bounds.Center();
+        return;
+    }
     pixels_per_unit = ppu;
     fit_pixels_per_unit = ppu;
+    // The bounds' centre at the centre of the padded rect: shift by half the padding difference.
+    const Vec2 c = bounds.Center();
+    center_world = Vec2{c.x - (left - right) * 0.5f / ppu, c.y - (top - bottom) * 0.5f / ppu};
 }
 
 void ViewTransform::ZoomAround(Vec2 screen_point, float factor, float min_ppu, float max_ppu) {

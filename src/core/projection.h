@@ -55,6 +55,9 @@ struct ViewTransform {
     // on every side; that scale becomes fit_pixels_per_unit. An empty or zero-size `bounds` keeps
     // the current scale.
     void FitBounds(const WorldRect& bounds, Vec2 origin, Vec2 size, float padding);
+    // The same, with its own padding on each side (room for overlays drawn over the map): the
+    // bounds are centred in the rect that remains.
+    void FitBounds(const WorldRect& bounds, Vec2 origin, Vec2 size, float left, float top, float right, float bottom);
     // Multiplies the scale by `factor`, clamped to [min_ppu, max_ppu], keeping the world point
     // under `screen_point` fixed on screen.
     void ZoomAround(Vec2 screen_point, float factor, float min_ppu, float max_ppu);

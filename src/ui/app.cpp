@@ -599,10 +599,14 @@ namespace {
 // and any open dialog), read from the semantics tree, so it never says anything the UI does not.
 void SummaryFromTree(const Semantics& sem, std::string* out) {
     out->clear();
+    std::string_view previous;
     for (int i = 0; i < sem.Count(); ++i) {
         const SemItem& it = sem.Item(i);
         if (!((it.role == Role::Heading && it.level <= 2) || it.role == Role::Dialog)) continue;
-        out->append(sem.Name(it));
+        const std::string_view name = sem.Name(it);
+        if (name == previous) continue;  // a dialog's own heading repeats its name: say it once
+        previous = name;
+        out->append(name);
         out->push_back('\n');
     }
 }
@@ -618,8 +622,12 @@ void AfterFramePresented(AppState& app) {
     } else if (!app.has_data && !app.load.data_pending) {
         platform::HideLoading();  // nothing to show but the problems panel
     }
-    if (app.sem_dirty) {  // only when the items changed: an idle app publishes nothing
+    // Only when the items changed: an idle app publishes nothing. While they change every frame
+    // (a drag across a big map) at most four times a second, and always once it settles.
+    const double now = platform::Now();
+    if (app.sem_dirty && (app.frames_to_draw <= 0 || now - app.sem_published_at >= 0.25)) {
         app.sem_dirty = false;
+        app.sem_published_at = now;
         platform::PublishSemantics(app.sem.ToJson());
         SummaryFromTree(app.sem, &app.summary);
         if (app.summary != app.summary_published) {

@@ -54,6 +54,8 @@ struct MapUiState {
     Vec2 last_size = {0, 0};       // map rect size at the last fit (refit on resize until the user moves)
     bool user_moved = false;       // zoomed or panned by the user since the last fit
     int hovered = -1;              // area index under the pointer on the map, -1 if none
+    float legend_h = 0;            // height of the map's bottom legend (small maps), last frame
+    float fitted_legend_h = -1;    // ... when the view was last fitted
     int list_hovered = -1;         // area hovered in the panel's lists (emphasised on the map)
     bool dragging = false;         // the current press has moved: it pans, it does not select
     bool gesture = false;          // a two-finger gesture is under way (or its fingers still down)
@@ -133,6 +135,7 @@ struct EditorState {
     int percent = 0;
     std::string note;
     long day = 0;                  // the report's date as a day number (campaign.h DayNumber)
+    bool shown = false;            // its popup has been opened (closing it from ImGui cancels)
 };
 
 // Where loading stands. The data and the font are fetched in parallel at start.
@@ -190,6 +193,7 @@ struct AppState {
     // mirrored by the platform when it changed.
     Semantics sem;
     bool sem_dirty = true;            // the items changed since they were last published
+    double sem_published_at = -1;     // platform::Now() of the last publication
     std::string summary, summary_published;  // #a11y-summary (app.cpp SummaryFromTree)
 
     LoadState load;

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <cstring>
+
 namespace jcm {
 namespace {
 
@@ -15,7 +17,29 @@ bool LooksLikeFont(const std::vector<unsigned char>& f) {
            (p[0] == 't' && p[1] == 'r' && p[2] == 'u' && p[3] == 'e');
 }
 
+uint32_t Be32(const unsigned char* p) { return (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | p[3]; }
+int Be16(const unsigned char* p) { return (p[0] << 8) | p[1]; }
+
 }  // namespace
+
+float LineHeightPerEm(const std::vector<unsigned char>& f) {
+    if (!LooksLikeFont(f)) return 1.0f;
+    const size_t tables = static_cast<size_t>(Be16(f.data() + 4));
+    int upem = 0, ascender = 0, descender = 0;
+    for (size_t i = 0; i < tables && 12 + i * 16 + 16 <= f.size(); ++i) {
+        const unsigned char* rec = f.data() + 12 + i * 16;
+        const uint32_t off = Be32(rec + 8), len = Be32(rec + 12);
+        if (off > f.size() || len > f.size() - off) continue;
+        if (std::memcmp(rec, "head", 4) == 0 && len >= 20) upem = Be16(f.data() + off + 18);
+        if (std::memcmp(rec, "hhea", 4) == 0 && len >= 8) {
+            ascender = static_cast<int16_t>(Be16(f.data() + off + 4));
+            descender = static_cast<int16_t>(Be16(f.data() + off + 6));
+        }
+    }
+    if (upem <= 0 || ascender - descender <= 0) return 1.0f;
+    const float r = static_cast<float>(ascender - descender) / static_cast<float>(upem);
+    return r > 0.8f && r < 3.0f ? r : 1.0f;
+}
 
 bool BakeFonts(ImFontAtlas* atlas, const std::vector<unsigned char>& font_file, const std::vector<unsigned char>& ext_file,
                const std::vector<uint32_t>& codepoints, float dpr, Fonts* out) {
@@ -48,9 +72,10 @@ bool BakeFonts(ImFontAtlas* atlas, const std::vector<unsigned char>& font_file, 
         }
         return f;
     };
-    out->body = add(16.0f);
-    out->small = add(13.5f);
-    out->heading = add(21.0f);
+    const float line = LineHeightPerEm(font_file);  // ImGui's size is the line height
+    out->body = add(kBodyEm * line);
+    out->small = add(kSmallEm * line);
+    out->heading = add(kHeadingEm * line);
     if (ok && out->body && out->small && out->heading) ok = atlas->Build();
     else ok = false;
     if (!ok) {

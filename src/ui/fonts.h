@@ -10,10 +10,16 @@ struct ImFontAtlas;
 
 namespace jcm {
 
+// Sizes are em sizes in CSS px, as a browser would set `font-size` (ImGui sizes a font by its
+// line height, ascender to descender, which for CJK fonts is about 1.45 em: BakeFonts converts).
+constexpr float kBodyEm = 14.0f;
+constexpr float kSmallEm = 13.0f;
+constexpr float kHeadingEm = 18.0f;
+
 struct Fonts {
-    ImFont* body = nullptr;     // 16 CSS px
-    ImFont* small = nullptr;    // 13.5 CSS px
-    ImFont* heading = nullptr;  // 21 CSS px
+    ImFont* body = nullptr;     // kBodyEm
+    ImFont* small = nullptr;    // kSmallEm
+    ImFont* heading = nullptr;  // kHeadingEm
     float baked_dpr = 0;        // device pixel ratio the atlas was baked for
     bool has_ext = false;       // the extended font is merged in
 };
@@ -24,6 +30,10 @@ struct Fonts {
 // is baked instead, so the app can still say what went wrong in Latin letters).
 bool BakeFonts(ImFontAtlas* atlas, const std::vector<unsigned char>& font_file, const std::vector<unsigned char>& ext_file,
                const std::vector<uint32_t>& codepoints, float dpr, Fonts* out);
+
+// A font file's line height (hhea ascender - descender) per em (head unitsPerEm); 1 when the
+// file cannot be read.
+float LineHeightPerEm(const std::vector<unsigned char>& font_file);
 
 // How many non-ASCII code points of `codepoints` the baked `font` has no glyph for.
 int CountMissingGlyphs(const ImFont* font, const std::vector<uint32_t>& codepoints);

@@ -70,6 +70,7 @@ void Semantics::BeginFrame() {
 
 bool Semantics::EndFrame() {
     depth_ = 0;
+    if (!enabled_) return false;
     // An activation for an item that was not drawn this frame or the next is stale.
     if (pending_id_ != 0 && ++pending_age_ > 2) pending_id_ = 0;
     if (focus_id_ != 0) focus_id_ = 0;
@@ -108,6 +109,7 @@ uint32_t Semantics::PushText(std::string_view s) {
 }
 
 int Semantics::Add(Role role, uint32_t id, std::string_view name, SemRect rect, uint16_t flags) {
+    if (!enabled_) return -1;
     if (count_ >= kMaxItems) {
         overflow_ = true;
         return -1;
@@ -131,7 +133,31 @@ int Semantics::Begin(Role role, uint32_t id, std::string_view name, SemRect rect
 }
 
 void Semantics::End() {
-    if (depth_ > 0) --depth_;
+    if (depth_ <= 0) return;
+    const int index = stack_[--depth_];
+    if (index < 0) return;
+    // A container's rectangle is what it holds on screen (its items follow it contiguously); the
+    // rectangle it was begun with stands when it holds nothing visible.
+    SemItem& c = items_[static_cast<size_t>(index)];
+    float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
+    if (c.rect.w > 1 && c.rect.h > 1) {  // a region given its own extent keeps it
+        x0 = c.rect.x, y0 = c.rect.y, x1 = c.rect.x + c.rect.w, y1 = c.rect.y + c.rect.h;
+    }
+    for (int i = index + 1; i < count_; ++i) {
+        const SemItem& it = items_[static_cast<size_t>(i)];
+        if ((it.flags & kSemOffscreen) || it.rect.w <= 0 || it.rect.h <= 0) continue;
+        x0 = it.rect.x < x0 ? it.rect.x : x0;
+        y0 = it.rect.y < y0 ? it.rect.y : y0;
+        x1 = it.rect.x + it.rect.w > x1 ? it.rect.x + it.rect.w : x1;
+        y1 = it.rect.y + it.rect.h > y1 ? it.rect.y + it.rect.h : y1;
+    }
+    if (x1 > x0 && y1 > y0) {
+        c.rect = SemRect{x0, y0, x1 - x0, y1 - y0};
+        c.flags = static_cast<uint16_t>(c.flags & ~kSemOffscreen);
+    } else if (index + 1 < count_) {
+        c.rect = SemRect{c.rect.x, c.rect.y, 0, 0};  // everything in it is out of view
+        c.flags |= kSemOffscreen;
+    }
 }
 
 void Semantics::SetValue(int index, float value, float min, float max) {

@@ -91,11 +91,15 @@ struct SemItem {
 
 class Semantics {
 public:
-    static constexpr int kMaxItems = 4096;
-    static constexpr size_t kTextBytes = 256 * 1024;
+    // Sized for a big map (every area is an item, twice: on the map and in the panel's ranking).
+    static constexpr int kMaxItems = 16384;
+    static constexpr size_t kTextBytes = 1024 * 1024;
     static constexpr int kMaxDepth = 16;
 
     Semantics();
+
+    // Off: nothing is recorded (only for measuring what recording costs, bench/bench_main.cpp).
+    void SetEnabled(bool on) { enabled_ = on; }
 
     // Starts a frame's recording (the previous frame's items stay readable until then).
     void BeginFrame();
@@ -147,6 +151,7 @@ private:
     int stack_[kMaxDepth] = {};
     int depth_ = 0;
     bool overflow_ = false;
+    bool enabled_ = true;
     uint64_t published_hash_ = 0;
     uint32_t pending_id_ = 0;
     bool pending_has_value_ = false;

@@ -77,7 +77,14 @@ void DrawEditor(AppState& app) {
     if (e.goal < 0 || e.goal >= static_cast<int>(app.data.goals.size())) return;
     const Lang lang = app.lang;
     const Goal& g = app.data.goals[static_cast<size_t>(e.goal)];
-    if (!ImGui::IsPopupOpen("##editor")) ImGui::OpenPopup("##editor");
+    if (!ImGui::IsPopupOpen("##editor")) {
+        if (e.shown) {  // it was open and ImGui closed it (Esc): the dialog is cancelled
+            CloseEditor(app);
+            return;
+        }
+        ImGui::OpenPopup("##editor");
+        e.shown = true;
+    }
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float w = vp->WorkSize.x > 560 ? 520.0f : vp->WorkSize.x - 24.0f;
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + 72), ImGuiCond_Always, ImVec2(0.5f, 0.0f));

@@ -164,7 +164,11 @@ void HandleMapKeys(AppState& app, ImVec2 pos, ImVec2 size) {
         if (app.selected > 0) SelectArea(app, app.selected - 1);
         else platform::LeaveCanvas(false);
     }
-    if (keys & kKeyEscape) SelectArea(app, -1);
+    if (keys & kKeyEscape) {  // closes what is open over the map first, then leaves the area
+        if (app.ui.show_keys) app.ui.show_keys = false;
+        else if (app.show_problems && app.has_data) app.show_problems = false;
+        else SelectArea(app, -1);
+    }
 }
 
 void HandleMapInput(AppState& app, ImVec2 pos, ImVec2 size) {
@@ -430,10 +434,8 @@ void DrawLegend(AppState& app, ImDrawList* dl, ImVec2 pos, ImVec2 size) {
     }
 
     const char* title = Tr(titles[static_cast<int>(app.ui.metric)], lang);
-    // The legend as items: its title, then each swatch's label.
-    SemBegin(app, Role::List, title, ImVec2(pos.x + 12, pos.y + size.y - 120), ImVec2(pos.x + size.x * 0.5f, pos.y + size.y - 12));
-    for (int r = 0; r < rows; ++r) app.sem.Add(Role::ListItem, 0, labels[r], SemRect{pos.x + 12, pos.y + size.y - 40, 1, 1});
-    SemEnd(app);
+    // The legend as items (a list named by its title, a row per swatch), where each row is drawn.
+    SemBegin(app, Role::List, title, ImVec2(pos.x + 12, pos.y + size.y - 12), ImVec2(pos.x + 13, pos.y + size.y - 12));
     if (size.y < 520.0f) {  // small maps: one compact row (wrapping) along the bottom edge
         const float max_x = pos.x + size.x - 72.0f;  // clear of the zoom buttons
         float x = pos.x + 12 + pad, y = pos.y + size.y - 12 - pad - fs;
@@ -445,6 +447,7 @@ void DrawLegend(AppState& app, ImDrawList* dl, ImVec2 pos, ImVec2 size) {
             x += widths[r];
         }
         const float top = pos.y + size.y - 12 - pad * 2 - (fs + 6) * static_cast<float>(lines) + 6;
+        app.map.legend_h = pos.y + size.y - top;
         dl->AddRectFilled(ImVec2(pos.x + 12, top), ImVec2(max_x + pad, pos.y + size.y - 12), t.overlay, 8.0f);
         x = pos.x + 12 + pad;
         y = top + pad;
@@ -452,8 +455,10 @@ void DrawLegend(AppState& app, ImDrawList* dl, ImVec2 pos, ImVec2 size) {
             if (x + widths[r] > max_x && r > 0) { x = pos.x + 12 + pad; y += fs + 6; }
             dl->AddRectFilled(ImVec2(x, y + 2), ImVec2(x + sw * 0.7f, y + fs - 2), colors[r], 3.0f);
             dl->AddText(font, fs, ImVec2(x + sw * 0.7f + 4, y), t.text, labels[r]);
+            RecordRect(app, Role::ListItem, labels[r], ImVec2(x, y), ImVec2(x + widths[r] - 12, y + fs));
             x += widths[r];
         }
+        SemEnd(app);
         return;
     }
     float w = font->CalcTextSizeA(fs, 1e9f, 0, title).x;
@@ -467,7 +472,9 @@ void DrawLegend(AppState& app, ImDrawList* dl, ImVec2 pos, ImVec2 size) {
         dl->AddRectFilled(ImVec2(p0.x + pad, y + 2), ImVec2(p0.x + pad + sw, y + fs - 2), colors[r], 3.0f);
         dl->AddRect(ImVec2(p0.x + pad, y + 2), ImVec2(p0.x + pad + sw, y + fs - 2), t.outline, 3.0f);
         dl->AddText(font, fs, ImVec2(p0.x + pad + sw + 8, y), t.text, labels[r]);
+        RecordRect(app, Role::ListItem, labels[r], ImVec2(p0.x + pad, y), ImVec2(p0.x + w + pad, y + fs));
     }
+    SemEnd(app);
 }
 
 // The metric the map colours by: goals, quantified targets, key projects, and (once the data
@@ -537,8 +544,15 @@ void DrawMap(AppState& app, ImVec2 pos, ImVec2 size) {
     MapUiState& m = app.map;
     const Vec2 origin = ToVec(pos), extent = ToVec(size);
     const bool resized = extent.x != m.last_size.x || extent.y != m.last_size.y;
+    // Refit when the legend's height changed (metric, language) and the user has not moved.
+    if (m.legend_h != m.fitted_legend_h && !m.user_moved) m.fitted = false;
     if (!m.fitted || (resized && !m.user_moved)) {
-        m.view.FitBounds(app.geometry.bounds, origin, extent, kFitPadding);
+        // Room for what is drawn over the map: the metric chips on top; on a small map the
+        // legend along the bottom and the zoom buttons at the right.
+        const bool compact = size.y < 520.0f;
+        m.view.FitBounds(app.geometry.bounds, origin, extent, kFitPadding, kFitPadding + 40.0f,
+                         compact ? 68.0f : kFitPadding, compact ? m.legend_h + 16.0f : kFitPadding);
+        m.fitted_legend_h = m.legend_h;
         // Zoom in no further than where the smallest area fills the view (at least 4x, at most 64x).
         float smallest = 0;
         for (const AreaGeometry& g : app.geometry.areas) {

@@ -170,6 +170,7 @@ bool UiButton(AppState& app, const char* label, ImVec2 size, const char* name, u
         flags |= kSemTruncated;
     RecordItem(app, Role::Button, name ? std::string_view(name) : visible, flags | kSemAction);
     pressed |= TakeActivation(app);
+    if (pressed) RequestRedraw(app);  // the press changes state after this frame recorded it
     return pressed;
 }
 
@@ -182,6 +183,7 @@ bool UiLink(AppState& app, const char* label) {
     ImGui::PopStyleColor(2);
     RecordItem(app, Role::Button, VisibleLabel(label), kSemAction);
     pressed |= TakeActivation(app);
+    if (pressed) RequestRedraw(app);  // the press changes state after this frame recorded it
     return pressed;
 }
 
@@ -225,6 +227,7 @@ bool UiChip(AppState& app, const char* label, bool on, ImU32 swatch, Role role) 
     const uint16_t state = role == Role::Tab ? (on ? kSemSelected : 0) : static_cast<uint16_t>(kSemToggle | (on ? kSemChecked : 0));
     RecordItem(app, role, visible, static_cast<uint16_t>(state | kSemAction));
     pressed |= TakeActivation(app);
+    if (pressed) RequestRedraw(app);  // the press changes state after this frame recorded it
     return pressed;
 }
 
@@ -235,6 +238,7 @@ bool UiCheckbox(AppState& app, const char* label, bool* value) {
         *value = !*value;
         changed = true;
     }
+    if (changed) RequestRedraw(app);
     return changed;
 }
 
@@ -248,6 +252,7 @@ bool UiSliderInt(AppState& app, const char* id, const char* name, int* value, in
         *value = next < min ? min : next > max ? max : next;
         changed = true;
     }
+    if (changed) RequestRedraw(app);
     return changed;
 }
 
@@ -256,6 +261,7 @@ bool UiSelectable(AppState& app, Role role, const char* id, std::string_view nam
     bool pressed = ImGui::Selectable(id, selected, flags, size);
     RecordItem(app, role, name, static_cast<uint16_t>(kSemAction | (selected ? kSemSelected : 0)));
     pressed |= TakeActivation(app);
+    if (pressed) RequestRedraw(app);  // the press changes state after this frame recorded it
     return pressed;
 }
 

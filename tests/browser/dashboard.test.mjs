@@ -14,6 +14,30 @@ let env;
 before(async () => { env = await setup(); });
 after(async () => { await env.close(); });
 
+// Every test opens its pages with `open` and is declared with `appTest`: when a step fails while
+// a page reported errors (a crashed app never settles, and the timeout alone would hide why), the
+// failure says so; the test's browser contexts are closed either way.
+const opened = [];
+async function open(opts) {
+  const app = await openApp(env, opts);
+  opened.push(app);
+  return app;
+}
+function appTest(name, fn) {
+  test(name, async () => {
+    opened.length = 0;
+    try {
+      await fn();
+    } catch (e) {
+      const errs = opened.flatMap((a) => a.errors);
+      if (errs.length) e.message += `\n    page errors: ${errs.join(' | ')}`;
+      throw e;
+    } finally {
+      for (const a of opened.splice(0)) await a.context.close().catch(() => {});
+    }
+  });
+}
+
 const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
 const colourDiff = (p, q) => Math.abs(p[0] - q[0]) + Math.abs(p[1] - q[1]) + Math.abs(p[2] - q[2]);
 const lum = ([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
@@ -30,10 +54,11 @@ async function tableRows(page, name) {
     .map((r) => [...r.querySelectorAll('[role=cell]')].map((c) => c.textContent)));
 }
 const names = (rows) => rows.map((r) => r[0]);
-const isSortedByName = (list) => {
-  const up = [...list].sort();
+// Names in the order a Chinese reader expects (pinyin, by the browser's collator), either way.
+async function isSortedByName(page, list) {
+  const up = await page.evaluate((l) => [...l].sort(new Intl.Collator('zh-u-co-pinyin').compare), list);
   return JSON.stringify(list) === JSON.stringify(up) || JSON.stringify(list) === JSON.stringify([...up].reverse());
-};
+}
 
 // The results of a search: the items of the list "搜索结果".
 async function searchResults(page) {
@@ -60,8 +85,8 @@ async function pointerAway(page) {
   await settle(page);
 }
 
-test('typing Chinese into search finds 曲阜市, and its result selects it', async () => {
-  const { page, errors, context } = await openApp(env);
+appTest('typing Chinese into search finds 曲阜市, and its result selects it', async () => {
+  const { page, errors, context } = await open();
   await settle(page);
   const search = page.getByRole('searchbox', { name: '搜索区域、目标、项目、原文' });  // the real <input type=search> over the field
   await search.click();
@@ -84,8 +109,8 @@ test('typing Chinese into search finds 曲阜市, and its result selects it', as
   await context.close();
 });
 
-test('IME composition: nothing is searched until the text is committed', async () => {
-  const { page, errors, context } = await openApp(env);
+appTest('IME composition: nothing is searched until the text is committed', async () => {
+  const { page, errors, context } = await open();
   await settle(page);
   await page.locator('#text-overlay').click();
   const cdp = await context.newCDPSession(page);
@@ -102,8 +127,8 @@ test('IME composition: nothing is searched until the text is committed', async (
   await context.close();
 });
 
-test('an area\'s detail lists all its goals, in the chosen language, and shows their source text', async () => {
-  const { page, errors, context } = await openApp(env, { path: '#area=370831' });
+appTest('an area\'s detail lists all its goals, in the chosen language, and shows their source text', async () => {
+  const { page, errors, context } = await open({ path: '#area=370831' });
   await settle(page);
   const goals = goalsOf('370831');
   assert.ok(goals.length > 5);
@@ -137,8 +162,8 @@ test('an area\'s detail lists all its goals, in the chosen language, and shows t
   await context.close();
 });
 
-test('comparison table: ranked by goals, sortable by name, a row selects its area; tabs say which is selected', async () => {
-  const { page, errors, context } = await openApp(env);
+appTest('comparison table: ranked by goals, sortable by name, a row selects its area; tabs say which is selected', async () => {
+  const { page, errors, context } = await open();
   await settle(page);
   const overview = control(page, 'tab', '概况'), compare = control(page, 'tab', '对比');
   assert.equal(await overview.getAttribute('aria-selected'), 'true');
@@ -162,7 +187,7 @@ test('comparison table: ranked by goals, sortable by name, a row selects its are
   await press(page, compareTable(page).getByRole('button', { name: '区域', exact: true }));  // the 区域 column header
   rows = await tableRows(page);
   const byName = names(rows);
-  assert.ok(isSortedByName(byName), `sorted by name: ${byName}`);
+  assert.ok(await isSortedByName(page, byName), `sorted by name: ${byName}`);
   assert.match(await header('区域').getAttribute('aria-sort'), /^(ascending|descending)$/);
   assert.equal(await header('目标').getAttribute('aria-sort'), 'none');
   await press(page, compareTable(page).getByRole('button', { name: byName[0], exact: true }));  // the first row
@@ -173,8 +198,8 @@ test('comparison table: ranked by goals, sortable by name, a row selects its are
   await context.close();
 });
 
-test('mirror elements work from the keyboard: Enter on a focused tab and on a table row', async () => {
-  const { page, errors, context } = await openApp(env);
+appTest('mirror elements work from the keyboard: Enter on a focused tab and on a table row', async () => {
+  const { page, errors, context } = await open();
   await settle(page);
   const compare = control(page, 'tab', '对比');
   await compare.focus();
@@ -200,8 +225,8 @@ test('mirror elements work from the keyboard: Enter on a focused tab and on a ta
   await context.close();
 });
 
-test('filters: a category chip narrows the counts and the map; the toggles say they are on', async () => {
-  const { page, errors, context } = await openApp(env);
+appTest('filters: a category chip narrows the counts and the map; the toggles say they are on', async () => {
+  const { page, errors, context } = await open();
   await settle(page);
   await pointerAway(page);
   const before = (await screenshot(page, 'dashboard-filter-before')).image;
@@ -246,11 +271,11 @@ function withProgress(today) {
   return JSON.stringify(d);
 }
 
-test('with dates and progress: day N of 100, a timeline, status counts and colours', async () => {
+appTest('with dates and progress: day N of 100, a timeline, status counts and colours', async () => {
   const d = new Date();
   const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   const body = withProgress(today);
-  const { page, errors, context } = await openApp(env, {
+  const { page, errors, context } = await open({
     path: '?data=data/progress.json',
     route: (p) => p.route('**/data/progress.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body })),
   });
@@ -281,8 +306,8 @@ test('with dates and progress: day N of 100, a timeline, status counts and colou
 });
 
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {
-  test(`layout ${viewport.width}x${viewport.height}: search, filters and header fit on screen, nothing cut off`, async () => {
-    const { page, errors, context } = await openApp(env, { viewport });
+  appTest(`layout ${viewport.width}x${viewport.height}: search, filters and header fit on screen, nothing cut off`, async () => {
+    const { page, errors, context } = await open({ viewport });
     await settle(page);
     const box = await page.$eval('#text-overlay', (e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height, hidden: e.hidden }; });
     assert.equal(box.hidden, false);
@@ -308,11 +333,13 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   });
 }
 
-test('dark theme follows the system; the header switch changes it and is remembered', async () => {
+appTest('dark theme follows the system; the header switch changes it and is remembered', async () => {
   const context = await env.browser.newContext({ viewport: VIEWPORTS.tabletLandscape, colorScheme: 'dark' });
   const page = await context.newPage();
   const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  opened.push({ context, errors });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   await page.goto(env.base);
   await waitForMark(page, 'app:first-map-frame');
   await settle(page);
@@ -340,8 +367,8 @@ test('dark theme follows the system; the header switch changes it and is remembe
   await context.close();
 });
 
-test('keyboard reaches the panel and the data menu: P then Enter sorts the table, D then Enter imports', async () => {
-  const { page, errors, context } = await openApp(env);
+appTest('keyboard into the panel: C opens the comparison, P then Enter sorts the table by the 区域 header', async () => {
+  const { page, errors } = await open();
   await settle(page);
   await page.focus('#canvas');
   await page.keyboard.press('c');                 // Compare tab
@@ -352,21 +379,28 @@ test('keyboard reaches the panel and the data menu: P then Enter sorts the table
   await settle(page);
   await page.keyboard.press('Enter');
   await settle(page);
+  await screenshot(page, 'dashboard-keyboard-panel');
   const after = names(await tableRows(page));
   assert.notDeepEqual(after, before, 'Enter on the focused header sorts the table');
-  assert.ok(isSortedByName(after), `sorted by name: ${after}`);
+  assert.ok(await isSortedByName(page, after), `sorted by name: ${after}`);
   assert.match(await compareTable(page).getByRole('columnheader', { name: '区域', exact: true }).getAttribute('aria-sort'), /^(ascending|descending)$/);
-  await screenshot(page, 'dashboard-keyboard-panel');
-  await page.keyboard.press('Escape');
+  assert.deepEqual(errors, []);
+});
+
+appTest('keyboard and the data menu: D opens it, Enter on its first item opens the file chooser', async () => {
+  const { page, errors } = await open();
   await settle(page);
+  await page.focus('#canvas');
+  const dataButton = control(page, 'button', '数据');
+  assert.equal(await dataButton.getAttribute('aria-expanded'), 'false');
   await page.keyboard.press('d');                 // the data menu, keyboard-navigable
   await settle(page);
-  assert.equal(await control(page, 'button', '数据').getAttribute('aria-expanded'), 'true', 'D opens the data menu');
+  assert.equal(await dataButton.getAttribute('aria-expanded'), 'true', 'D opens the data menu');
   const menu = tree(page).getByRole('menu', { name: '数据', exact: true });
   assert.deepEqual(await menu.getByRole('menuitem').allTextContents(),
     ['导入数据（JSON）…', '导出数据（JSON，含本地记录）', '导出目标清单（CSV）', '导出当前视图（PNG）']);
+  await screenshot(page, 'dashboard-data-menu');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), page.keyboard.press('Enter')]);
   assert.ok(chooser, 'Enter on the first item opens the file picker');
   assert.deepEqual(errors, []);
-  await context.close();
 });

@@ -13,6 +13,30 @@ let env;
 before(async () => { env = await setup(); });
 after(async () => { await env.close(); });
 
+// Every test opens its pages with `open` and is declared with `appTest`: when a step fails while
+// a page reported errors (a crashed app never settles, and the timeout alone would hide why), the
+// failure says so; the test's browser contexts are closed either way.
+const opened = [];
+async function open(opts) {
+  const app = await openApp(env, opts);
+  opened.push(app);
+  return app;
+}
+function appTest(name, fn) {
+  test(name, async () => {
+    opened.length = 0;
+    try {
+      await fn();
+    } catch (e) {
+      const errs = opened.flatMap((a) => a.errors);
+      if (errs.length) e.message += `\n    page errors: ${errs.join(' | ')}`;
+      throw e;
+    } finally {
+      for (const a of opened.splice(0)) await a.context.close().catch(() => {});
+    }
+  });
+}
+
 const YANZHOU = '370812', QUFU = '370881', SISHUI = '370831', RENCHENG = '370811', HITECH = 'jining-hitech-zone';
 
 const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
@@ -43,17 +67,19 @@ function changedShare(a, b, { region, overlays }, scale = 1) {
   return changed / total;
 }
 
-// A point of empty map (background, in no area): the colour most common along the region's edge
-// (the fitted map never reaches it), at a point whose 15 x 15 neighbourhood is all that colour
-// and that is under no item; the one nearest the region's centre.
+// A point of empty map (background, in no area): the colour most common along a line 12 px
+// inside the region's edge (the fitted map keeps 24 px from it; the canvas' focus ring is on the
+// edge itself), at a point whose 15 x 15 neighbourhood is all that colour and that is under no
+// item; the one nearest the region's centre.
 async function emptyPoint(page, img, layout) {
   const { region, overlays } = layout;
   const areaBoxes = (await mapItems(page)).map((i) => i.rect);
   const counts = new Map();
   const key = (x, y) => pixel(img, x, y).join(',');
-  for (let x = region.x + 2; x < region.x + region.width - 2; x += 3) {
-    for (const y of [region.y + 2, region.y + region.height - 3]) counts.set(key(x, y), (counts.get(key(x, y)) || 0) + 1);
-  }
+  const count = (x, y) => { if (!overlays.some((r) => inRect(r, x, y))) counts.set(key(x, y), (counts.get(key(x, y)) || 0) + 1); };
+  const [x0, y0, x1, y1] = [region.x + 12, region.y + 12, region.x + region.width - 12, region.y + region.height - 12];
+  for (let x = x0; x < x1; x += 3) { count(x, y0); count(x, y1); }
+  for (let y = y0; y < y1; y += 3) { count(x0, y); count(x1, y); }
   const bg = [...counts.entries()].sort((p, q) => q[1] - p[1])[0][0];
   const c = centre(region);
   let best = null;
@@ -79,6 +105,16 @@ function whiteShare(img, r, scale = 1) {
   }
   return white / total;
 }
+// Pixels of a rectangle (CSS px, dpr 1) that were light and became dark: an outline drawn.
+function darkened(a, b, r) {
+  let n = 0;
+  for (let y = Math.max(0, r.y); y < r.y + r.height; y++) {
+    for (let x = Math.max(0, r.x); x < r.x + r.width; x++) {
+      if (brightness(pixel(a, x, y)) > 450 && brightness(pixel(b, x, y)) < 250) n++;
+    }
+  }
+  return n;
+}
 // Where the tooltip appears: below and to the right of the pointer.
 const tooltipWindow = (p) => ({ x: p.x + 30, y: p.y + 20, width: 80, height: 60 });
 
@@ -103,9 +139,9 @@ async function selectedAreaNames(page) {
   return (await mapItems(page)).filter((i) => i.selected).map((i) => i.name.split(' · ')[0]);
 }
 
-test('hover shows a tooltip and lightens the area; click selects it and sets the hash; empty space clears', async () => {
+appTest('hover outlines the area and shows a tooltip; click selects it and sets the hash; empty space clears', async () => {
   const viewport = VIEWPORTS.desktop;
-  const { page, errors, context } = await openApp(env, { viewport });
+  const { page, errors, context } = await open({ viewport });
   await settle(page);
   const away = await neutralPoint(page);
   await page.mouse.move(away.x, away.y);
@@ -116,9 +152,13 @@ test('hover shows a tooltip and lightens the area; click selects it and sets the
   await page.mouse.move(p.x, p.y);
   await settle(page);
   const hovered = (await screenshot(page, 'map-hover-yanzhou')).image;
-  // The fill inside the area's item box (around its label) is drawn lighter.
+  // Colour keeps meaning the count: the fill inside the area's item box (around its label) stays.
   const f0 = fillColour(before, item.rect), f1 = fillColour(hovered, item.rect);
-  assert.ok(brightness(f1) > brightness(f0) + 20, `the hovered area is drawn lighter (${f0} -> ${f1})`);
+  assert.ok(colourDiff(f0, f1) < 12, `the hovered area keeps its fill (${f0} -> ${f1})`);
+  // Emphasis: a dark outline appears around the area (left of and above the pointer, where the
+  // tooltip is not), where the borders were light.
+  const outline = darkened(before, hovered, { x: p.x - 110, y: p.y - 110, width: 130, height: 220 });
+  assert.ok(outline > 150, `the hovered area is outlined (${outline} pixels turned dark)`);
   // The tooltip: a near-white box to the lower right of the pointer where the map was coloured.
   const w0 = whiteShare(before, tooltipWindow(p)), w1 = whiteShare(hovered, tooltipWindow(p));
   assert.ok(w0 < 0.05 && w1 > 0.5, `tooltip box expected below-right of the pointer (white ${w0.toFixed(2)} -> ${w1.toFixed(2)})`);
@@ -146,9 +186,9 @@ test('hover shows a tooltip and lightens the area; click selects it and sets the
   await context.close();
 });
 
-test('wheel zooms, drag pans, the fit button restores the view; zoom buttons work from the keyboard', async () => {
+appTest('wheel zooms, drag pans, the fit button restores the view; zoom buttons work from the keyboard', async () => {
   const viewport = VIEWPORTS.desktop;
-  const { page, errors, context } = await openApp(env, { viewport });
+  const { page, errors, context } = await open({ viewport });
   await settle(page);
   const layout = await mapLayout(page);
   const away = await neutralPoint(page);
@@ -210,9 +250,9 @@ test('wheel zooms, drag pans, the fit button restores the view; zoom buttons wor
   await context.close();
 });
 
-test('keyboard: + zooms, arrows pan, 0 fits, Tab selects the next area, Esc clears', async () => {
+appTest('keyboard: + zooms, arrows pan, 0 fits, Tab selects the next area, Esc clears', async () => {
   const viewport = VIEWPORTS.desktop;
-  const { page, errors, context } = await openApp(env, { viewport });
+  const { page, errors, context } = await open({ viewport });
   await settle(page);
   const layout = await mapLayout(page);
   const away = await neutralPoint(page);
@@ -251,8 +291,8 @@ test('keyboard: + zooms, arrows pan, 0 fits, Tab selects the next area, Esc clea
   await context.close();
 });
 
-test('a deep link opens with its area selected; changing the hash selects another', async () => {
-  const { page, errors, context } = await openApp(env, { viewport: VIEWPORTS.tabletLandscape, path: `#area=${QUFU}` });
+appTest('a deep link opens with its area selected; changing the hash selects another', async () => {
+  const { page, errors, context } = await open({ viewport: VIEWPORTS.tabletLandscape, path: `#area=${QUFU}` });
   await settle(page);
   assert.ok(await findItem(page, 'heading', areaName(QUFU)), 'the detail of 曲阜市 is open');
   assert.deepEqual(await selectedAreaNames(page), [areaName(QUFU)]);
@@ -281,29 +321,41 @@ test('a deep link opens with its area selected; changing the hash selects anothe
   await context.close();
 });
 
-test('touch: a tap selects without leaving a hover; a two-finger pinch zooms without selecting', async () => {
+appTest('touch: a tap selects without leaving a hover; a tap on the back button returns to the overview', async () => {
   const viewport = VIEWPORTS.phone, dpr = 3;
-  const { page, errors, context } = await openApp(env, { viewport, touch: true, dpr });
+  const { page, errors, context } = await open({ viewport, touch: true, dpr });
+  await settle(page);
+  const layout = await mapLayout(page);
+  await press(page, mapAreaButton(page, SISHUI), { touch: true });
+  assert.match(await hash(page), /area=370831/);
+  assert.deepEqual(await selectedAreaNames(page), [areaName(SISHUI)]);
+  assert.ok(await findItem(page, 'heading', areaName(SISHUI)), 'the panel shows 泗水县');
+  const tapped = (await screenshot(page, 'map-touch-tapped')).image;
+  // No stuck hover (no tooltip, no hover outline): the map looks exactly as when the same area is
+  // opened by a link, with no pointer at all.
+  const ref = await open({ viewport, touch: true, dpr, path: `#area=${SISHUI}` });
+  await settle(ref.page);
+  const linked = (await screenshot(ref.page, 'map-touch-linked')).image;
+  assert.deepEqual(ref.errors, []);
+  await ref.context.close();
+  const diff = changedShare(linked, tapped, layout, dpr);
+  assert.ok(diff < 0.005, `the tapped map should look like the linked one, nothing hovered (${(diff * 100).toFixed(2)}% differ)`);
+
+  await press(page, control(page, 'button', '返回全市概况'), { touch: true });
+  assert.doesNotMatch(await hash(page), /area=/);
+  assert.equal(await findItem(page, 'heading', areaName(SISHUI)), undefined, 'the tap on 返回全市概况 closes the detail');
+  assert.deepEqual(await selectedAreaNames(page), [], 'and no area stays selected');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+appTest('touch: a two-finger pinch zooms without selecting', async () => {
+  const viewport = VIEWPORTS.phone, dpr = 3;
+  const { page, errors, context } = await open({ viewport, touch: true, dpr });
   await settle(page);
   const layout = await mapLayout(page);
   const start = (await screenshot(page, 'map-touch-start')).image;
   const pos0 = await positions(page);
-  const item0 = await areaItem(page, SISHUI);
-  await press(page, mapAreaButton(page, SISHUI), { touch: true });
-  assert.match(await hash(page), /area=370831/);
-  assert.deepEqual(await selectedAreaNames(page), [areaName(SISHUI)]);
-  const tapped = (await screenshot(page, 'map-touch-tapped')).image;
-  // No stuck hover: the tapped area keeps its normal fill (not the lighter hover fill), no tooltip.
-  const item1 = await areaItem(page, SISHUI);
-  const f0 = fillColour(start, item0.rect, dpr), f1 = fillColour(tapped, item1.rect, dpr);
-  assert.ok(colourDiff(f0, f1) < 20, `tapped area should not look hovered (${f0} -> ${f1})`);
-  const p = centre(item1.rect);
-  const tip = { x: p.x + 20, y: p.y + 12, width: Math.min(80, layout.region.x + layout.region.width - p.x - 24), height: 50 };
-  assert.ok(whiteShare(tapped, tip, dpr) < 0.2, 'no tooltip left after the tap');
-
-  await press(page, control(page, 'button', '返回全市概况'), { touch: true });
-  assert.doesNotMatch(await hash(page), /area=/);
-  assert.deepEqual(await selectedAreaNames(page), []);
   const cdp = await context.newCDPSession(page);
   const { x: cx, y: cy } = centre(layout.region);
   const touch = (type, dist) => cdp.send('Input.dispatchTouchEvent', {

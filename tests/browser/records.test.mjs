@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setup, openApp, settle, screenshot, waitForMark, items, control, press, reveal, truncated, ROOT, VIEWPORTS } from './harness.mjs';
+import { setup, openApp, settle, screenshot, saveScreenshot, waitForMark, items, control, press, reveal, truncated, ROOT, VIEWPORTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -315,7 +315,7 @@ test('phone, touch only: record a report with a percentage and a note, then reve
   await page.keyboard.type('触屏记录');
   await settle(page);
   assert.equal(await page.inputValue('#text-overlay'), '触屏记录');
-  await screenshot(page, 'records-phone-dialog');
+  await saveScreenshot(page, 'records-phone-dialog');
   await press(page, control(page, 'button', '保存'), touch);
   await dialog(page).waitFor({ state: 'detached' });
 
@@ -325,7 +325,7 @@ test('phone, touch only: record a report with a percentage and a note, then reve
   assert.ok(goal.texts.includes('触屏记录'), 'and the note');
   assert.ok(goal.texts.includes('本地记录 · 未发布'));
   await waitForStored(page, hasRecords, 'the record');
-  await screenshot(page, 'records-phone-after-save');
+  await saveScreenshot(page, 'records-phone-after-save');
 
   // Revert this one record with its own "撤销".
   await press(page, goalItem(page, GOAL).getByRole('button', { name: '撤销', exact: true }), touch);

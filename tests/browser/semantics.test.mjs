@@ -81,6 +81,20 @@ async function layoutProblems(page, view) {
 
 async function isSelected(loc) { return (await loc.getAttribute('aria-selected')) === 'true'; }
 
+// Opens the app, runs `fn` with it, closes it; a failure also names the page's errors (a crash
+// of the app shows as a wait that never ends, its cause is in them).
+async function session(opts, fn) {
+  const app = await openApp(env, opts);
+  try {
+    return await fn(app);
+  } catch (e) {
+    if (app.errors.length) e.message += `\n  page errors: ${app.errors.join('\n  ')}`;
+    throw e;
+  } finally {
+    await app.context.close();
+  }
+}
+
 // ---- 1. the walk ------------------------------------------------------------------------------
 
 // One context per size and language walks every view. What is wrong on the way (a view that did
@@ -88,35 +102,29 @@ async function isSelected(loc) { return (await loc.getAttribute('aria-selected')
 for (const size of SIZES) {
   for (const lang of LANGS) {
     const s = L[lang], tag = `${lang}-${sizeTag(size)}`, how = size.touch ? 'tap' : 'click';
-    test(`walk ${tag}${size.touch ? ' (touch)' : ''}: every view, nothing cut off, every item on screen or marked off-screen`, async () => {
-      const { page, errors, context } = await openApp(env, { viewport: size.vp, dpr: size.dpr, touch: size.touch, path: s.path });
-      const problems = [];
-      const expect = (ok, what) => { if (!ok) problems.push(what); return ok; };
-      const tap = (loc) => press(page, loc, { touch: size.touch });
-      const look = async (view) => {
-        problems.push(...await layoutProblems(page, view));
-        await saveScreenshot(page, `walk-${view}-${tag}`);
-      };
-      // Closes what `opened` finds with a press on `closer`; if the press does not close it, says
-      // so, then closes it through the mirror element (an activation) to walk on.
-      const closeWith = async (view, closer, opened) => {
-        await tap(closer);
-        if (expect(await opened.count() === 0, `${view}: a ${how} on "${await closer.textContent()}" did not close it`)) return;
-        await closer.dispatchEvent('click');
-        await settle(page);
-        assert.equal(await opened.count(), 0, `${view}: could not be closed at all`);
-      };
-      try {
+    test(`walk ${tag}${size.touch ? ' (touch)' : ''}: every view, nothing cut off, every item on screen or marked off-screen`, () =>
+      session({ viewport: size.vp, dpr: size.dpr, touch: size.touch, path: s.path }, async ({ page, errors }) => {
+        const problems = [];
+        const expect = (ok, what) => { if (!ok) problems.push(what); return ok; };
+        const tap = (loc) => press(page, loc, { touch: size.touch });
+        const look = async (view) => {
+          problems.push(...await layoutProblems(page, view));
+          await saveScreenshot(page, `walk-${view}-${tag}`);
+        };
+        // Closes what `opened` finds with a press on `closer`; if the press does not close it,
+        // says so, then closes it through the mirror element (an activation) to walk on.
+        const closeWith = async (view, closer, opened) => {
+          const name = await closer.textContent();
+          await tap(closer);
+          if (expect(await opened.count() === 0, `${view}: a ${how} on "${name}" did not close it`)) return;
+          await closer.dispatchEvent('click');
+          await settle(page);
+          assert.equal(await opened.count(), 0, `${view}: could not be closed at all`);
+        };
+
         await settle(page);
         expect(await isSelected(control(page, 'tab', s.overview)), 'overview: the overview tab is not selected at first');
         await look('overview');
-
-        await tap(control(page, 'tab', s.compare));
-        expect(await isSelected(control(page, 'tab', s.compare)), `compare: a ${how} on the tab did not select it`);
-        expect(await control(page, 'table', s.compare).count() === 1, 'compare: no table');
-        await look('compare');
-        await tap(control(page, 'tab', s.overview));
-        expect(await isSelected(control(page, 'tab', s.overview)), `compare: a ${how} on the overview tab did not select it`);
 
         const filters = control(page, 'button', s.filters);
         await tap(filters);
@@ -150,16 +158,20 @@ for (const size of SIZES) {
         await page.keyboard.press('?');
         await settle(page);
         const help = control(page, 'dialog', s.help);
-        assert.equal(await help.count(), 1, '\'?\' on the map did not open the help');
+        assert.equal(await help.count(), 1, "'?' on the map did not open the help");
         await look('help');
         await closeWith('help', control(page, 'button', s.close), help);
 
+        await tap(control(page, 'button', s.back));
+        expect(!/area=/.test(await hash(page)), `compare: a ${how} on "${s.back}" did not go back to the overview`);
+        await tap(control(page, 'tab', s.compare));
+        expect(await isSelected(control(page, 'tab', s.compare)), `compare: a ${how} on the tab did not select it`);
+        expect(await control(page, 'table', s.compare).count() === 1, 'compare: no table');
+        await look('compare');
+
         assert.deepEqual(errors, []);
         assert.equal(problems.length, 0, `${problems.length} problems at ${tag}:\n  ${problems.join('\n  ')}`);
-      } finally {
-        await context.close();
-      }
-    });
+      }));
   }
 }
 
@@ -176,45 +188,41 @@ const BROKEN = '{\n  "schema_version": 1,\n  "id": "x",,\n}\n';
 for (const size of [SIZES[3], SIZES[0]]) {
   for (const lang of LANGS) {
     const s = L[lang], tag = `${lang}-${sizeTag(size)}`;
-    test(`axe (WCAG 2.1 A/AA) ${tag}: overview, compare, area detail, record dialog, data menu, problems panel`, async () => {
+    test(`axe (WCAG 2.1 A/AA) ${tag}: overview, area detail, record dialog, data menu, compare, problems panel`, async () => {
       const found = [];
-      let { page, errors, context } = await openApp(env, { viewport: size.vp, dpr: size.dpr, touch: size.touch, path: s.path });
-      const tap = (loc) => press(page, loc, { touch: size.touch });
-      try {
+      await session({ viewport: size.vp, dpr: size.dpr, touch: size.touch, path: s.path }, async ({ page, errors }) => {
+        const tap = (loc) => press(page, loc, { touch: size.touch });
         await settle(page);
         found.push(...await axeViolations(page, 'overview'));
+        await tap(mapItem(page, SISHUI, lang));
+        assert.equal(await heading2(page, area(SISHUI).name[lang]).count(), 1);
+        found.push(...await axeViolations(page, 'area detail'));
+        await tap(control(page, 'button', s.record).first());
+        assert.equal(await control(page, 'dialog', s.record).count(), 1);
+        found.push(...await axeViolations(page, 'record dialog'));
+        // (closed through the mirror element: the walk tests the tap on Cancel)
+        await control(page, 'button', s.cancel).dispatchEvent('click');
+        await settle(page);
+        await tap(control(page, 'button', s.data));
+        assert.equal(await control(page, 'menu', s.data).count(), 1);
+        found.push(...await axeViolations(page, 'data menu'));
+        await tap(control(page, 'button', s.data));
+        await tap(control(page, 'button', s.back));
         await tap(control(page, 'tab', s.compare));
         assert.ok(await isSelected(control(page, 'tab', s.compare)));
         found.push(...await axeViolations(page, 'compare'));
-        await tap(control(page, 'tab', s.overview));
-        await tap(mapItem(page, SISHUI, lang));
-        await heading2(page, area(SISHUI).name[lang]).waitFor({ state: 'attached' });
-        found.push(...await axeViolations(page, 'area detail'));
-        await tap(control(page, 'button', s.record).first());
-        await control(page, 'dialog', s.record).waitFor({ state: 'attached' });
-        found.push(...await axeViolations(page, 'record dialog'));
-        await tap(control(page, 'button', s.cancel));
-        await tap(control(page, 'button', s.data));
-        await control(page, 'menu', s.data).waitFor({ state: 'attached' });
-        found.push(...await axeViolations(page, 'data menu'));
         assert.deepEqual(errors, []);
-      } finally {
-        await context.close();
-      }
-
-      ({ page, errors, context } = await openApp(env, {
+      });
+      await session({
         viewport: size.vp, dpr: size.dpr, touch: size.touch, wait: false, path: `?data=data/broken.json${s.path}`,
         route: (p) => p.route('**/data/broken.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: BROKEN })),
-      }));
-      try {
+      }, async ({ page, errors }) => {
         await control(page, 'dialog', s.problems).waitFor({ state: 'attached', timeout: 20000 });
         await settle(page);
-        await screenshot(page, `axe-problems-${tag}`);
+        await saveScreenshot(page, `axe-problems-${tag}`);
         found.push(...await axeViolations(page, 'problems panel'));
         assert.deepEqual(errors, []);
-      } finally {
-        await context.close();
-      }
+      });
       assert.equal(found.length, 0, `${found.length} axe violations at ${tag}:\n  ${found.join('\n  ')}`);
     });
   }
@@ -246,9 +254,8 @@ for (const size of [SIZES[3], SIZES[0]]) {
   for (const lang of LANGS) {
     const s = L[lang], tag = `${lang}-${sizeTag(size)}`;
     test(`accessibility tree ${tag}: every area, the switches, the tabs, every goal's record button`, async () => {
-      const { page, errors, context } = await openApp(env, { viewport: size.vp, dpr: size.dpr, touch: size.touch, path: s.path });
       const missing = [];
-      try {
+      await session({ viewport: size.vp, dpr: size.dpr, touch: size.touch, path: s.path }, async ({ page, errors }) => {
         await settle(page);
         let ax = await axTree(page);
         const areaList = ax.find('list', s.areas);
@@ -293,9 +300,7 @@ for (const size of [SIZES[3], SIZES[0]]) {
           if (!ok) missing.push(`goal "${g.title[lang]}": no list item with its title and a "${s.record}" button`);
         }
         assert.deepEqual(errors, []);
-      } finally {
-        await context.close();
-      }
+      });
       assert.equal(missing.length, 0, `missing from Chromium's accessibility tree at ${tag}:\n  ${missing.join('\n  ')}`);
     });
   }
@@ -353,16 +358,15 @@ for (const size of [SIZES[3], SIZES[0]]) {
   const lang = 'zh', s = L[lang], tag = `${lang}-${sizeTag(size)}`;
   test(`activation parity ${tag}: Enter on the mirror element = ${size.touch ? 'tap' : 'click'} on the drawn control; focus ring`, async () => {
     const steps = [
-      ['compare-tab', (p) => control(p, 'tab', s.compare)],
-      ['overview-tab', (p) => control(p, 'tab', s.overview)],
       ['filters', (p) => control(p, 'button', s.filters)],
       ['chip', (p) => control(p, 'button', DATA.categories[0].name[lang])],
       ['map-area', (p) => mapItem(p, QUFU, lang)],
+      ['back', (p) => control(p, 'button', s.back)],
+      ['compare-tab', (p) => control(p, 'tab', s.compare)],
     ];
-    const drawn = await openApp(env, { viewport: size.vp, dpr: size.dpr, touch: size.touch, path: s.path });
-    const keys = await openApp(env, { viewport: size.vp, dpr: size.dpr, touch: size.touch, path: s.path });
+    const opts = { viewport: size.vp, dpr: size.dpr, touch: size.touch, path: s.path };
     const ringProblems = [];
-    try {
+    await session(opts, (drawn) => session(opts, async (keys) => {
       await settle(drawn.page);
       await settle(keys.page);
       let before = await state(drawn.page);
@@ -382,13 +386,10 @@ for (const size of [SIZES[3], SIZES[0]]) {
         assert.deepEqual(byKey, byPointer, `${label}: Enter on the mirror element gives what the ${size.touch ? 'tap' : 'click'} gave`);
         before = byPointer;
       }
-      assert.match(before.hash, new RegExp(`area=${QUFU}`));
+      assert.ok(before.items.includes(`tab|${s.compare}|undefined|true|false|undefined`), 'the walk ends on the compare tab');
       assert.deepEqual(drawn.errors, []);
       assert.deepEqual(keys.errors, []);
-    } finally {
-      await drawn.context.close();
-      await keys.context.close();
-    }
+    }));
     assert.equal(ringProblems.length, 0, ringProblems.join('\n'));
   });
 }
@@ -428,11 +429,16 @@ async function idleSecond(page) {
 
 for (const size of [SIZES[3], SIZES[0]]) {
   const lang = 'zh', s = L[lang], tag = `${lang}-${sizeTag(size)}`;
-  test(`idle ${tag}: once settled, the app draws and publishes nothing for a second`, async () => {
-    const { page, errors, context } = await openApp(env, { viewport: size.vp, dpr: size.dpr, touch: size.touch, path: s.path, route: countDrawing });
-    try {
-      for (const when of ['after load', 'after opening the compare tab']) {
-        if (when !== 'after load') await press(page, control(page, 'tab', s.compare), { touch: size.touch });
+  test(`idle ${tag}: once settled, the app draws and publishes nothing for a second`, () =>
+    session({ viewport: size.vp, dpr: size.dpr, touch: size.touch, path: s.path, route: countDrawing }, async ({ page, errors }) => {
+      const tap = (loc) => press(page, loc, { touch: size.touch });
+      const phases = [
+        ['after load', async () => {}],
+        ['after selecting an area', () => tap(mapItem(page, QUFU, lang))],
+        ['after opening the compare tab', async () => { await tap(control(page, 'button', s.back)); await tap(control(page, 'tab', s.compare)); }],
+      ];
+      for (const [when, act] of phases) {
+        await act();
         await settle(page);
         const r = await idleSecond(page);
         assert.ok(r.total > 0, 'the draw counter sees the app drawing');
@@ -440,9 +446,7 @@ for (const size of [SIZES[3], SIZES[0]]) {
         assert.deepEqual(r.mutations, [], `${when}: nothing in the mirror, the summary or the idle flag changed`);
         assert.equal(r.draws, 0, `${when}: the app drew ${r.draws} times while idle`);
       }
+      assert.ok(await isSelected(control(page, 'tab', s.compare)), 'the last phase is on the compare tab');
       assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 }
