@@ -139,6 +139,8 @@ constexpr Pair kStrings[] = {
     {"%d 个警告", "%d warnings"},
     {"%d 个警告", "%d warning"},
     {"0（已报告其他目标）", "0 (other goals reported)"},
+    {"完成度减 1%", "1% less"},
+    {"完成度加 1%", "1% more"},
     {"筛选后无目标", "none under the filters"},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<size_t>(Str::Count_),

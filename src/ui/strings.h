@@ -135,6 +135,8 @@ enum class Str {
     CountWarnings,
     CountWarningsOne,
     ZeroOtherGoals,
+    PercentDown,
+    PercentUp,
     NoneUnderFilters,
     Count_
 };

@@ -110,21 +110,50 @@ void DrawEditor(AppState& app) {
     ImGui::SameLine();
     if (UiButton(app, "+##day", ImVec2(44, 44), Tr(Str::NextDay, lang))) ++e.day;
 
+    // Status: four segments in the status colours (2 x 2 when four do not fit), 44 px tall.
     UiLabel(app, Tr(Str::Status, lang), TextTone::Muted);
     const Status choices[4] = {Status::Green, Status::Yellow, Status::Red, Status::Done};
+    const float gap = 6.0f, avail = ImGui::GetContentRegionAvail().x;
+    float widest = 0;
+    for (Status s : choices) widest = std::max(widest, ImGui::CalcTextSize(StatusName(s, lang)).x);
+    const int cols = (avail - gap * 3) / 4 >= widest + 24 ? 4 : 2;
+    const float seg_w = (avail - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+    const Theme& th = CurrentTheme();
     for (int i = 0; i < 4; ++i) {
-        const char* label = StatusName(choices[i], lang);
-        if (i > 0) SameLineOrWrap(ButtonWidth(label, 26.0f));  // a second line on a narrow screen
+        const ImU32 c = th.status[static_cast<int>(choices[i])];
+        const bool on = e.status == choices[i];
+        if (i % cols != 0) ImGui::SameLine(0, gap);
         ImGui::PushID(i);
-        if (UiChip(app, label, e.status == choices[i], CurrentTheme().status[static_cast<int>(choices[i])])) e.status = choices[i];
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 8.0f);
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2.0f);
+        // The chosen one filled with its colour, its text dark or light for contrast.
+        const ImU32 text = ContrastRatio(IM_COL32(255, 255, 255, 255), c) >= 4.5f ? IM_COL32(255, 255, 255, 255) : IM_COL32(0x1F, 0x23, 0x28, 0xFF);
+        ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(c));
+        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(on ? c : th.surface));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(on ? c : th.surface_hover));
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImGui::ColorConvertU32ToFloat4(c));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(on ? text : th.text));
+        if (UiButton(app, StatusName(choices[i], lang), ImVec2(seg_w, 44), nullptr,
+                     static_cast<uint16_t>(kSemToggle | (on ? kSemChecked : 0))))
+            e.status = choices[i];
+        ImGui::PopStyleColor(5);
+        ImGui::PopStyleVar(2);
         ImGui::PopID();
     }
+    // Percent: a checkbox with a 44 px target, then the slider between -1 and +1 steppers.
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, 12));
     UiCheckbox(app, Tr(Str::SetPercent, lang), &e.has_percent);
+    ImGui::PopStyleVar();
     if (e.has_percent) {
-        ImGui::SetNextItemWidth(-1);
+        if (UiButton(app, "-##pct", ImVec2(44, 44), Tr(Str::PercentDown, lang)) && e.percent > 0) --e.percent;
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 44 - ImGui::GetStyle().ItemSpacing.x);
         ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 28.0f);
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, (44 - ImGui::GetTextLineHeight()) * 0.5f));
         UiSliderInt(app, "##percent", Tr(Str::Percent, lang), &e.percent, 0, 100, "%d%%");
-        ImGui::PopStyleVar();
+        ImGui::PopStyleVar(2);
+        ImGui::SameLine();
+        if (UiButton(app, "+##pct", ImVec2(44, 44), Tr(Str::PercentUp, lang)) && e.percent < 100) ++e.percent;
     }
     UiLabel(app, Tr(Str::Note, lang), TextTone::Muted);
     NoteField(app, ImGui::GetContentRegionAvail().x);
