@@ -167,6 +167,10 @@ MapGeometry BuildMapGeometry(const Dataset& data, const GeometryOptions& options
         m.max_area_vertices = std::max(m.max_area_vertices, m.areas.back().vertices.size());
     }
     m.hit_index.Build(m.areas, m.bounds, options);
+    m.by_size_desc.resize(m.areas.size());
+    for (size_t i = 0; i < m.areas.size(); ++i) m.by_size_desc[i] = static_cast<int>(i);
+    std::stable_sort(m.by_size_desc.begin(), m.by_size_desc.end(),
+                     [&](int a, int b) { return m.areas[static_cast<size_t>(a)].area > m.areas[static_cast<size_t>(b)].area; });
     return m;
 }
 

@@ -87,6 +87,7 @@ struct MapGeometry {
     std::vector<AreaGeometry> areas;  // parallel to Dataset::areas
     WorldRect bounds;                 // of all areas' vertices and markers
     size_t max_area_vertices = 0;     // reserve this in a screen buffer to never reallocate
+    std::vector<int> by_size_desc;    // area indices, largest area first (label placement order)
     HitIndex hit_index;
 
     // The area under world point p (the one drawn last if several overlap), or -1.

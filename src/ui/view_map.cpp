@@ -224,13 +224,13 @@ void DrawOutline(ImDrawList* dl, const std::vector<Vec2>& screen, const AreaGeom
     }
 }
 
-void DrawLabel(ImDrawList* dl, ImFont* font, ImVec2 center, const char* text, ImU32 color, ImU32 halo) {
+void DrawLabel(ImDrawList* dl, ImFont* font, ImVec2 center, const char* text, const char* text_end, ImU32 color, ImU32 halo) {
     const float size = font->FontSize * ImGui::GetIO().FontGlobalScale;
-    const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0.0f, text);
+    const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0.0f, text, text_end);
     const ImVec2 p(std::floor(center.x - ts.x * 0.5f), std::floor(center.y - ts.y * 0.5f));
     static const ImVec2 kOffsets[8] = {{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-1, -1}, {1, 1}, {-1, 1}, {1, -1}};
-    for (const ImVec2& o : kOffsets) dl->AddText(font, size, ImVec2(p.x + o.x, p.y + o.y), halo, text);
-    dl->AddText(font, size, p, color, text);
+    for (const ImVec2& o : kOffsets) dl->AddText(font, size, ImVec2(p.x + o.x, p.y + o.y), halo, text, text_end);
+    dl->AddText(font, size, p, color, text, text_end);
 }
 
 struct LabelBox {
@@ -280,34 +280,99 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         dl->AddCircleFilled(s, r, AreaFill(app, i), 24);
         dl->AddCircleFilled(s, 2.5f, t.marker, 12);
     }
-    // Labels: selected first, then by area order; skipped when they overlap a placed label or do
-    // not fit inside their area. At most 256 placed labels are tracked (a fixed buffer).
-    LabelBox placed[256];
+    // Labels, so that every area is named where there is any room: the selected area first, then
+    // the others from the largest down. A name goes inside its area where it fits (in English a
+    // shorter form without the trailing "County", "District"... if only that fits); else beside
+    // it, joined by a leader line; a zone's name beside its marker. Nothing overlaps another
+    // label or a marker, nothing leaves the map; a name with no room at all is left out. At most
+    // kMaxLabels boxes are tracked (a fixed buffer, no allocation).
+    constexpr int kMaxLabels = 512;
+    LabelBox placed[kMaxLabels];
     int placed_n = 0;
-    const float scale = font->FontSize * ImGui::GetIO().FontGlobalScale;
-    for (int k = -1; k < n; ++k) {
-        const int i = k < 0 ? app.selected : k;
-        if (i < 0 || (k >= 0 && i == app.selected)) continue;
+    for (int i = 0; i < n && placed_n < kMaxLabels; ++i) {  // markers are obstacles
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
-        const char* name = app.data.areas[static_cast<size_t>(i)].name.Get(app.lang).c_str();
-        const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, name);
-        ImVec2 c;
-        if (g.has_marker) {
-            const ImVec2 s = ToIm(m.view.WorldToScreen(g.marker));
-            c = ImVec2(s.x, s.y + kMarkerRadius + 4 + ts.y * 0.5f);
-        } else {
-            if (!g.has_label) continue;
+        if (!g.has_marker) continue;
+        const ImVec2 s = ToIm(m.view.WorldToScreen(g.marker));
+        const float r = kMarkerRadius + 3;
+        placed[placed_n++] = LabelBox{ImVec2(s.x - r, s.y - r), ImVec2(s.x + r, s.y + r)};
+    }
+    const ImVec2 lo = ToIm(m.view.screen_origin);
+    const ImVec2 hi(lo.x + m.view.screen_size.x, lo.y + m.view.screen_size.y);
+    const float scale = font->FontSize * ImGui::GetIO().FontGlobalScale;
+    auto free_at = [&](ImVec2 c, ImVec2 ts, LabelBox* out) {
+        const LabelBox box{ImVec2(c.x - ts.x * 0.5f - 2, c.y - ts.y * 0.5f), ImVec2(c.x + ts.x * 0.5f + 2, c.y + ts.y * 0.5f)};
+        if (box.min.x < lo.x + 4 || box.min.y < lo.y + 4 || box.max.x > hi.x - 4 || box.max.y > hi.y - 4) return false;
+        for (int j = 0; j < placed_n; ++j)
+            if (Overlaps(box, placed[j])) return false;
+        *out = box;
+        return true;
+    };
+    for (int k = -1; k < n; ++k) {
+        const int i = k < 0 ? app.selected : app.geometry.by_size_desc.empty() ? k : app.geometry.by_size_desc[static_cast<size_t>(k)];
+        if (i < 0 || (k >= 0 && i == app.selected) || placed_n >= kMaxLabels) continue;
+        const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
+        const std::string& full = app.data.areas[static_cast<size_t>(i)].name.Get(app.lang);
+        // The short English form: the name without its last word when that is a generic one.
+        size_t short_len = full.size();
+        if (app.lang == Lang::En) {
+            const size_t sp = full.rfind(' ');
+            static const char* const kGeneric[] = {"County", "District", "City", "Area", "Zone", "Region", "Prefecture"};
+            if (sp != std::string::npos && sp > 0)
+                for (const char* w : kGeneric)
+                    if (full.compare(sp + 1, std::string::npos, w) == 0) short_len = sp;
+        }
+        const char* name = full.c_str();
+        const char* name_end = name + full.size();
+        ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, name, name_end);
+        LabelBox box;
+        bool placed_ok = false;
+        ImVec2 c, anchor;
+        bool leader = false;
+        if (g.has_marker) {  // beside the marker: right, left, below, above
+            anchor = ToIm(m.view.WorldToScreen(g.marker));
+            const float d = kMarkerRadius + 5;
+            const ImVec2 cands[4] = {ImVec2(anchor.x + d + ts.x * 0.5f, anchor.y), ImVec2(anchor.x - d - ts.x * 0.5f, anchor.y),
+                                     ImVec2(anchor.x, anchor.y + d + ts.y * 0.5f), ImVec2(anchor.x, anchor.y - d - ts.y * 0.5f)};
+            for (const ImVec2& cand : cands)
+                if (!placed_ok && free_at(cand, ts, &box)) placed_ok = true, c = cand;
+        } else if (g.has_label) {
+            anchor = ToIm(m.view.WorldToScreen(g.label));
             // Fits if the label's half-width is within the inscribed circle (with some slack).
             const float room = g.label_clearance * m.view.pixels_per_unit;
-            if (room * 2.6f < ts.x && i != app.selected) continue;
-            c = ToIm(m.view.WorldToScreen(g.label));
+            if (room * 2.6f >= ts.x && free_at(anchor, ts, &box)) placed_ok = true, c = anchor;
+            if (!placed_ok && short_len < full.size()) {
+                const ImVec2 st = font->CalcTextSizeA(scale, 1e9f, 0.0f, name, name + short_len);
+                if (room * 2.6f >= st.x && free_at(anchor, st, &box)) placed_ok = true, c = anchor, ts = st, name_end = name + short_len;
+            }
+            if (!placed_ok && room >= ts.y * 0.5f && free_at(anchor, ts, &box) && i == app.selected) placed_ok = true, c = anchor;
+            if (!placed_ok) {  // outside, with a leader line: right, left, below, above, diagonals
+                const float dx = std::fmax(room, 6.0f) + 10 + ts.x * 0.5f, dy = std::fmax(room, 6.0f) + 8 + ts.y * 0.5f;
+                const ImVec2 cands[6] = {ImVec2(anchor.x + dx, anchor.y), ImVec2(anchor.x - dx, anchor.y), ImVec2(anchor.x, anchor.y + dy),
+                                         ImVec2(anchor.x, anchor.y - dy), ImVec2(anchor.x + dx, anchor.y - dy), ImVec2(anchor.x - dx, anchor.y + dy)};
+                // The leader line must not cross another label or a marker either (sampled).
+                auto line_free = [&](const LabelBox& to_box) {
+                    const ImVec2 to(std::fmin(std::fmax(anchor.x, to_box.min.x), to_box.max.x), std::fmin(std::fmax(anchor.y, to_box.min.y), to_box.max.y));
+                    for (int k2 = 1; k2 < 12; ++k2) {
+                        const float f = static_cast<float>(k2) / 12.0f;
+                        const ImVec2 p(anchor.x + (to.x - anchor.x) * f, anchor.y + (to.y - anchor.y) * f);
+                        for (int j = 0; j < placed_n; ++j)
+                            if (p.x > placed[j].min.x && p.x < placed[j].max.x && p.y > placed[j].min.y && p.y < placed[j].max.y) return false;
+                    }
+                    return true;
+                };
+                for (const ImVec2& cand : cands)
+                    if (!placed_ok && free_at(cand, ts, &box) && line_free(box)) placed_ok = true, c = cand, leader = true;
+            }
         }
-        const LabelBox box{ImVec2(c.x - ts.x * 0.5f - 2, c.y - ts.y * 0.5f), ImVec2(c.x + ts.x * 0.5f + 2, c.y + ts.y * 0.5f)};
-        bool clash = false;
-        for (int j = 0; j < placed_n && !clash; ++j) clash = Overlaps(box, placed[j]);
-        if (clash) continue;
-        if (placed_n < 256) placed[placed_n++] = box;
-        DrawLabel(dl, font, c, name, t.label, t.label_halo);
+        if (!placed_ok) continue;
+        placed[placed_n++] = box;
+        if (leader) {  // from the area's inside point to the nearest edge of the label
+            const ImVec2 to(std::fmin(std::fmax(anchor.x, box.min.x), box.max.x), std::fmin(std::fmax(anchor.y, box.min.y), box.max.y));
+            dl->AddLine(anchor, to, t.label_halo, 3.0f);
+            dl->AddLine(anchor, to, t.label, 1.0f);
+            dl->AddCircleFilled(anchor, 2.0f, t.label, 8);
+        }
+        DrawLabel(dl, font, c, name, name_end, t.label, t.label_halo);
     }
 }
 

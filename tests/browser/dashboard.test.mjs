@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, openApp, settle, screenshot, items, control, press, reveal, truncated, waitForMark, a11ySummary, VIEWPORTS } from './harness.mjs';
-import { DATA, areaName, areaItem, findItem, neutralPoint, fillColour } from './geo.mjs';
+import { DATA, areaItem, findItem, neutralPoint, fillColour } from './geo.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -311,14 +311,24 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     await settle(page);
     const box = await page.$eval('#text-overlay', (e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height, hidden: e.hidden }; });
     assert.equal(box.hidden, false);
+    const ph = await page.locator('#text-overlay').evaluate((e) => {
+      const cs = getComputedStyle(e);
+      const ctx = document.createElement('canvas').getContext('2d');
+      ctx.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      return { text: e.placeholder, width: ctx.measureText(e.placeholder).width,
+        room: e.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) };
+    });
+    assert.ok(ph.width <= ph.room, `the placeholder "${ph.text}" fits the field (${ph.width.toFixed(0)} of ${ph.room.toFixed(0)} px)`);
     const header = (await items(page)).find((i) => i.role === 'heading' && i.level === 1);
     assert.ok(box.x >= 0 && box.y >= header.rect.y + header.rect.height && box.x + box.w <= viewport.width && box.y + box.h <= viewport.height,
       `search field inside the viewport, below the header: ${JSON.stringify(box)}`);
     assert.ok(box.w >= 120, 'search field wide enough to type in');
     assert.ok(box.h >= 40, 'search field tall enough to tap');
-    const field = await findItem(page, 'textbox', '搜索区域、目标、项目、原文');
+    // The drawn search field (its item) and the page's <input> over it: same place, same name.
+    const field = (await items(page)).find((i) => i.role === 'textbox');
     assert.ok(field && Math.abs(field.rect.x - box.x) <= 1 && Math.abs(field.rect.y - box.y) <= 1 && Math.abs(field.rect.width - box.w) <= 1,
-      'the <input> lies over the drawn field');
+      `the <input> lies over the drawn field: ${JSON.stringify(field && field.rect)}`);
+    assert.equal(await page.getByRole('searchbox', { name: field.name, exact: true }).count(), 1, `the <input> is named "${field.name}"`);
     for (const [role, label] of [['button', 'English'], ['button', '深色模式'], ['button', '数据'], ['button', '筛选'], ['tab', '概况'], ['tab', '对比']]) {
       const el = control(page, role, label);
       assert.equal(await el.count(), 1, `${label} is there`);

@@ -81,13 +81,14 @@ async function layoutProblems(page, view) {
 
 async function isSelected(loc) { return (await loc.getAttribute('aria-selected')) === 'true'; }
 
-// Opens the app, runs `fn` with it, closes it; a failure also names the page's errors (a crash
-// of the app shows as a wait that never ends, its cause is in them).
+// Opens the app, runs `fn` with it, closes it; a failure also names where it was (`app.at`, set
+// by the test) and the page's errors (a crash of the app shows as a wait that never ends).
 async function session(opts, fn) {
   const app = await openApp(env, opts);
   try {
     return await fn(app);
   } catch (e) {
+    if (app.at) e.message += `\n  (at: ${app.at})`;
     if (app.errors.length) e.message += `\n  page errors: ${app.errors.join('\n  ')}`;
     throw e;
   } finally {
@@ -103,57 +104,58 @@ for (const size of SIZES) {
   for (const lang of LANGS) {
     const s = L[lang], tag = `${lang}-${sizeTag(size)}`, how = size.touch ? 'tap' : 'click';
     test(`walk ${tag}${size.touch ? ' (touch)' : ''}: every view, nothing cut off, every item on screen or marked off-screen`, () =>
-      session({ viewport: size.vp, dpr: size.dpr, touch: size.touch, path: s.path }, async ({ page, errors }) => {
+      session({ viewport: size.vp, dpr: size.dpr, touch: size.touch, path: s.path }, async (app) => {
+        const { page, errors } = app;
         const problems = [];
         const expect = (ok, what) => { if (!ok) problems.push(what); return ok; };
         const tap = (loc) => press(page, loc, { touch: size.touch });
         const look = async (view) => {
+          app.at = view;
           problems.push(...await layoutProblems(page, view));
           await saveScreenshot(page, `walk-${view}-${tag}`);
         };
-        // Closes what `opened` finds with a press on `closer`; if the press does not close it,
-        // says so, then closes it through the mirror element (an activation) to walk on.
-        const closeWith = async (view, closer, opened) => {
-          const name = await closer.textContent();
-          await tap(closer);
-          if (expect(await opened.count() === 0, `${view}: a ${how} on "${name}" did not close it`)) return;
-          await closer.dispatchEvent('click');
+        // Presses `loc` (by tap or click) and checks `done()`; if the press did not do it, says
+        // so, then activates the control through its mirror element to walk on.
+        const pressFor = async (view, loc, what, done) => {
+          app.at = `${view}: ${what}`;
+          const name = await loc.textContent();
+          await tap(loc);
+          if (expect(await done(), `${view}: a ${how} on "${name}" did not ${what}`)) return;
+          await loc.dispatchEvent('click');
           await settle(page);
-          assert.equal(await opened.count(), 0, `${view}: could not be closed at all`);
+          assert.ok(await done(), `${view}: could not ${what} at all`);
         };
+        const closeWith = (view, closer, opened) => pressFor(view, closer, 'close it', async () => await opened.count() === 0);
 
         await settle(page);
         expect(await isSelected(control(page, 'tab', s.overview)), 'overview: the overview tab is not selected at first');
         await look('overview');
 
         const filters = control(page, 'button', s.filters);
-        await tap(filters);
-        expect(await filters.getAttribute('aria-pressed') === 'true', `filters: a ${how} did not open them`);
+        const pressed = async () => await filters.getAttribute('aria-pressed') === 'true';
+        await pressFor('filters', filters, 'open them', pressed);
         expect(await control(page, 'button', DATA.categories[0].name[lang]).count() === 1, 'filters: no category chips');
         await look('filters');
-        await tap(filters);
-        expect(await filters.getAttribute('aria-pressed') === 'false', `filters: a second ${how} did not close them`);
+        await pressFor('filters', filters, 'close them', async () => !(await pressed()));
 
         for (const [id, view] of [[QUFU, 'area-qufu'], [SISHUI, 'area-sishui']]) {
-          await tap(mapItem(page, id, lang));
-          expect(new RegExp(`area=${id}`).test(await hash(page)), `${view}: a ${how} on the map item did not select the area`);
+          await pressFor(view, mapItem(page, id, lang), 'select the area', async () => new RegExp(`area=${id}`).test(await hash(page)));
           expect(await heading2(page, area(id).name[lang]).count() === 1, `${view}: no heading "${area(id).name[lang]}"`);
           await look(view);
         }
 
         const recordDialog = control(page, 'dialog', s.record);
-        await tap(control(page, 'button', s.record).first());
-        assert.equal(await recordDialog.count(), 1, `record: a ${how} on "${s.record}" did not open the dialog`);
+        await pressFor('record', control(page, 'button', s.record).first(), 'open the dialog', async () => await recordDialog.count() === 1);
         await look('record');
         await closeWith('record', control(page, 'button', s.cancel), recordDialog);
 
         const dataButton = control(page, 'button', s.data), menu = control(page, 'menu', s.data);
-        await tap(dataButton);
+        await pressFor('data', dataButton, 'open the menu', async () => await menu.count() === 1);
         expect(await dataButton.getAttribute('aria-expanded') === 'true', 'data: the button is not expanded');
-        assert.equal(await menu.count(), 1, `data: a ${how} on "${s.data}" did not open the menu`);
         await look('data');
         await closeWith('data', dataButton, menu);
 
+        app.at = 'help: open';
         await page.focus('#canvas');
         await page.keyboard.press('?');
         await settle(page);
@@ -162,10 +164,8 @@ for (const size of SIZES) {
         await look('help');
         await closeWith('help', control(page, 'button', s.close), help);
 
-        await tap(control(page, 'button', s.back));
-        expect(!/area=/.test(await hash(page)), `compare: a ${how} on "${s.back}" did not go back to the overview`);
-        await tap(control(page, 'tab', s.compare));
-        expect(await isSelected(control(page, 'tab', s.compare)), `compare: a ${how} on the tab did not select it`);
+        await pressFor('compare', control(page, 'button', s.back), 'go back to the city overview', async () => !/area=/.test(await hash(page)));
+        await pressFor('compare', control(page, 'tab', s.compare), 'select the tab', () => isSelected(control(page, 'tab', s.compare)));
         expect(await control(page, 'table', s.compare).count() === 1, 'compare: no table');
         await look('compare');
 
@@ -386,7 +386,7 @@ for (const size of [SIZES[3], SIZES[0]]) {
         assert.deepEqual(byKey, byPointer, `${label}: Enter on the mirror element gives what the ${size.touch ? 'tap' : 'click'} gave`);
         before = byPointer;
       }
-      assert.ok(before.items.includes(`tab|${s.compare}|undefined|true|false|undefined`), 'the walk ends on the compare tab');
+      assert.ok(await isSelected(control(keys.page, 'tab', s.compare)), 'the steps end on the compare tab');
       assert.deepEqual(drawn.errors, []);
       assert.deepEqual(keys.errors, []);
     }));
