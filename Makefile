@@ -22,6 +22,8 @@ ASAN := $(BUILD)/asan
 FUZZ := $(BUILD)/fuzz
 BENCH := $(BUILD)/bench
 FUZZ_SECONDS ?= 300
+# make bench measures this commit's site interleaved with the current one (BENCHMARKS.md ratios).
+BASELINE ?= 282ada7
 FUZZ_SMOKE_SECONDS ?= 25
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 BUILD_TYPE ?= Release
@@ -124,8 +126,10 @@ bench: deps-test site node_modules/.package-lock.json
 	@cmake -S . -B $(BENCH) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 	@cmake --build $(BENCH) --target jcm-bench
 	@$(BENCH)/jcm-bench --json $(BENCH)/native.json --write-synthetic $(BENCH)/synthetic-2000.json
-	@node tools/bench.mjs --site $(SITE) --native $(BENCH)/native.json \
-	  --synthetic $(BENCH)/synthetic-2000.json --work $(BENCH) --out BENCHMARKS.md
+	@base=$$(tools/build-baseline.sh $(BASELINE) $(BENCH)/baseline) && \
+	  node tools/bench.mjs --site $(SITE) --native $(BENCH)/native.json \
+	  --synthetic $(BENCH)/synthetic-2000.json --work $(BENCH) --out BENCHMARKS.md \
+	  --baseline-site $$base --baseline-name $(BASELINE)
 
 clean:
 	rm -rf $(NATIVE) $(WEB) $(SITE) $(BUILD)/test-output $(DIST)

@@ -79,6 +79,22 @@ void TrackPointer(jcm::AppState& app, const SDL_Event& e) {
         app.input.touch[i] = jcm::Vec2{g_fingers[i].x * size.x, g_fingers[i].y * size.y};
 }
 
+SDL_Event g_deferred;  // a press held back one frame (Frame)
+bool g_has_deferred = false;
+
+// One input event to ImGui and to the app's own tracking. Key routing: on the map, Tab/Shift+Tab
+// and Esc are the app's (next/previous area, back); ImGui's tabbing, which is always on, must not
+// see them; a popup (the data menu, the record dialog) takes Esc itself: it closes. In the panel
+// ImGui's keyboard navigation owns them.
+void HandleEvent(jcm::AppState& app, const SDL_Event& event) {
+    const bool popup = ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
+    const bool map_key = (event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) && !app.nav_panel &&
+                         (event.key.keysym.sym == SDLK_TAB || (event.key.keysym.sym == SDLK_ESCAPE && !popup));
+    if (!map_key) ImGui_ImplSDL2_ProcessEvent(&event);
+    TrackPointer(app, event);
+    jcm::RequestRedraw(app);
+}
+
 // WebGL context loss. When the browser drops the context (GPU reset, driver update, a mobile tab
 // in the background), web/app.js's preventDefault on 'webglcontextlost' lets it restore one later;
 // SDL2's emscripten backend does nothing about either event, and the restored context is the
@@ -99,18 +115,25 @@ void Frame() {
     jcm::AppState& app = *g_app;
     ImGuiIO& io = ImGui::GetIO();
 
+    // A press right after the pointer moved waits for the next frame: ImGui's input queue hands
+    // both over in one frame, and controls that allow overlap (table headers and rows) take a
+    // press only where the pointer already was in the frame before, so a click or tap that
+    // arrives with its pointer jump (a tap, a screen reader's or a test's click) would be lost.
     SDL_Event event;
+    bool moved = false;
+    if (g_has_deferred) {
+        HandleEvent(app, g_deferred);
+        g_has_deferred = false;
+    }
     while (SDL_PollEvent(&event)) {
-        // Key routing: on the map, Tab/Shift+Tab and Esc are the app's (next/previous area,
-        // back); ImGui's tabbing, which is always on, must not see them. In the panel ImGui's
-        // keyboard navigation owns them.
-        // A popup (the data menu, the record dialog) takes Esc itself: it closes.
-        const bool popup = ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
-        const bool map_key = (event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) && !app.nav_panel &&
-                             (event.key.keysym.sym == SDLK_TAB || (event.key.keysym.sym == SDLK_ESCAPE && !popup));
-        if (!map_key) ImGui_ImplSDL2_ProcessEvent(&event);
-        TrackPointer(app, event);
-        jcm::RequestRedraw(app);
+        if (event.type == SDL_MOUSEBUTTONDOWN && moved) {
+            g_deferred = event;
+            g_has_deferred = true;
+            jcm::RequestRedraw(app);
+            break;  // the rest stays queued, in order, for the next frame
+        }
+        moved |= event.type == SDL_MOUSEMOTION;
+        HandleEvent(app, event);
     }
     jcm::UpdateApp(app);
     RecreateGlObjectsIfContextRestored(app);

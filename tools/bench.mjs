@@ -12,8 +12,13 @@
 //     WebAssembly.instantiate*/ to keep the instance's exported memory: the app is not changed.
 // Then merges the native figures (jcm-bench --json) and writes the report.
 //
+// With --baseline-site DIR (another commit's site, tools/build-baseline.sh) the cold loads alternate
+// between the two sites and the 1x interaction runs for both back to back, so the report can give
+// each figure beside its ratio to the baseline measured in the same run.
+//
 // Usage: node tools/bench.mjs --site build/site --native build/bench/native.json
 //          --synthetic build/bench/synthetic-2000.json --work build/bench --out BENCHMARKS.md [--runs 7]
+//          [--baseline-site DIR --baseline-name COMMIT]
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { cpus, totalmem, release } from 'node:os';
@@ -29,6 +34,8 @@ const syntheticFile = resolve(opt('--synthetic', 'build/bench/synthetic-2000.jso
 const work = resolve(opt('--work', 'build/bench'));
 const out = resolve(opt('--out', 'BENCHMARKS.md'));
 const RUNS = Number(opt('--runs', 7));
+const baselineSrc = opt('--baseline-site', null);
+const baselineName = opt('--baseline-name', 'baseline');
 
 const BUDGET = {
   gzipBytes: 350 * 1000,          // first view, gzip -9 total (1 KB = 1,000 bytes)
@@ -46,6 +53,12 @@ const SYNTHETIC_URL = 'data/synthetic-2000.json';
 cpSync(syntheticFile, join(site, SYNTHETIC_URL));
 process.env.JCM_SITE = site;
 const { setup, waitForMark, VIEWPORTS } = await import('../tests/browser/harness.mjs');
+const { startServer } = await import('./serve.mjs');
+const baselineSite = baselineSrc ? join(work, 'site-baseline') : null;
+if (baselineSite) {
+  rmSync(baselineSite, { recursive: true, force: true });
+  cpSync(resolve(baselineSrc), baselineSite, { recursive: true });
+}
 
 const median = (v) => { const s = [...v].sort((a, b) => a - b); const n = s.length; return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
 const kb = (b) => (b / 1000).toFixed(1) + ' KB';
@@ -73,8 +86,10 @@ function wasmMemoryHook() {
 
 const env = await setup();
 const chromiumVersion = env.browser.version();
+const baselineServer = baselineSite ? await startServer(baselineSite, { host: '127.0.0.1', port: 0 }) : null;
+const baselineBase = baselineServer ? `http://127.0.0.1:${baselineServer.address().port}/` : null;
 
-async function open(path = '', timeout = 20000) {
+async function open(path = '', timeout = 20000, base = env.base) {
   const context = await env.browser.newContext({ viewport: VIEWPORTS.desktop, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const errors = [];
@@ -82,7 +97,7 @@ async function open(path = '', timeout = 20000) {
   await page.addInitScript(wasmMemoryHook);
   const requested = [];
   page.on('request', (r) => requested.push(r.url()));
-  await page.goto(env.base + path);
+  await page.goto(base + path);
   await waitForMark(page, 'app:first-map-frame', timeout);
   const timing = await page.evaluate(() => {
     const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
@@ -107,35 +122,45 @@ const frames = (page, n = 2) => page.evaluate((k) => new Promise((ok) => {
 }), n);
 
 // ---- 1. cold loads: first-map-frame time, page weight, heap at 1x ---------------------------------
-const loads = [];
-let firstLoad = null;
+// With a baseline, the loads alternate: current, baseline, current, ...
+const loads = [], loadsBase = [];
+let firstLoad = null, firstLoadBase = null;
 for (let i = 0; i < RUNS; i++) {
-  const r = await open();
-  loads.push(r.timing);
-  if (i === 0) {
-    await r.page.waitForTimeout(500);
-    firstLoad = { ...r, heap: await heapBytes(r.page) };
+  for (const base of baselineBase ? [env.base, baselineBase] : [env.base]) {
+    const r = await open('', 20000, base);
+    (base === env.base ? loads : loadsBase).push(r.timing);
+    if (i === 0) {
+      await r.page.waitForTimeout(500);
+      if (base === env.base) firstLoad = { ...r, heap: await heapBytes(r.page) };
+      else firstLoadBase = { ...r };
+    }
+    await r.context.close();
   }
-  await r.context.close();
 }
 const firstFrameMs = loads.map((t) => t.firstMapFrame);
 const dataLoadedMs = loads.map((t) => t.dataLoaded);
+const firstFrameBaseMs = loadsBase.map((t) => t.firstMapFrame);
 
-const weight = [];
-for (const entry of [firstLoad.timing.document, ...firstLoad.timing.resources]) {
-  const url = new URL(entry.name);
-  let path = decodeURIComponent(url.pathname);
-  if (path.endsWith('/')) path += 'index.html';
-  const file = join(site, path);
-  const bytes = existsSync(file) ? readFileSync(file) : null;
-  weight.push({
-    path: path.replace(/^\//, ''), bytes: bytes ? bytes.length : 0,
-    gzip: bytes ? gzipSync(bytes, { level: 9 }).length : 0, responseEnd: entry.responseEnd,
-  });
+// Every file a load fetched before its first map frame, with its bytes and gzip -9 bytes.
+function weightOf(load, siteDir) {
+  const w = [];
+  for (const entry of [load.timing.document, ...load.timing.resources]) {
+    const url = new URL(entry.name);
+    let path = decodeURIComponent(url.pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = join(siteDir, path);
+    const bytes = existsSync(file) ? readFileSync(file) : null;
+    w.push({
+      path: path.replace(/^\//, ''), bytes: bytes ? bytes.length : 0,
+      gzip: bytes ? gzipSync(bytes, { level: 9 }).length : 0, responseEnd: entry.responseEnd,
+    });
+  }
+  return w.sort((a, b) => b.gzip - a.gzip);
 }
-weight.sort((a, b) => b.gzip - a.gzip);
+const weight = weightOf(firstLoad, site);
 const totalBytes = weight.reduce((s, w) => s + w.bytes, 0);
 const totalGzip = weight.reduce((s, w) => s + w.gzip, 0);
+const totalGzipBase = firstLoadBase ? weightOf(firstLoadBase, baselineSite).reduce((s, w) => s + w.gzip, 0) : null;
 const weightPaths = new Set(weight.map((w) => w.path));
 const alsoRequested = [...new Set(firstLoad.requested.map((u) => new URL(u).pathname.replace(/^\//, '') || 'index.html'))]
   .filter((p) => !weightPaths.has(p));
@@ -160,8 +185,8 @@ async function dragSteps(page, cdp, steps, move) {
   return ((t1 - t0) * 1000) / steps;
 }
 
-async function interaction(path, { idleRuns, steps, timeout }) {
-  const r = await open(path, timeout);
+async function interaction(path, { idleRuns, steps, timeout }, base = env.base) {
+  const r = await open(path, timeout, base);
   const cdp = await r.context.newCDPSession(r.page);
   await cdp.send('Performance.enable');
   await r.page.waitForTimeout(1000);
@@ -194,10 +219,12 @@ async function interaction(path, { idleRuns, steps, timeout }) {
   return { idle, baseline, drag, heap, getParameterMs: getParameterUs / 1000 / profileSteps, scriptMs: busyUs / 1000 / profileSteps, firstMapFrame: r.timing.firstMapFrame, dataLoaded: r.timing.dataLoaded, errors: r.errors };
 }
 const oneX = await interaction('', { idleRuns: 3, steps: 60, timeout: 20000 });
+const oneXBase = baselineBase ? await interaction('', { idleRuns: 3, steps: 60, timeout: 20000 }, baselineBase) : null;
 
 // ---- 3. the synthetic scale in the browser ----------------------------------------------------------
 const synth = await interaction('?data=' + SYNTHETIC_URL, { idleRuns: 1, steps: 10, timeout: 180000 });
 await env.close();
+if (baselineServer) await new Promise((ok) => baselineServer.close(ok));
 
 // ---- 4. native figures ------------------------------------------------------------------------------
 const native = JSON.parse(readFileSync(nativeFile, 'utf8'));
@@ -286,8 +313,10 @@ browser ones); do not edit by hand. Figures are from one run on the machine belo
 \`\`\`sh
 make bench   # = cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release && cmake --build build/bench --target jcm-bench
              #   build/bench/jcm-bench --json build/bench/native.json --write-synthetic build/bench/synthetic-2000.json
+             #   base=$(tools/build-baseline.sh ${baselineName} build/bench/baseline)   # the baseline's site, built once
              #   node tools/bench.mjs --site build/site --native build/bench/native.json \\
-             #        --synthetic build/bench/synthetic-2000.json --work build/bench --out BENCHMARKS.md
+             #        --synthetic build/bench/synthetic-2000.json --work build/bench --out BENCHMARKS.md \\
+             #        --baseline-site $base --baseline-name ${baselineName}
 \`\`\`
 
 ## Machine
@@ -309,7 +338,21 @@ make bench   # = cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release && cmake -
 ${rows.map(([what, budget, got, ok, miss]) => `| ${what} | ${budget} | ${got} | ${ok ? 'met' : '**missed**: ' + miss} |`).join('\n')}
 
 ${misses.length ? '### Where a budget is missed, and why\n\n' + misses.join('\n') + '\n' : 'Every budget is met.\n'}
-## Page weight of the first view
+${oneXBase ? `## Against the baseline
+
+The same figures for commit \`${baselineName}\`, built by \`tools/build-baseline.sh\` and measured in this run:
+the cold loads alternate between the two builds, the 1x interaction runs for both back to back. A
+ratio below 1 is better than the baseline.
+
+| what | this build | baseline | ratio |
+|---|---:|---:|---:|
+| first view, gzip -9 total | ${kb(totalGzip)} | ${kb(totalGzipBase)} | ${(totalGzip / totalGzipBase).toFixed(2)} |
+| navigation → app:first-map-frame, median of ${RUNS} | ${ms(median(firstFrameMs))} | ${ms(median(firstFrameBaseMs))} | ${(median(firstFrameMs) / median(firstFrameBaseMs)).toFixed(2)} |
+| main thread busy while idle (5 s windows, median) | ${pct(median(oneX.idle))} | ${pct(median(oneXBase.idle))} | |
+| main thread per drag step (1x) | ${ms(oneX.drag)} | ${ms(oneXBase.drag)} | ${(oneX.drag / oneXBase.drag).toFixed(2)} |
+| wasm heap after the 1x interaction | ${oneX.heap ? mib(oneX.heap) : '?'} | ${oneXBase.heap ? mib(oneXBase.heap) : '?'} | |
+
+` : ''}## Page weight of the first view
 
 Every file the page fetched before \`app:first-map-frame\` (the document plus Resource Timing entries
 that started before the mark), sizes of the files as served (the dev server sends them
@@ -362,6 +405,19 @@ The synthetic dataset (bench/synthetic.cpp, in the documented format) has 2,000 
 500 vertices each on a 50 × 40 grid, one goal each; coordinates have 3 decimals, because at
 1,000,000 vertices the format's 16 MiB file limit leaves about 16 bytes per vertex
 (${(nS.bytes / 1048576).toFixed(1)} MiB here).
+
+### The semantics layer (native)
+
+What recording every item costs per frame: the hover sweep with the layer recording and with it
+switched off (\`Semantics::SetEnabled\`, bench only), in alternating blocks of frames in one run
+(medians of 5 blocks each), and the JSON the page receives when the items change.
+
+| scale | items | frame, recording | frame, off | cost | ratio | JSON | written in |
+|---|---:|---:|---:|---:|---:|---:|---:|
+${[['1x', n1], ['synthetic', nS]].map(([l, s]) => `| ${l} | ${s.semantics_items.toLocaleString('en')} | ${s.frame_hover_semantics_on.median.toFixed(3)} ms | ${s.frame_hover_semantics_off.median.toFixed(3)} ms | ${(s.frame_hover_semantics_on.median - s.frame_hover_semantics_off.median).toFixed(3)} ms | ${(s.frame_hover_semantics_on.median / s.frame_hover_semantics_off.median).toFixed(2)} | ${(s.semantics_json_bytes / 1000).toFixed(1)} KB | ${s.semantics_json_ms.median.toFixed(3)} ms |`).join('\n')}
+
+An idle app draws no frame, so the layer costs nothing then (the idle row of the budgets); while
+items change every frame (a drag), the page receives them at most four times a second.
 
 ### Heap allocations per frame (steady state)
 

@@ -383,12 +383,14 @@ void DrawApp(AppState& app) {
         const float panel_w = std::clamp(body.x * 0.34f, 340.0f, 480.0f);
         DrawMap(app, body_pos, ImVec2(body.x - panel_w, body.y));
         DrawPanel(app, ImVec2(body_pos.x + body.x - panel_w, body_pos.y), ImVec2(panel_w, body.y), false);
-    } else if (app.ui.panel_expanded) {
-        DrawPanel(app, body_pos, body, true);
     } else {
-        const float map_h = std::floor(body.y * 0.52f);
-        DrawMap(app, body_pos, ImVec2(body.x, map_h));
-        DrawPanel(app, ImVec2(body_pos.x, body_pos.y + map_h), ImVec2(body.x, body.y - map_h), true);
+        // The panel as a sheet over the map's lower part: peek, half or full (or where its handle
+        // is being dragged); the map fills what the sheet leaves.
+        const float top = SheetTop(app, app.ui.sheet, body_pos.y, body.y);
+        float y = app.ui.sheet_drag_y >= 0 ? app.ui.sheet_drag_y : top;
+        y = std::clamp(y, SheetTop(app, Sheet::Full, body_pos.y, body.y), SheetTop(app, Sheet::Peek, body_pos.y, body.y));
+        if (y - body_pos.y >= 48.0f) DrawMap(app, body_pos, ImVec2(body.x, std::floor(y - body_pos.y)));
+        DrawPanel(app, ImVec2(body_pos.x, std::floor(y)), ImVec2(body.x, body_pos.y + body.y - std::floor(y)), true);
     }
     ImGui::End();
     if (app.ui.show_keys) DrawKeysHelp(app);
@@ -418,6 +420,14 @@ void LoadDefaultData(AppState& app) {
     app.show_problems = false;
     platform::Fetch(app.load.data_url, kRequestData, OnDataFetched, &app);
     RequestRedraw(app);
+}
+
+float SheetTop(const AppState& app, Sheet sheet, float body_top, float body_h) {
+    switch (sheet) {
+        case Sheet::Full: return body_top;
+        case Sheet::Peek: return body_top + body_h - (kSheetHandle + std::min(app.ui.panel_top_h, 160.0f));
+        default: return body_top + std::floor(body_h * 0.52f);
+    }
 }
 
 void SetTab(AppState& app, PanelTab tab) {

@@ -65,6 +65,9 @@ struct MapUiState {
 };
 
 enum class PanelTab : uint8_t { Overview, Compare };
+// Portrait layouts: the panel is a sheet over the lower map: only its top showing (peek), half
+// the height (half), or all of it below the header (full).
+enum class Sheet : uint8_t { Peek, Half, Full };
 enum class MapMetric : uint8_t { Goals, Targets, Projects, Status };
 
 // Columns of the comparison table, in display order.
@@ -76,7 +79,9 @@ struct DashboardState {
     MapMetric metric = MapMetric::Goals;
     GoalFilter filter;
     bool show_filters = false;
-    bool panel_expanded = false;          // portrait layouts: the panel covers the map
+    Sheet sheet = Sheet::Half;            // portrait layouts: how far the panel is pulled up
+    float sheet_drag_y = -1;              // the sheet's top while its handle is dragged (-1: not)
+    float sheet_grab = 0;                 // where on the handle the finger took it
     float panel_top_h = 64.0f;            // height of the panel's fixed top, measured last frame
     std::string query;                    // the search box's text
     std::vector<SearchHit> hits;          // results for `query`, refreshed when it changes
@@ -182,6 +187,7 @@ struct AppState {
     // where ImGui's keyboard navigation reaches every control (arrows, Space/Enter, Esc back).
     bool nav_panel = false;
     bool nav_panel_request = false;
+    bool nav_focus_next = false;   // the next control recorded takes ImGui's keyboard focus
     bool open_data_menu = false;   // 'D': open the header's data menu
 
     // Fonts: the characters to bake grow with the text the app has to show.
@@ -238,6 +244,9 @@ void RequestRedraw(AppState& app);
 // Selects an area (or -1 for the overview) and records it in the URL hash as a new history entry
 // (the browser's Back returns to the previous view).
 void SelectArea(AppState& app, int area_index);
+// Portrait layouts: the sheet's handle height, and the top of the panel for a sheet position.
+constexpr float kSheetHandle = 22.0f;
+float SheetTop(const AppState& app, Sheet sheet, float body_top, float body_h);
 // Shows the Overview or Compare tab, likewise recorded.
 void SetTab(AppState& app, PanelTab tab);
 // Loads the page's own data again (after a ?data= that failed).

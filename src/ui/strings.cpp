@@ -140,6 +140,7 @@ constexpr Pair kStrings[] = {
     {"%d 个警告", "%d warning"},
     {"0（已报告其他目标）", "0 (other goals reported)"},
     {"完成度减 1%", "1% less"},
+    {"调整面板高度", "Resize the panel"},
     {"完成度加 1%", "1% more"},
     {"筛选后无目标", "none under the filters"},
 };

@@ -136,6 +136,7 @@ enum class Str {
     CountWarningsOne,
     ZeroOtherGoals,
     PercentDown,
+    ResizePanel,
     PercentUp,
     NoneUnderFilters,
     Count_

@@ -190,7 +190,10 @@ void DrawDataMenu(AppState& app, bool focus_first) {
     if (!ImGui::BeginPopup("##data-menu")) return;
     const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
     SemBegin(app, Role::Menu, Tr(Str::DataMenu, lang), wp, ImVec2(wp.x + ws.x, wp.y + ws.y));
-    if (focus_first) ImGui::SetKeyboardFocusHere();
+    if (focus_first) {
+        ImGui::SetKeyboardFocusHere();
+        ShowNavCursor();
+    }
     if (UiSelectable(app, Role::MenuItem, Tr(Str::ImportJson, lang), Tr(Str::ImportJson, lang), false, 0, ImVec2(0, 40))) {
         platform::PickFile();
         ImGui::CloseCurrentPopup();

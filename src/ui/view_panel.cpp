@@ -4,6 +4,7 @@
 //   [SECTION] Widgets     status dot, section heading, area kind names
 //   [SECTION] Panel       search + filters on top, then detail / results / tabs
 #include <algorithm>
+#include <cmath>
 #include <array>
 #include <cstdio>
 
@@ -64,6 +65,57 @@ void DrawTabs(AppState& app) {
     SemEnd(app);
 }
 
+// The grab bar on top of a portrait panel. Dragged, the sheet follows the pointer; released, it
+// settles on the nearest position (or the next one in the direction it was flicked); tapped or
+// activated from the keyboard, it moves up one position (from full, back to peek).
+void DrawSheetHandle(AppState& app, ImVec2 pos, float width) {
+    DashboardState& ui = app.ui;
+    const ImGuiIO& io = ImGui::GetIO();
+    const Theme& t = CurrentTheme();
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::InvisibleButton("##sheet", ImVec2(width, kSheetHandle));
+    const bool pressed_item = ImGui::IsItemActivated();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + kSheetHandle), t.panel);
+    dl->AddLine(ImVec2(pos.x, pos.y), ImVec2(pos.x + width, pos.y), t.outline, 1.0f);
+    dl->AddRectFilled(ImVec2(pos.x + width * 0.5f - 20, pos.y + 8), ImVec2(pos.x + width * 0.5f + 20, pos.y + 13), t.outline, 3.0f);
+    RecordItem(app, Role::Button, Tr(Str::ResizePanel, app.lang), kSemAction);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float body_top = vp->WorkPos.y + 56.0f, body_h = vp->WorkSize.y - 56.0f;
+    const Sheet order[3] = {Sheet::Peek, Sheet::Half, Sheet::Full};
+    auto step_up = [&]() { ui.sheet = ui.sheet == Sheet::Full ? Sheet::Peek : order[static_cast<int>(ui.sheet) + 1]; };
+    if (TakeActivation(app)) {
+        step_up();
+        RequestRedraw(app);
+        return;
+    }
+    if (pressed_item) ui.sheet_grab = io.MousePos.y - pos.y;
+    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4.0f)) {
+        ui.sheet_drag_y = io.MousePos.y - ui.sheet_grab;
+        RequestRedraw(app);
+    }
+    if (ImGui::IsItemDeactivated()) {
+        if (ui.sheet_drag_y < 0) {
+            step_up();  // a tap
+        } else {  // the nearest position, or the next one the way it was flicked
+            float best = 1e9f;
+            Sheet nearest = ui.sheet;
+            for (Sheet s : order) {
+                const float d = std::fabs(SheetTop(app, s, body_top, body_h) - ui.sheet_drag_y);
+                if (d < best) best = d, nearest = s;
+            }
+            const float flick = io.MouseDelta.y;
+            if (flick < -6.0f && nearest != Sheet::Full && SheetTop(app, nearest, body_top, body_h) > ui.sheet_drag_y)
+                nearest = order[static_cast<int>(nearest) + 1];
+            else if (flick > 6.0f && nearest != Sheet::Peek && SheetTop(app, nearest, body_top, body_h) < ui.sheet_drag_y)
+                nearest = order[static_cast<int>(nearest) - 1];
+            ui.sheet = nearest;
+        }
+        ui.sheet_drag_y = -1;
+        RequestRedraw(app);
+    }
+}
+
 }  // namespace
 
 void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
@@ -76,6 +128,12 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
     // Its height is measured as it is drawn and used from the next frame (ImGui 1.86 children do
     // not auto-size); a change asks for another frame, so the layout settles at once.
     // Capped so the content below keeps room; the filters scroll within the cap.
+    if (portrait) {  // the sheet's handle: drag it (or swipe it) up and down; a tap steps it
+        DrawSheetHandle(app, pos, size.x);
+        pos.y += kSheetHandle;
+        size.y -= kSheetHandle;
+        ImGui::SetCursorScreenPos(pos);
+    }
     const float cap = size.y * 0.6f;
     const float top_h = std::min(app.ui.panel_top_h, cap);
     ImGui::BeginChild("panel-top", ImVec2(size.x, top_h), ImGuiChildFlags_AlwaysUseWindowPadding,
@@ -95,17 +153,18 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
         if (UiChip(app, label, app.ui.show_filters || active > 0)) app.ui.show_filters = !app.ui.show_filters;
         if (portrait) {
             ImGui::SameLine();
-            if (UiButton(app, "##panel", ImVec2(44, 40), Tr(app.ui.panel_expanded ? Str::ShowMap : Str::ShowPanel, lang),
-                         static_cast<uint16_t>(kSemExpandable | (app.ui.panel_expanded ? kSemExpanded : 0))))
-                app.ui.panel_expanded = !app.ui.panel_expanded;
-            // A chevron: up = expand the panel over the map, down = give the map back.
+            const bool full = app.ui.sheet == Sheet::Full;
+            if (UiButton(app, "##panel", ImVec2(44, 40), Tr(full ? Str::ShowMap : Str::ShowPanel, lang),
+                         static_cast<uint16_t>(kSemExpandable | (full ? kSemExpanded : 0))))
+                app.ui.sheet = full ? Sheet::Half : Sheet::Full;
+            // A chevron: up = pull the panel over the map, down = give the map back.
             const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
             const ImVec2 c((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
-            const float d = app.ui.panel_expanded ? 4.0f : -4.0f;
+            const float d = full ? 4.0f : -4.0f;
             ImGui::GetWindowDrawList()->AddPolyline(
                 std::array<ImVec2, 3>{ImVec2(c.x - 8, c.y - d), ImVec2(c.x, c.y + d), ImVec2(c.x + 8, c.y - d)}.data(), 3,
                 CurrentTheme().text, 0, 2.0f);
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(app.ui.panel_expanded ? Str::ShowMap : Str::ShowPanel, lang));
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(full ? Str::ShowMap : Str::ShowPanel, lang));
         }
         DrawLocalEditsBar(app);
         if (app.ui.show_filters) DrawFilters(app);
@@ -127,7 +186,7 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
         app.nav_panel = true;
         RequestRedraw(app);  // the focus lands next frame
         ImGui::SetWindowFocus();
-        ImGui::SetKeyboardFocusHere();
+        app.nav_focus_next = true;  // the first control recorded below takes the keyboard
     }
     // A new view (another area, a tab, search results) starts at its top.
     const int view = app.selected >= 0 ? app.selected : !app.ui.query.empty() ? -3 : -1 - static_cast<int>(app.ui.tab);
@@ -141,6 +200,7 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
         else if (app.ui.tab == PanelTab::Compare) DrawCompare(app);
         else DrawOverview(app);
     }
+    app.nav_focus_next = false;
     ImGui::EndChild();
     ImGui::PopStyleVar(3);
     SemEnd(app);

@@ -72,6 +72,13 @@ int RecordRect(AppState& app, Role role, std::string_view name, ImVec2 min, ImVe
 int RecordItem(AppState& app, Role role, std::string_view name, uint16_t flags) {
     const ImGuiID id = ImGui::GetItemID();
     const int index = RecordRect(app, role, name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), flags, id);
+    // The keyboard was sent here ('P'): the first control takes it, shown, so Enter acts at once.
+    if (app.nav_focus_next && id != 0 && (flags & kSemAction)) {
+        app.nav_focus_next = false;
+        ImGui::SetFocusID(id, ImGui::GetCurrentWindow());
+        ShowNavCursor();
+        RequestRedraw(app);
+    }
     // The mirror's keyboard focus landed here: bring the item into view.
     if (id != 0 && app.sem.TakeFocus(id)) {
         ImGui::SetScrollHereY(0.5f);
@@ -105,6 +112,12 @@ int SemBegin(AppState& app, Role role, std::string_view name, ImVec2 min, ImVec2
 void SemEnd(AppState& app) { app.sem.End(); }
 
 bool TextCut(const char* text, float room) { return ImGui::CalcTextSize(text).x > room + 0.5f; }
+
+void ShowNavCursor() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    g.NavDisableHighlight = false;
+    g.NavDisableMouseHover = true;
+}
 
 bool TakeActivation(AppState& app, float* value) {
     const ImGuiID id = ImGui::GetItemID();

@@ -32,6 +32,9 @@ int SemBegin(AppState& app, Role role, std::string_view name, ImVec2 min, ImVec2
 void SemEnd(AppState& app);
 // True when `text` at the current font is wider than `room` pixels (it will be drawn cut off).
 bool TextCut(const char* text, float room);
+// The keyboard focus ImGui was just asked to move (SetKeyboardFocusHere) counts as keyboard
+// navigation: it is shown, and Enter / Space act on it at once.
+void ShowNavCursor();
 // After a recorded control: the mirror asked to act on it (returns true once) or to show it.
 bool TakeActivation(AppState& app, float* value = nullptr);
 
