@@ -62,6 +62,11 @@
   canvas.addEventListener('pointerdown', function () {
     if (document.activeElement !== canvas) canvas.focus({ preventScroll: true });
   }, true);
+  // The canvas shows its focus ring only while the keyboard is being used (Tab), not after a tap.
+  document.addEventListener('keydown', function (e) {
+    if (e.key === 'Tab') document.documentElement.classList.add('kbd');
+  }, true);
+  document.addEventListener('pointerdown', function () { document.documentElement.classList.remove('kbd'); }, true);
   canvas.addEventListener('webglcontextlost', function (e) { e.preventDefault(); }, false);
 
   if (typeof createJcmModule !== 'function') {

@@ -425,7 +425,7 @@ void LoadDefaultData(AppState& app) {
 float SheetTop(const AppState& app, Sheet sheet, float body_top, float body_h) {
     switch (sheet) {
         case Sheet::Full: return body_top;
-        case Sheet::Peek: return body_top + body_h - (kSheetHandle + std::min(app.ui.panel_top_h, 160.0f));
+        case Sheet::Peek: return body_top + body_h - (kSheetHandle + std::min(app.ui.panel_top_h, 200.0f) + 64.0f);
         default: return body_top + std::floor(body_h * 0.52f);
     }
 }

@@ -134,7 +134,7 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
         size.y -= kSheetHandle;
         ImGui::SetCursorScreenPos(pos);
     }
-    const float cap = size.y * 0.6f;
+    const float cap = std::max(size.y * 0.6f, std::min(app.ui.panel_top_h, size.y - 64.0f));
     const float top_h = std::min(app.ui.panel_top_h, cap);
     ImGui::BeginChild("panel-top", ImVec2(size.x, top_h), ImGuiChildFlags_AlwaysUseWindowPadding,
                       ImGuiWindowFlags_NavFlattened |

@@ -112,6 +112,10 @@ for (const size of SIZES) {
         const look = async (view) => {
           app.at = view;
           problems.push(...await layoutProblems(page, view));
+          // The canvas's focus ring (a frame round the whole app) is for keyboard users only.
+          if (view !== 'help' && await page.evaluate(() => document.getElementById('canvas').matches(':focus-visible'))) {
+            problems.push(`${view}: the canvas shows its keyboard focus ring after a ${how}`);
+          }
           await saveScreenshot(page, `walk-${view}-${tag}`);
         };
         // Presses `loc` (by tap or click) and checks `done()`; if the press did not do it, says
