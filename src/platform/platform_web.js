@@ -424,7 +424,7 @@ mergeInto(LibraryManager.library, {
         case 'checkbox': tag = 'button'; aria = 'checkbox'; break;
         case 'menuitem': tag = 'button'; aria = 'menuitem'; break;
         case 'slider': tag = 'input'; break;
-        case 'tablist': case 'table': case 'row': case 'list': case 'dialog': case 'menu': aria = role; break;
+        case 'tablist': case 'table': case 'row': case 'list': case 'dialog': case 'menu': case 'group': aria = role; break;
         case 'columnheader': case 'cell': case 'listitem': aria = role; inner = !container; break;
         default: break;
       }

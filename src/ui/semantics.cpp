@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kRoleNames[] = {"region", "heading", "text", "button", "tab", "tablist", "link",
                                       "checkbox", "slider", "textbox", "table", "row", "columnheader", "cell",
-                                      "list", "listitem", "dialog", "menu", "menuitem"};
+                                      "list", "listitem", "dialog", "menu", "menuitem", "group"};
 static_assert(sizeof(kRoleNames) / sizeof(kRoleNames[0]) == static_cast<size_t>(Role::Count_), "one name per role");
 
 // FNV-1a, 64-bit.

@@ -48,6 +48,7 @@ enum class Role : uint8_t {
     Dialog,
     Menu,
     MenuItem,
+    Group,         // controls that belong together (the map's metric switch)
     Count_
 };
 

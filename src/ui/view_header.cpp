@@ -88,9 +88,8 @@ void DrawHeader(AppState& app, ImVec2 pos, ImVec2 size) {
         app.open_data_menu = false;
         RequestRedraw(app);  // the popup appears next frame and takes the focus the frame after
     }
-    // Below the button; on a narrow screen against the right edge, so the menu is never cut.
-    if (size.x < 700.0f) ImGui::SetNextWindowPos(ImVec2(pos.x + size.x - 8, pos.y + size.y), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
-    else ImGui::SetNextWindowPos(ImVec2(data_x, pos.y + size.y), ImGuiCond_Always);
+    // Below the header against its right edge (under the buttons), so the menu is never cut.
+    ImGui::SetNextWindowPos(ImVec2(pos.x + size.x - 8, pos.y + size.y), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(ImGui::GetMainViewport()->Size.x - 16, FLT_MAX));
     DrawDataMenu(app, focus_first);
 }

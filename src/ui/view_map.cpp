@@ -549,7 +549,7 @@ void DrawMetricSwitch(AppState& app, ImVec2 pos) {
     const int n = app.ui.report_dates.empty() ? 3 : 4;
     ImGui::SetCursorScreenPos(ImVec2(pos.x + 12, pos.y + 12));
     ImGui::PushFont(app.fonts.small);
-    SemBegin(app, Role::List, Tr(Str::MapMetricGroup, app.lang), ImVec2(pos.x + 12, pos.y + 12), ImVec2(pos.x + 300, pos.y + 48));
+    SemBegin(app, Role::Group, Tr(Str::MapMetricGroup, app.lang), ImVec2(pos.x + 12, pos.y + 12), ImVec2(pos.x + 300, pos.y + 48));
     for (int i = 0; i < n; ++i) {
         if (i > 0) ImGui::SameLine(0, 4);
         ImGui::PushID(i);
