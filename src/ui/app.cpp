@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/fields.h"
 #include "core/text.h"
 #include "platform/platform.h"
 #include "ui/strings.h"
@@ -46,28 +47,8 @@ void NeedTextGlyphs(AppState& app, const Text& t) {
 }
 
 void NeedDatasetGlyphs(AppState& app, const Dataset& d) {
-    NeedTextGlyphs(app, d.title);
-    NeedTextGlyphs(app, d.city);
-    NeedTextGlyphs(app, d.campaign.name);
-    NeedTextGlyphs(app, d.campaign.asks);
-    NeedTextGlyphs(app, d.campaign.period_as_stated);
-    NeedTextGlyphs(app, d.source.title);
-    NeedTextGlyphs(app, d.source.outlet);
-    NeedTextGlyphs(app, d.source.reporter);
-    NeedTextGlyphs(app, d.boundary_source.name);
-    for (const AreaKind& k : d.area_kinds) NeedTextGlyphs(app, k.name);
-    for (const Category& c : d.categories) NeedTextGlyphs(app, c.name);
-    for (const Area& a : d.areas) {
-        NeedTextGlyphs(app, a.name);
-        NeedTextGlyphs(app, a.headline);
-        NeedTextGlyphs(app, a.note);
-    }
-    for (const Goal& g : d.goals) {
-        NeedTextGlyphs(app, g.title);
-        NeedGlyphs(app, g.quote);
-        NeedTextGlyphs(app, g.target.unit);
-        for (const ProgressReport& p : g.progress) NeedTextGlyphs(app, p.note);
-    }
+    // Every string of the field tables (core/fields.h): a new text field needs nothing here.
+    ForEachString(d, [&](const std::string& s) { NeedGlyphs(app, s); });
 }
 
 std::string EditsKey(const AppState& app) { return "edits:" + app.local.published.id; }
@@ -556,15 +537,18 @@ std::string BuildSummary(const AppState& app) {
         return s;
     }
     const Area& a = d.areas[static_cast<size_t>(app.selected)];
-    s += a.name.Get(lang) + " (" + AreaKindName(app, a.kind) + ")\n";
+    s += a.name.Get(lang) + " (" + AreaKindName(app, a) + ")\n";
     if (!a.headline.Empty()) s += std::string(Tr(Str::Headline, lang)) + ": " + a.headline.Get(lang) + "\n";
     bool any = false;
     for (const Goal& g : d.goals) {
-        if (g.area != a.id || !app.ui.filter.KeepsGoal(g, ShownStatus(app, g))) continue;
+        if (g.area_index != app.selected || !app.ui.filter.KeepsGoal(g, ShownStatus(app, g))) continue;
         any = true;
         s += "- " + g.title.Get(lang) + " (" + StatusName(ShownStatus(app, g), lang);
         if (g.has_target) {
-            std::snprintf(buf, sizeof buf, "; %s %g %s", Tr(Str::Target, lang), g.target.value, g.target.unit.Get(lang).c_str());
+            char num[96];
+            if (g.target.has_min) FormatRange(g.target.min, g.target.value, lang, num, sizeof num);
+            else FormatNumber(g.target.value, lang, num, sizeof num);
+            std::snprintf(buf, sizeof buf, "; %s %s %s", Tr(Str::Target, lang), num, g.target.unit.Get(lang).c_str());
             s += buf;
         }
         s += ")\n";

@@ -113,6 +113,6 @@ enum class Str {
 
 const char* Tr(Str s, Lang lang);
 const char* StatusName(Status s, Lang lang);
-const char* GoalKindName(const std::string& kind, Lang lang);
+const char* GoalKindName(GoalKind kind, Lang lang);
 
 }  // namespace jcm

@@ -107,7 +107,7 @@ void DrawCompare(AppState& app) {
         ImGui::PopID();
         ImGui::TableSetColumnIndex(1);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + text_dy);
-        ImGui::TextDisabled("%s", AreaKindName(app, a.kind));
+        ImGui::TextDisabled("%s", AreaKindName(app, a));
         for (int c = static_cast<int>(CompareColumn::Goals); c < static_cast<int>(CompareColumn::Count_); ++c) {
             ImGui::TableSetColumnIndex(c);
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() + text_dy);

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "core/campaign.h"
+#include "core/text.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/views.h"
@@ -51,8 +52,10 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
     if (LinkButton(Tr(Str::RecordProgress, lang))) OpenEditor(app, index);
     if (g.has_target) {
         const Target& t = g.target;
-        if (t.has_min) std::snprintf(buf, sizeof buf, "%s: %g–%g %s", Tr(Str::Target, lang), t.min, t.value, t.unit.Get(lang).c_str());
-        else std::snprintf(buf, sizeof buf, "%s: %g %s", Tr(Str::Target, lang), t.value, t.unit.Get(lang).c_str());
+        char num[96];
+        if (t.has_min) FormatRange(t.min, t.value, lang, num, sizeof num);
+        else FormatNumber(t.value, lang, num, sizeof num);
+        std::snprintf(buf, sizeof buf, "%s: %s %s", Tr(Str::Target, lang), num, t.unit.Get(lang).c_str());
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(buf);
         if (!t.deadline.empty()) ImGui::TextDisabled("%s %s", Tr(Str::Deadline, lang), t.deadline.c_str());
@@ -79,7 +82,8 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
             }
         }
         if (r.has_percent) {
-            std::snprintf(buf, sizeof buf, "%.0f%%", r.percent);
+            char num[64];
+            std::snprintf(buf, sizeof buf, "%s%%", FormatNumber(r.percent, lang, num, sizeof num));
             ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::ColorConvertU32ToFloat4(CurrentTheme().status[static_cast<int>(r.status)]));
             ImGui::ProgressBar(static_cast<float>(r.percent / 100.0), ImVec2(-1, 0), buf);
             ImGui::PopStyleColor();
@@ -109,9 +113,9 @@ void DrawAreaDetail(AppState& app, int index) {
     ImGui::PushFont(app.fonts.heading);
     ImGui::TextUnformatted(a.name.Get(lang).c_str());
     ImGui::PopFont();
-    std::snprintf(buf, sizeof buf, "%s", AreaKindName(app, a.kind));
-    if (!a.within.empty()) {
-        const int w = d.FindArea(a.within);
+    std::snprintf(buf, sizeof buf, "%s", AreaKindName(app, a));
+    {
+        const int w = a.within_index;  // resolved at load
         if (w >= 0) {
             const size_t len = std::strlen(buf);
             std::snprintf(buf + len, sizeof buf - len, " · %s %s", Tr(Str::Within, lang), d.areas[static_cast<size_t>(w)].name.Get(lang).c_str());
@@ -123,7 +127,7 @@ void DrawAreaDetail(AppState& app, int index) {
 
     const GoalCounts& c = app.stats.per_area[static_cast<size_t>(index)];
     int all_goals = 0;
-    for (const Goal& g : d.goals) all_goals += g.area == a.id;
+    for (const Goal& g : d.goals) all_goals += g.area_index == index;
     if (all_goals == 0) {
         ImGui::Spacing();
         ImGui::PushTextWrapPos(0.0f);
@@ -146,7 +150,7 @@ void DrawAreaDetail(AppState& app, int index) {
         SectionHeading(app, Tr(Str::KeyProjects, lang));
         for (size_t gi = 0; gi < d.goals.size(); ++gi) {
             const Goal& g = d.goals[gi];
-            if (g.area != a.id || g.kind != "project" || !app.ui.filter.KeepsGoal(g, ShownStatus(app, g))) continue;
+            if (g.area_index != index || g.kind != GoalKind::Project || !app.ui.filter.KeepsGoal(g, ShownStatus(app, g))) continue;
             ImGui::Bullet();
             ImGui::PushTextWrapPos(0.0f);
             ImGui::TextUnformatted(g.title.Get(lang).c_str());
@@ -158,7 +162,7 @@ void DrawAreaDetail(AppState& app, int index) {
         bool heading_done = false;
         for (size_t gi = 0; gi < d.goals.size(); ++gi) {
             const Goal& g = d.goals[gi];
-            if (g.area != a.id || g.category != cat.id || !app.ui.filter.KeepsGoal(g, ShownStatus(app, g))) continue;
+            if (g.area_index != index || g.category_index != static_cast<int>(ci) || !app.ui.filter.KeepsGoal(g, ShownStatus(app, g))) continue;
             if (!heading_done) {
                 SectionHeading(app, cat.name.Get(lang).c_str());
                 heading_done = true;

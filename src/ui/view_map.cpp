@@ -454,7 +454,7 @@ void DrawTooltip(const AppState& app) {
     ImGui::BeginTooltip();
     ImGui::PushFont(app.fonts.body);
     ImGui::TextUnformatted(a.name.Get(lang).c_str());
-    const int k = app.data.FindAreaKind(a.kind);
+    const int k = a.kind_index;
     if (k >= 0) ImGui::TextDisabled("%s", app.data.area_kinds[static_cast<size_t>(k)].name.Get(lang).c_str());
     if (c.goals > 0) ImGui::Text("%d %s · %d %s", c.goals, Tr(Str::Goals, lang), c.targets, Tr(Str::Targets, lang));
     else ImGui::TextUnformatted(Tr(Str::NoGoalsReported, lang));

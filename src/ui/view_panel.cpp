@@ -52,9 +52,9 @@ void SectionHeading(const AppState&, const char* text) {
     ImGui::Separator();
 }
 
-const char* AreaKindName(const AppState& app, const std::string& kind) {
-    const int k = app.data.FindAreaKind(kind);
-    return k >= 0 ? app.data.area_kinds[static_cast<size_t>(k)].name.Get(app.lang).c_str() : kind.c_str();
+const char* AreaKindName(const AppState& app, const Area& area) {
+    const int k = area.kind_index;  // resolved at load
+    return k >= 0 ? app.data.area_kinds[static_cast<size_t>(k)].name.Get(app.lang).c_str() : area.kind.c_str();
 }
 
 bool Chip(const char* label, bool on, ImU32 swatch) {

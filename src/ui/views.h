@@ -42,7 +42,7 @@ void TextWrappedMuted(const char* text);
 void StatusDot(Status s, float radius);
 bool LinkButton(const char* label);
 void SectionHeading(const AppState& app, const char* text);
-const char* AreaKindName(const AppState& app, const std::string& kind);
+const char* AreaKindName(const AppState& app, const Area& area);
 // A small toggle "chip"; returns true when clicked.
 bool Chip(const char* label, bool on, ImU32 swatch = 0);
 
