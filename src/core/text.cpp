@@ -173,12 +173,12 @@ const char* FormatRange(double lo, double hi, Lang lang, char* buf, size_t size)
 }
 
 std::string FormatNumber(double v, Lang lang) {
-    char buf[400];  // 1e308 has 309 digits and 102 commas... enough for every value people type
+    char buf[512];  // the longest: -1.8e308, 309 digits, 102 commas, a sign; plus 17 fraction digits
     return FormatNumber(v, lang, buf, sizeof buf);
 }
 
 std::string FormatRange(double lo, double hi, Lang lang) {
-    char buf[800];
+    char buf[1024];
     return FormatRange(lo, hi, lang, buf, sizeof buf);
 }
 
