@@ -381,7 +381,7 @@ void UpdateApp(AppState& app) {
     }
     platform::ImportedFile file;
     while (platform::TakeImportedFile(&file)) {
-        ImportFile(app, file.name, file.text, file.error);
+        ImportFile(app, file.name, file.bytes, file.error);
         RequestRedraw(app);
     }
 }
@@ -428,7 +428,7 @@ void ExportPng(AppState& app) {
     RequestRedraw(app);
 }
 
-void ImportFile(AppState& app, const std::string& name, const std::string& text, const std::string& error) {
+void ImportFile(AppState& app, const std::string& name, std::string_view bytes, const std::string& error) {
     if (!error.empty()) {
         Problem p;
         p.file = name;
@@ -441,7 +441,7 @@ void ImportFile(AppState& app, const std::string& name, const std::string& text,
         app.summary_dirty = true;
         return;
     }
-    if (AcceptDataset(app, text, name)) platform::Mark("app:data-imported");
+    if (AcceptDataset(app, bytes, name)) platform::Mark("app:data-imported");  // as fetched data is
 }
 
 void SetQuery(AppState& app, const std::string& query) {

@@ -335,6 +335,50 @@ TEST_CASE("app: export then import round-trips; an invalid or oversized import c
     CHECK(jcm::platform::headless::Get().png_downloads.size() == 1);
 }
 
+TEST_CASE("app: a chosen or dropped file reaches the loader as bytes: GBK is refused with \"save as UTF-8\"") {
+    Fixture f;
+    f.LoadShipped();
+    const size_t areas = f.app->data.areas.size();
+    const std::string gbk = ReadFile(std::string(JCM_SOURCE_DIR) + "/tests/fixtures/invalid/gbk-encoded.json");
+    REQUIRE(gbk.size() > 100);
+    // The page queues the file's bytes undecoded (platform_web.js readAsArrayBuffer).
+    jcm::platform::headless::Get().imports.push_back({"minimal-gbk.json", gbk, ""});
+    jcm::UpdateApp(*f.app);  // main.cpp's per-frame platform polling
+    CHECK(f.app->show_problems);
+    REQUIRE(f.app->problems.size() == 1);
+    CHECK(f.app->problems[0].file == "minimal-gbk.json");
+    CHECK(f.app->problems[0].message.en.find("save it as UTF-8, not GBK") != std::string::npos);
+    CHECK(f.app->problems[0].message.zh.find("请另存为 UTF-8 编码") != std::string::npos);
+    CHECK(f.app->data.areas.size() == areas);  // nothing changed
+    f.Frame();
+    CHECK(jcm::platform::headless::Get().summary.find("minimal-gbk.json") != std::string::npos);
+
+    // The same dataset saved as UTF-8 is taken.
+    jcm::platform::headless::Get().imports.push_back(
+        {"minimal.json", ReadFile(std::string(JCM_SOURCE_DIR) + "/tests/fixtures/valid/minimal.json"), ""});
+    jcm::UpdateApp(*f.app);
+    CHECK_FALSE(f.app->show_problems);
+    CHECK(f.app->data.id == "example-city");
+    CHECK(f.app->data.areas.size() == 2);
+}
+
+TEST_CASE("app: the summary shows a target range with both ends and big numbers without an exponent") {
+    Fixture f;
+    std::string text = ReadFile(std::string(JCM_SOURCE_DIR) + "/tests/fixtures/valid/minimal.json");
+    const std::string from = "\"value\": 30,";
+    REQUIRE(text.find(from) != std::string::npos);
+    text.replace(text.find(from), from.size(), "\"value\": 1500000, \"min\": 1000,");
+    REQUIRE(jcm::platform::headless::Complete("data/campaign.json", true, text));
+    f.app->lang = jcm::Lang::En;
+    jcm::SelectArea(*f.app, 0);
+    f.Frame();
+    f.Frame();
+    const std::string& summary = jcm::platform::headless::Get().summary;
+    CAPTURE(summary);
+    CHECK(summary.find("1,000\xE2\x80\x93" "1,500,000") != std::string::npos);
+    CHECK(summary.find("e+06") == std::string::npos);
+}
+
 TEST_CASE("app: the record-progress dialog and the data menu draw at phone and desktop sizes") {
     Fixture f;
     f.LoadShipped();
