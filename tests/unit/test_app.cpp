@@ -362,6 +362,26 @@ TEST_CASE("app: a chosen or dropped file reaches the loader as bytes: GBK is ref
     CHECK(f.app->data.areas.size() == 2);
 }
 
+TEST_CASE("app: another city's skeleton dataset (tools/import-boundaries.mjs --skeleton) loads and draws") {
+    Fixture f;
+    const std::string text = ReadFile(std::string(JCM_SOURCE_DIR) + "/tests/fixtures/valid/second-city-skeleton.json");
+    REQUIRE(jcm::platform::headless::Complete("data/campaign.json", true, text));
+    REQUIRE(f.app->has_data);
+    CHECK(f.app->data.areas.size() == 3);
+    CHECK(f.app->data.goals.empty());
+    f.Frame();
+    f.Frame(390, 844);
+    f.Frame();
+    const std::string& summary = jcm::platform::headless::Get().summary;
+    CAPTURE(summary);
+    CHECK(summary.find("示例市") != std::string::npos);
+    CHECK(summary.find("甲湖区") != std::string::npos);
+    for (int i = 0; i < 3; ++i) {
+        jcm::SelectArea(*f.app, i);
+        f.Frame();
+    }
+}
+
 TEST_CASE("app: the summary shows a target range with both ends and big numbers without an exponent") {
     Fixture f;
     std::string text = ReadFile(std::string(JCM_SOURCE_DIR) + "/tests/fixtures/valid/minimal.json");
