@@ -5,6 +5,8 @@
 #include <emscripten/html5.h>
 
 #include <cstdlib>
+#include <string>
+#include <utility>
 #include <vector>
 
 extern "C" {
