@@ -177,7 +177,7 @@ class Mutator {
                 }
                 break;
             case 3:  // a hole: a shrunk copy of the outer ring (or of another ring)
-                if (!poly.rings.empty() && poly.rings.size() < 8) {
+                if (!poly.rings.empty() && poly.rings.size() < 5) {
                     std::vector<jcm::LonLat> hole = poly.rings[Below(poly.rings.size())];
                     double cx = 0, cy = 0;
                     for (const jcm::LonLat& p : hole) cx += p.lon, cy += p.lat;
@@ -189,7 +189,7 @@ class Mutator {
                 }
                 break;
             case 4:
-                if (a.polygons.size() < 6) a.polygons.push_back(poly);  // an overlapping copy
+                if (a.polygons.size() < 4) a.polygons.push_back(poly);  // an overlapping copy
                 break;
             default:
                 if (poly.rings.size() > 1) poly.rings.erase(poly.rings.begin() + static_cast<long>(Below(poly.rings.size())));
@@ -213,7 +213,7 @@ class Mutator {
                 r.status = static_cast<jcm::Status>(Below(jcm::kStatusCount));
                 r.has_percent = Chance(2);
                 r.percent = Chance(2) ? static_cast<double>(Below(101)) : Nudge(50);
-                if (g.progress.size() < 8) g.progress.push_back(r);
+                if (g.progress.size() < 6) g.progress.push_back(r);
                 break;
             }
             case 8: g.target.deadline = Chance(2) ? "2020-07-09" : "2020-02-30"; break;
@@ -236,6 +236,8 @@ class Mutator {
         }
     }
 
+    // Datasets stay small (at most 12 areas, 24 goals, 4 polygons an area, 5 rings a polygon):
+    // bigger ones exercise nothing new, they only make each execution slower.
     void Mutate(jcm::Dataset& d) {
         const size_t steps = 1 + Below(4);
         for (size_t s = 0; s < steps; ++s) {
@@ -247,11 +249,11 @@ class Mutator {
                     if (auto* g = Pick(d.goals)) MutateGoal(d, *g);
                     break;
                 case 6:  // more of the same: copies with new ids
-                    if (!d.areas.empty() && d.areas.size() < 40) {
+                    if (!d.areas.empty() && d.areas.size() < 12) {
                         jcm::Area copy = d.areas[Below(d.areas.size())];
                         copy.id += "+";
                         d.areas.push_back(std::move(copy));
-                    } else if (!d.goals.empty() && d.goals.size() < 100) {
+                    } else if (!d.goals.empty() && d.goals.size() < 24) {
                         jcm::Goal copy = d.goals[Below(d.goals.size())];
                         copy.id += "+";
                         d.goals.push_back(std::move(copy));
