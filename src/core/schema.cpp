@@ -163,7 +163,7 @@ std::string DataFormatSchema() {
              "Not expressible here, checked by jcm-validate (src/core/load.cpp): ids unique per list; area.kind, "
              "area.within, goal.area, goal.category name existing ids; an area is not within itself and there are "
              "no within cycles; dates are real calendar days; campaign.start <= campaign.end; target.min <= "
-             "target.value; a headline_quote is not blank; each ring has >= 3 distinct points (a closing point "
+             "target.value; headline_quote is not blank when headline is given; each ring has >= 3 distinct points (a closing point "
              "equal to the first is optional); no duplicate object keys; at most 4,000,000 vertices; file at most "
              "16 MiB and 64 levels deep; valid UTF-8."}};
     OJson top = ObjectSchema<Dataset>();
