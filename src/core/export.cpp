@@ -84,12 +84,6 @@ void AppendNumber(std::string& out, double v) {
     }
 }
 
-std::string NumberText(double v) {
-    std::string s;
-    AppendNumber(s, v);
-    return s;
-}
-
 void AppendEscapedByte(std::string& out, unsigned char c) {
     static constexpr char kHex[] = "0123456789abcdef";
     switch (c) {
@@ -513,8 +507,8 @@ std::string GoalsToCsv(const Dataset& data, Lang lang) {
         const int category = g.category_index;
         std::string target;
         if (g.has_target) {
-            if (g.target.has_min) target = NumberText(g.target.min) + "-";
-            target += NumberText(g.target.value);
+            // As the app shows it (core/text.h): "1–2", not "1-2", which Excel and WPS turn into a date.
+            target = g.target.has_min ? FormatRange(g.target.min, g.target.value, lang) : FormatNumber(g.target.value, lang);
         }
         const ProgressReport* latest = g.progress.empty() ? nullptr : &g.progress.back();
         const std::string fields[] = {
@@ -530,7 +524,7 @@ std::string GoalsToCsv(const Dataset& data, Lang lang) {
             g.has_target ? g.target.deadline : std::string(),
             StatusWord(g.status, lang),
             latest != nullptr ? latest->date : std::string(),
-            latest != nullptr && latest->has_percent ? NumberText(latest->percent) : std::string(),
+            latest != nullptr && latest->has_percent ? FormatNumber(latest->percent, lang) : std::string(),
             latest != nullptr ? latest->note.Get(lang) : std::string(),
             g.quote,
         };
