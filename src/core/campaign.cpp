@@ -1,7 +1,6 @@
 #include "core/campaign.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "core/text.h"
 
@@ -50,31 +49,29 @@ CampaignStats ComputeStats(const Dataset& data, const GoalFilter& filter, const 
     s.per_category.assign(nc, 0);
     s.area_category.assign(na, std::vector<int>(nc, 0));
     s.area_kept.assign(na, 0);
-    std::unordered_map<std::string, size_t> area_index, category_index;
     for (size_t i = 0; i < na; ++i) {
-        area_index.emplace(data.areas[i].id, i);
         s.area_kept[i] = filter.KeepsArea(data.areas[i]) ? 1 : 0;
         s.areas_kept += s.area_kept[i];
     }
-    for (size_t i = 0; i < nc; ++i) category_index.emplace(data.categories[i].id, i);
 
     auto add = [](GoalCounts& c, const Goal& g, Status st) {
         ++c.goals;
         c.targets += g.has_target;
-        c.projects += g.kind == "project";
-        c.programmes += g.kind == "programme";
+        c.projects += g.kind == GoalKind::Project;
+        c.programmes += g.kind == GoalKind::Programme;
         ++c.by_status[static_cast<int>(st)];
     };
-    for (const Goal& g : data.goals) {
-        const auto a = area_index.find(g.area);
-        if (a != area_index.end()) ++s.all_goals[a->second];
+    for (const Goal& g : data.goals) {  // references resolved at load (model.h)
+        const auto a = static_cast<size_t>(g.area_index);
+        if (g.area_index >= 0 && a < na) ++s.all_goals[a];
         const Status st = StatusOn(g, as_of);
-        if (a == area_index.end() || !s.area_kept[a->second] || !filter.KeepsGoal(g, st)) continue;
+        if (g.area_index < 0 || a >= na || !s.area_kept[a] || !filter.KeepsGoal(g, st)) continue;
         add(s.total, g, st);
-        add(s.per_area[a->second], g, st);
-        if (auto c = category_index.find(g.category); c != category_index.end()) {
-            ++s.per_category[c->second];
-            ++s.area_category[a->second][c->second];
+        add(s.per_area[a], g, st);
+        const auto c = static_cast<size_t>(g.category_index);
+        if (g.category_index >= 0 && c < nc) {
+            ++s.per_category[c];
+            ++s.area_category[a][c];
         }
     }
     for (const GoalCounts& c : s.per_area) {

@@ -3,7 +3,7 @@
 // Sections:
 //   1. Numbers       - shortest round-trip decimal, laid out as JavaScript's Number#toString
 //   2. JsonWriter    - 2-space indented output in the layout of data/campaign.json
-//   3. DatasetToJson - every documented field, in the documented order
+//   3. DatasetToJson - the field tables (core/fields.h) visited by FieldWriter
 //   4. ApplyEdits    - local reports merged into goals' progress
 //   5. GoalsToCsv    - RFC 4180 CSV with BOM and CRLF, for Excel / WPS
 //   6. Local edits   - EditsToJson / EditsFromJson (strict, never throws)
@@ -24,7 +24,9 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/fields.h"
 #include "core/json_parse.h"
+#include "core/text.h"
 #include "core/utf8.h"
 
 namespace jcm {
@@ -37,46 +39,8 @@ constexpr size_t kMaxEditsBytes = 4u * 1024u * 1024u;  // browser storage is sma
 constexpr int kMaxEditsDepth = 16;                      // the document is 4 levels deep
 
 // ---- 1. Numbers -------------------------------------------------------------------------------
-// The shortest decimal digits that read back as `v` (v finite, > 0), and the decimal exponent
-// of the first digit: v ~= 0.d1d2d3... * 10^(point).
-struct Decimal {
-    char digits[24] = {};
-    int count = 0;
-    int point = 0;
-};
-
-// Reads "d.ddde±x" (what to_chars/printf write in scientific form) into *out, without trailing zeros.
-void ParseScientific(const char* s, Decimal* out) {
-    out->count = 0;
-    const char* p = s;
-    for (; *p != '\0' && *p != 'e' && *p != 'E'; ++p) {
-        if (*p >= '0' && *p <= '9' && out->count < 20) out->digits[out->count++] = *p;
-    }
-    const int exp10 = *p != '\0' ? std::atoi(p + 1) : 0;
-    while (out->count > 1 && out->digits[out->count - 1] == '0') --out->count;
-    out->point = exp10 + 1;
-}
-
-Decimal ShortestDecimal(double v) {
-    Decimal d;
-    char buf[64];
-#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L && !defined(JCM_NO_TO_CHARS)
-    // Shortest round-trip (Ryu-style) and locale-independent.
-    const auto res = std::to_chars(buf, buf + sizeof buf - 1, v, std::chars_format::scientific);
-    *res.ptr = '\0';
-#else
-    // No floating-point to_chars (e.g. libc++ in Emscripten; -DJCM_NO_TO_CHARS tries this path
-    // natively): the first of 15, 16, 17 significant digits that reads back exactly. Correct
-    // rounding makes this the shortest form too: any shorter exact form is what 15-digit
-    // rounding gives, and the nearest 16-digit form reads back whenever any 16-digit one does.
-    for (int precision = 15; precision <= 17; ++precision) {
-        std::snprintf(buf, sizeof buf, "%.*e", precision - 1, v);
-        if (precision == 17 || std::strtod(buf, nullptr) == v) break;
-    }
-#endif
-    ParseScientific(buf, &d);
-    return d;
-}
+using detail::Decimal;
+using detail::ShortestDecimal;
 
 // JSON number for a finite double: shortest round-trip digits, laid out as ECMAScript's
 // Number::toString (plain up to 21 integer digits, "0.000001", then 1e-7 / 1e+21 notation), so
@@ -118,12 +82,6 @@ void AppendNumber(std::string& out, double v) {
         out += n - 1 >= 0 ? "e+" : "e-";
         out += std::to_string(std::abs(n - 1));
     }
-}
-
-std::string NumberText(double v) {
-    std::string s;
-    AppendNumber(s, v);
-    return s;
 }
 
 void AppendEscapedByte(std::string& out, unsigned char c) {
@@ -275,152 +233,86 @@ void WritePolygonRings(JsonWriter& w, const Polygon& poly) {
     w.Close(']');
 }
 
-void WriteHeader(JsonWriter& w, const Dataset& d) {
-    w.Int("schema_version", d.schema_version);
-    w.String("id", d.id);
-    w.TextMember("title", d.title);
-    w.TextMember("city", d.city);
+// The writer's visitor of the field tables (core/fields.h): required members always, optional
+// ones when given (a non-empty string or text, a set flag, a non-zero int or colour, a true
+// bool, a non-empty list); enums always (the shipped file writes every goal's status).
+class FieldWriter {
+  public:
+    explicit FieldWriter(JsonWriter& w) : w_(w) {}
 
-    const Source& s = d.source;
-    w.Key("source");
-    w.Open('{');
-    w.TextMember("title", s.title);
-    w.OptionalText("series", s.series);
-    w.TextMember("outlet", s.outlet);
-    w.OptionalText("reporter", s.reporter);
-    w.String("file", s.file);
-    w.OptionalString("published", s.published);
-    w.OptionalString("url", s.url);
-    w.Close('}');
-
-    const Campaign& c = d.campaign;
-    w.Key("campaign");
-    w.Open('{');
-    w.TextMember("name", c.name);
-    w.TextMember("asks", c.asks);
-    w.String("quote", c.quote);
-    if (c.days != 0) w.Int("days", c.days);  // 0: not stated (the loader refuses 0)
-    w.OptionalString("start", c.start);
-    w.OptionalString("end", c.end);
-    w.OptionalText("period_as_stated", c.period_as_stated);
-    w.OptionalString("period_quote", c.period_quote);
-    w.Close('}');
-
-    const BoundarySource& b = d.boundary_source;
-    w.Key("boundary_source");
-    w.Open('{');
-    w.TextMember("name", b.name);
-    w.String("url", b.url);
-    w.String("licence", b.licence);
-    w.OptionalString("notes", b.notes);
-    w.Close('}');
-
-    w.Key("area_kinds");
-    w.Open('[');
-    for (const AreaKind& k : d.area_kinds) {
-        w.Item();
-        w.Open('{');
-        w.String("id", k.id);
-        w.TextMember("name", k.name);
-        w.Close('}');
+    void Const(const char* key, int v, int) { w_.Int(key, v); }
+    void Ignored(const char*, const char*) {}
+    void String(const char* key, const std::string& v, Need need) {
+        if (need == Need::Required) w_.String(key, v);
+        else w_.OptionalString(key, v);
     }
-    w.Close(']');
-
-    w.Key("categories");
-    w.Open('[');
-    for (const Category& cat : d.categories) {
-        w.Item();
-        w.Open('{');
-        w.String("id", cat.id);
-        w.TextMember("name", cat.name);
-        if (cat.color != 0) w.String("color", ColorText(cat.color));  // 0: the app's palette
-        w.Close('}');
+    void Ref(const char* key, const std::string& id, int, IdList, Need need) { String(key, id, need); }
+    void Date(const char* key, const std::string& v, Need need) { String(key, v, need); }
+    void Text(const char* key, const jcm::Text& t, Need need) {
+        if (need == Need::Required) w_.TextMember(key, t);
+        else w_.OptionalText(key, t);
     }
-    w.Close(']');
-}
-
-void WriteArea(JsonWriter& w, const Area& a) {
-    w.Open('{');
-    w.String("id", a.id);
-    w.TextMember("name", a.name);
-    w.String("kind", a.kind);
-    w.OptionalString("within", a.within);
-    w.OptionalText("headline", a.headline);
-    w.OptionalString("headline_quote", a.headline_quote);
-    if (!a.polygons.empty()) {
-        w.Key("geometry");
-        w.Open('{');
-        const bool multi = a.polygons.size() > 1;
-        w.String("type", multi ? "MultiPolygon" : "Polygon");
-        w.Key("coordinates");
+    void Number(const char* key, double v, Need need, const bool* has, const Range*) {
+        if (need == Need::Required || has == nullptr || *has) w_.Number(key, v);
+    }
+    void Int(const char* key, int v, Need need, const Range*) {
+        if (need == Need::Required || v != 0) w_.Int(key, v);  // 0: not stated
+    }
+    void Bool(const char* key, bool v, Need need) {
+        if (need == Need::Required || v) w_.Bool(key, v);  // absent means false
+    }
+    template <class E>
+    void Enum(const char* key, E v, Need, const EnumInfo& info) {
+        const int i = static_cast<int>(v);
+        w_.String(key, info.ids[i >= 0 && i < info.count ? i : 0]);
+    }
+    void Color(const char* key, uint32_t v, Need) {
+        if (v != 0) w_.String(key, ColorText(v));  // 0: the app's palette
+    }
+    template <class T>
+    void Object(const char* key, const T& t, Need, const bool* has) {
+        if (has != nullptr && !*has) return;
+        w_.Key(key);
+        w_.Open('{');
+        Fields(*this, t);
+        w_.Close('}');
+    }
+    template <class T>
+    void List(const char* key, const std::vector<T>& list, Need need, IdList) {
+        if (need == Need::Optional && list.empty()) return;
+        w_.Key(key);
+        w_.Open('[');
+        for (const T& e : list) {
+            w_.Item();
+            w_.Open('{');
+            Fields(*this, e);
+            w_.Close('}');
+        }
+        w_.Close(']');
+    }
+    void Geometry(const char* key, const std::vector<Polygon>& polygons, Need) {
+        if (polygons.empty()) return;
+        w_.Key(key);
+        w_.Open('{');
+        const bool multi = polygons.size() > 1;
+        w_.String("type", multi ? "MultiPolygon" : "Polygon");
+        w_.Key("coordinates");
         if (multi) {
-            w.Open('[');
-            for (const Polygon& poly : a.polygons) {
-                w.Item();
-                WritePolygonRings(w, poly);
+            w_.Open('[');
+            for (const Polygon& poly : polygons) {
+                w_.Item();
+                WritePolygonRings(w_, poly);
             }
-            w.Close(']');
+            w_.Close(']');
         } else {
-            WritePolygonRings(w, a.polygons.front());
+            WritePolygonRings(w_, polygons.front());
         }
-        w.Close('}');
+        w_.Close('}');
     }
-    if (a.has_marker) {
-        w.Key("marker");
-        w.Open('{');
-        w.Number("lon", a.marker.pos.lon);
-        w.Number("lat", a.marker.pos.lat);
-        if (a.marker.approximate) w.Bool("approximate", true);  // absent means false
-        w.Close('}');
-    }
-    w.OptionalText("note", a.note);
-    w.Close('}');
-}
 
-void WriteReport(JsonWriter& w, const ProgressReport& r) {
-    w.Open('{');
-    w.String("date", r.date);
-    w.String("status", StatusId(r.status));
-    if (r.has_percent) w.Number("percent", r.percent);
-    w.OptionalText("note", r.note);
-    w.OptionalString("author", r.author);
-    w.Close('}');
-}
-
-void WriteGoal(JsonWriter& w, const Goal& g) {
-    w.Open('{');
-    w.String("id", g.id);
-    w.String("area", g.area);
-    w.String("category", g.category);
-    w.String("kind", g.kind);
-    w.TextMember("title", g.title);
-    w.String("quote", g.quote);
-    if (g.has_target) {
-        const Target& t = g.target;
-        w.Key("target");
-        w.Open('{');
-        w.Number("value", t.value);
-        if (t.has_min) w.Number("min", t.min);
-        w.TextMember("unit", t.unit);
-        w.OptionalString("deadline", t.deadline);
-        w.OptionalText("as_stated", t.as_stated);
-        w.Close('}');
-    }
-    // Always written, as in the shipped file: an official editing by hand sees the field. With
-    // progress it equals the latest report's status, which is what the loader derives anyway.
-    w.String("status", StatusId(g.status));
-    w.OptionalString("owner", g.owner);
-    if (!g.progress.empty()) {
-        w.Key("progress");
-        w.Open('[');
-        for (const ProgressReport& r : g.progress) {
-            w.Item();
-            WriteReport(w, r);
-        }
-        w.Close(']');
-    }
-    w.Close('}');
-}
+  private:
+    JsonWriter& w_;
+};
 
 // ---- 5. GoalsToCsv helpers --------------------------------------------------------------------
 const char* StatusWord(Status s, Lang lang) {
@@ -436,13 +328,15 @@ const char* StatusWord(Status s, Lang lang) {
 }
 
 // Same words as the UI (src/ui/strings.cpp), which core cannot include.
-std::string KindWord(const std::string& kind, Lang lang) {
+const char* KindWord(GoalKind kind, Lang lang) {
     const bool zh = lang == Lang::Zh;
-    if (kind == "action") return zh ? "工作举措" : "Action";
-    if (kind == "target") return zh ? "量化指标" : "Target";
-    if (kind == "project") return zh ? "重点项目" : "Project";
-    if (kind == "programme") return zh ? "工作体系" : "Programme";
-    return kind;
+    switch (kind) {
+        case GoalKind::Action: break;
+        case GoalKind::Target: return zh ? "量化指标" : "Target";
+        case GoalKind::Project: return zh ? "重点项目" : "Project";
+        case GoalKind::Programme: return zh ? "工作体系" : "Programme";
+    }
+    return zh ? "工作举措" : "Action";
 }
 
 // One CSV field. Quoted when it holds a comma, quote, CR or LF (quotes doubled). Free text that
@@ -555,22 +449,9 @@ std::string DatasetToJson(const Dataset& data) {
     }
     JsonWriter w;
     w.out().reserve(64 * 1024 + 40 * vertices);
+    FieldWriter fields(w);
     w.Open('{');
-    WriteHeader(w, data);
-    w.Key("areas");
-    w.Open('[');
-    for (const Area& a : data.areas) {
-        w.Item();
-        WriteArea(w, a);
-    }
-    w.Close(']');
-    w.Key("goals");
-    w.Open('[');
-    for (const Goal& g : data.goals) {
-        w.Item();
-        WriteGoal(w, g);
-    }
-    w.Close(']');
+    Fields(fields, data);
     w.Close('}');
     w.out() += '\n';
     return std::move(w.out());
@@ -622,19 +503,19 @@ std::string GoalsToCsv(const Dataset& data, Lang lang) {
     out += "\r\n";
 
     for (const Goal& g : data.goals) {
-        const int area = data.FindArea(g.area);
-        const int category = data.FindCategory(g.category);
+        const int area = g.area_index;  // resolved at load
+        const int category = g.category_index;
         std::string target;
         if (g.has_target) {
-            if (g.target.has_min) target = NumberText(g.target.min) + "-";
-            target += NumberText(g.target.value);
+            // As the app shows it (core/text.h): "1–2", not "1-2", which Excel and WPS turn into a date.
+            target = g.target.has_min ? FormatRange(g.target.min, g.target.value, lang) : FormatNumber(g.target.value, lang);
         }
         const ProgressReport* latest = g.progress.empty() ? nullptr : &g.progress.back();
         const std::string fields[] = {
             g.id,
             g.area,
-            area >= 0 ? data.areas[static_cast<size_t>(area)].name.Get(lang) : std::string(),
-            category >= 0 ? data.categories[static_cast<size_t>(category)].name.Get(lang) : g.category,
+            area >= 0 && static_cast<size_t>(area) < data.areas.size() ? data.areas[static_cast<size_t>(area)].name.Get(lang) : std::string(),
+            category >= 0 && static_cast<size_t>(category) < data.categories.size() ? data.categories[static_cast<size_t>(category)].name.Get(lang) : g.category,
             KindWord(g.kind, lang),
             g.title.zh,
             g.title.en,
@@ -643,7 +524,7 @@ std::string GoalsToCsv(const Dataset& data, Lang lang) {
             g.has_target ? g.target.deadline : std::string(),
             StatusWord(g.status, lang),
             latest != nullptr ? latest->date : std::string(),
-            latest != nullptr && latest->has_percent ? NumberText(latest->percent) : std::string(),
+            latest != nullptr && latest->has_percent ? FormatNumber(latest->percent, lang) : std::string(),
             latest != nullptr ? latest->note.Get(lang) : std::string(),
             g.quote,
         };

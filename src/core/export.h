@@ -28,7 +28,8 @@ Dataset ApplyEdits(const Dataset& data, const std::vector<LocalEdit>& edits, int
 std::string DatasetToJson(const Dataset& data);
 
 // The goals as CSV (RFC 4180, CRLF, UTF-8 with BOM so Excel and WPS detect the encoding):
-// id, area, area name, category, kind, title (zh), title (en), target, unit, deadline, status,
+// id, area, area name, category, kind, title (zh), title (en), target (numbers as the app shows
+// them, core/text.h FormatNumber: "1,500,000", a range "1–2"), unit, deadline, status,
 // latest report date, percent, note, quote.
 std::string GoalsToCsv(const Dataset& data, Lang lang);
 

@@ -559,10 +559,14 @@ bool ParseJsonStrict(std::string_view text, std::string_view file, const LoadLim
     const size_t bad = FindInvalidUtf8(text);
     if (bad != std::string_view::npos) {
         const std::string byte = HexByte(static_cast<unsigned char>(text[bad]));
+        // Officials' Windows editors (Notepad, WPS) save GBK by default: say so when it looks like it.
         Problem p = WholeFileProblem(
             Severity::Error, file,
-            Text{"不是有效的 UTF-8 编码（第一个无效字节 " + byte + "）；请以 UTF-8 保存文件（不要用 GBK/GB2312）",
-                 "not valid UTF-8 (first bad byte " + byte + "); save the file as UTF-8 (not GBK/GB2312)"});
+            LooksLikeGbk(text)
+                ? Text{"不是有效的 UTF-8 编码（第一个无效字节 " + byte + "）：文件看起来是 GBK 编码；请另存为 UTF-8 编码（不要用 GBK）",
+                       "not valid UTF-8 (first bad byte " + byte + "): the file looks GBK-encoded; save it as UTF-8, not GBK"}
+                : Text{"不是有效的 UTF-8 编码（第一个无效字节 " + byte + "）；请以 UTF-8 保存文件（不要用 GBK/GB2312）",
+                       "not valid UTF-8 (first bad byte " + byte + "); save the file as UTF-8 (not GBK/GB2312)"});
         const LineCol lc = LineColAt(text, bad);
         p.line = lc.line;
         p.column = lc.column;

@@ -4,10 +4,11 @@
 //   1. Reporter        - collects problems (capped), bilingual message helpers
 //   2. Value helpers   - type names, integers, dates, colours, number formatting
 //   3. ObjectReader    - checked, typed access to one JSON object's members; unknown-field warnings
-//   4. Header sections - text, source, campaign, boundary source, area kinds, categories
-//   5. Geometry        - Polygon / MultiPolygon / marker, rings stored open, vertex cap
-//   6. Areas and goals - including targets and progress reports
-//   7. Cross-checks    - duplicate ids, references, `within` cycles, derived status and bounds
+//   4. FieldReader     - the loader's visitor of the field tables (core/fields.h): every struct
+//                        of the format is read, type-checked and warned about through its table
+//   5. Geometry        - Polygon / MultiPolygon, rings stored open, vertex cap
+//   6. Cross-field     - start <= end, a headline needs its quote, geometry or marker, min <= value
+//   7. References      - ids resolved to indices, unknown ids, `within` cycles; derived bounds
 //   8. Public API      - LoadDataset, LoadResult, FormatProblem
 //
 // Nothing here may throw (JSON_NOEXCEPTION turns a throw into abort): every value's type is
@@ -24,6 +25,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/fields.h"
 #include "core/json_parse.h"
 #include "core/utf8.h"
 
@@ -36,7 +38,6 @@ using detail::FiniteNumber;
 
 // More problems than this are not listed; one final error says how many were left out.
 constexpr size_t kMaxProblems = 1000;
-constexpr int kSchemaVersion = 1;
 
 // ---- 1. Reporter ------------------------------------------------------------------------------
 class Reporter {
@@ -149,23 +150,18 @@ bool ParseColor(const std::string& s, uint32_t* out) {
 }
 
 // ---- 3. ObjectReader --------------------------------------------------------------------------
-enum class Need { Required, Optional };
 
 class ObjectReader {
   public:
     // `obj` must be an object. Members not in `known` are reported as warnings right away.
     ObjectReader(Reporter& r, const Json& obj, std::string pointer, std::initializer_list<const char*> known)
         : r_(r), obj_(obj), pointer_(std::move(pointer)) {
-        const auto* members = obj_.get_ptr<const Json::object_t*>();
-        if (members == nullptr) return;
-        for (const auto& [key, value] : *members) {
-            bool is_known = false;
-            for (const char* k : known) is_known = is_known || key == k;
-            if (!is_known) {
-                r_.Warn(Child(pointer_, key), "未知字段 " + Quoted(key) + "（拼写错误？此字段将被忽略）",
-                        "unknown field " + Quoted(key) + " (a typo? it is ignored)");
-            }
-        }
+        WarnUnknown(known.begin(), known.end());
+    }
+    // `known`: the keys of a struct's field table (fields.h KeysOf).
+    ObjectReader(Reporter& r, const Json& obj, std::string pointer, const std::vector<const char*>& known)
+        : r_(r), obj_(obj), pointer_(std::move(pointer)) {
+        WarnUnknown(known.data(), known.data() + known.size());
     }
 
     const std::string& pointer() const { return pointer_; }
@@ -304,12 +300,28 @@ class ObjectReader {
     }
 
   private:
+    void WarnUnknown(const char* const* known_begin, const char* const* known_end) {
+        const auto* members = obj_.get_ptr<const Json::object_t*>();
+        if (members == nullptr) return;
+        for (const auto& [key, value] : *members) {
+            bool is_known = false;
+            for (const char* const* k = known_begin; k != known_end; ++k) is_known = is_known || key == *k;
+            if (!is_known) {
+                r_.Warn(Child(pointer_, key), "未知字段 " + Quoted(key) + "（拼写错误？此字段将被忽略）",
+                        "unknown field " + Quoted(key) + " (a typo? it is ignored)");
+            }
+        }
+    }
+
     Reporter& r_;
     const Json& obj_;
     std::string pointer_;
 };
 
-// ---- 4. Header sections -----------------------------------------------------------------------
+// ---- 4. Loader and FieldReader ----------------------------------------------------------------
+// The Loader holds what one load shares (problems, limits, packed rings, vertex count, the
+// references found, the id lists read); FieldReader visits the field tables (core/fields.h) for
+// one JSON object at a time.
 class Loader {
   public:
     // `packed`: where ParseJsonStrict put the rings its DOM marks as packed (nullptr: none are).
@@ -318,14 +330,56 @@ class Loader {
 
     void Load(const Json& root, Dataset* d);
 
+    Reporter& reporter() { return r_; }
+
+    // A reference to check once every list is read; `id` and `index` live in the Dataset being
+    // filled, whose lists are reserved before they are filled (so the addresses stay valid).
+    void AddRef(IdList to, const std::string* id, const int* index, std::string ptr) {
+        refs_.push_back(PendingRef{to, id, index, std::move(ptr)});
+    }
+    // False (reported) if the list is longer than its cap; lists under a cap are areas and goals.
+    bool WithinLimit(IdList list, size_t count, const std::string& ptr) {
+        if (list != IdList::Areas && list != IdList::Goals) return true;
+        const size_t cap = list == IdList::Areas ? limits_.max_areas : limits_.max_goals;
+        if (count <= cap) return true;
+        const IdListInfo& info = InfoOf(list);
+        r_.Error(ptr, std::string(info.noun_zh) + "过多：" + std::to_string(count) + " 个，上限 " + std::to_string(cap),
+                 std::string("too many ") + info.noun_en + "s: " + std::to_string(count) + ", the limit is " +
+                     std::to_string(cap));
+        return false;
+    }
+    void ListRead(IdList list) { list_read_[static_cast<size_t>(list)] = true; }
+    void ElementRead(IdList list, const std::string& ptr) {
+        if (list == IdList::Areas) area_ptrs_.push_back(ptr);
+    }
+
+    // Each list element must be an object; returns it or reports and returns nullptr.
+    const Json* Element(const Json& v, const std::string& ptr) {
+        if (v.is_object()) return &v;
+        ObjectReader::WrongTypeAt(r_, ptr, v, "对象", "an object");
+        return nullptr;
+    }
+    // Records `id` of the element at `item_ptr`; reports a duplicate.
+    void CheckUnique(std::unordered_map<std::string, std::string>* seen, const std::string& id,
+                     const std::string& item_ptr) {
+        if (id.empty()) return;  // already reported as missing/empty
+        auto [it, inserted] = seen->emplace(id, item_ptr);
+        if (!inserted) {
+            r_.Error(Child(item_ptr, "id"), "重复的 id " + Quoted(id) + "（已用于 " + it->second + "）",
+                     "duplicate id " + Quoted(id) + " (already used by " + it->second + ")");
+        }
+    }
+
+    void ReadGeometry(const Json& g, const std::string& ptr, std::vector<Polygon>* polygons);
+
   private:
-    void ReadSource(const ObjectReader& top, Source* s);
-    void ReadCampaign(const ObjectReader& top, Campaign* c);
-    void ReadBoundarySource(const ObjectReader& top, BoundarySource* b);
-    void ReadKinds(const ObjectReader& top, std::vector<AreaKind>* kinds);
-    void ReadCategories(const ObjectReader& top, std::vector<Category>* cats);
-    void ReadAreas(const ObjectReader& top, std::vector<Area>* areas);
-    void ReadGeometry(const Json& g, const std::string& ptr, Area* area);
+    struct PendingRef {
+        IdList to;
+        const std::string* id;
+        const int* index;
+        std::string ptr;
+    };
+
     bool ReadPolygon(const Json& rings, const std::string& ptr, Polygon* out);
     bool ReadRing(const Json& ring, const std::string& ptr, std::vector<LonLat>* out);
     bool ReadPackedRing(std::vector<LonLat>& points, const std::string& ptr, std::vector<LonLat>* out);
@@ -333,10 +387,6 @@ class Loader {
     bool FinishRing(const std::string& ptr, std::vector<LonLat>* out);
     bool ReadPosition(const Json& pos, const std::string& ptr, LonLat* out);
     bool CheckPosition(double lon, double lat, const std::string& ptr);
-    void ReadMarker(const Json& m, const std::string& ptr, Area* area);
-    void ReadGoals(const ObjectReader& top, std::vector<Goal>* goals);
-    void ReadTarget(const Json& t, const std::string& ptr, Target* target);
-    void ReadProgress(const Json& p, const std::string& ptr, ProgressReport* report);
     void CheckReferences(Dataset* d);
     static void ComputeBounds(Dataset* d);
 
@@ -349,125 +399,179 @@ class Loader {
         return *storage;
     }
 
-    // Each list element must be an object; returns it or reports and returns nullptr.
-    const Json* Element(const Json& v, const std::string& ptr) {
-        if (v.is_object()) return &v;
-        ObjectReader::WrongTypeAt(r_, ptr, v, "对象", "an object");
-        return nullptr;
-    }
-    // Records `id` of the list at `list_ptr`; reports a duplicate.
-    void CheckUnique(std::unordered_map<std::string, std::string>* seen, const std::string& id,
-                     const std::string& item_ptr) {
-        if (id.empty()) return;  // already reported as missing/empty
-        auto [it, inserted] = seen->emplace(id, item_ptr);
-        if (!inserted) {
-            r_.Error(Child(item_ptr, "id"), "重复的 id " + Quoted(id) + "（已用于 " + it->second + "）",
-                     "duplicate id " + Quoted(id) + " (already used by " + it->second + ")");
-        }
-    }
-
     Reporter& r_;
     const LoadLimits& limits_;
     detail::PackedRings* packed_;
     size_t vertex_count_ = 0;
     bool vertex_cap_reported_ = false;
-    // Whether each id list was read completely, so references into it can be checked.
-    bool kinds_ok_ = false, categories_ok_ = false, areas_ok_ = false;
-    // JSON pointer of each loaded area and goal (elements that were not objects are skipped).
-    std::vector<std::string> area_ptrs_, goal_ptrs_;
+    // Whether each id list was read (it is an array, under its cap), so references into it can be checked.
+    bool list_read_[kIdListCount] = {};
+    std::vector<PendingRef> refs_;
+    // JSON pointer of each loaded area (elements that were not objects are skipped).
+    std::vector<std::string> area_ptrs_;
 };
 
-void Loader::ReadSource(const ObjectReader& top, Source* s) {
-    const Json* v = top.Object("source", Need::Required);
-    if (v == nullptr) return;
-    ObjectReader o(r_, *v, top.Ptr("source"), {"title", "series", "outlet", "reporter", "file", "published", "url"});
-    o.TextField("title", &s->title, Need::Required);
-    o.TextField("series", &s->series, Need::Optional);
-    o.TextField("outlet", &s->outlet, Need::Required);
-    o.TextField("reporter", &s->reporter, Need::Optional);
-    o.String("file", &s->file, Need::Required);
-    o.Date("published", &s->published, Need::Optional);
-    o.String("url", &s->url, Need::Optional);
-}
+class FieldReader;
+template <class T>
+void CrossCheck(Loader&, const T&, const FieldReader&) {}  // most structs have no cross-field rule
+void CrossCheck(Loader& l, const Campaign& c, const FieldReader& f);
+void CrossCheck(Loader& l, const Area& a, const FieldReader& f);
+void CrossCheck(Loader& l, const Target& t, const FieldReader& f);
 
-void Loader::ReadCampaign(const ObjectReader& top, Campaign* c) {
-    const Json* v = top.Object("campaign", Need::Required);
-    if (v == nullptr) return;
-    ObjectReader o(r_, *v, top.Ptr("campaign"),
-                   {"name", "asks", "quote", "days", "start", "end", "period_as_stated", "period_quote"});
-    o.TextField("name", &c->name, Need::Required);
-    o.TextField("asks", &c->asks, Need::Required);
-    o.String("quote", &c->quote, Need::Required);
-    int64_t days = 0;
-    if (o.Integer("days", &days, Need::Optional)) {
-        if (days < 1 || days > 100000) {
-            r_.Error(o.Ptr("days"), "天数应在 1 到 100000 之间：" + std::to_string(days),
-                     "days must be between 1 and 100000: " + std::to_string(days));
-        } else {
-            c->days = static_cast<int>(days);
+// One JSON object read through its struct's field table: each entry kind of core/fields.h.
+class FieldReader {
+  public:
+    FieldReader(Loader& l, const ObjectReader& o) : l_(l), o_(o) {}
+
+    const ObjectReader& object() const { return o_; }
+    // The member was present and read without a problem.
+    bool Ok(const char* key) const {
+        return std::find(ok_.begin(), ok_.end(), std::string_view(key)) != ok_.end();
+    }
+
+    void Const(const char* key, int& out, int value) {
+        int64_t v = 0;
+        if (!o_.Integer(key, &v, Need::Required)) return;
+        if (v != value) {
+            l_.reporter().Error(o_.Ptr(key),
+                                std::string("不支持的 ") + key + " " + std::to_string(v) + "：本程序读取第 " +
+                                    std::to_string(value) + " 版",
+                                std::string("unsupported ") + key + " " + std::to_string(v) +
+                                    ": this program reads version " + std::to_string(value));
+            return;
         }
+        out = value;
+        Mark(key, true);
     }
-    const bool has_start = o.Date("start", &c->start, Need::Optional);
-    const bool has_end = o.Date("end", &c->end, Need::Optional);
-    if (has_start && has_end && c->start > c->end) {  // ISO dates compare as strings
-        r_.Error(o.Ptr("end"), "结束日期 " + c->end + " 早于开始日期 " + c->start,
-                 "end date " + c->end + " is before start date " + c->start);
+    void Ignored(const char* key, const char*) {
+        std::string s;
+        o_.String(key, &s, Need::Optional);
     }
-    o.TextField("period_as_stated", &c->period_as_stated, Need::Optional);
-    o.String("period_quote", &c->period_quote, Need::Optional);
-}
+    void String(const char* key, std::string& out, Need need) { Mark(key, o_.String(key, &out, need)); }
+    void Text(const char* key, jcm::Text& out, Need need) { Mark(key, o_.TextField(key, &out, need)); }
+    void Date(const char* key, std::string& out, Need need) { Mark(key, o_.Date(key, &out, need)); }
+    void Bool(const char* key, bool& out, Need need) { Mark(key, o_.Bool(key, &out, need)); }
 
-void Loader::ReadBoundarySource(const ObjectReader& top, BoundarySource* b) {
-    const Json* v = top.Object("boundary_source", Need::Required);
-    if (v == nullptr) return;
-    ObjectReader o(r_, *v, top.Ptr("boundary_source"), {"name", "url", "licence", "notes"});
-    o.TextField("name", &b->name, Need::Required);
-    o.String("url", &b->url, Need::Required);
-    o.String("licence", &b->licence, Need::Required);
-    o.String("notes", &b->notes, Need::Optional);
-}
-
-void Loader::ReadKinds(const ObjectReader& top, std::vector<AreaKind>* kinds) {
-    const Json* list = top.Array("area_kinds", Need::Required);
-    if (list == nullptr) return;
-    kinds_ok_ = true;
-    std::unordered_map<std::string, std::string> seen;
-    size_t i = 0;
-    for (const Json& item : *list) {
-        const std::string ptr = Child(top.Ptr("area_kinds"), i++);
-        if (Element(item, ptr) == nullptr) continue;
-        ObjectReader o(r_, item, ptr, {"id", "name"});
-        AreaKind k;
-        o.String("id", &k.id, Need::Required);
-        o.TextField("name", &k.name, Need::Required);
-        CheckUnique(&seen, k.id, ptr);
-        kinds->push_back(std::move(k));
+    // An id naming an element of another list: never blank, even when optional.
+    void Ref(const char* key, std::string& id, int& index, IdList to, Need need) {
+        if (need == Need::Optional && o_.Find(key, Need::Optional) == nullptr) return;
+        if (!o_.String(key, &id, Need::Required)) return;
+        l_.AddRef(to, &id, &index, o_.Ptr(key));
+        Mark(key, true);
     }
-}
 
-void Loader::ReadCategories(const ObjectReader& top, std::vector<Category>* cats) {
-    const Json* list = top.Array("categories", Need::Required);
-    if (list == nullptr) return;
-    categories_ok_ = true;
-    std::unordered_map<std::string, std::string> seen;
-    size_t i = 0;
-    for (const Json& item : *list) {
-        const std::string ptr = Child(top.Ptr("categories"), i++);
-        if (Element(item, ptr) == nullptr) continue;
-        ObjectReader o(r_, item, ptr, {"id", "name", "color"});
-        Category c;
-        c.color = 0;  // absent: the app picks from its palette
-        o.String("id", &c.id, Need::Required);
-        o.TextField("name", &c.name, Need::Required);
-        std::string color;
-        if (o.String("color", &color, Need::Optional) && !ParseColor(color, &c.color)) {
-            r_.Error(o.Ptr("color"), "颜色无效：" + Quoted(color) + "，应为 \"#rrggbb\"",
-                     "invalid colour " + Quoted(color) + ": expected \"#rrggbb\"");
+    void Number(const char* key, double& out, Need need, bool* has, const Range* range) {
+        double v = 0;
+        if (!o_.Number(key, &v, need)) return;
+        out = v;
+        if (has != nullptr) *has = true;
+        if (range != nullptr && (v < range->min || v > range->max)) {
+            l_.reporter().Error(o_.Ptr(key), range->zh + FormatNumber(v), range->en + FormatNumber(v));
+            return;
         }
-        CheckUnique(&seen, c.id, ptr);
-        cats->push_back(std::move(c));
+        Mark(key, true);
     }
-}
+
+    void Int(const char* key, int& out, Need need, const Range* range) {
+        int64_t v = 0;
+        if (!o_.Integer(key, &v, need)) return;
+        if (range != nullptr && (static_cast<double>(v) < range->min || static_cast<double>(v) > range->max)) {
+            l_.reporter().Error(o_.Ptr(key), range->zh + std::to_string(v), range->en + std::to_string(v));
+            return;
+        }
+        out = static_cast<int>(v);
+        Mark(key, true);
+    }
+
+    template <class E>
+    void Enum(const char* key, E& out, Need need, const EnumInfo& info) {
+        std::string s;
+        if (!o_.String(key, &s, need)) return;
+        for (int i = 0; i < info.count; ++i) {
+            if (s == info.ids[i]) {
+                out = static_cast<E>(i);
+                Mark(key, true);
+                return;
+            }
+        }
+        std::string zh, en;
+        for (int i = 0; i < info.count; ++i) {
+            const bool last = i == info.count - 1;
+            zh += i == 0 ? "" : last ? " 或 " : "、";
+            en += i == 0 ? "" : last ? " or " : ", ";
+            zh += info.ids[i];
+            en += info.ids[i];
+        }
+        l_.reporter().Error(o_.Ptr(key), info.noun_zh + std::string("无效：") + Quoted(s) + "，应为 " + zh,
+                            std::string("invalid ") + info.noun_en + " " + Quoted(s) + ": expected " + en);
+    }
+
+    void Color(const char* key, uint32_t& out, Need need) {
+        out = 0;  // absent: the app picks from its palette
+        std::string s;
+        if (!o_.String(key, &s, need)) return;
+        if (!ParseColor(s, &out)) {
+            l_.reporter().Error(o_.Ptr(key), "颜色无效：" + Quoted(s) + "，应为 \"#rrggbb\"",
+                                "invalid colour " + Quoted(s) + ": expected \"#rrggbb\"");
+            return;
+        }
+        Mark(key, true);
+    }
+
+    template <class T>
+    void Object(const char* key, T& out, Need need, bool* has) {
+        const Json* v = o_.Object(key, need);
+        if (v == nullptr) return;
+        if (has != nullptr) *has = true;
+        ObjectReader o(l_.reporter(), *v, o_.Ptr(key), KeysOf<T>());
+        FieldReader f(l_, o);
+        Fields(f, out);
+        CrossCheck(l_, out, f);
+        Mark(key, true);
+    }
+
+    template <class T>
+    void List(const char* key, std::vector<T>& out, Need need, IdList list) {
+        const Json* items = o_.Array(key, need);
+        if (items == nullptr) return;
+        const std::string ptr = o_.Ptr(key);
+        if (!l_.WithinLimit(list, items->size(), ptr)) return;
+        l_.ListRead(list);
+        out.reserve(items->size());  // never reallocated below: references point into elements
+        std::unordered_map<std::string, std::string> seen;
+        size_t i = 0;
+        for (const Json& item : *items) {
+            const std::string item_ptr = Child(ptr, i++);
+            if (l_.Element(item, item_ptr) == nullptr) continue;
+            ObjectReader o(l_.reporter(), item, item_ptr, KeysOf<T>());
+            FieldReader f(l_, o);
+            T& e = out.emplace_back();
+            Fields(f, e);
+            CrossCheck(l_, e, f);
+            if constexpr (HasId<T>::value) {
+                if (list != IdList::None) l_.CheckUnique(&seen, e.id, item_ptr);
+            }
+            l_.ElementRead(list, item_ptr);
+        }
+        Mark(key, true);
+    }
+
+    void Geometry(const char* key, std::vector<Polygon>& out, Need need) {
+        const Json* g = o_.Object(key, need);
+        if (g == nullptr) return;
+        l_.ReadGeometry(*g, o_.Ptr(key), &out);
+        Mark(key, true);
+    }
+
+  private:
+    void Mark(const char* key, bool ok) {
+        if (ok) ok_.push_back(key);
+    }
+
+    Loader& l_;
+    const ObjectReader& o_;
+    std::vector<std::string_view> ok_;
+};
 
 // ---- 5. Geometry ------------------------------------------------------------------------------
 bool Loader::ReadPosition(const Json& pos_in, const std::string& ptr, LonLat* out) {
@@ -605,7 +709,7 @@ bool Loader::ReadPolygon(const Json& rings_in, const std::string& ptr, Polygon* 
     return ok;
 }
 
-void Loader::ReadGeometry(const Json& g, const std::string& ptr, Area* area) {
+void Loader::ReadGeometry(const Json& g, const std::string& ptr, std::vector<Polygon>* polygons) {
     ObjectReader o(r_, g, ptr, {"type", "coordinates"});
     std::string type;
     const bool has_type = o.String("type", &type, Need::Required);
@@ -624,211 +728,73 @@ void Loader::ReadGeometry(const Json& g, const std::string& ptr, Area* area) {
     }
     if (type == "Polygon") {
         Polygon poly;
-        if (ReadPolygon(*coords, cptr, &poly)) area->polygons.push_back(std::move(poly));
+        if (ReadPolygon(*coords, cptr, &poly)) polygons->push_back(std::move(poly));
         return;
     }
     size_t i = 0;
     for (const Json& p : *coords) {
         Polygon poly;
-        if (ReadPolygon(p, Child(cptr, i++), &poly)) area->polygons.push_back(std::move(poly));
+        if (ReadPolygon(p, Child(cptr, i++), &poly)) polygons->push_back(std::move(poly));
     }
 }
 
-void Loader::ReadMarker(const Json& m, const std::string& ptr, Area* area) {
-    ObjectReader o(r_, m, ptr, {"lon", "lat", "approximate"});
-    double lon = 0, lat = 0;
-    const bool has_lon = o.Number("lon", &lon, Need::Required);
-    const bool has_lat = o.Number("lat", &lat, Need::Required);
-    o.Bool("approximate", &area->marker.approximate, Need::Optional);
-    bool ok = has_lon && has_lat;
-    if (has_lon && (lon < -180 || lon > 180)) {
-        r_.Error(o.Ptr("lon"), "经度超出 -180..180 范围：" + FormatNumber(lon),
-                 "longitude out of range -180..180: " + FormatNumber(lon));
-        ok = false;
-    }
-    if (has_lat && (lat < -90 || lat > 90)) {
-        r_.Error(o.Ptr("lat"), "纬度超出 -90..90 范围：" + FormatNumber(lat),
-                 "latitude out of range -90..90: " + FormatNumber(lat));
-        ok = false;
-    }
-    if (ok) {
-        area->has_marker = true;
-        area->marker.pos = LonLat{lon, lat};
+// ---- 6. Cross-field rules (not table entries: each is said once, here) -----------------------
+void CrossCheck(Loader& l, const Campaign& c, const FieldReader& f) {
+    if (f.Ok("start") && f.Ok("end") && c.start > c.end) {  // ISO dates compare as strings
+        l.reporter().Error(f.object().Ptr("end"), "结束日期 " + c.end + " 早于开始日期 " + c.start,
+                           "end date " + c.end + " is before start date " + c.start);
     }
 }
 
-// ---- 6. Areas and goals -----------------------------------------------------------------------
-void Loader::ReadAreas(const ObjectReader& top, std::vector<Area>* areas) {
-    const Json* list = top.Array("areas", Need::Required);
-    if (list == nullptr) return;
-    if (list->size() > limits_.max_areas) {
-        r_.Error(top.Ptr("areas"), "区域过多：" + std::to_string(list->size()) + " 个，上限 " + std::to_string(limits_.max_areas),
-                 "too many areas: " + std::to_string(list->size()) + ", the limit is " + std::to_string(limits_.max_areas));
-        return;
+void CrossCheck(Loader& l, const Area& a, const FieldReader& f) {
+    const ObjectReader& o = f.object();
+    if (f.Ok("headline") && IsBlank(a.headline_quote)) {
+        l.reporter().Error(o.Ptr("headline_quote"), "有 headline 时必须给出 headline_quote（原文出处）",
+                           "headline_quote (the verbatim source) is required when headline is given");
     }
-    areas_ok_ = true;
-    std::unordered_map<std::string, std::string> seen;
-    size_t i = 0;
-    for (const Json& item : *list) {
-        const std::string ptr = Child(top.Ptr("areas"), i++);
-        if (Element(item, ptr) == nullptr) continue;
-        ObjectReader o(r_, item, ptr,
-                       {"id", "name", "kind", "within", "headline", "headline_quote", "geometry", "marker", "note"});
-        Area a;
-        o.String("id", &a.id, Need::Required);
-        o.TextField("name", &a.name, Need::Required);
-        o.String("kind", &a.kind, Need::Required);
-        o.String("within", &a.within, Need::Optional);
-        const bool has_headline = o.TextField("headline", &a.headline, Need::Optional);
-        const bool has_quote = o.String("headline_quote", &a.headline_quote, Need::Optional);
-        if (has_headline && (!has_quote || IsBlank(a.headline_quote))) {
-            r_.Error(o.Ptr("headline_quote"), "有 headline 时必须给出 headline_quote（原文出处）",
-                     "headline_quote (the verbatim source) is required when headline is given");
-        }
-        const Json* geometry = o.Object("geometry", Need::Optional);
-        const Json* marker = o.Object("marker", Need::Optional);
-        if (geometry != nullptr) ReadGeometry(*geometry, o.Ptr("geometry"), &a);
-        if (marker != nullptr) ReadMarker(*marker, o.Ptr("marker"), &a);
-        if (o.Find("geometry", Need::Optional) == nullptr && o.Find("marker", Need::Optional) == nullptr) {
-            r_.Error(ptr, "区域既没有 geometry（边界）也没有 marker（标记点）",
-                     "the area has neither a geometry (boundary) nor a marker");
-        }
-        o.TextField("note", &a.note, Need::Optional);
-        CheckUnique(&seen, a.id, ptr);
-        areas->push_back(std::move(a));
-        area_ptrs_.push_back(ptr);
+    if (o.Find("geometry", Need::Optional) == nullptr && o.Find("marker", Need::Optional) == nullptr) {
+        l.reporter().Error(o.pointer(), "区域既没有 geometry（边界）也没有 marker（标记点）",
+                           "the area has neither a geometry (boundary) nor a marker");
     }
 }
 
-void Loader::ReadTarget(const Json& t, const std::string& ptr, Target* target) {
-    ObjectReader o(r_, t, ptr, {"value", "min", "unit", "deadline", "as_stated"});
-    const bool has_value = o.Number("value", &target->value, Need::Required);
-    target->has_min = o.Number("min", &target->min, Need::Optional);
-    if (has_value && target->has_min && target->min > target->value) {
-        r_.Error(o.Ptr("min"), "min（" + FormatNumber(target->min) + "）大于 value（" + FormatNumber(target->value) + "）",
-                 "min (" + FormatNumber(target->min) + ") is greater than value (" + FormatNumber(target->value) + ")");
-    }
-    o.TextField("unit", &target->unit, Need::Required);
-    o.Date("deadline", &target->deadline, Need::Optional);
-    o.TextField("as_stated", &target->as_stated, Need::Optional);
-}
-
-void Loader::ReadProgress(const Json& p, const std::string& ptr, ProgressReport* report) {
-    ObjectReader o(r_, p, ptr, {"date", "status", "percent", "note", "author"});
-    o.Date("date", &report->date, Need::Required);
-    std::string status;
-    if (o.String("status", &status, Need::Required) && !ParseStatus(status, &report->status)) {
-        r_.Error(o.Ptr("status"), "状态无效：" + Quoted(status) + "，应为 not_reported、green、yellow、red 或 done",
-                 "invalid status " + Quoted(status) + ": expected not_reported, green, yellow, red or done");
-    }
-    report->has_percent = o.Number("percent", &report->percent, Need::Optional);
-    if (report->has_percent && (report->percent < 0 || report->percent > 100)) {
-        r_.Error(o.Ptr("percent"), "完成百分比应在 0 到 100 之间：" + FormatNumber(report->percent),
-                 "percent must be between 0 and 100: " + FormatNumber(report->percent));
-    }
-    o.TextField("note", &report->note, Need::Optional);
-    o.String("author", &report->author, Need::Optional);
-}
-
-void Loader::ReadGoals(const ObjectReader& top, std::vector<Goal>* goals) {
-    const Json* list = top.Array("goals", Need::Required);
-    if (list == nullptr) return;
-    if (list->size() > limits_.max_goals) {
-        r_.Error(top.Ptr("goals"), "目标过多：" + std::to_string(list->size()) + " 个，上限 " + std::to_string(limits_.max_goals),
-                 "too many goals: " + std::to_string(list->size()) + ", the limit is " + std::to_string(limits_.max_goals));
-        return;
-    }
-    std::unordered_map<std::string, std::string> seen;
-    size_t i = 0;
-    for (const Json& item : *list) {
-        const std::string ptr = Child(top.Ptr("goals"), i++);
-        if (Element(item, ptr) == nullptr) continue;
-        ObjectReader o(r_, item, ptr,
-                       {"id", "area", "category", "kind", "title", "quote", "target", "status", "owner", "progress"});
-        Goal g;
-        o.String("id", &g.id, Need::Required);
-        o.String("area", &g.area, Need::Required);
-        o.String("category", &g.category, Need::Required);
-        if (o.String("kind", &g.kind, Need::Required) && g.kind != "action" && g.kind != "target" &&
-            g.kind != "project" && g.kind != "programme") {
-            r_.Error(o.Ptr("kind"), "目标类型无效：" + Quoted(g.kind) + "，应为 action、target、project 或 programme",
-                     "invalid goal kind " + Quoted(g.kind) + ": expected action, target, project or programme");
-        }
-        o.TextField("title", &g.title, Need::Required);
-        o.String("quote", &g.quote, Need::Required);
-        if (const Json* t = o.Object("target", Need::Optional)) {
-            g.has_target = true;
-            ReadTarget(*t, o.Ptr("target"), &g.target);
-        }
-        std::string status;
-        if (o.String("status", &status, Need::Optional) && !ParseStatus(status, &g.status)) {
-            r_.Error(o.Ptr("status"), "状态无效：" + Quoted(status) + "，应为 not_reported、green、yellow、red 或 done",
-                     "invalid status " + Quoted(status) + ": expected not_reported, green, yellow, red or done");
-        }
-        o.String("owner", &g.owner, Need::Optional);
-        if (const Json* progress = o.Array("progress", Need::Optional)) {
-            size_t k = 0;
-            for (const Json& p : *progress) {
-                const std::string pptr = Child(o.Ptr("progress"), k++);
-                if (Element(p, pptr) == nullptr) continue;
-                ProgressReport report;
-                ReadProgress(p, pptr, &report);
-                g.progress.push_back(std::move(report));
-            }
-        }
-        CheckUnique(&seen, g.id, ptr);
-        goals->push_back(std::move(g));
-        goal_ptrs_.push_back(ptr);
+void CrossCheck(Loader& l, const Target& t, const FieldReader& f) {
+    if (f.Ok("value") && t.has_min && t.min > t.value) {
+        l.reporter().Error(f.object().Ptr("min"),
+                           "min（" + FormatNumber(t.min) + "）大于 value（" + FormatNumber(t.value) + "）",
+                           "min (" + FormatNumber(t.min) + ") is greater than value (" + FormatNumber(t.value) + ")");
     }
 }
 
-// ---- 7. Cross-checks and derived fields -------------------------------------------------------
+// ---- 7. References and derived fields ---------------------------------------------------------
+// Ids become indices (model.h ResolveReferences); each reference that names nothing is reported
+// where it is, then the `within` rules: not itself, no cycle.
 void Loader::CheckReferences(Dataset* d) {
-    std::unordered_set<std::string> kinds, categories;
-    for (const AreaKind& k : d->area_kinds) kinds.insert(k.id);
-    for (const Category& c : d->categories) categories.insert(c.id);
-    std::unordered_map<std::string, size_t> areas;
-    for (size_t i = 0; i < d->areas.size(); ++i) areas.emplace(d->areas[i].id, i);  // first wins
-
-    for (size_t i = 0; i < d->areas.size(); ++i) {
-        const Area& a = d->areas[i];
-        const std::string& ptr = area_ptrs_[i];
-        if (kinds_ok_ && !a.kind.empty() && kinds.count(a.kind) == 0) {
-            r_.Error(Child(ptr, "kind"), "未知的区域类型 " + Quoted(a.kind) + "：area_kinds 中没有这个 id",
-                     "unknown area kind " + Quoted(a.kind) + ": no such id in area_kinds");
-        }
-        if (a.within.empty()) continue;
-        if (a.within == a.id) {
-            r_.Error(Child(ptr, "within"), "区域不能位于自身之内", "an area cannot lie within itself");
-        } else if (areas.count(a.within) == 0) {
-            r_.Error(Child(ptr, "within"), "未知的区域 " + Quoted(a.within) + "：areas 中没有这个 id",
-                     "unknown area " + Quoted(a.within) + ": no such id in areas");
-        } else {
-            // Follow the chain; coming back to this area means a cycle (each one reported per member).
-            size_t at = areas[a.within];
-            for (size_t steps = 0; steps <= d->areas.size(); ++steps) {
-                if (at == i) {
-                    r_.Error(Child(ptr, "within"), "within 形成循环（区域互相包含）",
-                             "within forms a cycle (areas contain each other)");
-                    break;
-                }
-                const std::string& next = d->areas[at].within;
-                auto it = areas.find(next);
-                if (next.empty() || it == areas.end()) break;
-                at = it->second;
-            }
-        }
+    ResolveReferences(*d);
+    for (const PendingRef& ref : refs_) {
+        if (!list_read_[static_cast<size_t>(ref.to)] || *ref.index >= 0) continue;
+        const IdListInfo& info = InfoOf(ref.to);
+        r_.Error(ref.ptr, std::string("未知的") + info.noun_zh + " " + Quoted(*ref.id) + "：" + info.key + " 中没有这个 id",
+                 std::string("unknown ") + info.noun_en + " " + Quoted(*ref.id) + ": no such id in " + info.key);
     }
-    for (size_t i = 0; i < d->goals.size(); ++i) {
-        const Goal& g = d->goals[i];
-        const std::string& ptr = goal_ptrs_[i];
-        if (areas_ok_ && !g.area.empty() && areas.count(g.area) == 0) {
-            r_.Error(Child(ptr, "area"), "未知的区域 " + Quoted(g.area) + "：areas 中没有这个 id",
-                     "unknown area " + Quoted(g.area) + ": no such id in areas");
+    const size_t n = d->areas.size();
+    for (size_t i = 0; i < n; ++i) {
+        Area& a = d->areas[i];
+        if (a.within.empty() || a.within_index < 0) continue;
+        const std::string ptr = Child(area_ptrs_[i], "within");
+        if (a.within == a.id) {
+            r_.Error(ptr, "区域不能位于自身之内", "an area cannot lie within itself");
+            a.within_index = -1;
+            continue;
         }
-        if (categories_ok_ && !g.category.empty() && categories.count(g.category) == 0) {
-            r_.Error(Child(ptr, "category"), "未知的分类 " + Quoted(g.category) + "：categories 中没有这个 id",
-                     "unknown category " + Quoted(g.category) + ": no such id in categories");
+        // Follow the chain; coming back to this area means a cycle (each one reported per member).
+        int at = a.within_index;
+        for (size_t steps = 0; at >= 0 && steps <= n; ++steps) {
+            if (static_cast<size_t>(at) == i) {
+                r_.Error(ptr, "within 形成循环（区域互相包含）", "within forms a cycle (areas contain each other)");
+                break;
+            }
+            at = d->areas[static_cast<size_t>(at)].within_index;
         }
     }
 }
@@ -864,32 +830,9 @@ void Loader::Load(const Json& root, Dataset* d) {
         return;
     }
     // "$schema" lets editors find docs/data-format.schema.json; it is not data.
-    ObjectReader top(r_, root, "",
-                     {"$schema", "schema_version", "id", "title", "city", "source", "campaign", "boundary_source",
-                      "area_kinds", "categories", "areas", "goals"});
-    int64_t version = 0;
-    if (top.Integer("schema_version", &version, Need::Required)) {
-        if (version != kSchemaVersion) {
-            r_.Error(top.Ptr("schema_version"),
-                     "不支持的 schema_version " + std::to_string(version) + "：本程序读取第 " + std::to_string(kSchemaVersion) + " 版",
-                     "unsupported schema_version " + std::to_string(version) + ": this program reads version " +
-                         std::to_string(kSchemaVersion));
-        } else {
-            d->schema_version = kSchemaVersion;
-        }
-    }
-    std::string schema;
-    top.String("$schema", &schema, Need::Optional);
-    top.String("id", &d->id, Need::Required);
-    top.TextField("title", &d->title, Need::Required);
-    top.TextField("city", &d->city, Need::Required);
-    ReadSource(top, &d->source);
-    ReadCampaign(top, &d->campaign);
-    ReadBoundarySource(top, &d->boundary_source);
-    ReadKinds(top, &d->area_kinds);
-    ReadCategories(top, &d->categories);
-    ReadAreas(top, &d->areas);
-    ReadGoals(top, &d->goals);
+    ObjectReader top(r_, root, "", KeysOf<Dataset>());
+    FieldReader fields(*this, top);
+    Fields(fields, *d);
     CheckReferences(d);
 
     // Progress in date order (stable: same-day reports keep file order); the latest sets status.

@@ -28,6 +28,12 @@ constexpr int kStatusCount = 5;
 const char* StatusId(Status s);                  // "not_reported", "green", ...
 bool ParseStatus(const std::string& id, Status* out);
 
+// What a goal is (docs/data-format.md goals[].kind).
+enum class GoalKind : uint8_t { Action, Target, Project, Programme };
+constexpr int kGoalKindCount = 4;
+const char* GoalKindId(GoalKind k);              // "action", "target", ...
+bool ParseGoalKind(const std::string& id, GoalKind* out);
+
 // Exactly "YYYY-MM-DD" naming a day of the Gregorian calendar (years 0001-9999): the one date
 // form of the data format.
 bool IsIsoDate(std::string_view s);
@@ -52,6 +58,8 @@ struct Area {
     Text name;
     std::string kind;            // id into Dataset::area_kinds
     std::string within;          // id of the area this one lies in ("" if none)
+    int kind_index = -1;         // Dataset::area_kinds index of `kind`, resolved at load (-1: none)
+    int within_index = -1;       // Dataset::areas index of `within`, resolved at load (-1: none)
     Text headline;               // the area's headline programme, if the source names one
     std::string headline_quote;  // verbatim source text for the headline
     std::vector<Polygon> polygons;  // empty for areas without a boundary
@@ -82,7 +90,9 @@ struct Goal {
     std::string id;
     std::string area;            // Area::id
     std::string category;        // Category::id
-    std::string kind;            // "action", "target", "project", "programme"
+    int area_index = -1;         // Dataset::areas index of `area`, resolved at load
+    int category_index = -1;     // Dataset::categories index of `category`, resolved at load
+    GoalKind kind = GoalKind::Action;
     Text title;
     std::string quote;           // verbatim source sentence or phrase
     bool has_target = false;
@@ -149,9 +159,14 @@ struct Dataset {
     std::vector<Goal> goals;
     Bounds bounds;               // of all polygons and markers, computed at load
 
-    int FindArea(const std::string& id) const;      // index or -1
+    int FindArea(const std::string& id) const;      // index or -1 (a linear search: not per frame)
     int FindCategory(const std::string& id) const;  // index or -1
     int FindAreaKind(const std::string& id) const;  // index or -1
 };
+
+// Sets every reference's index (Area::kind_index, within_index, Goal::area_index,
+// category_index) from its id: the first element with that id, -1 if none (or no id). The loader
+// calls it; code that builds or edits a Dataset by hand calls it after changing ids.
+void ResolveReferences(Dataset& d);
 
 }  // namespace jcm

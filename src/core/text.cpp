@@ -1,6 +1,12 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "core/model.h"
 
 namespace jcm {
 namespace {
@@ -61,6 +67,119 @@ bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle) {
         if (k == needle.size()) return true;
     }
     return false;
+}
+
+namespace detail {
+namespace {
+// Reads "d.ddde±x" (what to_chars/printf write in scientific form) into *out, without trailing zeros.
+void ParseScientific(const char* s, Decimal* out) {
+    out->count = 0;
+    const char* p = s;
+    for (; *p != '\0' && *p != 'e' && *p != 'E'; ++p) {
+        if (*p >= '0' && *p <= '9' && out->count < 20) out->digits[out->count++] = *p;
+    }
+    const int exp10 = *p != '\0' ? std::atoi(p + 1) : 0;
+    while (out->count > 1 && out->digits[out->count - 1] == '0') --out->count;
+    out->point = exp10 + 1;
+}
+
+}  // namespace
+
+Decimal ShortestDecimal(double v) {
+    Decimal d;
+    char buf[64];
+#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L && !defined(JCM_NO_TO_CHARS)
+    // Shortest round-trip (Ryu-style) and locale-independent.
+    const auto res = std::to_chars(buf, buf + sizeof buf - 1, v, std::chars_format::scientific);
+    *res.ptr = '\0';
+#else
+    // No floating-point to_chars (e.g. libc++ in Emscripten; -DJCM_NO_TO_CHARS tries this path
+    // natively): the first of 15, 16, 17 significant digits that reads back exactly. Correct
+    // rounding makes this the shortest form too: any shorter exact form is what 15-digit
+    // rounding gives, and the nearest 16-digit form reads back whenever any 16-digit one does.
+    for (int precision = 15; precision <= 17; ++precision) {
+        std::snprintf(buf, sizeof buf, "%.*e", precision - 1, v);
+        if (precision == 17 || std::strtod(buf, nullptr) == v) break;
+    }
+#endif
+    ParseScientific(buf, &d);
+    return d;
+}
+
+}  // namespace detail
+
+namespace {
+
+// Appends to buf[*at] while there is room (one byte always kept for the NUL).
+void Put(char* buf, size_t size, size_t* at, const char* s) {
+    for (; *s != '\0' && *at + 1 < size; ++s) buf[(*at)++] = *s;
+}
+void PutChar(char* buf, size_t size, size_t* at, char c) {
+    const char s[2] = {c, '\0'};
+    Put(buf, size, at, s);
+}
+
+void AppendNumberText(double v, Lang lang, char* buf, size_t size, size_t* at) {
+    if (!std::isfinite(v)) {
+        Put(buf, size, at, "\xE2\x80\x94");  // an em dash: no number
+        return;
+    }
+    if (v == 0) {
+        PutChar(buf, size, at, '0');
+        return;
+    }
+    if (v < 0) {
+        PutChar(buf, size, at, '-');
+        v = -v;
+    }
+    const detail::Decimal d = detail::ShortestDecimal(v);
+    const int k = d.count, n = d.point;  // v = 0.digits * 10^n
+    const int int_digits = n > 0 ? n : 0;
+    const int group_from = lang == Lang::En ? 4 : 5;
+    const bool group = int_digits >= group_from;
+    if (int_digits == 0) {
+        PutChar(buf, size, at, '0');
+    } else {
+        for (int i = 0; i < int_digits; ++i) {
+            if (group && i > 0 && (int_digits - i) % 3 == 0) PutChar(buf, size, at, ',');
+            PutChar(buf, size, at, i < k ? d.digits[i] : '0');
+        }
+    }
+    if (k > int_digits) {  // fraction digits: leading zeros (n < 0), then the rest of the digits
+        PutChar(buf, size, at, '.');
+        for (int i = n; i < 0; ++i) PutChar(buf, size, at, '0');
+        for (int i = int_digits; i < k; ++i) PutChar(buf, size, at, d.digits[i]);
+    }
+}
+
+}  // namespace
+
+const char* FormatNumber(double v, Lang lang, char* buf, size_t size) {
+    if (size == 0) return buf;
+    size_t at = 0;
+    AppendNumberText(v, lang, buf, size, &at);
+    buf[at] = '\0';
+    return buf;
+}
+
+const char* FormatRange(double lo, double hi, Lang lang, char* buf, size_t size) {
+    if (size == 0) return buf;
+    size_t at = 0;
+    AppendNumberText(lo, lang, buf, size, &at);
+    Put(buf, size, &at, "\xE2\x80\x93");  // en dash
+    AppendNumberText(hi, lang, buf, size, &at);
+    buf[at] = '\0';
+    return buf;
+}
+
+std::string FormatNumber(double v, Lang lang) {
+    char buf[512];  // the longest: -1.8e308, 309 digits, 102 commas, a sign; plus 17 fraction digits
+    return FormatNumber(v, lang, buf, sizeof buf);
+}
+
+std::string FormatRange(double lo, double hi, Lang lang) {
+    char buf[1024];
+    return FormatRange(lo, hi, lang, buf, sizeof buf);
 }
 
 }  // namespace jcm

@@ -1,7 +1,10 @@
-// text.h: small UTF-8 helpers for the UI (which characters a text needs, how long it is).
+// text.h: small text helpers: UTF-8 (which characters a text needs, how long it is) and numbers
+// as people read them (FormatNumber: the one way the views, the summary and messages show a number).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,5 +22,30 @@ size_t CodepointCount(std::string_view s);
 
 // True when `haystack` contains `needle`, ignoring ASCII case (Chinese needs no folding).
 bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle);
+
+// A number for a person to read, in `lang`: never an exponent (1500000, not 1.5e+06), the
+// shortest digits that are the number (0.1, not 0.10000000000000001; no trailing zeros), a minus
+// sign when negative. Thousands are grouped with "," in English from 1,000 on; in Chinese from
+// five integer digits on (2000 stays as the sources write years and counts, 1,500,000 is
+// grouped). Non-finite values print as "—". Writes at most `size` bytes (NUL included) into `buf`
+// and returns `buf`; allocates nothing (views call it every frame).
+enum class Lang : uint8_t;
+const char* FormatNumber(double v, Lang lang, char* buf, size_t size);
+// Both ends of a range, "1–3" (an en dash; either end formatted as FormatNumber does).
+const char* FormatRange(double lo, double hi, Lang lang, char* buf, size_t size);
+// The same as strings, for code that builds strings anyway.
+std::string FormatNumber(double v, Lang lang);
+std::string FormatRange(double lo, double hi, Lang lang);
+
+namespace detail {
+// The shortest decimal digits that read back as `v` (v finite, > 0), and the decimal exponent
+// of the first digit: v ~= 0.d1d2d3... * 10^(point). Shared by FormatNumber and the JSON writer.
+struct Decimal {
+    char digits[24] = {};
+    int count = 0;
+    int point = 0;
+};
+Decimal ShortestDecimal(double v);
+}  // namespace detail
 
 }  // namespace jcm

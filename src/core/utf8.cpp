@@ -46,6 +46,20 @@ size_t FindInvalidUtf8(std::string_view text) {
     return std::string_view::npos;
 }
 
+bool LooksLikeGbk(std::string_view text) {
+    size_t pairs = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        if (lead < 0x80) continue;
+        if (lead == 0x80 || lead == 0xFF || i + 1 >= text.size()) return false;
+        const auto trail = static_cast<unsigned char>(text[i + 1]);
+        if (trail < 0x40 || trail == 0x7F || trail == 0xFF) return false;
+        ++pairs;
+        ++i;
+    }
+    return pairs > 0;
+}
+
 bool HasUtf8Bom(std::string_view text) {
     return text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF &&
            static_cast<unsigned char>(text[1]) == 0xBB && static_cast<unsigned char>(text[2]) == 0xBF;

@@ -11,6 +11,11 @@ namespace jcm {
 // overlongs, no surrogates, nothing above U+10FFFF), or std::string_view::npos if all is valid.
 size_t FindInvalidUtf8(std::string_view text);
 
+// True if every byte >= 0x80 in `text` pairs up as a GBK (GB 18030 two-byte) character: a lead
+// byte 0x81-0xFE then a trail byte 0x40-0xFE other than 0x7F, and there is at least one. Said of
+// text that is not valid UTF-8, it means "probably saved as GBK" (Windows Notepad, WPS).
+bool LooksLikeGbk(std::string_view text);
+
 // True if text starts with the UTF-8 byte order mark EF BB BF.
 bool HasUtf8Bom(std::string_view text);
 

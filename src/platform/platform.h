@@ -76,9 +76,11 @@ void DownloadCanvasPng(const std::string& name);
 
 // Files the user gives the app: PickFile opens the file picker; files dropped on the page arrive
 // the same way. Files over `max_bytes` are refused by the page with an error, unread.
+// The file's bytes are passed as they are, undecoded, exactly like fetched data (FetchResult), so
+// the loader's UTF-8 check sees a GBK file as GBK (a text read would have turned it into "?"s).
 struct ImportedFile {
     std::string name;
-    std::string text;
+    std::string bytes;  // the file's content, byte for byte
     std::string error;  // non-empty: the file was refused or could not be read
 };
 void SetImportLimit(size_t max_bytes);

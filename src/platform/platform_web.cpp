@@ -5,6 +5,8 @@
 #include <emscripten/html5.h>
 
 #include <cstdlib>
+#include <string>
+#include <utility>
 #include <vector>
 
 extern "C" {
@@ -226,8 +228,10 @@ EMSCRIPTEN_KEEPALIVE void jcm_on_store(int id, int ok, int found, const char* va
     Wake();
 }
 
-EMSCRIPTEN_KEEPALIVE void jcm_on_import(const char* name, const char* text, const char* error) {
-    jcm::platform::g_imports.push_back({name ? name : "", text ? text : "", error ? error : ""});
+EMSCRIPTEN_KEEPALIVE void jcm_on_import(const char* name, const char* data, int size, const char* error) {
+    std::string bytes;
+    if (data != nullptr && size > 0) bytes.assign(data, static_cast<size_t>(size));
+    jcm::platform::g_imports.push_back({name ? name : "", std::move(bytes), error ? error : ""});
     jcm::platform::Wake();
 }
 

@@ -235,23 +235,32 @@ mergeInto(LibraryManager.library, {
   },
 
   // ---- files in (picker and drag and drop) ---------------------------------------------------
-  $jcmImport__deps: ['$jcmPassString', 'free'],
+  // A chosen or dropped file reaches the app as bytes (readAsArrayBuffer), like jcm_fetch's data:
+  // the loader, not the browser, decides whether it is UTF-8 (readAsText turned GBK into U+FFFD).
+  $jcmImport__deps: ['$jcmPassString', 'malloc', 'free'],
   $jcmImport: {
     limit: 16 * 1024 * 1024,
     input: null,
-    deliver: function (name, text, error) {
-      var n = jcmPassString(name), t = jcmPassString(text || ''), e = jcmPassString(error || '');
-      try { Module['_jcm_on_import'](n, t, e); } finally { _free(n); _free(t); _free(e); }
+    deliver: function (name, bytes, error) {
+      var data = 0, size = 0;
+      if (bytes) {
+        size = bytes.length;
+        data = _malloc(size + 1);
+        HEAPU8.set(bytes, data);
+        HEAPU8[data + size] = 0;
+      }
+      var n = jcmPassString(name), e = jcmPassString(error || '');
+      try { Module['_jcm_on_import'](n, data, size, e); } finally { if (data) _free(data); _free(n); _free(e); }
     },
     read: function (file) {
       if (file.size > jcmImport.limit) {
-        jcmImport.deliver(file.name, '', 'too-large|' + file.size + '|' + jcmImport.limit);
+        jcmImport.deliver(file.name, null, 'too-large|' + file.size + '|' + jcmImport.limit);
         return;
       }
       var r = new FileReader();
-      r.onload = function () { jcmImport.deliver(file.name, r.result, ''); };
-      r.onerror = function () { jcmImport.deliver(file.name, '', 'unreadable|' + (r.error && r.error.message || r.error)); };
-      r.readAsText(file, 'utf-8');
+      r.onload = function () { jcmImport.deliver(file.name, new Uint8Array(r.result), ''); };
+      r.onerror = function () { jcmImport.deliver(file.name, null, 'unreadable|' + (r.error && r.error.message || r.error)); };
+      r.readAsArrayBuffer(file);
     },
     setup: function () {
       if (jcmImport.input) return;

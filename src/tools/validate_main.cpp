@@ -1,6 +1,7 @@
 // jcm-validate: checks campaign data files (docs/data-format.md) before they are published.
 //
 //   jcm-validate [--lang zh|en] FILE...
+//   jcm-validate --emit-schema       (prints docs/data-format.schema.json, made from core/fields.h)
 //
 // Prints every problem of every file and a one-line summary per file. Exit status: 0 all files
 // valid (warnings allowed), 1 some file invalid or unreadable, 2 usage error. Only regular files
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "core/load.h"
+#include "core/schema.h"
 
 namespace {
 
@@ -29,6 +31,7 @@ void PrintUsage(std::FILE* to) {
         "  Checks campaign data files (docs/data-format.md) and prints every problem.\n"
         "  检查数据文件并列出全部问题。\n"
         "  --lang zh|en  message language (default: zh if $LANG starts with zh, else en)\n"
+        "  --emit-schema print the JSON Schema of the format (docs/data-format.schema.json) and exit\n"
         "  exit status: 0 valid (warnings allowed), 1 invalid or unreadable, 2 usage error\n",
         to);
 }
@@ -127,6 +130,9 @@ int main(int argc, char** argv) {
             files.push_back(arg);
         } else if (arg == "--") {
             options_done = true;
+        } else if (arg == "--emit-schema") {
+            std::fputs(jcm::DataFormatSchema().c_str(), stdout);  // docs/data-format.schema.json
+            return kExitValid;
         } else if (arg == "--help" || arg == "-h") {
             PrintUsage(stdout);
             return kExitValid;

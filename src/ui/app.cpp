@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/fields.h"
 #include "core/text.h"
 #include "platform/platform.h"
 #include "ui/strings.h"
@@ -48,28 +49,8 @@ void NeedTextGlyphs(AppState& app, const Text& t) {
 }
 
 void NeedDatasetGlyphs(AppState& app, const Dataset& d) {
-    NeedTextGlyphs(app, d.title);
-    NeedTextGlyphs(app, d.city);
-    NeedTextGlyphs(app, d.campaign.name);
-    NeedTextGlyphs(app, d.campaign.asks);
-    NeedTextGlyphs(app, d.campaign.period_as_stated);
-    NeedTextGlyphs(app, d.source.title);
-    NeedTextGlyphs(app, d.source.outlet);
-    NeedTextGlyphs(app, d.source.reporter);
-    NeedTextGlyphs(app, d.boundary_source.name);
-    for (const AreaKind& k : d.area_kinds) NeedTextGlyphs(app, k.name);
-    for (const Category& c : d.categories) NeedTextGlyphs(app, c.name);
-    for (const Area& a : d.areas) {
-        NeedTextGlyphs(app, a.name);
-        NeedTextGlyphs(app, a.headline);
-        NeedTextGlyphs(app, a.note);
-    }
-    for (const Goal& g : d.goals) {
-        NeedTextGlyphs(app, g.title);
-        NeedGlyphs(app, g.quote);
-        NeedTextGlyphs(app, g.target.unit);
-        for (const ProgressReport& p : g.progress) NeedTextGlyphs(app, p.note);
-    }
+    // Every string of the field tables (core/fields.h): a new text field needs nothing here.
+    ForEachString(d, [&](const std::string& s) { NeedGlyphs(app, s); });
 }
 
 std::string EditsKey(const AppState& app) { return "edits:" + app.local.published.id; }
@@ -514,7 +495,7 @@ void UpdateApp(AppState& app) {
     }
     platform::ImportedFile file;
     while (platform::TakeImportedFile(&file)) {
-        ImportFile(app, file.name, file.text, file.error);
+        ImportFile(app, file.name, file.bytes, file.error);
         RequestRedraw(app);
     }
 }
@@ -561,7 +542,7 @@ void ExportPng(AppState& app) {
     RequestRedraw(app);
 }
 
-void ImportFile(AppState& app, const std::string& name, const std::string& text, const std::string& error) {
+void ImportFile(AppState& app, const std::string& name, std::string_view bytes, const std::string& error) {
     if (!error.empty()) {
         Problem p;
         p.file = name;
@@ -574,7 +555,7 @@ void ImportFile(AppState& app, const std::string& name, const std::string& text,
         NeedTextGlyphs(app, p.message);
         return;
     }
-    if (AcceptDataset(app, text, name)) platform::Mark("app:data-imported");
+    if (AcceptDataset(app, bytes, name)) platform::Mark("app:data-imported");  // as fetched data is
 }
 
 void SetQuery(AppState& app, const std::string& query) {

@@ -276,7 +276,7 @@ void ExportJson(AppState& app);
 void ExportCsv(AppState& app);
 void ExportPng(AppState& app);
 // `error` non-empty: the page refused or could not read the file (e.g. over the size limit).
-void ImportFile(AppState& app, const std::string& name, const std::string& text, const std::string& error);
+void ImportFile(AppState& app, const std::string& name, std::string_view bytes, const std::string& error);
 
 // Switches between the light and dark theme and remembers the choice.
 void SetDark(AppState& app, bool dark);

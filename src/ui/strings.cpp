@@ -169,10 +169,10 @@ const char* StatusName(Status s, Lang lang) {
     return Tr(Str::StatusNotReported, lang);
 }
 
-const char* GoalKindName(const std::string& kind, Lang lang) {
-    if (kind == "target") return Tr(Str::KindTarget, lang);
-    if (kind == "project") return Tr(Str::KindProject, lang);
-    if (kind == "programme") return Tr(Str::KindProgramme, lang);
+const char* GoalKindName(GoalKind kind, Lang lang) {
+    if (kind == GoalKind::Target) return Tr(Str::KindTarget, lang);
+    if (kind == GoalKind::Project) return Tr(Str::KindProject, lang);
+    if (kind == GoalKind::Programme) return Tr(Str::KindProgramme, lang);
     return Tr(Str::KindAction, lang);
 }
 

@@ -146,6 +146,6 @@ const char* Tr(Str s, Lang lang);
 // The printf format of a count ("%d goals") with the plural form for `n` (a "many" Str).
 const char* Count(Str many, int n, Lang lang);
 const char* StatusName(Status s, Lang lang);
-const char* GoalKindName(const std::string& kind, Lang lang);
+const char* GoalKindName(GoalKind kind, Lang lang);
 
 }  // namespace jcm

@@ -154,7 +154,7 @@ void DrawCompare(AppState& app) {
         ImGui::PopTextWrapPos();
         ImGui::TableSetColumnIndex(1);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + text_dy);
-        const char* kind = AreaKindName(app, a.kind);
+        const char* kind = AreaKindName(app, a);
         ImGui::TextDisabled("%s", kind);
         RecordItem(app, Role::Cell, kind);
         for (int c = static_cast<int>(CompareColumn::Goals); c < ncol; ++c) {

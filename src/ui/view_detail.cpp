@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "core/campaign.h"
+#include "core/text.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/views.h"
@@ -74,8 +75,10 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
     if (UiLink(app, Tr(Str::RecordProgress, lang))) OpenEditor(app, index);
     if (g.has_target) {
         const Target& t = g.target;
-        if (t.has_min) std::snprintf(buf, sizeof buf, "%s: %g–%g %s", Tr(Str::Target, lang), t.min, t.value, t.unit.Get(lang).c_str());
-        else std::snprintf(buf, sizeof buf, "%s: %g %s", Tr(Str::Target, lang), t.value, t.unit.Get(lang).c_str());
+        char num[96];
+        if (t.has_min) FormatRange(t.min, t.value, lang, num, sizeof num);
+        else FormatNumber(t.value, lang, num, sizeof num);
+        std::snprintf(buf, sizeof buf, "%s: %s %s", Tr(Str::Target, lang), num, t.unit.Get(lang).c_str());
         UiText(app, buf);
         if (!t.deadline.empty()) {
             std::snprintf(buf, sizeof buf, "%s %s", Tr(Str::Deadline, lang), t.deadline.c_str());
@@ -100,7 +103,8 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
             }
         }
         if (!reverted && r.has_percent) {
-            std::snprintf(buf, sizeof buf, "%.0f%%", r.percent);
+            char num[64];
+            std::snprintf(buf, sizeof buf, "%s%%", FormatNumber(r.percent, lang, num, sizeof num));
             ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::ColorConvertU32ToFloat4(CurrentTheme().status[static_cast<int>(r.status)]));
             ImGui::ProgressBar(static_cast<float>(r.percent / 100.0), ImVec2(-1, 0), buf);
             ImGui::PopStyleColor();
@@ -142,9 +146,9 @@ void DrawAreaDetail(AppState& app, int index) {
 
     if (UiLink(app, Tr(Str::BackToOverview, lang))) SelectArea(app, -1);
     UiHeading(app, a.name.Get(lang).c_str(), 2, app.fonts.heading);
-    std::snprintf(buf, sizeof buf, "%s", AreaKindName(app, a.kind));
-    if (!a.within.empty()) {
-        const int w = d.FindArea(a.within);
+    std::snprintf(buf, sizeof buf, "%s", AreaKindName(app, a));
+    {
+        const int w = a.within_index;  // resolved at load
         if (w >= 0) {
             const size_t len = std::strlen(buf);
             std::snprintf(buf + len, sizeof buf - len, " · %s %s", Tr(Str::Within, lang), d.areas[static_cast<size_t>(w)].name.Get(lang).c_str());
@@ -179,7 +183,7 @@ void DrawAreaDetail(AppState& app, int index) {
         SemBegin(app, Role::List, Tr(Str::KeyProjects, lang), ImGui::GetCursorScreenPos(), list_end);
         for (size_t gi = 0; gi < d.goals.size(); ++gi) {
             const Goal& g = d.goals[gi];
-            if (g.area != a.id || g.kind != "project" || !app.ui.filter.KeepsGoal(g, ShownStatus(app, g))) continue;
+            if (g.area_index != index || g.kind != GoalKind::Project || !app.ui.filter.KeepsGoal(g, ShownStatus(app, g))) continue;
             ImGui::Bullet();
             ImGui::PushTextWrapPos(0.0f);
             ImGui::TextUnformatted(g.title.Get(lang).c_str());
@@ -193,7 +197,7 @@ void DrawAreaDetail(AppState& app, int index) {
         bool heading_done = false;
         for (size_t gi = 0; gi < d.goals.size(); ++gi) {
             const Goal& g = d.goals[gi];
-            if (g.area != a.id || g.category != cat.id || !app.ui.filter.KeepsGoal(g, ShownStatus(app, g))) continue;
+            if (g.area_index != index || g.category_index != static_cast<int>(ci) || !app.ui.filter.KeepsGoal(g, ShownStatus(app, g))) continue;
             if (!heading_done) {
                 SectionHeading(app, cat.name.Get(lang).c_str());
                 SemBegin(app, Role::List, cat.name.Get(lang), ImGui::GetCursorScreenPos(), list_end);

@@ -435,7 +435,7 @@ void RecordMapAreas(AppState& app, ImVec2 pos, ImVec2 size) {
         const Area& a = app.data.areas[static_cast<size_t>(i)];
         char count[96];
         AreaCountText(app, i, count, sizeof count);
-        std::snprintf(name, sizeof name, "%s · %s · %s", a.name.Get(lang).c_str(), AreaKindName(app, a.kind), count);
+        std::snprintf(name, sizeof name, "%s · %s · %s", a.name.Get(lang).c_str(), AreaKindName(app, a), count);
         ImVec2 at(-1e9f, -1e9f);
         if (g.has_marker) at = ToIm(app.map.view.WorldToScreen(g.marker));
         else if (g.has_label) at = ToIm(app.map.view.WorldToScreen(g.label));
@@ -569,7 +569,7 @@ void DrawTooltip(const AppState& app) {
     ImGui::BeginTooltip();
     ImGui::PushFont(app.fonts.body);
     ImGui::TextUnformatted(a.name.Get(lang).c_str());
-    const int k = app.data.FindAreaKind(a.kind);
+    const int k = a.kind_index;
     if (k >= 0) ImGui::TextDisabled("%s", app.data.area_kinds[static_cast<size_t>(k)].name.Get(lang).c_str());
     char count[96];
     AreaCountText(app, i, count, sizeof count);

@@ -34,9 +34,9 @@ void SectionHeading(AppState& app, const char* text) {
     ImGui::Separator();
 }
 
-const char* AreaKindName(const AppState& app, const std::string& kind) {
-    const int k = app.data.FindAreaKind(kind);
-    return k >= 0 ? app.data.area_kinds[static_cast<size_t>(k)].name.Get(app.lang).c_str() : kind.c_str();
+const char* AreaKindName(const AppState& app, const Area& area) {
+    const int k = area.kind_index;  // resolved at load
+    return k >= 0 ? app.data.area_kinds[static_cast<size_t>(k)].name.Get(app.lang).c_str() : area.kind.c_str();
 }
 
 void AreaCountText(const AppState& app, int area, char* out, size_t size) {

@@ -69,10 +69,10 @@ void DrawSearchResults(AppState& app) {
             area = h.index;
             const Area& a = d.areas[static_cast<size_t>(area)];
             title = a.name.Get(lang).c_str();
-            sub = AreaKindName(app, a.kind);
+            sub = AreaKindName(app, a);
         } else {
             const Goal& g = d.goals[static_cast<size_t>(h.index)];
-            area = d.FindArea(g.area);
+            area = g.area_index;
             title = g.title.Get(lang).c_str();
             sub = area >= 0 ? d.areas[static_cast<size_t>(area)].name.Get(lang).c_str() : g.area.c_str();
         }

@@ -45,7 +45,7 @@ void DrawProblems(AppState& app);
 void StatusDot(Status s, float radius);
 // A section's heading (level 3) with a rule under it.
 void SectionHeading(AppState& app, const char* text);
-const char* AreaKindName(const AppState& app, const std::string& kind);
+const char* AreaKindName(const AppState& app, const Area& area);
 // An area's goal count in words: "12 goals", "none under the filters", or "No goals reported"
 // (only when the data has no goal for it at all).
 void AreaCountText(const AppState& app, int area, char* out, size_t size);

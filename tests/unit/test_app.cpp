@@ -366,6 +366,66 @@ TEST_CASE("app: export then import round-trips; an invalid or oversized import c
     CHECK(jcm::platform::headless::Get().png_downloads.size() == 1);
 }
 
+TEST_CASE("app: a chosen or dropped file reaches the loader as bytes: GBK is refused with \"save as UTF-8\"") {
+    Fixture f;
+    f.LoadShipped();
+    const size_t areas = f.app->data.areas.size();
+    const std::string gbk = ReadFile(std::string(JCM_SOURCE_DIR) + "/tests/fixtures/invalid/gbk-encoded.json");
+    REQUIRE(gbk.size() > 100);
+    // The page queues the file's bytes undecoded (platform_web.js readAsArrayBuffer).
+    jcm::platform::headless::Get().imports.push_back({"minimal-gbk.json", gbk, ""});
+    jcm::UpdateApp(*f.app);  // main.cpp's per-frame platform polling
+    CHECK(f.app->show_problems);
+    REQUIRE(f.app->problems.size() == 1);
+    CHECK(f.app->problems[0].file == "minimal-gbk.json");
+    CHECK(f.app->problems[0].message.en.find("save it as UTF-8, not GBK") != std::string::npos);
+    CHECK(f.app->problems[0].message.zh.find("请另存为 UTF-8 编码") != std::string::npos);
+    CHECK(f.app->data.areas.size() == areas);  // nothing changed
+    f.Frame();
+    CHECK(Shows(*f.app, "minimal-gbk.json"));  // the problems dialog names the file
+
+    // The same dataset saved as UTF-8 is taken.
+    jcm::platform::headless::Get().imports.push_back(
+        {"minimal.json", ReadFile(std::string(JCM_SOURCE_DIR) + "/tests/fixtures/valid/minimal.json"), ""});
+    jcm::UpdateApp(*f.app);
+    CHECK_FALSE(f.app->show_problems);
+    CHECK(f.app->data.id == "example-city");
+    CHECK(f.app->data.areas.size() == 2);
+}
+
+TEST_CASE("app: another city's skeleton dataset (tools/import-boundaries.mjs --skeleton) loads and draws") {
+    Fixture f;
+    const std::string text = ReadFile(std::string(JCM_SOURCE_DIR) + "/tests/fixtures/valid/second-city-skeleton.json");
+    REQUIRE(jcm::platform::headless::Complete("data/campaign.json", true, text));
+    REQUIRE(f.app->has_data);
+    CHECK(f.app->data.areas.size() == 3);
+    CHECK(f.app->data.goals.empty());
+    f.Frame();
+    f.Frame(390, 844);
+    f.Frame();
+    CHECK(Shows(*f.app, "示例市"));
+    CHECK(Shows(*f.app, "甲湖区"));  // an area of the new city, on the map and in the panel
+    for (int i = 0; i < 3; ++i) {
+        jcm::SelectArea(*f.app, i);
+        f.Frame();
+    }
+}
+
+TEST_CASE("app: the detail shows a target range with both ends and big numbers without an exponent") {
+    Fixture f;
+    std::string text = ReadFile(std::string(JCM_SOURCE_DIR) + "/tests/fixtures/valid/minimal.json");
+    const std::string from = "\"value\": 30,";
+    REQUIRE(text.find(from) != std::string::npos);
+    text.replace(text.find(from), from.size(), "\"value\": 1500000, \"min\": 1000,");
+    REQUIRE(jcm::platform::headless::Complete("data/campaign.json", true, text));
+    f.app->lang = jcm::Lang::En;
+    jcm::SelectArea(*f.app, 0);
+    f.Frame();
+    f.Frame();
+    CHECK(Shows(*f.app, "1,000\xE2\x80\x93" "1,500,000"));
+    CHECK_FALSE(Shows(*f.app, "e+06"));
+}
+
 TEST_CASE("app: the record-progress dialog and the data menu draw at phone and desktop sizes") {
     Fixture f;
     f.LoadShipped();

@@ -145,7 +145,7 @@ TEST_CASE("campaign: search finds areas, goals, projects and quotes in either la
     jcm::Search(d, "亲亲食品", hits);  // a named project
     REQUIRE(!hits.empty());
     bool project = false;
-    for (const auto& h : hits) project |= h.kind == jcm::HitKind::Goal && d.goals[static_cast<size_t>(h.index)].kind == "project";
+    for (const auto& h : hits) project |= h.kind == jcm::HitKind::Goal && d.goals[static_cast<size_t>(h.index)].kind == jcm::GoalKind::Project;
     CHECK(project);
 
     // Words only in a quote are found and flagged as such.

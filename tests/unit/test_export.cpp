@@ -14,7 +14,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <cstdio>
 #include <cstring>
+#include <utility>
 #include <limits>
 #include <random>
 #include <sstream>
@@ -22,6 +24,7 @@
 #include <vector>
 
 #include "core/export.h"
+#include "core/fields.h"
 #include "core/load.h"
 
 #ifndef JCM_SOURCE_DIR
@@ -65,117 +68,97 @@ Dataset LoadOk(const std::string& text, const std::string& name) {
 
 Dataset Minimal() { return LoadOk(ReadFile(std::string(JCM_SOURCE_DIR) + "/tests/fixtures/valid/minimal.json"), "minimal"); }
 
+// Every value of a Dataset as (path, value) lines, through the field tables (core/fields.h):
+// what the tables declare is what is compared, indices and presence flags included.
+class Flatten {
+  public:
+    std::vector<std::pair<std::string, std::string>> out;
+    std::string at;  // the current object's path
+
+    void Put(const char* key, std::string v) { out.emplace_back(at + "/" + key, std::move(v)); }
+    static std::string Num(double v) {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%.17g", v == 0 ? 0.0 : v);  // -0 reads back as 0
+        return buf;
+    }
+
+    void Const(const char* key, int v, int) { Put(key, std::to_string(v)); }
+    void Ignored(const char*, const char*) {}
+    void String(const char* key, const std::string& v, jcm::Need) { Put(key, "\"" + v + "\""); }
+    void Ref(const char* key, const std::string& id, int index, jcm::IdList, jcm::Need) {
+        Put(key, "\"" + id + "\" #" + std::to_string(index));
+    }
+    void Date(const char* key, const std::string& v, jcm::Need) { Put(key, v); }
+    void Text(const char* key, const jcm::Text& t, jcm::Need) { Put(key, "{" + t.zh + "|" + t.en + "}"); }
+    void Number(const char* key, double v, jcm::Need, const bool* has, const jcm::Range*) {
+        Put(key, (has != nullptr && !*has ? "(absent) " : "") + Num(v));
+    }
+    void Int(const char* key, int v, jcm::Need, const jcm::Range*) { Put(key, std::to_string(v)); }
+    void Bool(const char* key, bool v, jcm::Need) { Put(key, v ? "true" : "false"); }
+    template <class E>
+    void Enum(const char* key, E v, jcm::Need, const jcm::EnumInfo&) { Put(key, std::to_string(static_cast<int>(v))); }
+    void Color(const char* key, uint32_t v, jcm::Need) { Put(key, std::to_string(v)); }
+    template <class T>
+    void Object(const char* key, const T& t, jcm::Need, const bool* has) {
+        if (has != nullptr) Put(key, *has ? "present" : "absent");
+        Nested(at + "/" + key, t);
+    }
+    template <class T>
+    void List(const char* key, const std::vector<T>& list, jcm::Need, jcm::IdList) {
+        Put(key, "size " + std::to_string(list.size()));
+        for (size_t i = 0; i < list.size(); ++i) Nested(at + "/" + key + "/" + std::to_string(i), list[i]);
+    }
+    void Geometry(const char* key, const std::vector<jcm::Polygon>& polygons, jcm::Need) {
+        Put(key, std::to_string(polygons.size()) + " polygons");
+        for (size_t p = 0; p < polygons.size(); ++p) {
+            for (size_t r = 0; r < polygons[p].rings.size(); ++r) {
+                std::string ring;
+                for (const jcm::LonLat& v : polygons[p].rings[r]) ring += Num(v.lon) + "," + Num(v.lat) + " ";
+                out.emplace_back(at + "/" + key + "/" + std::to_string(p) + "/" + std::to_string(r), ring);
+            }
+        }
+    }
+
+  private:
+    template <class T>
+    void Nested(std::string path, const T& t) {
+        std::swap(at, path);
+        Fields(*this, t);
+        std::swap(at, path);
+    }
+};
+
 // Field-by-field comparison; every difference is listed with its path (doubles compared exactly).
 class Diff {
   public:
     std::vector<std::string> found;
 
-    void Str(const std::string& path, const std::string& a, const std::string& b) {
-        if (a != b) found.push_back(path + ": \"" + a + "\" != \"" + b + "\"");
-    }
-    void Num(const std::string& path, double a, double b) {
-        if (!(a == b)) found.push_back(path + ": " + std::to_string(a) + " != " + std::to_string(b));
-    }
-    void Int(const std::string& path, long long a, long long b) {
-        if (a != b) found.push_back(path + ": " + std::to_string(a) + " != " + std::to_string(b));
-    }
-    void Txt(const std::string& path, const jcm::Text& a, const jcm::Text& b) {
-        Str(path + "/zh", a.zh, b.zh);
-        Str(path + "/en", a.en, b.en);
-    }
-    template <class T, class F>
-    void List(const std::string& path, const std::vector<T>& a, const std::vector<T>& b, F each) {
-        Int(path + " size", static_cast<long long>(a.size()), static_cast<long long>(b.size()));
-        for (size_t i = 0; i < a.size() && i < b.size(); ++i) each(path + "/" + std::to_string(i), a[i], b[i]);
-    }
-
-    void Report(const std::string& p, const jcm::ProgressReport& a, const jcm::ProgressReport& b) {
-        Str(p + "/date", a.date, b.date);
-        Int(p + "/status", static_cast<int>(a.status), static_cast<int>(b.status));
-        Int(p + "/has_percent", a.has_percent, b.has_percent);
-        Num(p + "/percent", a.percent, b.percent);
-        Txt(p + "/note", a.note, b.note);
-        Str(p + "/author", a.author, b.author);
-    }
-
     void Data(const Dataset& a, const Dataset& b) {
-        Int("schema_version", a.schema_version, b.schema_version);
-        Str("id", a.id, b.id);
-        Txt("title", a.title, b.title);
-        Txt("city", a.city, b.city);
-        Txt("source/title", a.source.title, b.source.title);
-        Txt("source/series", a.source.series, b.source.series);
-        Txt("source/outlet", a.source.outlet, b.source.outlet);
-        Txt("source/reporter", a.source.reporter, b.source.reporter);
-        Str("source/file", a.source.file, b.source.file);
-        Str("source/published", a.source.published, b.source.published);
-        Str("source/url", a.source.url, b.source.url);
-        Txt("campaign/name", a.campaign.name, b.campaign.name);
-        Txt("campaign/asks", a.campaign.asks, b.campaign.asks);
-        Str("campaign/quote", a.campaign.quote, b.campaign.quote);
-        Int("campaign/days", a.campaign.days, b.campaign.days);
-        Str("campaign/start", a.campaign.start, b.campaign.start);
-        Str("campaign/end", a.campaign.end, b.campaign.end);
-        Txt("campaign/period_as_stated", a.campaign.period_as_stated, b.campaign.period_as_stated);
-        Str("campaign/period_quote", a.campaign.period_quote, b.campaign.period_quote);
-        Txt("boundary_source/name", a.boundary_source.name, b.boundary_source.name);
-        Str("boundary_source/url", a.boundary_source.url, b.boundary_source.url);
-        Str("boundary_source/licence", a.boundary_source.licence, b.boundary_source.licence);
-        Str("boundary_source/notes", a.boundary_source.notes, b.boundary_source.notes);
-        List("area_kinds", a.area_kinds, b.area_kinds, [&](const std::string& p, const auto& x, const auto& y) {
-            Str(p + "/id", x.id, y.id);
-            Txt(p + "/name", x.name, y.name);
-        });
-        List("categories", a.categories, b.categories, [&](const std::string& p, const auto& x, const auto& y) {
-            Str(p + "/id", x.id, y.id);
-            Txt(p + "/name", x.name, y.name);
-            Int(p + "/color", x.color, y.color);
-        });
-        List("areas", a.areas, b.areas, [&](const std::string& p, const jcm::Area& x, const jcm::Area& y) {
-            Str(p + "/id", x.id, y.id);
-            Txt(p + "/name", x.name, y.name);
-            Str(p + "/kind", x.kind, y.kind);
-            Str(p + "/within", x.within, y.within);
-            Txt(p + "/headline", x.headline, y.headline);
-            Str(p + "/headline_quote", x.headline_quote, y.headline_quote);
-            List(p + "/polygons", x.polygons, y.polygons, [&](const std::string& pp, const auto& px, const auto& py) {
-                List(pp + "/rings", px.rings, py.rings, [&](const std::string& rp, const auto& rx, const auto& ry) {
-                    List(rp, rx, ry, [&](const std::string& vp, const jcm::LonLat& vx, const jcm::LonLat& vy) {
-                        Num(vp + "/lon", vx.lon, vy.lon);
-                        Num(vp + "/lat", vx.lat, vy.lat);
-                    });
-                });
-            });
-            Int(p + "/has_marker", x.has_marker, y.has_marker);
-            Num(p + "/marker/lon", x.marker.pos.lon, y.marker.pos.lon);
-            Num(p + "/marker/lat", x.marker.pos.lat, y.marker.pos.lat);
-            Int(p + "/marker/approximate", x.marker.approximate, y.marker.approximate);
-            Txt(p + "/note", x.note, y.note);
-        });
-        List("goals", a.goals, b.goals, [&](const std::string& p, const jcm::Goal& x, const jcm::Goal& y) {
-            Str(p + "/id", x.id, y.id);
-            Str(p + "/area", x.area, y.area);
-            Str(p + "/category", x.category, y.category);
-            Str(p + "/kind", x.kind, y.kind);
-            Txt(p + "/title", x.title, y.title);
-            Str(p + "/quote", x.quote, y.quote);
-            Int(p + "/has_target", x.has_target, y.has_target);
-            Num(p + "/target/value", x.target.value, y.target.value);
-            Int(p + "/target/has_min", x.target.has_min, y.target.has_min);
-            Num(p + "/target/min", x.target.min, y.target.min);
-            Txt(p + "/target/unit", x.target.unit, y.target.unit);
-            Str(p + "/target/deadline", x.target.deadline, y.target.deadline);
-            Txt(p + "/target/as_stated", x.target.as_stated, y.target.as_stated);
-            Int(p + "/status", static_cast<int>(x.status), static_cast<int>(y.status));
-            Str(p + "/owner", x.owner, y.owner);
-            List(p + "/progress", x.progress, y.progress,
-                 [&](const std::string& rp, const auto& rx, const auto& ry) { Report(rp, rx, ry); });
-        });
-        Num("bounds/min_lon", a.bounds.min_lon, b.bounds.min_lon);
-        Num("bounds/min_lat", a.bounds.min_lat, b.bounds.min_lat);
-        Num("bounds/max_lon", a.bounds.max_lon, b.bounds.max_lon);
-        Num("bounds/max_lat", a.bounds.max_lat, b.bounds.max_lat);
+        Same(a, b);
+        for (const Dataset* d : {&a, &b}) {  // derived at load, not in the format
+            const jcm::Bounds& bo = d->bounds;
+            (d == &a ? bounds_a_ : bounds_b_) = Flatten::Num(bo.min_lon) + " " + Flatten::Num(bo.min_lat) + " " +
+                                                Flatten::Num(bo.max_lon) + " " + Flatten::Num(bo.max_lat);
+        }
+        if (bounds_a_ != bounds_b_) found.push_back("bounds: " + bounds_a_ + " != " + bounds_b_);
     }
+
+    // Any struct with a field table.
+    template <class T>
+    void Same(const T& a, const T& b) {
+        Flatten fa, fb;
+        Fields(fa, a);
+        Fields(fb, b);
+        if (fa.out.size() != fb.out.size()) found.push_back("number of values: " + std::to_string(fa.out.size()) + " != " + std::to_string(fb.out.size()));
+        for (size_t i = 0; i < fa.out.size() && i < fb.out.size(); ++i) {
+            if (fa.out[i] != fb.out[i]) {
+                found.push_back(fa.out[i].first + ": " + fa.out[i].second + " != " + fb.out[i].first + ": " + fb.out[i].second);
+            }
+        }
+    }
+
+  private:
+    std::string bounds_a_, bounds_b_;
 };
 
 void CheckSame(const Dataset& a, const Dataset& b) {
@@ -569,7 +552,7 @@ TEST_CASE("export: CSV quotes fields with commas, quotes and line breaks, and th
     REQUIRE(row.size() == 15);
     CHECK(row[5] == "标题，中文逗号");
     CHECK(row[6] == "Title, with \"quotes\"");
-    CHECK(row[7] == "1-2");
+    CHECK(row[7] == "1\xE2\x80\x93" "2");  // an en dash, as the app shows ranges ("1-2" becomes a date in Excel)
     CHECK(row[8] == "家");
     CHECK(row[9] == "2020-06-30");
     CHECK(row[10] == "存在风险");
@@ -618,7 +601,7 @@ TEST_CASE("export: local edits round-trip through JSON") {
         CHECK(back[i].goal_id == edits[i].goal_id);
         jcm::ProgressReport a = edits[i].report, b = back[i].report;
         Diff diff;
-        diff.Report("edit", a, b);
+        diff.Same(a, b);
         CHECK(diff.found.empty());
     }
     CHECK(jcm::EditsToJson("jining-2020-100-day", back) == text);

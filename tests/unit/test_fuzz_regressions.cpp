@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "core/campaign.h"
+#include "core/export.h"
 #include "core/geometry.h"
 #include "core/load.h"
 
@@ -49,6 +51,12 @@ TEST_CASE("fuzz regressions: every fixture loads (or is rejected) and its geomet
             CHECK(r.ErrorCount() > 0);
             continue;
         }
+        // As fuzz/fuzz_load.cpp does after the geometry: the arithmetic, and a write that loads back.
+        const jcm::CampaignStats stats = jcm::ComputeStats(r.data);
+        CHECK(stats.per_area.size() == r.data.areas.size());
+        CHECK(stats.total.goals <= static_cast<int>(r.data.goals.size()));
+        const jcm::LoadResult back = jcm::LoadDataset(jcm::DatasetToJson(r.data), name + " (exported)");
+        CHECK(back.Ok());
         const jcm::MapGeometry g = jcm::BuildMapGeometry(r.data);
         REQUIRE(g.areas.size() == r.data.areas.size());
         for (const jcm::AreaGeometry& a : g.areas) {

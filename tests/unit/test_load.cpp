@@ -26,6 +26,7 @@
 #include "core/export.h"
 #include "core/json_parse.h"
 #include "core/load.h"
+#include "core/utf8.h"
 #ifdef JCM_HAVE_UI
 #include "platform/platform_headless.h"
 #include "ui/app.h"
@@ -382,6 +383,32 @@ TEST_CASE("load: syntax errors carry line and column") {
         REQUIRE(r.problems.size() == 1);
         CHECK(r.problems[0].line == 2);
     }
+}
+
+TEST_CASE("load: a GBK-encoded file is refused with \"save as UTF-8, not GBK\" in both languages") {
+    // tests/fixtures/invalid/gbk-encoded.json is valid/minimal.json saved as GBK.
+    const std::string text = ReadFixture("invalid/gbk-encoded.json");
+    REQUIRE(text.find("\xca\xbe") != std::string::npos);  // 示 in GBK
+    const LoadResult r = LoadDataset(text, "gbk.json");
+    CHECK_FALSE(r.Ok());
+    REQUIRE(r.problems.size() == 1);
+    const Problem& p = r.problems[0];
+    CHECK(Contains(p.message.en, "not valid UTF-8"));
+    CHECK(Contains(p.message.en, "looks GBK-encoded; save it as UTF-8, not GBK"));
+    CHECK(Contains(p.message.zh, "GBK 编码"));
+    CHECK(Contains(p.message.zh, "请另存为 UTF-8 编码（不要用 GBK）"));
+    // Line 5 is `    "zh": "示例市重点工作"`; 示 in GBK (CA BE) happens to be well-formed UTF-8 (U+02BE),
+    // so the first bad byte is 例's C0, one character later.
+    CHECK(p.line == 5);
+    CHECK(p.column == 13);
+    // Bytes that are not GBK either get the general message.
+    const LoadResult b = LoadDataset("{\"a\": \"\xff\xfe\"}", "b.json");
+    REQUIRE(b.problems.size() == 1);
+    CHECK(Contains(b.problems[0].message.en, "not valid UTF-8"));
+    CHECK_FALSE(Contains(b.problems[0].message.en, "looks GBK"));
+    CHECK(jcm::LooksLikeGbk("\xd6\xd0\xce\xc4"));
+    CHECK_FALSE(jcm::LooksLikeGbk("ascii only"));
+    CHECK_FALSE(jcm::LooksLikeGbk("\xd6"));  // a lead byte at the end
 }
 
 TEST_CASE("load: invalid UTF-8 and empty input") {
