@@ -120,8 +120,6 @@ constexpr Pair kStrings[] = {
     {"关闭", "Close"},
     {"前一天", "Previous day"},
     {"后一天", "Next day"},
-    {"显示原文", "Show source text"},
-    {"收起原文", "Hide source text"},
     {"地图着色", "Colour the map by"},
     {"菜单", "Menu"},
     {"搜索", "Search"},

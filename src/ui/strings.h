@@ -115,8 +115,6 @@ enum class Str {
     Close,
     PreviousDay,
     NextDay,
-    ShowQuote,
-    HideQuote,
     MapMetricGroup,
     Menu,
     SearchShort,

@@ -71,9 +71,12 @@ void DrawCompare(AppState& app) {
         name_w = std::max(name_w, ImGui::CalcTextSize(d.areas[static_cast<size_t>(area)].name.Get(lang).c_str()).x);
     name_w = std::min(name_w, std::max(avail * 0.4f, ImGui::CalcTextSize(Tr(headers[0], lang)).x + ImGui::GetFontSize()));
     const float row_min_h = 34.0f;  // tall enough to tap
-    float table_h = ImGui::GetFrameHeight() + 8.0f;
+    // The whole table's height (rows with their cell padding and borders, the header, and a
+    // horizontal scrollbar), so only the panel scrolls vertically.
+    const float pad_y = ImGui::GetStyle().CellPadding.y * 2.0f + 1.0f;
+    float table_h = ImGui::GetTextLineHeight() + pad_y + 8.0f;
     for (int area : ui.compare_order)
-        table_h += std::max(row_min_h, ImGui::CalcTextSize(d.areas[static_cast<size_t>(area)].name.Get(lang).c_str(), nullptr, false, name_w).y + 12.0f) + 1.0f;
+        table_h += std::max(row_min_h, ImGui::CalcTextSize(d.areas[static_cast<size_t>(area)].name.Get(lang).c_str(), nullptr, false, name_w).y + 12.0f) + pad_y;
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_PadOuterX | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX |
                                   ImGuiTableFlags_NoHostExtendY;

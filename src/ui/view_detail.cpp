@@ -22,7 +22,8 @@ void Quote(AppState& app, const char* id, const std::string& quote) {
     bool open = storage->GetBool(key, false);
     ImGui::PushID(id);
     char label[96];
-    std::snprintf(label, sizeof label, "%s##toggle", Tr(open ? Str::HideQuote : Str::ShowQuote, app.lang));
+    // The label names what it opens (the same as its accessible name); a chevron says open/closed.
+    std::snprintf(label, sizeof label, "%s    ##toggle", Tr(Str::Quote, app.lang));
     ImGui::PushFont(app.fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent));
@@ -30,6 +31,13 @@ void Quote(AppState& app, const char* id, const std::string& quote) {
     bool pressed = ImGui::Button(label);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);
+    {
+        const ImVec2 b = ImGui::GetItemRectMax(), a = ImGui::GetItemRectMin();
+        const float cx = b.x - 14, cy = (a.y + b.y) * 0.5f, r = 4.0f;
+        const ImU32 col = CurrentTheme().accent;
+        if (open) ImGui::GetWindowDrawList()->AddTriangleFilled(ImVec2(cx - r, cy - r * 0.5f), ImVec2(cx + r, cy - r * 0.5f), ImVec2(cx, cy + r * 0.6f), col);
+        else ImGui::GetWindowDrawList()->AddTriangleFilled(ImVec2(cx - r * 0.5f, cy - r), ImVec2(cx - r * 0.5f, cy + r), ImVec2(cx + r * 0.6f, cy), col);
+    }
     RecordItem(app, Role::Button, Tr(Str::Quote, app.lang),
                static_cast<uint16_t>(kSemAction | kSemExpandable | (open ? kSemExpanded : 0)));
     pressed |= TakeActivation(app);

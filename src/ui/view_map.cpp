@@ -287,7 +287,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     // label or a marker, nothing leaves the map; a name with no room at all is left out. At most
     // kMaxLabels boxes are tracked (a fixed buffer, no allocation).
     constexpr int kMaxLabels = 512;
-    LabelBox placed[kMaxLabels];
+    LabelBox placed[kMaxLabels + 3];  // + the overlays below
     int placed_n = 0;
     for (int i = 0; i < n && placed_n < kMaxLabels; ++i) {  // markers are obstacles
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
@@ -298,6 +298,11 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     }
     const ImVec2 lo = ToIm(m.view.screen_origin);
     const ImVec2 hi(lo.x + m.view.screen_size.x, lo.y + m.view.screen_size.y);
+    // What is drawn over the map is an obstacle too: the metric chips, the zoom buttons, and
+    // (where it sits along the bottom) the legend.
+    placed[placed_n++] = LabelBox{lo, ImVec2(lo.x + 300, lo.y + 52)};
+    placed[placed_n++] = LabelBox{ImVec2(hi.x - 64, hi.y - 3 * 44 - 2 * 6 - 20), hi};
+    if (m.legend_h > 0) placed[placed_n++] = LabelBox{ImVec2(lo.x, hi.y - m.legend_h - 4), hi};
     const float scale = font->FontSize * ImGui::GetIO().FontGlobalScale;
     auto free_at = [&](ImVec2 c, ImVec2 ts, LabelBox* out) {
         const LabelBox box{ImVec2(c.x - ts.x * 0.5f - 2, c.y - ts.y * 0.5f), ImVec2(c.x + ts.x * 0.5f + 2, c.y + ts.y * 0.5f)};

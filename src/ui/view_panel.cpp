@@ -167,7 +167,6 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(full ? Str::ShowMap : Str::ShowPanel, lang));
         }
         DrawLocalEditsBar(app);
-        if (app.ui.show_filters) DrawFilters(app);
         if (app.selected < 0 && app.ui.query.empty()) DrawTabs(app);
     }
     const float measured = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y - ImGui::GetStyle().ItemSpacing.y;
@@ -195,6 +194,8 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
         ImGui::SetScrollY(0.0f);
     }
     if (app.has_data) {
+        // Filters scroll with the content below them (a fixed top would cut long chip lists).
+        if (app.ui.show_filters) DrawFilters(app);
         if (app.selected >= 0 && app.selected < static_cast<int>(app.data.areas.size())) DrawAreaDetail(app, app.selected);
         else if (!app.ui.query.empty()) DrawSearchResults(app);
         else if (app.ui.tab == PanelTab::Compare) DrawCompare(app);

@@ -8,35 +8,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, openApp, settle, screenshot, items, control, press, reveal, truncated, waitForMark, a11ySummary, VIEWPORTS } from './harness.mjs';
+import { appTests } from './harness.mjs';
 import { DATA, areaItem, findItem, neutralPoint, fillColour } from './geo.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env.close(); });
 
-// Every test opens its pages with `open` and is declared with `appTest`: when a step fails while
-// a page reported errors (a crashed app never settles, and the timeout alone would hide why), the
-// failure says so; the test's browser contexts are closed either way.
-const opened = [];
-async function open(opts) {
-  const app = await openApp(env, opts);
-  opened.push(app);
-  return app;
-}
-function appTest(name, fn) {
-  test(name, async () => {
-    opened.length = 0;
-    try {
-      await fn();
-    } catch (e) {
-      const errs = opened.flatMap((a) => a.errors);
-      if (errs.length) e.message += `\n    page errors: ${errs.join(' | ')}`;
-      throw e;
-    } finally {
-      for (const a of opened.splice(0)) await a.context.close().catch(() => {});
-    }
-  });
-}
+const { open, appTest } = appTests(() => env);
 
 const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
 const colourDiff = (p, q) => Math.abs(p[0] - q[0]) + Math.abs(p[1] - q[1]) + Math.abs(p[2] - q[2]);

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
+import { test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tools/serve.mjs';
 
@@ -199,4 +200,31 @@ export async function saveScreenshot(page, name) {
   const file = join(SHOTS, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+// Tests that open their pages with `open` and are declared with `appTest`: when a step fails while
+// a page reported errors (a crashed app never settles, and the timeout alone would hide why), the
+// failure says so; the test's browser contexts are closed either way. `getEnv` gives setup()'s env.
+export function appTests(getEnv) {
+  const opened = [];
+  async function open(opts) {
+    const app = await openApp(getEnv(), opts);
+    opened.push(app);
+    return app;
+  }
+  function appTest(name, fn) {
+    test(name, async () => {
+      opened.length = 0;
+      try {
+        await fn();
+      } catch (e) {
+        const errs = opened.flatMap((a) => a.errors);
+        if (errs.length) e.message += `\n    page errors: ${errs.join(' | ')}`;
+        throw e;
+      } finally {
+        for (const a of opened.splice(0)) await a.context.close().catch(() => {});
+      }
+    });
+  }
+  return { open, appTest };
 }
