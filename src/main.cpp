@@ -126,7 +126,16 @@ void Frame() {
         g_has_deferred = false;
     }
     while (SDL_PollEvent(&event)) {
-        if (event.type == SDL_MOUSEBUTTONDOWN && moved) {
+        // After a tap ImGui's pointer was taken away (TrackPointer), but SDL's emulated mouse is
+        // still where the last finger was and sends no motion for a tap on the same spot: the
+        // press brings its own position, a frame ahead.
+        const bool jumped = event.type == SDL_MOUSEBUTTONDOWN &&
+                            (io.MousePos.x != static_cast<float>(event.button.x) || io.MousePos.y != static_cast<float>(event.button.y));
+        if (event.type == SDL_MOUSEBUTTONDOWN && (moved || jumped)) {
+            if (jumped) {
+                io.AddMouseSourceEvent(event.button.which == SDL_TOUCH_MOUSEID ? ImGuiMouseSource_TouchScreen : ImGuiMouseSource_Mouse);
+                io.AddMousePosEvent(static_cast<float>(event.button.x), static_cast<float>(event.button.y));
+            }
             g_deferred = event;
             g_has_deferred = true;
             jcm::RequestRedraw(app);

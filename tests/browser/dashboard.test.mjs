@@ -15,7 +15,7 @@ let env;
 before(async () => { env = await setup(); });
 after(async () => { await env.close(); });
 
-const { open, appTest } = appTests(() => env);
+const { open, appTest, track } = appTests(() => env);
 
 const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
 const colourDiff = (p, q) => Math.abs(p[0] - q[0]) + Math.abs(p[1] - q[1]) + Math.abs(p[2] - q[2]);
@@ -269,7 +269,7 @@ appTest('with dates and progress: day N of 100, a timeline, status counts and co
   assert.ok(mix.includes('严重滞后 1') && mix.includes('已完成 1'), `the status mix counts the reports: ${mix}`);
   await screenshot(page, 'dashboard-progress-overview');
   // The fourth metric chip, 状态, colours areas by their worst reported status: 泗水县 red.
-  const metric = (n) => tree(page).getByRole('list', { name: '地图着色', exact: true }).getByRole('button', { name: n, exact: true });
+  const metric = (n) => tree(page).getByRole('group', { name: '地图着色', exact: true }).getByRole('button', { name: n, exact: true });
   const statusChip = metric('状态');
   await press(page, statusChip);
   await pointerAway(page);
@@ -326,7 +326,7 @@ appTest('dark theme follows the system; the header switch changes it and is reme
   const context = await env.browser.newContext({ viewport: VIEWPORTS.tabletLandscape, colorScheme: 'dark' });
   const page = await context.newPage();
   const errors = [];
-  opened.push({ context, errors });
+  track({ context, errors });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   await page.goto(env.base);

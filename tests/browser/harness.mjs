@@ -226,5 +226,7 @@ export function appTests(getEnv) {
       }
     });
   }
-  return { open, appTest };
+  // A context the test made itself, closed and checked like open's.
+  const track = (app) => opened.push(app);
+  return { open, appTest, track };
 }

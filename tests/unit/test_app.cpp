@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -820,5 +821,27 @@ TEST_CASE("links: a ?data= that failed offers the default data, which then loads
     REQUIRE(jcm::platform::headless::Complete("data/campaign.json", true, ShippedData()));
     CHECK(app.has_data);
     ImGui::DestroyContext(ctx);
+}
+#endif
+
+#ifdef JCM_HAVE_UI
+TEST_CASE("touch: the filters chip opens and closes the filters, tap after tap") {
+    Fixture f;
+    f.LoadShipped();
+    f.Settle(390, 844);
+    for (int round = 0; round < 4; ++round) {
+        const int chip = FindItem(*f.app, jcm::Role::Button, "筛选");
+        REQUIRE(chip >= 0);
+        const jcm::SemRect r = f.app->sem.Item(chip).rect;
+        const bool before = f.app->ui.show_filters;
+        Finger::At(r.x + r.w * 0.5f, r.y + r.h * 0.5f, true);
+        f.Frame(390, 844);
+        f.Frame(390, 844);
+        Finger::At(r.x + r.w * 0.5f, r.y + r.h * 0.5f, false);
+        ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);  // as main.cpp does when the finger lifts
+        f.Settle(390, 844);
+        INFO("round ", round);
+        CHECK(f.app->ui.show_filters == !before);
+    }
 }
 #endif
