@@ -230,3 +230,22 @@ export function appTests(getEnv) {
   const track = (app) => opened.push(app);
   return { open, appTest, track };
 }
+
+// Everything the app says in words: the mirrored items' text and the live summary.
+export async function appText(page) {
+  return page.evaluate(() => (document.getElementById('a11y-tree')?.innerText || '') + '\n' +
+    (document.getElementById('a11y-summary')?.textContent || ''));
+}
+
+// Waits until the app's text contains every one of `words`; fails with what it showed instead.
+export async function waitForText(page, words, timeout = 20000) {
+  try {
+    await page.waitForFunction((ws) => {
+      const t = (document.getElementById('a11y-tree')?.innerText || '') + '\n' +
+        (document.getElementById('a11y-summary')?.textContent || '');
+      return ws.every((w) => t.includes(w));
+    }, words, { timeout, polling: 100 });
+  } catch (err) {
+    throw new Error(`the app never showed ${JSON.stringify(words)}; it shows:\n${await appText(page)}`);
+  }
+}

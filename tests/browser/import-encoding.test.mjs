@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setup, openApp, ROOT } from './harness.mjs';
+import { appText, waitForText } from './harness.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -21,23 +22,6 @@ after(async () => { await env.close(); });
 const GBK = readFileSync(join(ROOT, 'tests/fixtures/invalid/gbk-encoded.json'));
 const UTF8 = readFileSync(join(ROOT, 'tests/fixtures/valid/minimal.json'));
 
-async function appText(page) {
-  return page.evaluate(() => (document.getElementById('a11y-tree')?.innerText || '') + '\n' +
-    (document.getElementById('a11y-summary')?.textContent || ''));
-}
-
-// Waits until the app's text contains every one of `words`; fails with what it showed instead.
-async function waitForText(page, words, timeout = 20000) {
-  try {
-    await page.waitForFunction((ws) => {
-      const t = (document.getElementById('a11y-tree')?.innerText || '') + '\n' +
-        (document.getElementById('a11y-summary')?.textContent || '');
-      return ws.every((w) => t.includes(w));
-    }, words, { timeout, polling: 100 });
-  } catch (err) {
-    assert.fail(`the app never showed ${JSON.stringify(words)}; it shows:\n${await appText(page)}`);
-  }
-}
 
 async function choose(page, name, buffer) {
   const [chooser] = await Promise.all([

@@ -13,27 +13,12 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setup, openApp, ROOT } from './harness.mjs';
+import { appText, waitForText } from './harness.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env.close(); });
 
-async function appText(page) {
-  return page.evaluate(() => (document.getElementById('a11y-tree')?.innerText || '') + '\n' +
-    (document.getElementById('a11y-summary')?.textContent || ''));
-}
-
-async function waitForText(page, words, timeout = 20000) {
-  try {
-    await page.waitForFunction((ws) => {
-      const t = (document.getElementById('a11y-tree')?.innerText || '') + '\n' +
-        (document.getElementById('a11y-summary')?.textContent || '');
-      return ws.every((w) => t.includes(w));
-    }, words, { timeout, polling: 100 });
-  } catch (err) {
-    assert.fail(`the app never showed ${JSON.stringify(words)}; it shows:\n${await appText(page)}`);
-  }
-}
 
 // Runs the README's commands: the skeleton, then the validator. Returns the dataset's bytes.
 function makeSkeleton(args) {
