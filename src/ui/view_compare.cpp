@@ -152,7 +152,7 @@ void DrawCompare(AppState& app) {
         ImGui::PopID();
         // The name, wrapped within its column, over the selectable row.
         ImGui::SetCursorScreenPos(ImVec2(cell.x, cell.y + (row_h - ImGui::CalcTextSize(name, nullptr, false, name_w).y) * 0.5f));
-        ImGui::PushTextWrapPos(cell.x + name_w);
+        ImGui::PushTextWrapPos(cell.x + name_w - ImGui::GetWindowPos().x + ImGui::GetScrollX());  // wrap pos is window-local
         ImGui::TextUnformatted(name);
         ImGui::PopTextWrapPos();
         ImGui::TableSetColumnIndex(1);

@@ -20,8 +20,9 @@ void DrawSearchField(AppState& app, float width) {
     // The page's own <input> is the control; the item says where it is and whether the
     // placeholder fits (the input pads 38 px for the icon and 12 px on the right).
     const char* placeholder = Tr(Str::SearchPlaceholder, app.lang);
-    if (TextCut(placeholder, width - 50)) placeholder = Tr(Str::SearchShort, app.lang);  // a narrow field
-    RecordItem(app, Role::Textbox, placeholder, TextCut(placeholder, width - 50) ? kSemTruncated : 0);
+    // The input pads 50 px; 12 more allow for the browser drawing the same font a little wider.
+    if (TextCut(placeholder, width - 62)) placeholder = Tr(Str::SearchShort, app.lang);  // a narrow field
+    RecordItem(app, Role::Textbox, placeholder, TextCut(placeholder, width - 62) ? kSemTruncated : 0);
     const bool focused = platform::TextFieldFocused() && app.text_owner == TextOwner::Search;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), t.surface, 8.0f);
@@ -78,7 +79,7 @@ void DrawSearchResults(AppState& app) {
         }
         const ImVec2 row = ImGui::GetCursorScreenPos();
         const float w = ImGui::GetContentRegionAvail().x;
-        ImGui::PushTextWrapPos(row.x + w - 8);
+        ImGui::PushTextWrapPos(row.x + w - 8 - ImGui::GetWindowPos().x + ImGui::GetScrollX());  // window-local
         const float title_h = ImGui::CalcTextSize(title, nullptr, false, w - 16).y;
         ImGui::PopTextWrapPos();
         const float row_h = title_h + ImGui::GetTextLineHeight() + 14;
@@ -94,7 +95,7 @@ void DrawSearchResults(AppState& app) {
         }
         if (ImGui::IsItemHovered()) app.map.list_hovered = area;
         ImGui::SetCursorScreenPos(ImVec2(row.x + 8, row.y + 5));
-        ImGui::PushTextWrapPos(row.x + w - 8);
+        ImGui::PushTextWrapPos(row.x + w - 8 - ImGui::GetWindowPos().x + ImGui::GetScrollX());  // window-local
         ImGui::TextUnformatted(title);
         ImGui::PopTextWrapPos();
         ImGui::SetCursorScreenPos(ImVec2(row.x + 8, row.y + 7 + title_h));
