@@ -172,11 +172,14 @@ void RunMainLoop(FrameFunction frame) {
     emscripten_set_main_loop(frame, 0, 1);
 }
 
+// Idle (<html data-app-idle="1">) means asleep with nothing on its way: a fetch or a storage
+// request still out will wake the app and change what it shows (the stored records arrive late
+// on a busy machine), so until it answers the app sleeps but does not call itself idle.
 void Sleep() {
     if (!g_sleeping) {
         g_sleeping = true;
         emscripten_pause_main_loop();
-        jcm_set_idle(1);
+        jcm_set_idle(g_pending.empty() && g_store_pending.empty() ? 1 : 0);
     }
 }
 

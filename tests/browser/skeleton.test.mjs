@@ -178,6 +178,49 @@ test('render on demand: idle stops drawing, input wakes it, then it sleeps again
   await context.close();
 });
 
+test('idle means nothing on its way: while the stored records have not answered, the app sleeps but is not idle', async () => {
+  const context = await env.browser.newContext({ viewport: VIEWPORTS.desktop });
+  await context.addInitScript(() => {
+    window.__rafCalls = 0;
+    const raf = window.requestAnimationFrame.bind(window);
+    window.__raf = raf;
+    window.requestAnimationFrame = (cb) => { window.__rafCalls++; return raf(cb); };
+    // Every IndexedDB answer (the device's stored records) is held until the test lets it go,
+    // as a busy machine's storage answers late.
+    window.__held = [];
+    window.__release = () => { const h = window.__held; window.__held = null; for (const f of h) f(); return h.length; };
+    const d = Object.getOwnPropertyDescriptor(IDBRequest.prototype, 'onsuccess');
+    Object.defineProperty(IDBRequest.prototype, 'onsuccess', {
+      get() { return d.get.call(this); },
+      set(fn) {
+        d.set.call(this, fn && function (e) {
+          if (window.__held) window.__held.push(() => fn.call(this, e)); else fn.call(this, e);
+        });
+      },
+    });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(env.base);
+  await waitForMark(page, 'app:first-map-frame');
+  // The frame loop pauses (no frame asked for over 30 display frames) with the answer still held.
+  await page.waitForFunction(() => new Promise((done) => {
+    const start = window.__rafCalls;
+    let n = 0;
+    const tick = () => (++n < 30 ? window.__raf(tick) : done(window.__rafCalls === start));
+    window.__raf(tick);
+  }), null, { timeout: 20000, polling: 100 });
+  assert.ok(await page.evaluate(() => window.__held.length) > 0, 'the storage request is held');
+  assert.notEqual(await page.evaluate(() => document.documentElement.getAttribute('data-app-idle')), '1',
+    'asleep with a storage request out is not idle');
+  assert.ok(await page.evaluate(() => window.__release()) > 0);
+  await settle(page);
+  assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-app-idle')), '1');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a missing data file is reported in the page, naming the file and the problem', async () => {
   const { page, errors, context } = await openApp(env, { path: '?data=data/no-such-file.json', wait: false });
   const dialog = control(page, 'dialog', '数据加载失败');
