@@ -375,7 +375,7 @@ mergeInto(LibraryManager.library, {
     nodes: null,   // key -> element (made by setup)
     items: [],
     FLAGS: { selected: 1, checked: 2, expanded: 4, expandable: 8, disabled: 16, truncated: 32, toggle: 64,
-             action: 128, hasValue: 256, sortAsc: 512, sortDesc: 1024, offscreen: 2048, modal: 4096 },
+             action: 128, hasValue: 256, sortAsc: 512, sortDesc: 1024, offscreen: 2048, modal: 4096, decorative: 8192 },
     send: function (id, focus, hasValue, value) {
       if (Module['_jcm_on_semantic_action']) Module['_jcm_on_semantic_action'](id, focus ? 1 : 0, hasValue ? 1 : 0, value || 0);
     },
@@ -416,7 +416,7 @@ mergeInto(LibraryManager.library, {
                    rect: { x: it[5], y: it[6], width: it[7], height: it[8] }, name: it[9], value: it[10],
                    min: it[11], max: it[12], selected: !!(f & F.selected), checked: !!(f & F.checked),
                    expanded: (f & F.expandable) ? !!(f & F.expanded) : undefined, truncated: !!(f & F.truncated),
-                   offscreen: !!(f & F.offscreen), action: !!(f & F.action) };
+                   offscreen: !!(f & F.offscreen), action: !!(f & F.action), decorative: !!(f & F.decorative) };
         });
       };
     },
@@ -519,6 +519,7 @@ mergeInto(LibraryManager.library, {
         attr(target, 'aria-disabled', (flags & F.disabled) ? 'true' : null);
         attr(el, 'aria-sort', role === 'columnheader' ? ((flags & F.sortAsc) ? 'ascending' : (flags & F.sortDesc) ? 'descending' : 'none') : null);
         attr(el, 'aria-modal', role === 'dialog' && (flags & F.modal) ? 'true' : null);
+        attr(el, 'aria-hidden', (flags & F.decorative) ? 'true' : null);
       }
       // Place each element under its parent, in the items' order (ImGui's navigation order).
       var last = new Map();   // parent element -> last placed child

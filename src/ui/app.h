@@ -62,6 +62,7 @@ struct MapUiState {
     float gesture_distance = 0;    // finger distance at the last frame of the gesture
     Vec2 gesture_center;           // finger midpoint at the last frame of the gesture
     std::vector<Vec2> scratch;     // screen-space vertices, reused every frame
+    std::vector<uint8_t> label_state;  // per area, while labels are placed (view_map.cpp), reused
 };
 
 enum class PanelTab : uint8_t { Overview, Compare };

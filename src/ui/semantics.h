@@ -68,6 +68,8 @@ enum SemFlag : uint16_t {
     kSemSortDescending = 1u << 10,
     kSemOffscreen = 1u << 11,     // scrolled or clipped out of view: rect is its last visible edge, empty
     kSemModal = 1u << 12,         // a dialog that blocks the rest
+    kSemDecorative = 1u << 13,    // drawn text another item already says (a map label): hidden
+                                  // from screen readers (aria-hidden), listed for tests and tools
 };
 
 struct SemRect {

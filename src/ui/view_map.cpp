@@ -266,7 +266,7 @@ void DrawAreas(AppState& app, ImDrawList* dl) {
 
 void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     const Theme& t = CurrentTheme();
-    const MapUiState& m = app.map;
+    MapUiState& m = app.map;
     const int n = static_cast<int>(app.geometry.areas.size());
     ImFont* font = app.fonts.small;
     // Markers (areas without a boundary), drawn as a coloured dot in a white ring.
@@ -280,12 +280,16 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         dl->AddCircleFilled(s, r, AreaFill(app, i), 24);
         dl->AddCircleFilled(s, 2.5f, t.marker, 12);
     }
-    // Labels, so that every area is named where there is any room: the selected area first, then
-    // the others from the largest down. A name goes inside its area where it fits (in English a
-    // shorter form without the trailing "County", "District"... if only that fits); else beside
-    // it, joined by a leader line; a zone's name beside its marker. Nothing overlaps another
-    // label or a marker, nothing leaves the map; a name with no room at all is left out. At most
-    // kMaxLabels boxes are tracked (a fixed buffer, no allocation).
+    // Labels, so that every area is named where there is any room, in three passes:
+    //  1. inside: the selected area first, then the others from the largest down, each name inside
+    //     its area where it fits (in English a shorter form without the trailing "County",
+    //     "District"... if only that fits); a zone's name beside its marker;
+    //  2. outside: the names that did not fit, beside their area or marker, joined by a leader
+    //     line, at growing distances (so small areas get the free space the big ones left);
+    //  3. at high zoom an area whose label point is off screen but which covers part of the view
+    //     is named where it is seen (at points of a coarse grid over the map, if the name fits).
+    // Nothing overlaps another label or a marker, nothing leaves the map; a name with no room at
+    // all is left out. At most kMaxLabels boxes are tracked (a fixed buffer, no allocation).
     constexpr int kMaxLabels = 512;
     LabelBox placed[kMaxLabels + 3];  // + the overlays below
     int placed_n = 0;
@@ -312,72 +316,178 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         *out = box;
         return true;
     };
-    for (int k = -1; k < n; ++k) {
-        const int i = k < 0 ? app.selected : app.geometry.by_size_desc.empty() ? k : app.geometry.by_size_desc[static_cast<size_t>(k)];
-        if (i < 0 || (k >= 0 && i == app.selected) || placed_n >= kMaxLabels) continue;
-        const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
+    // The leader line from `anchor` to the label must not cross another label or a marker (sampled).
+    auto line_free = [&](ImVec2 anchor, const LabelBox& to_box) {
+        const ImVec2 to(std::fmin(std::fmax(anchor.x, to_box.min.x), to_box.max.x), std::fmin(std::fmax(anchor.y, to_box.min.y), to_box.max.y));
+        for (int k2 = 1; k2 < 12; ++k2) {
+            const float f = static_cast<float>(k2) / 12.0f;
+            const ImVec2 p(anchor.x + (to.x - anchor.x) * f, anchor.y + (to.y - anchor.y) * f);
+            for (int j = 0; j < placed_n; ++j)
+                if (p.x > placed[j].min.x && p.x < placed[j].max.x && p.y > placed[j].min.y && p.y < placed[j].max.y) return false;
+        }
+        return true;
+    };
+    // The name of area i as drawn: the full name, or (English) the short form when asked.
+    struct Name {
+        const char* text;
+        const char* end;
+        const char* short_end;
+    };
+    auto name_of = [&](int i) {
         const std::string& full = app.data.areas[static_cast<size_t>(i)].name.Get(app.lang);
-        // The short English form: the name without its last word when that is a generic one.
-        size_t short_len = full.size();
-        if (app.lang == Lang::En) {
+        Name nm{full.c_str(), full.c_str() + full.size(), full.c_str() + full.size()};
+        if (app.lang == Lang::En) {  // the name without its last word when that is a generic one
             const size_t sp = full.rfind(' ');
-            static const char* const kGeneric[] = {"County", "District", "City", "Area", "Zone", "Region", "Prefecture"};
+            // (not "Area", "Zone": "Taibai Lake New Area" would become "Taibai Lake New")
+            static const char* const kGeneric[] = {"County", "District", "City", "Prefecture"};
             if (sp != std::string::npos && sp > 0)
                 for (const char* w : kGeneric)
-                    if (full.compare(sp + 1, std::string::npos, w) == 0) short_len = sp;
+                    if (full.compare(sp + 1, std::string::npos, w) == 0) nm.short_end = nm.text + sp;
         }
-        const char* name = full.c_str();
-        const char* name_end = name + full.size();
-        ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, name, name_end);
-        LabelBox box;
-        bool placed_ok = false;
-        ImVec2 c, anchor;
-        bool leader = false;
-        if (g.has_marker) {  // beside the marker: right, left, below, above
-            anchor = ToIm(m.view.WorldToScreen(g.marker));
-            const float d = kMarkerRadius + 5;
-            const ImVec2 cands[4] = {ImVec2(anchor.x + d + ts.x * 0.5f, anchor.y), ImVec2(anchor.x - d - ts.x * 0.5f, anchor.y),
-                                     ImVec2(anchor.x, anchor.y + d + ts.y * 0.5f), ImVec2(anchor.x, anchor.y - d - ts.y * 0.5f)};
-            for (const ImVec2& cand : cands)
-                if (!placed_ok && free_at(cand, ts, &box)) placed_ok = true, c = cand;
-        } else if (g.has_label) {
-            anchor = ToIm(m.view.WorldToScreen(g.label));
-            // Fits if the label's half-width is within the inscribed circle (with some slack).
-            const float room = g.label_clearance * m.view.pixels_per_unit;
-            if (room * 2.6f >= ts.x && free_at(anchor, ts, &box)) placed_ok = true, c = anchor;
-            if (!placed_ok && short_len < full.size()) {
-                const ImVec2 st = font->CalcTextSizeA(scale, 1e9f, 0.0f, name, name + short_len);
-                if (room * 2.6f >= st.x && free_at(anchor, st, &box)) placed_ok = true, c = anchor, ts = st, name_end = name + short_len;
-            }
-            if (!placed_ok && room >= ts.y * 0.5f && free_at(anchor, ts, &box) && i == app.selected) placed_ok = true, c = anchor;
-            if (!placed_ok) {  // outside, with a leader line: right, left, below, above, diagonals
-                const float dx = std::fmax(room, 6.0f) + 10 + ts.x * 0.5f, dy = std::fmax(room, 6.0f) + 8 + ts.y * 0.5f;
-                const ImVec2 cands[6] = {ImVec2(anchor.x + dx, anchor.y), ImVec2(anchor.x - dx, anchor.y), ImVec2(anchor.x, anchor.y + dy),
-                                         ImVec2(anchor.x, anchor.y - dy), ImVec2(anchor.x + dx, anchor.y - dy), ImVec2(anchor.x - dx, anchor.y + dy)};
-                // The leader line must not cross another label or a marker either (sampled).
-                auto line_free = [&](const LabelBox& to_box) {
-                    const ImVec2 to(std::fmin(std::fmax(anchor.x, to_box.min.x), to_box.max.x), std::fmin(std::fmax(anchor.y, to_box.min.y), to_box.max.y));
-                    for (int k2 = 1; k2 < 12; ++k2) {
-                        const float f = static_cast<float>(k2) / 12.0f;
-                        const ImVec2 p(anchor.x + (to.x - anchor.x) * f, anchor.y + (to.y - anchor.y) * f);
-                        for (int j = 0; j < placed_n; ++j)
-                            if (p.x > placed[j].min.x && p.x < placed[j].max.x && p.y > placed[j].min.y && p.y < placed[j].max.y) return false;
-                    }
-                    return true;
-                };
-                for (const ImVec2& cand : cands)
-                    if (!placed_ok && free_at(cand, ts, &box) && line_free(box)) placed_ok = true, c = cand, leader = true;
-            }
-        }
-        if (!placed_ok) continue;
+        return nm;
+    };
+    auto draw = [&](int i, const LabelBox& box, ImVec2 c, const char* text, const char* end, const ImVec2* leader_from) {
         placed[placed_n++] = box;
-        if (leader) {  // from the area's inside point to the nearest edge of the label
-            const ImVec2 to(std::fmin(std::fmax(anchor.x, box.min.x), box.max.x), std::fmin(std::fmax(anchor.y, box.min.y), box.max.y));
-            dl->AddLine(anchor, to, t.label_halo, 3.0f);
-            dl->AddLine(anchor, to, t.label, 1.0f);
-            dl->AddCircleFilled(anchor, 2.0f, t.label, 8);
+        m.label_state[static_cast<size_t>(i)] = 1;
+        if (leader_from) {  // from the area's inside point (or the marker's edge) to the nearest edge of the label
+            const ImVec2 a = *leader_from;
+            const ImVec2 to(std::fmin(std::fmax(a.x, box.min.x), box.max.x), std::fmin(std::fmax(a.y, box.min.y), box.max.y));
+            dl->AddLine(a, to, t.label_halo, 3.0f);
+            dl->AddLine(a, to, t.label, 1.0f);
+            dl->AddCircleFilled(a, 2.0f, t.label, 8);
         }
-        DrawLabel(dl, font, c, name, name_end, t.label, t.label_halo);
+        DrawLabel(dl, font, c, text, end, t.label, t.label_halo);
+        // The label as drawn, for tests and tools (the area's list item is what a screen reader reads).
+        const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, text, end);
+        const float hw = std::floor(ts.x * 0.5f), hh = std::floor(ts.y * 0.5f);
+        RecordRect(app, Role::Text, std::string_view(text, static_cast<size_t>(end - text)), ImVec2(c.x - hw, c.y - hh),
+                   ImVec2(c.x + hw, c.y + hh), kSemDecorative, app.sem.DeriveId(Role::Text, app.data.areas[static_cast<size_t>(i)].id));
+    };
+    // Whether a point is under a label or marker placed so far.
+    auto covered = [&](ImVec2 p) {
+        for (int j = 0; j < placed_n; ++j)
+            if (p.x >= placed[j].min.x && p.x <= placed[j].max.x && p.y >= placed[j].min.y && p.y <= placed[j].max.y) return true;
+        return false;
+    };
+    // Whether a label box lies inside area i (its corners hit the area).
+    auto inside_area = [&](int i, const LabelBox& box) {
+        const ImVec2 corners[4] = {box.min, ImVec2(box.max.x, box.min.y), box.max, ImVec2(box.min.x, box.max.y)};
+        for (const ImVec2& q : corners)
+            if (app.geometry.HitTest(m.view.ScreenToWorld(ToVec(q))) != i) return false;
+        return true;
+    };
+    // Directions to try around an anchor: right, left, below, above, then the diagonals.
+    static const ImVec2 kDirs[8] = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}, {1, -1}, {-1, 1}, {1, 1}, {-1, -1}};
+    m.label_state.assign(static_cast<size_t>(n), 0);  // 0 none yet, 1 placed, 2 waits for pass 2
+    const int order_n = n + 1;
+    auto area_at = [&](int k) {
+        return k == 0 ? app.selected : app.geometry.by_size_desc.empty() ? k - 1 : app.geometry.by_size_desc[static_cast<size_t>(k - 1)];
+    };
+    // Pass 1: inside, or beside a zone's marker.
+    for (int k = 0; k < order_n && placed_n < kMaxLabels; ++k) {
+        const int i = area_at(k);
+        if (i < 0 || (k > 0 && i == app.selected)) continue;
+        const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
+        const Name nm = name_of(i);
+        const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end);
+        LabelBox box;
+        if (g.has_marker) {
+            const ImVec2 a = ToIm(m.view.WorldToScreen(g.marker));
+            const float d = kMarkerRadius + 5;
+            bool done = false;
+            for (const ImVec2& dir : kDirs) {
+                const ImVec2 c(a.x + dir.x * (d + ts.x * 0.5f), a.y + dir.y * (d + ts.y * 0.5f));
+                if (!done && free_at(c, ts, &box)) draw(i, box, c, nm.text, nm.end, nullptr), done = true;
+            }
+            if (!done) m.label_state[static_cast<size_t>(i)] = 2;
+            continue;
+        }
+        if (!g.has_label) continue;
+        const ImVec2 a = ToIm(m.view.WorldToScreen(g.label));
+        // Fits if the label's half-width is within the inscribed circle (with some slack).
+        const float room = g.label_clearance * m.view.pixels_per_unit;
+        if (room * 2.6f >= ts.x && free_at(a, ts, &box)) {
+            draw(i, box, a, nm.text, nm.end, nullptr);
+            continue;
+        }
+        if (nm.short_end < nm.end) {
+            const ImVec2 st = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.short_end);
+            if (room * 2.6f >= st.x && free_at(a, st, &box)) {
+                draw(i, box, a, nm.text, nm.short_end, nullptr);
+                continue;
+            }
+        }
+        if (i == app.selected && room >= ts.y * 0.5f && free_at(a, ts, &box)) {
+            draw(i, box, a, nm.text, nm.end, nullptr);
+            continue;
+        }
+        m.label_state[static_cast<size_t>(i)] = 2;
+    }
+    // Pass 2: outside, with a leader line, nearest free place first.
+    int outside = 0;
+    for (int i = 0; i < n; ++i) outside += m.label_state[static_cast<size_t>(i)] == 2;
+    const bool crowded = outside * 3 >= n;
+    for (int k = 0; k < order_n && placed_n < kMaxLabels; ++k) {
+        const int i = area_at(k);
+        if (i < 0 || (k > 0 && i == app.selected) || m.label_state[static_cast<size_t>(i)] != 2) continue;
+        const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
+        const Name nm = name_of(i);
+        ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end);
+        ImVec2 a = ToIm(m.view.WorldToScreen(g.has_marker ? g.marker : g.label));
+        float room = g.has_marker ? kMarkerRadius + 3 : std::fmax(g.label_clearance * m.view.pixels_per_unit, 6.0f);
+        if (a.x < lo.x || a.y < lo.y || a.x > hi.x || a.y > hi.y) continue;  // off the map: pass 3's
+        LabelBox box;
+        bool done = false;
+        // An area's label point under a zone's marker (a small district around a zone): its line
+        // starts at a point of the area nearby that nothing covers, where the name may even fit.
+        if (!g.has_marker && covered(a)) {
+            bool found = false;
+            for (int ring = 1; ring <= 4 && !found; ++ring) {
+                for (const ImVec2& dir : kDirs) {
+                    const ImVec2 q(a.x + dir.x * 10.0f * static_cast<float>(ring), a.y + dir.y * 10.0f * static_cast<float>(ring));
+                    if (found || covered(q) || app.geometry.HitTest(m.view.ScreenToWorld(ToVec(q))) != i) continue;
+                    a = q, room = 6.0f, found = true;
+                }
+            }
+            if (found && free_at(a, ts, &box) && inside_area(i, box)) draw(i, box, a, nm.text, nm.end, nullptr), done = true;
+        }
+        // The full name anywhere near, then the short form (English); on a crowded map (a third
+        // of the names outside their areas: a phone) the short form first.
+        for (int attempt = 0; attempt < 10 && !done; ++attempt) {
+            const int ring = attempt % 5 + 1;
+            const bool use_short = (attempt >= 5) != crowded;
+            const char* end = use_short ? nm.short_end : nm.end;
+            if (use_short && end == nm.end) continue;
+            ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, end);
+            const float far = 10.0f + 20.0f * static_cast<float>(ring - 1);
+            for (const ImVec2& dir : kDirs) {
+                const ImVec2 c(a.x + dir.x * (room + far + ts.x * 0.5f), a.y + dir.y * (room + far * 0.8f + ts.y * 0.5f));
+                if (done || !free_at(c, ts, &box) || !line_free(a, box)) continue;
+                // A marker's line starts at its ring, an area's at its inside point.
+                ImVec2 from = a;
+                if (g.has_marker) {
+                    const float len = std::sqrt(dir.x * dir.x + dir.y * dir.y);
+                    from = ImVec2(a.x + dir.x / len * (kMarkerRadius + 2), a.y + dir.y / len * (kMarkerRadius + 2));
+                }
+                draw(i, box, c, nm.text, end, &from);
+                done = true;
+            }
+        }
+    }
+    // Pass 3: an area seen on the map but not named (its label point off screen: zoomed in) gets
+    // its name where it is seen, if the whole name lies inside it there.
+    constexpr int kGrid = 5;
+    for (int gy = 0; gy < kGrid && placed_n < kMaxLabels; ++gy) {
+        for (int gx = 0; gx < kGrid && placed_n < kMaxLabels; ++gx) {
+            const ImVec2 c(lo.x + (hi.x - lo.x) * (static_cast<float>(gx) + 0.5f) / kGrid,
+                           lo.y + (hi.y - lo.y) * (static_cast<float>(gy) + 0.5f) / kGrid);
+            const int i = app.geometry.HitTest(m.view.ScreenToWorld(ToVec(c)));
+            if (i < 0 || m.label_state[static_cast<size_t>(i)] == 1) continue;
+            const Name nm = name_of(i);
+            const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end);
+            LabelBox box;
+            if (free_at(c, ts, &box) && inside_area(i, box)) draw(i, box, c, nm.text, nm.end, nullptr);
+        }
     }
 }
 
@@ -415,13 +525,18 @@ void DrawZoomButtons(AppState& app, ImVec2 pos, ImVec2 size) {
     for (int i = 0; i < 3; ++i) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + static_cast<float>(i) * (b + gap)));
         ImGui::PushID(i);
-        if (UiButton(app, "##zoom", ImVec2(b, b), Tr(tips[i], app.lang))) {
+        // At a zoom limit its button is disabled (greyed, aria-disabled): pressing it would do nothing.
+        const float ppu = m.view.pixels_per_unit;
+        const bool at_limit = (i == 0 && ppu >= m.view.MaxPixelsPerUnit() * 0.999f) || (i == 1 && ppu <= m.view.MinPixelsPerUnit() * 1.001f);
+        ImGui::BeginDisabled(at_limit);
+        if (UiButton(app, "##zoom", ImVec2(b, b), Tr(tips[i], app.lang), at_limit ? kSemDisabled : 0) && !at_limit) {
             if (i == 0) m.view.ZoomAround(ToVec(center), 1.5f);
             else if (i == 1) m.view.ZoomAround(ToVec(center), 1.0f / 1.5f);
             else m.fitted = false;
             m.user_moved = i != 2;
         }
-        DrawZoomIcon(dl, i, CurrentTheme().text);
+        ImGui::EndDisabled();
+        DrawZoomIcon(dl, i, at_limit ? CurrentTheme().text_muted : CurrentTheme().text);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", Tr(tips[i], app.lang));
         ImGui::PopID();
     }
