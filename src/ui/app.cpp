@@ -317,23 +317,79 @@ namespace {
 // The keyboard help ('?'), centred, its lines wrapped to the screen.
 void DrawKeysHelp(AppState& app) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const Theme& t = CurrentTheme();
+    const Lang lang = app.lang;
+    const float w = std::min(560.0f, vp->WorkSize.x - 24.0f);
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
                             ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(w, 0));
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(vp->WorkSize.x - 24, vp->WorkSize.y - 24));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(CurrentTheme().panel));
-    char title[96];
-    std::snprintf(title, sizeof title, "%s###keys", Tr(Str::KeysTitle, app.lang));
-    ImGui::Begin(title, &app.ui.show_keys, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+    // Styled like the app's other dialogs: the panel's colour, rounded, a heading and a close
+    // button of its own (no ImGui title bar).
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(t.panel));
+    ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(t.outline));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 12.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 16));
+    ImGui::Begin("###keys", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
     const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
-    SemBegin(app, Role::Dialog, Tr(Str::KeysTitle, app.lang), wp, ImVec2(wp.x + ws.x, wp.y + ws.y));
-    RecordTitleBar(app, Tr(Str::KeysTitle, app.lang), 2, &app.ui.show_keys);
-    ImGui::PushTextWrapPos(std::min(560.0f, vp->WorkSize.x - 24 - ImGui::GetStyle().WindowPadding.x * 2));
-    ImGui::TextUnformatted(Tr(Str::KeysList, app.lang));
+    SemBegin(app, Role::Dialog, Tr(Str::KeysTitle, lang), wp, ImVec2(wp.x + ws.x, wp.y + ws.y));
+    const float close = 44.0f;
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - close - 8);
+    UiHeading(app, Tr(Str::KeysTitle, lang), 2, app.fonts.heading);
     ImGui::PopTextWrapPos();
-    RecordItem(app, Role::Text, Tr(Str::KeysList, app.lang));
+    const ImVec2 keep = ImGui::GetCursorPos();
+    ImGui::SetCursorPos(ImVec2(ws.x - ImGui::GetStyle().WindowPadding.x - close + 8, 6));
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    if (UiButton(app, "##close-keys", ImVec2(close, close), Tr(Str::Close, lang))) app.ui.show_keys = false;
+    ImGui::PopStyleColor();
+    {  // the close icon: a cross in the button
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        const ImVec2 c((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddLine(ImVec2(c.x - 8, c.y - 8), ImVec2(c.x + 8, c.y + 8), t.text, 2.0f);
+        dl->AddLine(ImVec2(c.x - 8, c.y + 8), ImVec2(c.x + 8, c.y - 8), t.text, 2.0f);
+    }
+    ImGui::SetCursorPos(keep);
+    ImGui::Separator();
+    ImGui::Dummy(ImVec2(0, 4));
+    // One row per line of the list: the keys in the accent colour, what they do beside them.
+    const std::string_view list = Tr(Str::KeysList, lang);
+    const std::string_view seps[2] = {"\xEF\xBC\x9A", ": "};  // "：" (Chinese), ": "
+    if (ImGui::BeginTable("##keys-table", 2, ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::TableSetupColumn("##k", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("##v", ImGuiTableColumnFlags_WidthStretch);
+        size_t pos = 0;
+        while (pos < list.size()) {
+            size_t eol = list.find('\n', pos);
+            if (eol == std::string_view::npos) eol = list.size();
+            const std::string_view line = list.substr(pos, eol - pos);
+            pos = eol + 1;
+            size_t cut = std::string_view::npos, skip = 0;
+            for (const std::string_view& sep : seps) {
+                const size_t at = line.find(sep);
+                if (at != std::string_view::npos && at < cut) cut = at, skip = sep.size();
+            }
+            const std::string_view key = cut == std::string_view::npos ? std::string_view() : line.substr(0, cut);
+            const std::string_view what = cut == std::string_view::npos ? line : line.substr(cut + skip);
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(t.accent));
+            ImGui::TextUnformatted(key.data(), key.data() + key.size());
+            ImGui::PopStyleColor();
+            ImGui::TableNextColumn();
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(what.data(), what.data() + what.size());
+            ImGui::PopTextWrapPos();
+            RecordItem(app, Role::Text, line);
+        }
+        ImGui::EndTable();
+    }
     SemEnd(app);
     ImGui::End();
-    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(3);
+    ImGui::PopStyleColor(2);
 }
 
 }  // namespace

@@ -110,7 +110,7 @@ constexpr Pair kStrings[] = {
     {"无法保存到本设备：", "Could not save on this device: "},
     {"也可以把 JSON 文件拖到页面上。", "You can also drop a JSON file on the page."},
     {"键盘操作", "Keyboard"},
-    {"Tab / Shift+Tab：下一个 / 上一个区域\nEsc：返回全市概况\n方向键：平移地图\n+ / -：放大 / 缩小\n0：显示全图\n/：搜索\nO / C：概况 / 对比\nL：切换中文 / English\nT：深色 / 浅色\nD：数据菜单（导入、导出）\nP：键盘进入右侧面板（方向键移动，空格或回车选择，Esc 返回地图）\n?：显示或隐藏本说明",
+    {"Tab / Shift+Tab：下一个 / 上一个区域\nEsc：返回全市概况\n方向键：平移地图\n+ / -：放大 / 缩小\n0：显示全图\n/：搜索\nO / C：概况 / 对比\nL：切换中文 / English\nT：深色 / 浅色\nD：数据菜单（导入、导出）\nP：键盘进入面板（方向键移动，空格或回车选择，Esc 返回地图）\n?：显示或隐藏本说明",
      "Tab / Shift+Tab: next / previous area\nEsc: back to the city overview\nArrow keys: pan the map\n+ / -: zoom in / out\n0: fit the whole map\n/: search\nO / C: Overview / Compare\nL: switch 中文 / English\nT: dark / light\nD: data menu (import, export)\nP: keyboard into the panel (arrows move, Space or Enter choose, Esc back to the map)\n?: show or hide this help"},
     {"浅色模式", "Light theme"},
     {"地图", "Map"},

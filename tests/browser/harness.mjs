@@ -19,6 +19,15 @@ export const VIEWPORTS = {
   phone: { width: 390, height: 844 },
 };
 
+// The four sizes every touch-first check runs at: phone and tablets by touch at DPR 2-3, the
+// desktop by mouse.
+export const SIZES = [
+  { vp: VIEWPORTS.phone, touch: true, dpr: 3 },
+  { vp: VIEWPORTS.tabletPortrait, touch: true, dpr: 2 },
+  { vp: VIEWPORTS.tabletLandscape, touch: true, dpr: 2 },
+  { vp: VIEWPORTS.desktop, touch: false, dpr: 1 },
+];
+
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
   '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',

@@ -14,7 +14,7 @@
 // - small things: "1 quantified target" (plural rules), and a selected area keeps its fill colour.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openApp, settle, control, press, items, saveScreenshot, decodePng, VIEWPORTS } from './harness.mjs';
+import { setup, openApp, settle, control, press, items, saveScreenshot, decodePng, SIZES } from './harness.mjs';
 import { DATA, mapItems, fillColour } from './geo.mjs';
 
 let env;
@@ -34,12 +34,6 @@ const L = {
     back: 'Back to city overview',
   },
 };
-const SIZES = [
-  { vp: VIEWPORTS.phone, touch: true, dpr: 3 },
-  { vp: VIEWPORTS.tabletPortrait, touch: true, dpr: 2 },
-  { vp: VIEWPORTS.tabletLandscape, touch: true, dpr: 2 },
-  { vp: VIEWPORTS.desktop, touch: false, dpr: 1 },
-];
 const QUFU = '370881', ZOUCHENG = '370883', YANZHOU = '370812', RENCHENG = '370811', LIANGSHAN = '370832';
 const area = (id) => DATA.areas.find((a) => a.id === id);
 const name = (id, lang) => area(id).name[lang];

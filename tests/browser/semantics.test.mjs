@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { setup, openApp, settle, control, press, items, truncated, screenshot, saveScreenshot, pixel, VIEWPORTS } from './harness.mjs';
+import { setup, openApp, settle, control, press, items, truncated, screenshot, saveScreenshot, pixel, VIEWPORTS, SIZES } from './harness.mjs';
 import { DATA } from './geo.mjs';
 
 let env;
@@ -31,12 +31,6 @@ const L = {
   },
 };
 const LANGS = ['zh', 'en'];
-const SIZES = [
-  { vp: VIEWPORTS.phone, touch: true, dpr: 3 },
-  { vp: VIEWPORTS.tabletPortrait, touch: true, dpr: 2 },
-  { vp: VIEWPORTS.tabletLandscape, touch: true, dpr: 2 },
-  { vp: VIEWPORTS.desktop, touch: false, dpr: 1 },
-];
 const QUFU = '370881', SISHUI = '370831';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 

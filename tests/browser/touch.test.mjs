@@ -4,7 +4,7 @@
 // returns to the previous view, and a link with a broken percent-escape is read as far as it can be.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openApp, settle, control, press, items, truncated, screenshot, VIEWPORTS } from './harness.mjs';
+import { setup, openApp, settle, control, press, items, truncated, screenshot, VIEWPORTS, SIZES } from './harness.mjs';
 import { mapAreaButton } from './geo.mjs';
 
 let env;
@@ -84,26 +84,37 @@ test('phone: the sheet is pulled down to peek and up to full by its handle; the 
   await context.close();
 });
 
-test('Back returns to the previous view (area, then compare), and never leaves the app meanwhile', async () => {
-  const { page, errors, context } = await openApp(env, { viewport: VIEWPORTS.tabletPortrait, touch: true, dpr: 2 });
-  await settle(page);
-  const start = page.url();
-  await press(page, control(page, 'tab', '对比'), { touch: true });
-  assert.match(await hash(page), /tab=compare/);
-  await press(page, mapAreaButton(page, '370831'), { touch: true });
-  assert.match(await hash(page), /area=370831/);
-  assert.equal(await control(page, 'heading', '泗水县').count(), 1);
-  await page.goBack();
-  await settle(page);
-  assert.doesNotMatch(await hash(page), /area=/);
-  assert.equal(await control(page, 'tab', '对比').getAttribute('aria-selected'), 'true', 'back on the comparison');
-  await page.goBack();
-  await settle(page);
-  assert.equal(await control(page, 'tab', '概况').getAttribute('aria-selected'), 'true', 'back on the overview');
-  assert.equal(new URL(page.url()).pathname, new URL(start).pathname, 'still in the app');
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+// Four sizes, both languages: phone and tablets by touch, desktop by mouse.
+const NAMES = {
+  zh: { path: '', compare: '对比', overview: '概况', sishui: '泗水县' },
+  en: { path: '#lang=en', compare: 'Compare', overview: 'Overview', sishui: 'Sishui County' },
+};
+for (const size of SIZES) {
+  for (const lang of ['zh', 'en']) {
+    const n = NAMES[lang], tag = `${lang}-${size.vp.width}x${size.vp.height}`;
+    test(`Back ${tag}: returns to the previous view (area, then compare), and never leaves the app meanwhile`, async () => {
+      const { page, errors, context } = await openApp(env, { viewport: size.vp, touch: size.touch, dpr: size.dpr, path: n.path });
+      await settle(page);
+      const start = page.url();
+      await press(page, control(page, 'tab', n.compare), { touch: size.touch });
+      assert.match(await hash(page), /tab=compare/);
+      await press(page, mapAreaButton(page, '370831', lang), { touch: size.touch });
+      assert.match(await hash(page), /area=370831/);
+      const heading = (await items(page)).find((i) => i.role === 'heading' && i.name === n.sishui);
+      assert.ok(heading && !heading.offscreen, 'the detail opens at its top: its heading is in view');
+      await page.goBack();
+      await settle(page);
+      assert.doesNotMatch(await hash(page), /area=/);
+      assert.equal(await control(page, 'tab', n.compare).getAttribute('aria-selected'), 'true', 'back on the comparison');
+      await page.goBack();
+      await settle(page);
+      assert.equal(await control(page, 'tab', n.overview).getAttribute('aria-selected'), 'true', 'back on the overview');
+      assert.equal(new URL(page.url()).pathname, new URL(start).pathname, 'still in the app');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}
 
 test('a link with a broken percent-escape: the rest applies, a notice says what was ignored, input still works', async () => {
   const { page, errors, context } = await openApp(env, { path: '#lang=en&area=%E6%9B' });
