@@ -179,6 +179,7 @@ JCM_FIELDS(Dataset) {
     v.String("id", t.id, kRequired);
     v.Text("title", t.title, kRequired);
     v.Text("city", t.city, kRequired);
+    v.Date("as_of", t.as_of, kOptional);
     v.Object("source", t.source, kRequired, nullptr);
     v.Object("campaign", t.campaign, kRequired, nullptr);
     v.Object("boundary_source", t.boundary_source, kRequired, nullptr);

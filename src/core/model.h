@@ -150,6 +150,7 @@ struct Dataset {
     std::string id;
     Text title;
     Text city;
+    std::string as_of;           // ISO date the data was last brought up to date, or ""
     Source source;
     Campaign campaign;
     BoundarySource boundary_source;

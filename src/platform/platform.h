@@ -71,6 +71,8 @@ void StorePut(const std::string& key, const std::string& value, int request_id, 
 
 // Offers bytes to the user as a downloaded file.
 void DownloadFile(const std::string& name, const std::string& mime, const std::string& bytes);
+// Opens an outside address in a new tab (http: and https: only; anything else is refused: false).
+bool OpenUrl(const std::string& url);
 // Offers what the canvas shows as a PNG download; call right after a frame was presented.
 void DownloadCanvasPng(const std::string& name);
 

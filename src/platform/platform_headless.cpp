@@ -88,6 +88,11 @@ void DownloadFile(const std::string& name, const std::string& mime, const std::s
     headless::Get().downloads.push_back({name, mime, bytes});
 }
 void DownloadCanvasPng(const std::string& name) { headless::Get().png_downloads.push_back(name); }
+bool OpenUrl(const std::string& url) {
+    const bool ok = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+    if (ok) headless::Get().opened_urls.push_back(url);
+    return ok;
+}
 void SetImportLimit(size_t max_bytes) { headless::Get().import_limit = max_bytes; }
 void PickFile() { ++headless::Get().pick_file_calls; }
 bool TakeImportedFile(ImportedFile* out) {

@@ -51,6 +51,7 @@ struct State {
     std::vector<std::string> png_downloads;
     std::vector<ImportedFile> imports;               // queued by a test as if picked or dropped
     int pick_file_calls = 0;
+    std::vector<std::string> opened_urls;  // OpenUrl, http(s) only
     size_t import_limit = 0;
     bool page_dark = false;
     double now = 0;

@@ -26,6 +26,7 @@ void jcm_store_get(const char* key, int id);
 void jcm_store_put(const char* key, const char* value, int id);
 void jcm_download(const char* name, const char* mime, const char* data, size_t size);
 void jcm_download_canvas(const char* name);
+int jcm_open_url(const char* url);
 void jcm_set_import_limit(double bytes);
 void jcm_pick_file();
 void jcm_set_page_theme(int dark);
@@ -116,6 +117,7 @@ void StorePut(const std::string& key, const std::string& value, int request_id, 
     g_store_pending.push_back({request_id, callback, user});
     jcm_store_put(key.c_str(), value.c_str(), request_id);
 }
+bool OpenUrl(const std::string& url) { return jcm_open_url(url.c_str()) != 0; }
 void DownloadFile(const std::string& name, const std::string& mime, const std::string& bytes) {
     jcm_download(name.c_str(), mime.c_str(), bytes.data(), bytes.size());
 }

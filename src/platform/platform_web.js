@@ -296,6 +296,15 @@ mergeInto(LibraryManager.library, {
     jcmImport.input.click();
   },
 
+  // An outside address (the source report) in a new tab; only http: and https: addresses.
+  jcm_open_url: function (p) {
+    var u;
+    try { u = new URL(UTF8ToString(p)); } catch (e) { return 0; }
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return 0;
+    window.open(u.href, '_blank', 'noopener,noreferrer');
+    return 1;
+  },
+
   jcm_prefers_dark: function () {
     return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
   },
@@ -429,7 +438,7 @@ mergeInto(LibraryManager.library, {
         case 'text': tag = 'p'; break;
         case 'button': tag = 'button'; break;
         case 'tab': tag = 'button'; aria = 'tab'; break;
-        case 'link': tag = 'button'; break;
+        case 'link': tag = 'button'; aria = 'link'; break;
         case 'checkbox': tag = 'button'; aria = 'checkbox'; break;
         case 'menuitem': tag = 'button'; aria = 'menuitem'; break;
         case 'slider': tag = 'input'; break;

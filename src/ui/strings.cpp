@@ -141,6 +141,10 @@ constexpr Pair kStrings[] = {
     {"调整面板高度", "Resize the panel"},
     {"完成度加 1%", "1% more"},
     {"筛选后无目标", "none under the filters"},
+    {"数据截至 %s", "Data as of %s"},
+    {"数据截至 %s（最新进展记录）", "Data as of %s (the latest progress report)"},
+    {"报道发布于 %s", "Report published %s"},
+    {"打开报道原文（新标签页）", "Open the report (new tab)"},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<size_t>(Str::Count_),
               "kStrings must have one entry per Str");

@@ -137,6 +137,10 @@ enum class Str {
     ResizePanel,
     PercentUp,
     NoneUnderFilters,
+    DataAsOf,
+    DataAsOfReport,
+    ReportPublished,
+    OpenReport,
     Count_
 };
 

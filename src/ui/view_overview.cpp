@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "core/campaign.h"
+#include "platform/platform.h"
 #include "ui/charts.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
@@ -249,6 +250,20 @@ void DrawAreasRanked(AppState& app) {
     SemEnd(app);
 }
 
+// When the data was last brought up to date, as the data says it: its `as_of`, else the newest
+// progress report (published or recorded here), else the report's publication date; nothing
+// when none is known.
+void DrawDataDate(AppState& app) {
+    const Dataset& d = app.data;
+    const Lang lang = app.lang;
+    char buf[128];
+    if (!d.as_of.empty()) std::snprintf(buf, sizeof buf, Tr(Str::DataAsOf, lang), d.as_of.c_str());
+    else if (!app.ui.report_dates.empty()) std::snprintf(buf, sizeof buf, Tr(Str::DataAsOfReport, lang), app.ui.report_dates.back().c_str());
+    else if (!d.source.published.empty()) std::snprintf(buf, sizeof buf, Tr(Str::ReportPublished, lang), d.source.published.c_str());
+    else return;
+    UiText(app, buf, TextTone::Muted);
+}
+
 }  // namespace
 
 void DrawOverview(AppState& app) {
@@ -259,6 +274,7 @@ void DrawOverview(AppState& app) {
     UiHeading(app, d.campaign.name.Get(lang).c_str(), 2, app.fonts.heading);
     UiText(app, d.campaign.asks.Get(lang).c_str());
     DrawPeriod(app);
+    DrawDataDate(app);
     DrawTimeline(app);
 
     ImGui::Spacing();
@@ -293,6 +309,14 @@ void DrawOverview(AppState& app) {
     SectionHeading(app, Tr(Str::Source, lang));
     UiText(app, d.source.title.Get(lang).c_str());
     UiText(app, d.source.outlet.Get(lang).c_str(), TextTone::Muted);
+    if (!d.source.published.empty()) {
+        std::snprintf(buf, sizeof buf, Tr(Str::ReportPublished, lang), d.source.published.c_str());
+        UiText(app, buf, TextTone::Muted);
+    }
+    // The report itself, where the data says where it was published (an outside web address).
+    if (d.source.url.rfind("https://", 0) == 0 || d.source.url.rfind("http://", 0) == 0) {
+        if (UiLink(app, Tr(Str::OpenReport, lang), Role::Link)) platform::OpenUrl(d.source.url);
+    }
     if (!d.source.reporter.Empty()) {
         std::snprintf(buf, sizeof buf, "%s: %s", Tr(Str::Reporter, lang), d.source.reporter.Get(lang).c_str());
         UiText(app, buf, TextTone::Muted);

@@ -187,14 +187,14 @@ bool UiButton(AppState& app, const char* label, ImVec2 size, const char* name, u
     return pressed;
 }
 
-bool UiLink(AppState& app, const char* label) {
+bool UiLink(AppState& app, const char* label, Role role) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(6, 6));  // with TouchExtraPadding: a 30+ px target
     bool pressed = ImGui::Button(label);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);
-    RecordItem(app, Role::Button, VisibleLabel(label), kSemAction);
+    RecordItem(app, role, VisibleLabel(label), kSemAction);
     pressed |= TakeActivation(app);
     if (pressed) RequestRedraw(app);  // the press changes state after this frame recorded it
     return pressed;

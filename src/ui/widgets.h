@@ -56,8 +56,9 @@ void UiHeading(AppState& app, const char* text, int level, ImFont* font = nullpt
 // A button; `name` is its accessible name when the label is an icon or differs ("##theme").
 bool UiButton(AppState& app, const char* label, ImVec2 size = ImVec2(0, 0), const char* name = nullptr,
               uint16_t flags = 0);
-// A text-styled button (actions inside text: back, record progress, revert).
-bool UiLink(AppState& app, const char* label);
+// A text-styled button (actions inside text: back, record progress, revert); with Role::Link, a
+// link to an outside address.
+bool UiLink(AppState& app, const char* label, Role role = Role::Button);
 // A rounded toggle chip: a toggle button (role Button, kSemToggle) or a tab (role Tab).
 bool UiChip(AppState& app, const char* label, bool on, ImU32 swatch = 0, Role role = Role::Button);
 bool UiCheckbox(AppState& app, const char* label, bool* value);

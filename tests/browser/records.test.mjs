@@ -178,6 +178,12 @@ test('a recorded report is marked local, survives a reload, and can be reverted'
   assert.ok(goal.texts.includes('完成度 40%'), 'and its percentage');
   assert.ok((await panelTexts(page)).includes('1 条本地进展记录尚未发布'));
   await screenshot(page, 'records-after-reload');
+  // The overview dates the data by its newest report: this one.
+  await press(page, control(page, 'button', '返回全市概况'));
+  const dated = (await items(page)).map((i) => i.name).find((t) => t.startsWith('数据截至 '));
+  assert.match(dated || '', /^数据截至 \d{4}-\d{2}-\d{2}（最新进展记录）$/, `the overview dates the data: ${dated}`);
+  await press(page, page.locator('#a11y-tree').getByRole('list', { name: '地图上的区域', exact: true })
+    .getByRole('button', { name: new RegExp(`^${AREA_NAME} · `) }));
 
   // "全部撤销" in the local-records bar reverts everything.
   await press(page, control(page, 'button', '全部撤销'));

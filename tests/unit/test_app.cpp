@@ -845,3 +845,38 @@ TEST_CASE("touch: the filters chip opens and closes the filters, tap after tap")
     }
 }
 #endif
+
+TEST_CASE("overview: the data's date and a link to the source report, only as the data states them") {
+    {
+        Fixture f;  // the shipped data: no as_of, no progress, no publication date, no URL
+        f.LoadShipped();
+        f.Settle();
+        CHECK_FALSE(Shows(*f.app, "数据截至"));
+        CHECK_FALSE(Shows(*f.app, "报道发布于"));
+        CHECK(FindItem(*f.app, jcm::Role::Link, "打开报道原文") < 0);
+    }
+    auto with = [](std::string text, const std::string& url) {
+        const std::string file = "\"file\": \"jining-100-day-campaign.txt\"";
+        text.replace(text.find(file), file.size(), file + ", \"published\": \"2020-02-28\", \"url\": \"" + url + "\"");
+        text.replace(text.find("\"city\": {"), 9, "\"as_of\": \"2020-03-05\", \"city\": {");
+        return text;
+    };
+    Fixture f;
+    REQUIRE(jcm::platform::headless::Complete("data/campaign.json", true, with(ShippedData(), "https://example.org/report")));
+    f.Settle();
+    CHECK(Shows(*f.app, "数据截至 2020-03-05"));
+    CHECK(Shows(*f.app, "报道发布于 2020-02-28"));
+    const int link = FindItem(*f.app, jcm::Role::Link, "打开报道原文");
+    REQUIRE(link >= 0);
+    jcm::platform::SemanticAction a;
+    a.id = f.app->sem.Item(link).id;
+    jcm::platform::headless::Get().actions.push_back(a);
+    jcm::UpdateApp(*f.app);
+    f.Frame();
+    CHECK(jcm::platform::headless::Get().opened_urls == std::vector<std::string>{"https://example.org/report"});
+
+    Fixture g;  // an address that is not a web page gives no link
+    REQUIRE(jcm::platform::headless::Complete("data/campaign.json", true, with(ShippedData(), "javascript:alert(1)")));
+    g.Settle();
+    CHECK(FindItem(*g.app, jcm::Role::Link, "打开报道原文") < 0);
+}

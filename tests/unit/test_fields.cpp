@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "core/export.h"
 #include "core/fields.h"
 #include "core/load.h"
 #include "core/schema.h"
@@ -81,7 +82,7 @@ TEST_CASE("fields: the tables list the members in file order") {
     CHECK(area == std::vector<std::string>{"id", "name", "kind", "within", "headline", "headline_quote", "geometry",
                                            "marker", "note"});
     const auto& top = jcm::KeysOf<jcm::Dataset>();
-    REQUIRE(top.size() == 12);
+    REQUIRE(top.size() == 13);
     CHECK(std::string(top.front()) == "$schema");
     CHECK(std::string(top.back()) == "goals");
 }
@@ -103,6 +104,19 @@ TEST_CASE("fields: an empty within is refused, as the schema refuses it") {
     // Blank too; absent is fine.
     CHECK_FALSE(LoadDataset(MinimalWith("\"within\": \"A\"", "\"within\": \"  \""), "b.json").Ok());
     CHECK(LoadDataset(MinimalWith("\"within\": \"A\",", ""), "n.json").Ok());
+}
+
+TEST_CASE("fields: as_of is an optional date; it loads, is written back, and a wrong date is refused") {
+    const LoadResult r = LoadDataset(MinimalWith("\"city\": {", "\"as_of\": \"2026-11-30\", \"city\": {"), "a.json");
+    REQUIRE(r.Ok());
+    CHECK(r.data.as_of == "2026-11-30");
+    const LoadResult back = LoadDataset(jcm::DatasetToJson(r.data), "back.json");
+    REQUIRE(back.Ok());
+    CHECK(back.data.as_of == "2026-11-30");
+    CHECK(LoadDataset(Read("tests/fixtures/valid/minimal.json"), "m.json").data.as_of.empty());
+    const LoadResult bad = LoadDataset(MinimalWith("\"city\": {", "\"as_of\": \"30.11.2026\", \"city\": {"), "b.json");
+    CHECK_FALSE(bad.Ok());
+    CHECK(Find(bad, "/as_of") != nullptr);
 }
 
 TEST_CASE("fields: enum messages are made from the table's ids") {
