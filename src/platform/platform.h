@@ -73,6 +73,11 @@ void StorePut(const std::string& key, const std::string& value, int request_id, 
 void DownloadFile(const std::string& name, const std::string& mime, const std::string& bytes);
 // Opens an outside address in a new tab (http: and https: only; anything else is refused: false).
 bool OpenUrl(const std::string& url);
+// Shares the page's current address (the view, as the hash says it): the device's share sheet
+// where there is one (phones, tablets), else the clipboard. The outcome comes later, once:
+// TakeShareResult gives 1 shared or copied, 0 failed, 2 cancelled by the person.
+void ShareView(const std::string& title);
+bool TakeShareResult(int* outcome);
 // Offers what the canvas shows as a PNG download; call right after a frame was presented.
 void DownloadCanvasPng(const std::string& name);
 

@@ -88,6 +88,14 @@ void DownloadFile(const std::string& name, const std::string& mime, const std::s
     headless::Get().downloads.push_back({name, mime, bytes});
 }
 void DownloadCanvasPng(const std::string& name) { headless::Get().png_downloads.push_back(name); }
+void ShareView(const std::string& title) { headless::Get().shared_titles.push_back(title); }
+bool TakeShareResult(int* outcome) {
+    headless::State& s = headless::Get();
+    if (s.share_result < 0) return false;
+    *outcome = s.share_result;
+    s.share_result = -1;
+    return true;
+}
 bool OpenUrl(const std::string& url) {
     const bool ok = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
     if (ok) headless::Get().opened_urls.push_back(url);

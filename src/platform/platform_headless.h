@@ -52,6 +52,8 @@ struct State {
     std::vector<ImportedFile> imports;               // queued by a test as if picked or dropped
     int pick_file_calls = 0;
     std::vector<std::string> opened_urls;  // OpenUrl, http(s) only
+    std::vector<std::string> shared_titles;  // ShareView calls
+    int share_result = -1;                   // what TakeShareResult gives next (-1: nothing yet)
     size_t import_limit = 0;
     bool page_dark = false;
     double now = 0;

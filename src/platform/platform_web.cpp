@@ -27,6 +27,7 @@ void jcm_store_put(const char* key, const char* value, int id);
 void jcm_download(const char* name, const char* mime, const char* data, size_t size);
 void jcm_download_canvas(const char* name);
 int jcm_open_url(const char* url);
+void jcm_share_view(const char* title);
 void jcm_set_import_limit(double bytes);
 void jcm_pick_file();
 void jcm_set_page_theme(int dark);
@@ -64,6 +65,7 @@ std::vector<PendingStore> g_store_pending;
 std::vector<ImportedFile> g_imports;
 std::vector<SemanticAction> g_actions;
 bool g_text_changed = false;
+int g_share_result = -1;  // jcm_on_shared, not yet taken
 bool g_text_focused = false;
 std::string g_text_value;
 
@@ -118,6 +120,13 @@ void StorePut(const std::string& key, const std::string& value, int request_id, 
     jcm_store_put(key.c_str(), value.c_str(), request_id);
 }
 bool OpenUrl(const std::string& url) { return jcm_open_url(url.c_str()) != 0; }
+void ShareView(const std::string& title) { jcm_share_view(title.c_str()); }
+bool TakeShareResult(int* outcome) {
+    if (g_share_result < 0) return false;
+    *outcome = g_share_result;
+    g_share_result = -1;
+    return true;
+}
 void DownloadFile(const std::string& name, const std::string& mime, const std::string& bytes) {
     jcm_download(name.c_str(), mime.c_str(), bytes.data(), bytes.size());
 }
@@ -243,6 +252,11 @@ EMSCRIPTEN_KEEPALIVE void jcm_on_import(const char* name, const char* data, int 
 EMSCRIPTEN_KEEPALIVE void jcm_on_text_field(const char* value) {
     jcm::platform::g_text_value = value ? value : "";
     jcm::platform::g_text_changed = true;
+    jcm::platform::Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void jcm_on_shared(int outcome) {
+    jcm::platform::g_share_result = outcome;
     jcm::platform::Wake();
 }
 

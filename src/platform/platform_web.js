@@ -305,6 +305,22 @@ mergeInto(LibraryManager.library, {
     return 1;
   },
 
+  // The current address to the device's share sheet (touch devices that have one), else to the
+  // clipboard; the outcome goes back to the app (platform.h ShareView).
+  jcm_share_view: function (p) {
+    var title = UTF8ToString(p), url = location.href;
+    var done = function (outcome) { if (Module['_jcm_on_shared']) Module['_jcm_on_shared'](outcome); };
+    var coarse = window.matchMedia && window.matchMedia('(pointer: coarse)').matches;
+    if (navigator.share && coarse) {
+      navigator.share({ title: title, url: url }).then(function () { done(1); },
+        function (e) { done(e && e.name === 'AbortError' ? 2 : 0); });
+    } else if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(url).then(function () { done(1); }, function () { done(0); });
+    } else {
+      done(0);
+    }
+  },
+
   jcm_prefers_dark: function () {
     return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
   },

@@ -392,6 +392,39 @@ void DrawKeysHelp(AppState& app) {
     ImGui::PopStyleColor(2);
 }
 
+// A short confirmation (the link was copied) near the bottom of the screen, until the next press
+// or key; recorded as a dialog so that the live summary reads it out.
+void DrawToast(AppState& app) {
+    if (app.ui.toast.Empty()) return;
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) || ImGui::IsKeyPressed(ImGuiKey_Escape) || ImGui::IsKeyPressed(ImGuiKey_Enter) ||
+        (app.input.keys & kKeyEscape)) {
+        app.ui.toast = Text{};
+        RequestRedraw(app);
+        return;
+    }
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const Theme& t = CurrentTheme();
+    const char* text = app.ui.toast.Get(app.lang).c_str();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y - 24), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(vp->WorkSize.x - 24, 200));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(t.text));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(t.panel));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 10.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 12));
+    ImGui::Begin("##toast", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+    const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+    SemBegin(app, Role::Dialog, text, wp, ImVec2(wp.x + ws.x, wp.y + ws.y));
+    ImGui::PushTextWrapPos(vp->WorkSize.x - 24 - 32);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    RecordItem(app, Role::Text, text);
+    SemEnd(app);
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(2);
+}
+
 }  // namespace
 
 void DrawApp(AppState& app) {
@@ -433,6 +466,7 @@ void DrawApp(AppState& app) {
     if (app.ui.show_keys) DrawKeysHelp(app);
     DrawEditor(app);
     DrawProblems(app);
+    DrawToast(app);
     // Draw until the UI stands still: ImGui settles layout (new windows, table columns fitting
     // their content, a press released a frame later) over a few frames, and the items say when
     // it has. Two identical frames in a row end it; then the loop sleeps.
@@ -492,13 +526,37 @@ void WriteHash(const AppState& app, bool push) {
     std::string h;
     if (app.selected >= 0) h = "area=" + app.data.areas[static_cast<size_t>(app.selected)].id + "&";
     else if (app.ui.tab == PanelTab::Compare) h = "tab=compare&";
+    // The filters, as lists of ids: cat=<category>,...&kind=<area kind>,...&status=<status>,...
+    const GoalFilter& f = app.ui.filter;
+    auto list = [&h](const char* key, const std::vector<std::string>& ids) {
+        if (ids.empty()) return;
+        h += key;
+        for (size_t i = 0; i < ids.size(); ++i) (h += i ? "," : "=") += ids[i];
+        h += '&';
+    };
+    list("cat", f.categories);
+    list("kind", f.area_kinds);
+    for (int s = 0, n = 0; s < kStatusCount; ++s)
+        if (f.statuses & (1u << s)) (h += n++ ? "," : "status=") += StatusId(static_cast<Status>(s));
+    if (f.statuses) h += '&';
     h += app.lang == Lang::En ? "lang=en" : "lang=zh";
     platform::SetHash(h, push);
 }
 
 void ApplyHash(AppState& app, const std::string& hash) {
-    bool area_given = false;
+    bool area_given = false, filter_given = false;
     PanelTab tab = PanelTab::Overview;
+    GoalFilter filter;
+    // A comma-separated list of ids, keeping those `known` accepts (an unknown id is left out).
+    auto ids = [](std::string_view v, auto known, std::vector<std::string>* out) {
+        for (size_t p = 0; p <= v.size();) {
+            size_t e = v.find(',', p);
+            if (e == std::string_view::npos) e = v.size();
+            const std::string id(v.substr(p, e - p));
+            if (!id.empty() && known(id) && std::find(out->begin(), out->end(), id) == out->end()) out->push_back(id);
+            p = e + 1;
+        }
+    };
     for (size_t pos = 0; pos <= hash.size();) {
         size_t end = hash.find('&', pos);
         if (end == std::string::npos) end = hash.size();
@@ -508,6 +566,19 @@ void ApplyHash(AppState& app, const std::string& hash) {
             if (v == "en" || v == "zh") app.lang = v == "en" ? Lang::En : Lang::Zh;
         } else if (item.substr(0, 4) == "tab=") {
             if (item.substr(4) == "compare") tab = PanelTab::Compare;
+        } else if (item.substr(0, 4) == "cat=" && app.has_data) {
+            filter_given = true;
+            ids(item.substr(4), [&](const std::string& id) { return app.data.FindCategory(id) >= 0; }, &filter.categories);
+        } else if (item.substr(0, 5) == "kind=" && app.has_data) {
+            filter_given = true;
+            ids(item.substr(5), [&](const std::string& id) { return app.data.FindAreaKind(id) >= 0; }, &filter.area_kinds);
+        } else if (item.substr(0, 7) == "status=" && app.has_data) {
+            filter_given = true;
+            std::vector<std::string> names;
+            Status st;
+            ids(item.substr(7), [&st](const std::string& id) { return ParseStatus(id, &st); }, &names);
+            for (const std::string& n : names)
+                if (ParseStatus(n, &st)) filter.statuses |= 1u << static_cast<int>(st);
         } else if (item.substr(0, 5) == "area=" && app.has_data) {
             area_given = true;
             const int i = app.data.FindArea(std::string(item.substr(5)));
@@ -521,9 +592,23 @@ void ApplyHash(AppState& app, const std::string& hash) {
     app.ui.tab = tab;
     // Back from an area's detail: the hash no longer names one.
     if (app.has_data && !area_given) app.selected = -1;
+    // Filters named by the link replace the current ones; a link naming none leaves them (Back
+    // to a view from before a filter was chosen keeps the filter).
+    if (filter_given && (filter.categories != app.ui.filter.categories || filter.area_kinds != app.ui.filter.area_kinds ||
+                         filter.statuses != app.ui.filter.statuses)) {
+        app.ui.filter = filter;
+        if (!filter.Empty()) app.ui.show_filters = true;
+        RefreshStats(app);
+    }
 }
 
 void UpdateApp(AppState& app) {
+    int shared = 0;
+    if (platform::TakeShareResult(&shared)) {
+        if (shared == 1) app.ui.toast = {Tr(Str::LinkCopied, Lang::Zh), Tr(Str::LinkCopied, Lang::En)};
+        else if (shared == 0) app.ui.toast = {Tr(Str::LinkNotCopied, Lang::Zh), Tr(Str::LinkNotCopied, Lang::En)};
+        RequestRedraw(app);
+    }
     platform::SemanticAction action;
     while (platform::TakeSemanticAction(&action)) {
         if (action.focus) app.sem.Focus(action.id);

@@ -85,6 +85,7 @@ struct DashboardState {
     float sheet_grab = 0;                 // where on the handle the finger took it
     float panel_top_h = 64.0f;            // height of the panel's fixed top, measured last frame
     std::string query;                    // the search box's text
+    Text toast;                           // a short confirmation (link copied), until the next press
     std::vector<SearchHit> hits;          // results for `query`, refreshed when it changes
     float field_rect[4] = {-1, -1, -1, -1};  // the search field as last published to the platform
     std::string field_published;          // the value last published

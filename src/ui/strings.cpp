@@ -145,6 +145,9 @@ constexpr Pair kStrings[] = {
     {"数据截至 %s（最新进展记录）", "Data as of %s (the latest progress report)"},
     {"报道发布于 %s", "Report published %s"},
     {"打开报道原文（新标签页）", "Open the report (new tab)"},
+    {"分享本视图的链接", "Share a link to this view"},
+    {"链接已复制，可粘贴发送", "Link copied: paste it to share"},
+    {"无法复制链接，请从地址栏复制", "Could not copy the link: copy it from the address bar"},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<size_t>(Str::Count_),
               "kStrings must have one entry per Str");

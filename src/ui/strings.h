@@ -141,6 +141,9 @@ enum class Str {
     DataAsOfReport,
     ReportPublished,
     OpenReport,
+    ShareView,
+    LinkCopied,
+    LinkNotCopied,
     Count_
 };
 

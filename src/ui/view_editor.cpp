@@ -211,6 +211,11 @@ void DrawDataMenu(AppState& app, bool focus_first) {
             else ExportPng(app);
             ImGui::CloseCurrentPopup();
         }
+        ImGui::Separator();
+        if (UiSelectable(app, Role::MenuItem, Tr(Str::ShareView, lang), Tr(Str::ShareView, lang), false, 0, ImVec2(0, 40))) {
+            platform::ShareView(app.data.title.Get(lang));
+            ImGui::CloseCurrentPopup();
+        }
     }
     SemEnd(app);
     ImGui::EndPopup();

@@ -170,7 +170,10 @@ void DrawFilters(AppState& app) {
         }
     }
     ImGui::Spacing();
-    if (changed) RefreshStats(app);
+    if (changed) {
+        RefreshStats(app);
+        WriteHash(app, /*push=*/false);  // the link names the filters (a shared link keeps them)
+    }
 }
 
 }  // namespace jcm

@@ -237,6 +237,28 @@ appTest('filters: a category chip narrows the counts and the map; the toggles sa
   await context.close();
 });
 
+appTest('share: the link names the view and its filters; the data menu copies it; the link opens the same view', async () => {
+  const { page, errors, context } = await open({ path: '#area=370831' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.base.replace(/\/$/, '') });
+  await settle(page);
+  await press(page, control(page, 'button', /^筛选/));
+  const cat = DATA.categories.find((c) => c.id === 'rural');
+  await press(page, control(page, 'button', cat.name.zh));
+  assert.match(await hash(page), /^#?area=370831&cat=rural&lang=zh$/, 'the filter is in the link');
+  await press(page, control(page, 'button', '数据'));
+  await press(page, tree(page).getByRole('menuitem', { name: '分享本视图的链接', exact: true }));
+  await tree(page).getByRole('dialog', { name: '链接已复制，可粘贴发送' }).waitFor({ state: 'attached', timeout: 10000 });
+  await screenshot(page, 'dashboard-link-copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, page.url(), 'the clipboard holds the view\'s address');
+  const other = await open({ path: copied.slice(env.base.length) });
+  await settle(other.page);
+  assert.equal(await control(other.page, 'heading', '泗水县').count(), 1, 'the same area');
+  assert.equal(await control(other.page, 'button', cat.name.zh).getAttribute('aria-pressed'), 'true', 'the same filter');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(other.errors, []);
+});
+
 // A copy of the data with dates and progress: the countdown and the timeline appear.
 function withProgress(today) {
   const d = structuredClone(DATA);

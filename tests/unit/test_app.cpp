@@ -880,3 +880,46 @@ TEST_CASE("overview: the data's date and a link to the source report, only as th
     g.Settle();
     CHECK(FindItem(*g.app, jcm::Role::Link, "打开报道原文") < 0);
 }
+
+TEST_CASE("links: the filters are part of the link; a link's filters apply, unknown ids are left out") {
+    Fixture f;
+    f.LoadShipped();
+    f.Settle();
+    f.app->ui.filter.categories = {"key-projects"};
+    f.app->ui.filter.statuses = 1u << static_cast<int>(jcm::Status::Red);
+    jcm::WriteHash(*f.app, false);
+    CHECK(jcm::platform::headless::Get().hash == "cat=key-projects&status=red&lang=zh");
+
+    Fixture g("area=370881&cat=industry,no-such-category&kind=county&status=green,bogus&lang=en");
+    g.LoadShipped();
+    g.Settle();
+    CHECK(g.app->selected == g.app->data.FindArea("370881"));
+    CHECK(g.app->ui.filter.categories == std::vector<std::string>{"industry"});
+    CHECK(g.app->ui.filter.area_kinds == std::vector<std::string>{"county"});
+    CHECK(g.app->ui.filter.statuses == 1u << static_cast<int>(jcm::Status::Green));
+    CHECK(g.app->stats.total.goals < static_cast<int>(g.app->data.goals.size()));  // the counts follow the filter
+    // A link without filters (Back to an earlier view) keeps them.
+    jcm::ApplyHash(*g.app, "lang=en");
+    CHECK(g.app->ui.filter.categories == std::vector<std::string>{"industry"});
+}
+
+TEST_CASE("share: the data menu shares the view; the outcome is shown until the next press") {
+    Fixture f;
+    f.LoadShipped();
+    f.Settle();
+    f.app->ui.toast = jcm::Text{};
+    jcm::platform::headless::Get().share_result = 1;
+    jcm::UpdateApp(*f.app);
+    f.Settle();
+    CHECK(FindItem(*f.app, jcm::Role::Dialog, "链接已复制") >= 0);
+    jcm::platform::headless::Get().share_result = 0;
+    jcm::UpdateApp(*f.app);
+    f.Settle();
+    CHECK(FindItem(*f.app, jcm::Role::Dialog, "无法复制链接") >= 0);
+    jcm::platform::headless::Get().share_result = 2;  // cancelled in the share sheet: nothing new to say
+    jcm::UpdateApp(*f.app);
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_Escape, true);
+    f.Settle();
+    CHECK(f.app->ui.toast.Empty());
+    CHECK(FindItem(*f.app, jcm::Role::Dialog, "链接") < 0);
+}
