@@ -204,6 +204,24 @@ void HitIndex::Build(const std::vector<AreaGeometry>& areas, const WorldRect& bo
     } else if (h > 0) {
         rows = std::clamp(target, 1.0, kMaxSide);
     }
+    // Each edge is listed in every cell it crosses, about |dx| / cell width + |dy| / cell height
+    // of them. Long edges (a spike across the whole map, a flat map of long edges) would make
+    // that edges x columns; coarser cells keep the entries within a budget of a few per edge.
+    const double budget = std::max(65536.0, 16.0 * static_cast<double>(edge_count));
+    for (int halving = 0; halving < 40 && (cols > 1 || rows > 1); ++halving) {
+        const double cw = w > 0 ? w / cols : 1.0, ch = h > 0 ? h / rows : 1.0;
+        double entries = 0;
+        for (const AreaGeometry& g : areas)
+            for (const RingRange& ring : g.rings)
+                for (uint32_t k = ring.start; k < ring.start + ring.count; ++k) {
+                    const uint32_t kn = detail::NextInRing(ring, k);
+                    entries += std::fabs(static_cast<double>(g.vertices[kn].x) - g.vertices[k].x) / cw +
+                               std::fabs(static_cast<double>(g.vertices[kn].y) - g.vertices[k].y) / ch + 2.0;
+                }
+        if (entries <= budget) break;
+        cols = std::max(1.0, std::floor(cols * 0.5));
+        rows = std::max(1.0, std::floor(rows * 0.5));
+    }
     cols_ = static_cast<int32_t>(cols);
     rows_ = static_cast<int32_t>(rows);
     origin_x_ = bounds.min.x;

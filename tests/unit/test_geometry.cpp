@@ -495,6 +495,21 @@ TEST_CASE("hit index: same answers with a coarse grid, a single cell and a fine 
     CheckHitsAgainstReference(m, WorldRings(m), 3000, 8);
 }
 
+TEST_CASE("hit index: long edges across the whole map do not list each edge in every cell they cross") {
+    // Many thin slivers spanning the full width (spikes, a flat map): with a grid as fine as the
+    // edge count asks, each edge would cross thousands of columns.
+    jcm::Dataset data;
+    for (int i = 0; i < 400; ++i) {
+        const float y = static_cast<float>(i) * 0.001f;
+        data.areas.push_back(MakeArea({{Ring{{0, y}, {40, y}, {40, y + 0.0005f}, {0, y + 0.0005f}}}}));
+    }
+    jcm::GeometryOptions opt;
+    opt.hit_cells_per_edge = 8.0;
+    const jcm::MapGeometry m = jcm::BuildMapGeometry(data, opt);
+    CHECK(m.hit_index.EdgeRefCount() <= static_cast<size_t>(std::max(65536.0, 16.0 * 1600) * 1.5));
+    CheckHitsAgainstReference(m, WorldRings(m), 3000, 9);
+}
+
 TEST_CASE("hit index: empty dataset and zero-height geometry") {
     const jcm::MapGeometry empty = jcm::BuildMapGeometry(jcm::Dataset{});
     CHECK(empty.HitTest({0, 0}) == -1);
