@@ -184,6 +184,13 @@ function buildSingle() {
     styleHashes.push(`'${sri(Buffer.from(css))}'`);
     return `<style>${css}</style>`;
   }, 'style.css');
+  // The printed briefing's layout, for the frame it is printed in (platform_web.js
+  // jcm_print_document); media "not all": it never styles this page.
+  replaceOnce(/<\/head>/, () => {
+    const css = safe(text('briefing.css'), 'briefing.css');
+    styleHashes.push(`'${sri(Buffer.from(css))}'`);
+    return `<style id="jcm-briefing-css" media="not all">${css}</style>\n</head>`;
+  }, 'briefing.css');
   replaceOnce(/<script src="jining-campaign\.js"><\/script>/, () =>
     embedded + inlineScript(loader, 'loader') + '\n' + inlineScript(appJs, 'jining-campaign.js'), 'jining-campaign.js');
   replaceOnce(/<script src="app\.js"><\/script>/, () => inlineScript(text('app.js'), 'app.js'), 'app.js');

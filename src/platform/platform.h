@@ -78,6 +78,9 @@ bool OpenUrl(const std::string& url);
 // TakeShareResult gives 1 shared or copied, 0 failed, 2 cancelled by the person.
 void ShareView(const std::string& title);
 bool TakeShareResult(int* outcome);
+// Prints a generated HTML document (the briefing) through the browser's print dialog, laid out by
+// the document's own print CSS; `title` names it (the saved PDF's default name).
+void PrintDocument(const std::string& html, const std::string& title);
 // Offers what the canvas shows as a PNG download; call right after a frame was presented.
 void DownloadCanvasPng(const std::string& name);
 
@@ -89,9 +92,10 @@ struct ImportedFile {
     std::string name;
     std::string bytes;  // the file's content, byte for byte
     std::string error;  // non-empty: the file was refused or could not be read
+    bool merge = false; // picked with PickFile(true): to merge into this device's reports, not load
 };
 void SetImportLimit(size_t max_bytes);
-void PickFile();
+void PickFile(bool merge = false);  // a dropped file is always merge = false
 bool TakeImportedFile(ImportedFile* out);
 
 // Small persistent settings (localStorage in the browser); "" when absent or unavailable.

@@ -102,7 +102,11 @@ bool OpenUrl(const std::string& url) {
     return ok;
 }
 void SetImportLimit(size_t max_bytes) { headless::Get().import_limit = max_bytes; }
-void PickFile() { ++headless::Get().pick_file_calls; }
+void PickFile(bool merge) {
+    ++headless::Get().pick_file_calls;
+    headless::Get().pick_merge = merge;
+}
+void PrintDocument(const std::string& html, const std::string&) { headless::Get().printed.push_back(html); }
 bool TakeImportedFile(ImportedFile* out) {
     headless::State& s = headless::Get();
     if (s.imports.empty()) return false;

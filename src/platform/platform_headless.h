@@ -51,6 +51,8 @@ struct State {
     std::vector<std::string> png_downloads;
     std::vector<ImportedFile> imports;               // queued by a test as if picked or dropped
     int pick_file_calls = 0;
+    bool pick_merge = false;                         // the last PickFile's purpose
+    std::vector<std::string> printed;                // PrintDocument's documents
     std::vector<std::string> opened_urls;  // OpenUrl, http(s) only
     std::vector<std::string> shared_titles;  // ShareView calls
     int share_result = -1;                   // what TakeShareResult gives next (-1: nothing yet)

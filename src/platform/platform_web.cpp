@@ -29,7 +29,8 @@ void jcm_download_canvas(const char* name);
 int jcm_open_url(const char* url);
 void jcm_share_view(const char* title);
 void jcm_set_import_limit(double bytes);
-void jcm_pick_file();
+void jcm_pick_file(int merge);
+void jcm_print_document(const char* html, const char* title);
 void jcm_set_page_theme(int dark);
 char* jcm_load_setting(const char* key);
 void jcm_save_setting(const char* key, const char* value);
@@ -132,7 +133,8 @@ void DownloadFile(const std::string& name, const std::string& mime, const std::s
 }
 void DownloadCanvasPng(const std::string& name) { jcm_download_canvas(name.c_str()); }
 void SetImportLimit(size_t max_bytes) { jcm_set_import_limit(static_cast<double>(max_bytes)); }
-void PickFile() { jcm_pick_file(); }
+void PickFile(bool merge) { jcm_pick_file(merge ? 1 : 0); }
+void PrintDocument(const std::string& html, const std::string& title) { jcm_print_document(html.c_str(), title.c_str()); }
 bool TakeImportedFile(ImportedFile* out) {
     if (g_imports.empty()) return false;
     *out = std::move(g_imports.front());
@@ -242,10 +244,10 @@ EMSCRIPTEN_KEEPALIVE void jcm_on_store(int id, int ok, int found, const char* va
     Wake();
 }
 
-EMSCRIPTEN_KEEPALIVE void jcm_on_import(const char* name, const char* data, int size, const char* error) {
+EMSCRIPTEN_KEEPALIVE void jcm_on_import(const char* name, const char* data, int size, const char* error, int merge) {
     std::string bytes;
     if (data != nullptr && size > 0) bytes.assign(data, static_cast<size_t>(size));
-    jcm::platform::g_imports.push_back({name ? name : "", std::move(bytes), error ? error : ""});
+    jcm::platform::g_imports.push_back({name ? name : "", std::move(bytes), error ? error : "", merge != 0});
     jcm::platform::Wake();
 }
 

@@ -241,7 +241,8 @@ mergeInto(LibraryManager.library, {
   $jcmImport: {
     limit: 16 * 1024 * 1024,
     input: null,
-    deliver: function (name, bytes, error) {
+    merge: 0,  // what the picker was opened for (jcm_pick_file); a dropped file is loaded (0)
+    deliver: function (name, bytes, error, merge) {
       var data = 0, size = 0;
       if (bytes) {
         size = bytes.length;
@@ -250,16 +251,16 @@ mergeInto(LibraryManager.library, {
         HEAPU8[data + size] = 0;
       }
       var n = jcmPassString(name), e = jcmPassString(error || '');
-      try { Module['_jcm_on_import'](n, data, size, e); } finally { if (data) _free(data); _free(n); _free(e); }
+      try { Module['_jcm_on_import'](n, data, size, e, merge ? 1 : 0); } finally { if (data) _free(data); _free(n); _free(e); }
     },
-    read: function (file) {
+    read: function (file, merge) {
       if (file.size > jcmImport.limit) {
-        jcmImport.deliver(file.name, null, 'too-large|' + file.size + '|' + jcmImport.limit);
+        jcmImport.deliver(file.name, null, 'too-large|' + file.size + '|' + jcmImport.limit, merge);
         return;
       }
       var r = new FileReader();
-      r.onload = function () { jcmImport.deliver(file.name, new Uint8Array(r.result), ''); };
-      r.onerror = function () { jcmImport.deliver(file.name, null, 'unreadable|' + (r.error && r.error.message || r.error)); };
+      r.onload = function () { jcmImport.deliver(file.name, new Uint8Array(r.result), '', merge); };
+      r.onerror = function () { jcmImport.deliver(file.name, null, 'unreadable|' + (r.error && r.error.message || r.error), merge); };
       r.readAsArrayBuffer(file);
     },
     setup: function () {
@@ -270,7 +271,7 @@ mergeInto(LibraryManager.library, {
       input.hidden = true;
       input.id = 'import-file';
       input.addEventListener('change', function () {
-        if (input.files && input.files[0]) jcmImport.read(input.files[0]);
+        if (input.files && input.files[0]) jcmImport.read(input.files[0], jcmImport.merge);
         input.value = '';
       });
       document.body.appendChild(input);
@@ -279,7 +280,7 @@ mergeInto(LibraryManager.library, {
       window.addEventListener('drop', function (e) {
         e.preventDefault();
         var f = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
-        if (f) jcmImport.read(f);
+        if (f) jcmImport.read(f, 0);
       });
     }
   },
@@ -291,9 +292,35 @@ mergeInto(LibraryManager.library, {
   },
 
   jcm_pick_file__deps: ['$jcmImport'],
-  jcm_pick_file: function () {
+  jcm_pick_file: function (merge) {
     jcmImport.setup();
+    jcmImport.merge = merge;
     jcmImport.input.click();
+  },
+
+  // A generated document (the printed briefing) in a hidden frame, printed by the browser: its
+  // own print CSS lays it out on paper, and its text stays text. The frame stays until the next
+  // one replaces it (tests read it: tests/browser/briefing.test.mjs).
+  jcm_print_document: function (htmlPtr, titlePtr) {
+    var html = UTF8ToString(htmlPtr), title = UTF8ToString(titlePtr);
+    // The one-file page carries briefing.css inline (allowed by its hash in the page's CSP, which
+    // the frame inherits); the served page links the file.
+    var css = document.getElementById('jcm-briefing-css');
+    // (The tags are spelled in parts: this script is itself inlined into a page.)
+    if (css) html = html.replace(/<link rel="stylesheet" href=["']briefing\.css["']>/, function () { return '<' + 'style>' + css.textContent + '<' + '/style>'; });
+    var old = document.getElementById('jcm-print');
+    if (old) old.remove();
+    var f = document.createElement('iframe');
+    f.id = 'jcm-print';
+    f.title = title;
+    f.setAttribute('aria-hidden', 'true');
+    f.tabIndex = -1;
+    f.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden';
+    f.onload = function () {
+      try { f.contentWindow.focus(); f.contentWindow.print(); } catch (e) { /* printing is the browser's */ }
+    };
+    f.srcdoc = html;
+    document.body.appendChild(f);
   },
 
   // An outside address (the source report) in a new tab; only http: and https: addresses.

@@ -248,6 +248,7 @@ bool AcceptDataset(AppState& app, std::string_view text, const std::string& file
     app.geometry = BuildMapGeometry(app.data);
     app.local.published = CopyWithoutPolygons(app.data);
     app.local.edits.clear();
+    app.merge = MergeState{};  // a pending merge or its undo belonged to the previous data
     app.local.loaded = false;
     app.local.storage_error.clear();
     app.editor.goal = -1;
@@ -465,6 +466,7 @@ void DrawApp(AppState& app) {
     ImGui::End();
     if (app.ui.show_keys) DrawKeysHelp(app);
     DrawEditor(app);
+    DrawMergeDialog(app);
     DrawProblems(app);
     DrawToast(app);
     // Draw until the UI stands still: ImGui settles layout (new windows, table columns fitting
@@ -626,8 +628,8 @@ void UpdateApp(AppState& app) {
     }
     std::string typed;
     if (platform::TakeTextFieldInput(&typed)) {
-        if (app.text_owner == TextOwner::Note) {
-            app.editor.note = typed;
+        if (app.text_owner == TextOwner::Note || app.text_owner == TextOwner::Author) {
+            (app.text_owner == TextOwner::Note ? app.editor.note : app.editor.author) = typed;
             NeedGlyphs(app, typed);
         } else {
             SetQuery(app, typed);
@@ -636,30 +638,126 @@ void UpdateApp(AppState& app) {
     }
     platform::ImportedFile file;
     while (platform::TakeImportedFile(&file)) {
-        ImportFile(app, file.name, file.bytes, file.error);
+        ImportFile(app, file.name, file.bytes, file.error, file.merge);
         RequestRedraw(app);
     }
 }
 
-void AddEdit(AppState& app, const LocalEdit& edit) {
-    const int existing = FindEdit(app, edit.goal_id, edit.report.date);
-    if (existing >= 0) app.local.edits[static_cast<size_t>(existing)] = edit;
-    else app.local.edits.push_back(edit);
+// Every change of the local edits other than a merge ends the merge's undo (it would lose them).
+void EditsChanged(AppState& app) {
+    app.merge.can_undo = false;
+    app.merge.before.clear();
     SaveEdits(app);
     RebuildFromEdits(app);
+}
+
+void AddEdit(AppState& app, const LocalEdit& edit) {
+    UpsertEdit(app.local.edits, edit);
+    EditsChanged(app);
 }
 
 void RevertEdit(AppState& app, size_t index) {
     if (index >= app.local.edits.size()) return;
     app.local.edits.erase(app.local.edits.begin() + static_cast<long>(index));
-    SaveEdits(app);
-    RebuildFromEdits(app);
+    EditsChanged(app);
 }
 
 void RevertAllEdits(AppState& app) {
     app.local.edits.clear();
+    EditsChanged(app);
+}
+
+namespace {
+
+// A refusal of an import, in the problems panel (the data and the reports stay as they were).
+void ImportProblem(AppState& app, const std::string& name, const Text& message) {
+    Problem p;
+    p.file = name;
+    p.message = message;
+    app.problems.assign(1, p);
+    app.problems_file = name;
+    app.show_problems = true;
+    NeedTextGlyphs(app, p.message);
+}
+
+void ShowToast(AppState& app, const Text& message) {
+    app.ui.toast = message;
+    NeedTextGlyphs(app, message);
+    RequestRedraw(app);
+}
+
+}  // namespace
+
+void PlanImportMerge(AppState& app, const std::string& name, std::string_view bytes) {
+    if (!app.has_data) {
+        ImportFile(app, name, bytes, "", false);  // nothing to merge into: load it
+        return;
+    }
+    LoadResult result = LoadDataset(bytes, name);
+    if (!result.Ok()) {  // the loader's own problems say what and where
+        app.problems = std::move(result.problems);
+        app.problems_file = name;
+        for (const Problem& p : app.problems) NeedTextGlyphs(app, p.message);
+        app.show_problems = true;
+        return;
+    }
+    if (result.data.id != app.data.id) {
+        ImportProblem(app, name, {"无法合并 " + name + "：它是另一份数据（" + result.data.id + "）的导出，这里显示的是 " + app.data.id + "。",
+                                  "Could not merge " + name + ": it is an export of other data (" + result.data.id +
+                                      "), and this is " + app.data.id + "."});
+        return;
+    }
+    MergePlan plan = PlanMerge(app.data, result.data);
+    if (plan.Empty()) {
+        const std::string n = std::to_string(plan.same);
+        ShowToast(app, {name + " 中没有新的记录" + (plan.same > 0 ? "（" + n + " 条已有）" : std::string()),
+                        "Nothing new in " + name + (plan.same > 0 ? " (" + n + (plan.same == 1 ? " report is" : " reports are") + " already here)" : std::string())});
+        return;
+    }
+    MergeState& m = app.merge;
+    m.file = name;
+    m.take_theirs.assign(plan.conflicts.size(), 0);
+    for (const LocalEdit& e : plan.added) NeedTextGlyphs(app, e.report.note), NeedGlyphs(app, e.report.author);
+    for (const MergeConflict& c : plan.conflicts) {
+        NeedTextGlyphs(app, c.theirs.note);
+        NeedGlyphs(app, c.theirs.author);
+    }
+    NeedGlyphs(app, name);
+    m.plan = std::move(plan);
+    m.open = true;
+    m.shown = false;
+    RequestRedraw(app);
+}
+
+void ConfirmMerge(AppState& app) {
+    MergeState& m = app.merge;
+    if (!m.open) return;
+    std::vector<LocalEdit> before = app.local.edits;
+    app.local.edits = MergeEdits(app.local.edits, m.plan, m.take_theirs, app.data);
+    int taken = 0;
+    for (uint8_t t : m.take_theirs) taken += t != 0;
+    const int n = static_cast<int>(m.plan.added.size()) + taken;
+    m.open = false;
+    m.plan = MergePlan{};
     SaveEdits(app);
     RebuildFromEdits(app);
+    m.before = std::move(before);  // after RebuildFromEdits: the undo stays until the next change
+    m.can_undo = true;
+    char zh[96], en[96];
+    std::snprintf(zh, sizeof zh, Count(Str::CountMerged, n, Lang::Zh), n);
+    std::snprintf(en, sizeof en, Count(Str::CountMerged, n, Lang::En), n);
+    ShowToast(app, {zh, en});
+}
+
+void UndoMerge(AppState& app) {
+    MergeState& m = app.merge;
+    if (!m.can_undo) return;
+    app.local.edits = std::move(m.before);
+    m.before.clear();
+    m.can_undo = false;
+    SaveEdits(app);
+    RebuildFromEdits(app);
+    ShowToast(app, {Tr(Str::MergeUndone, Lang::Zh), Tr(Str::MergeUndone, Lang::En)});
 }
 
 int FindEdit(const AppState& app, const std::string& goal_id, const std::string& date) {
@@ -683,17 +781,14 @@ void ExportPng(AppState& app) {
     RequestRedraw(app);
 }
 
-void ImportFile(AppState& app, const std::string& name, std::string_view bytes, const std::string& error) {
+void ImportFile(AppState& app, const std::string& name, std::string_view bytes, const std::string& error, bool merge) {
     if (!error.empty()) {
-        Problem p;
-        p.file = name;
         const Text why = DescribePlatformError(error);
-        p.message.zh = "无法导入 " + name + "：" + why.zh;
-        p.message.en = "Could not import " + name + ": " + why.en;
-        app.problems.assign(1, p);
-        app.problems_file = name;
-        app.show_problems = true;
-        NeedTextGlyphs(app, p.message);
+        ImportProblem(app, name, {"无法导入 " + name + "：" + why.zh, "Could not import " + name + ": " + why.en});
+        return;
+    }
+    if (merge) {
+        PlanImportMerge(app, name, bytes);
         return;
     }
     if (AcceptDataset(app, bytes, name)) platform::Mark("app:data-imported");  // as fetched data is

@@ -15,6 +15,7 @@
 #include "core/export.h"
 #include "core/geometry.h"
 #include "core/load.h"
+#include "core/merge.h"
 #include "core/model.h"
 #include "ui/fonts.h"
 #include "ui/semantics.h"
@@ -116,7 +117,7 @@ struct TouchScrollState {
 };
 
 // Which drawn text field the page's <input> currently edits (there is one input).
-enum class TextOwner : uint8_t { Search, Note };
+enum class TextOwner : uint8_t { Search, Note, Author };
 
 // Progress recorded on this device by officials: kept in browser storage, shown marked as local
 // and unpublished, exportable with the data, revertable one by one or all at once.
@@ -141,8 +142,21 @@ struct EditorState {
     bool has_percent = false;
     int percent = 0;
     std::string note;
+    std::string author;            // who reports (remembered on the device, setting "author")
     long day = 0;                  // the report's date as a day number (campaign.h DayNumber)
     bool shown = false;            // its popup has been opened (closing it from ImGui cancels)
+};
+
+// Merging another device's export (core/merge.h): the plan shown in the merge dialog until the
+// person confirms or cancels, and the edits as they were before the last merge (its undo).
+struct MergeState {
+    bool open = false;               // the dialog shows `plan`
+    bool shown = false;              // its popup has been opened
+    std::string file;                // the imported file's name
+    MergePlan plan;
+    std::vector<uint8_t> take_theirs;  // per conflict: 1 = the imported report, 0 = this device's
+    bool can_undo = false;           // `before` holds the edits before the last merge
+    std::vector<LocalEdit> before;
 };
 
 // Where loading stands. The data and the font are fetched in parallel at start.
@@ -183,6 +197,7 @@ struct AppState {
     TouchScrollState touch_scroll;
     LocalState local;
     EditorState editor;
+    MergeState merge;
     TextOwner text_owner = TextOwner::Search;
     int png_frames = 0;            // >0: export a PNG after this many more presented frames
     // Keyboard: on the map the app's own keys apply; 'P' moves the keyboard into the panel,
@@ -269,6 +284,12 @@ Status ShownStatus(const AppState& app, const Goal& goal);
 void AddEdit(AppState& app, const LocalEdit& edit);
 void RevertEdit(AppState& app, size_t index);
 void RevertAllEdits(AppState& app);
+// Merging another device's export: PlanImportMerge reads the file and opens the merge dialog (or
+// says why it cannot: not a dataset, another dataset, nothing new); ConfirmMerge applies the plan
+// with the dialog's choices; UndoMerge restores the edits from before the last merge.
+void PlanImportMerge(AppState& app, const std::string& name, std::string_view bytes);
+void ConfirmMerge(AppState& app);
+void UndoMerge(AppState& app);
 // Index into local.edits of the edit that produced goal `goal_id`'s report on `date`, or -1.
 int FindEdit(const AppState& app, const std::string& goal_id, const std::string& date);
 
@@ -278,7 +299,8 @@ void ExportJson(AppState& app);
 void ExportCsv(AppState& app);
 void ExportPng(AppState& app);
 // `error` non-empty: the page refused or could not read the file (e.g. over the size limit).
-void ImportFile(AppState& app, const std::string& name, std::string_view bytes, const std::string& error);
+// `merge`: the file was picked to be merged into this device's reports (PlanImportMerge), not loaded.
+void ImportFile(AppState& app, const std::string& name, std::string_view bytes, const std::string& error, bool merge = false);
 
 // Switches between the light and dark theme and remembers the choice.
 void SetDark(AppState& app, bool dark);

@@ -97,7 +97,8 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
     bool reverted = false;
     if (!g.progress.empty()) {  // the latest report
         const ProgressReport& r = g.progress.back();
-        std::snprintf(buf, sizeof buf, "%s %s", Tr(Str::Reported, lang), r.date.c_str());
+        if (r.author.empty()) std::snprintf(buf, sizeof buf, "%s %s", Tr(Str::Reported, lang), r.date.c_str());
+        else std::snprintf(buf, sizeof buf, Tr(Str::ReportedBy, lang), r.date.c_str(), r.author.c_str());
         ImGui::AlignTextToFramePadding();
         UiLabel(app, buf, TextTone::Muted);
         const int local = FindEdit(app, g.id, r.date);

@@ -29,23 +29,53 @@ std::string IsoDate(long z) {
     return buf;
 }
 
-// A drawn text field whose text the page's <input> edits (owner Note).
-void NoteField(AppState& app, float width) {
+// A drawn text field of the dialog. The page has one <input> (platform.h SetTextField): it lies
+// over the field that owns it and edits that field's text; the other field draws its own text,
+// and a press on it moves the input there.
+void EditorField(AppState& app, TextOwner owner, const char* id, Str label, std::string& value, float width) {
     const Theme& t = CurrentTheme();
     const float h = 40.0f;
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    if (ImGui::InvisibleButton("##note", ImVec2(width, h))) platform::FocusTextField();
-    RecordItem(app, Role::Textbox, Tr(Str::Note, app.lang));
+    DashboardState& ui = app.ui;
+    const bool owns = app.text_owner == owner;
+    bool pressed = ImGui::InvisibleButton(id, ImVec2(width, h));
+    // The owner is the page's <input> (a textbox the mirror leaves to it); the other field is a
+    // button, named with its value, that brings the input here.
+    if (owns) RecordItem(app, Role::Textbox, Tr(label, app.lang));
+    else RecordItem(app, Role::Button, std::string(Tr(label, app.lang)) + (value.empty() ? "" : ": " + value), kSemAction);
+    pressed |= TakeActivation(app);
+    if (pressed) {
+        if (!owns) {
+            app.text_owner = owner;
+            ui.field_rect[0] = -1;  // published below, next frame, at this field
+        }
+        platform::FocusTextField();
+        RequestRedraw(app);
+    }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), t.surface, 8.0f);
-    dl->AddRect(p, ImVec2(p.x + width, p.y + h), platform::TextFieldFocused() ? t.accent : t.outline, 8.0f, 0, 1.5f);
-    DashboardState& ui = app.ui;
-    const float r[4] = {p.x - 26.0f, p.y, width + 26.0f, h};  // the input's left padding leaves room for an icon
-    if (r[0] != ui.field_rect[0] || r[1] != ui.field_rect[1] || r[2] != ui.field_rect[2] || ui.field_published != app.editor.note) {
-        for (int i = 0; i < 4; ++i) ui.field_rect[i] = r[i];
-        ui.field_published = app.editor.note;
-        platform::SetTextField(r[0], r[1], r[2], r[3], app.editor.note, Tr(Str::Note, app.lang));
+    dl->AddRect(p, ImVec2(p.x + width, p.y + h), owns && platform::TextFieldFocused() ? t.accent : t.outline, 8.0f, 0, 1.5f);
+    if (!owns) {
+        const ImVec2 at(p.x + 12, p.y + (h - ImGui::GetTextLineHeight()) * 0.5f);
+        dl->PushClipRect(p, ImVec2(p.x + width - 8, p.y + h), true);
+        if (value.empty()) dl->AddText(at, t.text_muted, Tr(label, app.lang));
+        else dl->AddText(at, t.text, value.c_str());
+        dl->PopClipRect();
+        return;
     }
+    const float r[4] = {p.x - 26.0f, p.y, width + 26.0f, h};  // the input's left padding leaves room for an icon
+    if (r[0] != ui.field_rect[0] || r[1] != ui.field_rect[1] || r[2] != ui.field_rect[2] || ui.field_published != value) {
+        for (int i = 0; i < 4; ++i) ui.field_rect[i] = r[i];
+        ui.field_published = value;
+        platform::SetTextField(r[0], r[1], r[2], r[3], value, Tr(label, app.lang));
+    }
+}
+
+// The author as typed, without surrounding spaces.
+std::string TrimmedAuthor(const std::string& s) {
+    const size_t a = s.find_first_not_of(" \t");
+    if (a == std::string::npos) return {};
+    return s.substr(a, s.find_last_not_of(" \t") - a + 1);
 }
 
 void CloseEditor(AppState& app) {
@@ -63,6 +93,7 @@ void OpenEditor(AppState& app, int goal) {
     e.goal = goal;
     if (!DayNumber(app.ui.today, &e.day)) e.day = 0;
     const Goal& g = app.data.goals[static_cast<size_t>(goal)];
+    e.author = platform::LoadSetting("author");  // the person who reported last on this device
     if (!g.progress.empty()) {  // start from the latest report
         const ProgressReport& r = g.progress.back();
         e.status = r.status == Status::NotReported ? Status::Green : r.status;
@@ -156,7 +187,9 @@ void DrawEditor(AppState& app) {
         if (UiButton(app, "+##pct", ImVec2(44, 44), Tr(Str::PercentUp, lang)) && e.percent < 100) ++e.percent;
     }
     UiLabel(app, Tr(Str::Note, lang), TextTone::Muted);
-    NoteField(app, ImGui::GetContentRegionAvail().x);
+    EditorField(app, TextOwner::Note, "##note", Str::Note, e.note, ImGui::GetContentRegionAvail().x);
+    UiLabel(app, Tr(Str::Author, lang), TextTone::Muted);
+    EditorField(app, TextOwner::Author, "##author", Str::Author, e.author, ImGui::GetContentRegionAvail().x);
     ImGui::Spacing();
 
     const float bw = std::min(120.0f, (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
@@ -176,6 +209,8 @@ void DrawEditor(AppState& app) {
         // The note is stored under the language it was typed in.
         (lang == Lang::En ? edit.report.note.en : edit.report.note.zh) = e.note;
         if (lang == Lang::En && !e.note.empty()) edit.report.note.zh = e.note;  // zh is the required field
+        edit.report.author = TrimmedAuthor(e.author);
+        platform::SaveSetting("author", edit.report.author);  // asked once per device, then offered
         CloseEditor(app);
         AddEdit(app, edit);
     }
@@ -211,6 +246,18 @@ void DrawDataMenu(AppState& app, bool focus_first) {
             else ExportPng(app);
             ImGui::CloseCurrentPopup();
         }
+        if (UiSelectable(app, Role::MenuItem, Tr(Str::PrintBriefing, lang), Tr(Str::PrintBriefing, lang), false, 0, ImVec2(0, 40))) {
+            PrintBriefing(app);
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::Separator();
+        if (UiSelectable(app, Role::MenuItem, Tr(Str::MergeRecords, lang), Tr(Str::MergeRecords, lang), false, 0, ImVec2(0, 40))) {
+            platform::PickFile(true);
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::PushFont(app.fonts.small);
+        UiText(app, Tr(Str::MergeHint, lang), TextTone::Muted);
+        ImGui::PopFont();
         ImGui::Separator();
         if (UiSelectable(app, Role::MenuItem, Tr(Str::ShareView, lang), Tr(Str::ShareView, lang), false, 0, ImVec2(0, 40))) {
             platform::ShareView(app.data.title.Get(lang));
@@ -223,7 +270,7 @@ void DrawDataMenu(AppState& app, bool focus_first) {
 
 void DrawLocalEditsBar(AppState& app) {
     const LocalState& local = app.local;
-    if (local.edits.empty() && local.storage_error.empty()) return;
+    if (local.edits.empty() && local.storage_error.empty() && !app.merge.can_undo) return;
     const Lang lang = app.lang;
     const Theme& t = CurrentTheme();
     char buf[160];
@@ -238,6 +285,11 @@ void DrawLocalEditsBar(AppState& app) {
         if (UiLink(app, Tr(Str::ExportJson, lang))) ExportJson(app);
         SameLineOrWrap(ButtonWidth(Tr(Str::RevertAll, lang), 6.0f));
         if (UiLink(app, Tr(Str::RevertAll, lang))) RevertAllEdits(app);
+    }
+    if (app.merge.can_undo) {  // until the next change of the reports
+        if (local.edits.empty()) ImGui::Bullet(), ImGui::SameLine();
+        else SameLineOrWrap(ButtonWidth(Tr(Str::UndoMerge, lang), 6.0f));
+        if (UiLink(app, Tr(Str::UndoMerge, lang))) UndoMerge(app);
     }
     if (!local.storage_error.empty()) {
         std::snprintf(buf, sizeof buf, "%s%s", Tr(Str::StorageFailed, lang), local.storage_error.c_str());

@@ -36,12 +36,12 @@ Vec2 ToVec(ImVec2 v) { return Vec2{v.x, v.y}; }
 
 
 // The metric's value for area i and the largest value over all areas.
-void MetricValue(const AppState& app, int i, int* value, int* max) {
-    const GoalCounts& c = app.stats.per_area[static_cast<size_t>(i)];
+void MetricValue(const AppState& app, const CampaignStats& stats, int i, int* value, int* max) {
+    const GoalCounts& c = stats.per_area[static_cast<size_t>(i)];
     switch (app.ui.metric) {
-        case MapMetric::Targets: *value = c.targets, *max = app.stats.max_targets_per_area; return;
-        case MapMetric::Projects: *value = c.projects, *max = app.stats.max_projects_per_area; return;
-        default: *value = c.goals, *max = app.stats.max_goals_per_area; return;
+        case MapMetric::Targets: *value = c.targets, *max = stats.max_targets_per_area; return;
+        case MapMetric::Projects: *value = c.projects, *max = stats.max_projects_per_area; return;
+        default: *value = c.goals, *max = stats.max_goals_per_area; return;
     }
 }
 
@@ -54,17 +54,74 @@ Status SummaryStatus(const GoalCounts& c) {
     return Status::NotReported;
 }
 
-ImU32 AreaFill(const AppState& app, int i) {
-    const Theme& t = CurrentTheme();
+}  // namespace
+
+ImU32 AreaFill(const AppState& app, const CampaignStats& stats, int i, const Theme& t) {
     const size_t ui = static_cast<size_t>(i);
-    if (!app.stats.area_kept[ui]) return t.filtered_out;
-    if (app.stats.all_goals[ui] == 0) return t.no_goals;  // the source reports nothing for it
-    if (app.stats.per_area[ui].goals == 0) return t.zero;  // goals, none of them shown
-    if (app.ui.metric == MapMetric::Status) return t.status[static_cast<int>(SummaryStatus(app.stats.per_area[ui]))];
+    if (!stats.area_kept[ui]) return t.filtered_out;
+    if (stats.all_goals[ui] == 0) return t.no_goals;  // the source reports nothing for it
+    if (stats.per_area[ui].goals == 0) return t.zero;  // goals, none of them shown
+    if (app.ui.metric == MapMetric::Status) return t.status[static_cast<int>(SummaryStatus(stats.per_area[ui]))];
     int value = 0, max = 0;
-    MetricValue(app, i, &value, &max);
+    MetricValue(app, stats, i, &value, &max);
     return value > 0 ? ScaleColor(t, value, max) : t.zero;  // goals, but none of this measure
 }
+
+int LegendRows(const AppState& app, const CampaignStats& stats, const Theme& t, char labels[8][48], ImU32 colors[8]) {
+    const Lang lang = app.lang;
+    int rows = 0;
+    if (app.ui.metric == MapMetric::Status) {
+        const Status order[kStatusCount] = {Status::Red, Status::Yellow, Status::Green, Status::Done, Status::NotReported};
+        for (Status s : order) {
+            std::snprintf(labels[rows], sizeof labels[rows], "%s", StatusName(s, lang));
+            colors[rows++] = t.status[static_cast<int>(s)];
+        }
+    } else {
+        // The buckets of the sequential scale that hold values, with their value ranges.
+        int value = 0, max_value = 0;
+        if (!app.data.areas.empty()) MetricValue(app, stats, 0, &value, &max_value);
+        for (int b = 0; b < 5 && max_value > 0; ++b) {
+            int lo = -1, hi = -1;
+            for (int v = 1; v <= max_value; ++v) {
+                if (ScaleBucket(v, max_value) != b) continue;
+                if (lo < 0) lo = v;
+                hi = v;
+            }
+            if (lo < 0) continue;
+            if (lo == hi) std::snprintf(labels[rows], sizeof labels[rows], "%d", lo);
+            else std::snprintf(labels[rows], sizeof labels[rows], "%d–%d", lo, hi);
+            colors[rows++] = t.scale[b];
+        }
+    }
+    bool any_zero = false;  // an area with goals but none of the shown measure has its own class
+    for (size_t i = 0; i < app.data.areas.size(); ++i) any_zero |= AreaFill(app, stats, static_cast<int>(i), t) == t.zero;
+    if (any_zero) {
+        std::snprintf(labels[rows], sizeof labels[rows], "%s", Tr(Str::ZeroOtherGoals, lang));
+        colors[rows++] = t.zero;
+    }
+    std::snprintf(labels[rows], sizeof labels[rows], "%s", Tr(Str::NoGoalsReported, lang));
+    colors[rows++] = t.no_goals;
+    if (stats.areas_kept < static_cast<int>(app.data.areas.size())) {
+        std::snprintf(labels[rows], sizeof labels[rows], "%s", Tr(Str::AreaHidden, lang));
+        colors[rows++] = t.filtered_out;
+    }
+
+    return rows;
+}
+
+size_t ShortNameLength(const std::string& full) {
+    const size_t sp = full.rfind(' ');
+    // (not "Area", "Zone": "Taibai Lake New Area" would become "Taibai Lake New")
+    static const char* const kGeneric[] = {"County", "District", "City", "Prefecture"};
+    if (sp != std::string::npos && sp > 0)
+        for (const char* w : kGeneric)
+            if (full.compare(sp + 1, std::string::npos, w) == 0) return sp;
+    return full.size();
+}
+
+namespace {
+
+ImU32 AreaFill(const AppState& app, int i) { return AreaFill(app, app.stats, i, CurrentTheme()); }
 
 // Area under a screen point: zone markers first (they sit on top), then polygons.
 int HitTestScreen(const AppState& app, ImVec2 p) {
@@ -336,14 +393,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     auto name_of = [&](int i) {
         const std::string& full = app.data.areas[static_cast<size_t>(i)].name.Get(app.lang);
         Name nm{full.c_str(), full.c_str() + full.size(), full.c_str() + full.size()};
-        if (app.lang == Lang::En) {  // the name without its last word when that is a generic one
-            const size_t sp = full.rfind(' ');
-            // (not "Area", "Zone": "Taibai Lake New Area" would become "Taibai Lake New")
-            static const char* const kGeneric[] = {"County", "District", "City", "Prefecture"};
-            if (sp != std::string::npos && sp > 0)
-                for (const char* w : kGeneric)
-                    if (full.compare(sp + 1, std::string::npos, w) == 0) nm.short_end = nm.text + sp;
-        }
+        if (app.lang == Lang::En) nm.short_end = nm.text + ShortNameLength(full);
         return nm;
     };
     auto draw = [&](int i, const LabelBox& box, ImVec2 c, const char* text, const char* end, const ImVec2* leader_from) {
@@ -580,44 +630,8 @@ void DrawLegend(AppState& app, ImDrawList* dl, ImVec2 pos, ImVec2 size) {
     const float sw = 18, row = fs + 8, pad = 10;
     char labels[8][48];
     ImU32 colors[8];
-    int rows = 0;
     const Str titles[4] = {Str::MetricGoals, Str::MetricTargets, Str::MetricProjects, Str::MetricStatus};
-    if (app.ui.metric == MapMetric::Status) {
-        const Status order[kStatusCount] = {Status::Red, Status::Yellow, Status::Green, Status::Done, Status::NotReported};
-        for (Status s : order) {
-            std::snprintf(labels[rows], sizeof labels[rows], "%s", StatusName(s, lang));
-            colors[rows++] = t.status[static_cast<int>(s)];
-        }
-    } else {
-        // The buckets of the sequential scale that hold values, with their value ranges.
-        int value = 0, max_value = 0;
-        if (!app.data.areas.empty()) MetricValue(app, 0, &value, &max_value);
-        for (int b = 0; b < 5 && max_value > 0; ++b) {
-            int lo = -1, hi = -1;
-            for (int v = 1; v <= max_value; ++v) {
-                if (ScaleBucket(v, max_value) != b) continue;
-                if (lo < 0) lo = v;
-                hi = v;
-            }
-            if (lo < 0) continue;
-            if (lo == hi) std::snprintf(labels[rows], sizeof labels[rows], "%d", lo);
-            else std::snprintf(labels[rows], sizeof labels[rows], "%d–%d", lo, hi);
-            colors[rows++] = t.scale[b];
-        }
-    }
-    bool any_zero = false;  // an area with goals but none of the shown measure has its own class
-    for (size_t i = 0; i < app.data.areas.size(); ++i) any_zero |= AreaFill(app, static_cast<int>(i)) == t.zero;
-    if (any_zero) {
-        std::snprintf(labels[rows], sizeof labels[rows], "%s", Tr(Str::ZeroOtherGoals, lang));
-        colors[rows++] = t.zero;
-    }
-    std::snprintf(labels[rows], sizeof labels[rows], "%s", Tr(Str::NoGoalsReported, lang));
-    colors[rows++] = t.no_goals;
-    if (app.stats.areas_kept < static_cast<int>(app.data.areas.size())) {
-        std::snprintf(labels[rows], sizeof labels[rows], "%s", Tr(Str::AreaHidden, lang));
-        colors[rows++] = t.filtered_out;
-    }
-
+    const int rows = LegendRows(app, app.stats, t, labels, colors);
     const char* title = Tr(titles[static_cast<int>(app.ui.metric)], lang);
     // The legend as items (a list named by its title, a row per swatch), where each row is drawn.
     SemBegin(app, Role::List, title, ImVec2(pos.x + 12, pos.y + size.y - 12), ImVec2(pos.x + 13, pos.y + size.y - 12));

@@ -254,17 +254,20 @@ void DrawAreasRanked(AppState& app) {
 // progress report (published or recorded here), else the report's publication date; nothing
 // when none is known.
 void DrawDataDate(AppState& app) {
-    const Dataset& d = app.data;
-    const Lang lang = app.lang;
     char buf[128];
-    if (!d.as_of.empty()) std::snprintf(buf, sizeof buf, Tr(Str::DataAsOf, lang), d.as_of.c_str());
-    else if (!app.ui.report_dates.empty()) std::snprintf(buf, sizeof buf, Tr(Str::DataAsOfReport, lang), app.ui.report_dates.back().c_str());
-    else if (!d.source.published.empty()) std::snprintf(buf, sizeof buf, Tr(Str::ReportPublished, lang), d.source.published.c_str());
-    else return;
-    UiText(app, buf, TextTone::Muted);
+    if (DataDateText(app, app.lang, buf, sizeof buf)) UiText(app, buf, TextTone::Muted);
 }
 
 }  // namespace
+
+bool DataDateText(const AppState& app, Lang lang, char* out, size_t size) {
+    const Dataset& d = app.data;
+    if (!d.as_of.empty()) std::snprintf(out, size, Tr(Str::DataAsOf, lang), d.as_of.c_str());
+    else if (!app.ui.report_dates.empty()) std::snprintf(out, size, Tr(Str::DataAsOfReport, lang), app.ui.report_dates.back().c_str());
+    else if (!d.source.published.empty()) std::snprintf(out, size, Tr(Str::ReportPublished, lang), d.source.published.c_str());
+    else return false;
+    return true;
+}
 
 void DrawOverview(AppState& app) {
     const Dataset& d = app.data;

@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include <string>
+
 #include "ui/app.h"
 
 namespace jcm {
@@ -33,6 +35,22 @@ void DrawDataMenu(AppState& app, bool focus_first);
 void OpenEditor(AppState& app, int goal);
 void DrawEditor(AppState& app);
 void DrawLocalEditsBar(AppState& app);
+void DrawMergeDialog(AppState& app);
+// The map's colours (view_map.cpp), for the map and the printed briefing: area i's fill by the
+// map's metric under `stats` (app.stats, or unfiltered counts) in theme `t`, and the legend's rows
+// (up to 8: label and swatch); returns the number of rows.
+struct Theme;
+ImU32 AreaFill(const AppState& app, const CampaignStats& stats, int i, const Theme& t);
+int LegendRows(const AppState& app, const CampaignStats& stats, const Theme& t, char labels[8][48], ImU32 colors[8]);
+// An English area name without its last word when that is a generic one ("Qufu City" -> "Qufu"):
+// the length of the short form (the whole length if there is none). For labels on a map.
+size_t ShortNameLength(const std::string& full);
+// "数据截至 2026-12-01" and its fallbacks (view_overview.cpp); false when the data states no date.
+bool DataDateText(const AppState& app, Lang lang, char* out, size_t size);           // view_merge.cpp
+// The printed briefing (view_briefing.cpp): an A4 HTML document of the data as shown, in the UI's
+// language, handed to the browser to print.
+std::string BriefingHtml(const AppState& app);
+void PrintBriefing(AppState& app);
 
 // One-finger swipes scroll the region under the finger, with momentum (touch_scroll.cpp); runs
 // before the frame's widgets.

@@ -923,3 +923,171 @@ TEST_CASE("share: the data menu shares the view; the outcome is shown until the 
     CHECK(f.app->ui.toast.Empty());
     CHECK(FindItem(*f.app, jcm::Role::Dialog, "链接") < 0);
 }
+
+namespace {
+
+// The shipped data as another device exports it, with these reports for its first two goals.
+std::string ExportWith(const std::vector<jcm::LocalEdit>& edits) {
+    Fixture other;
+    other.LoadShipped();
+    for (const jcm::LocalEdit& e : edits) jcm::AddEdit(*other.app, e);
+    return jcm::DatasetToJson(other.app->data);
+}
+
+jcm::LocalEdit Edit(const std::string& goal, const char* date, jcm::Status s, const char* author, int percent) {
+    jcm::LocalEdit e;
+    e.goal_id = goal;
+    e.report.date = date;
+    e.report.status = s;
+    e.report.author = author;
+    e.report.has_percent = true;
+    e.report.percent = percent;
+    return e;
+}
+
+}  // namespace
+
+TEST_CASE("merge: another device's export is planned, shown, merged with the chosen side, and undone") {
+    Fixture f;
+    f.LoadShipped();
+    const std::string g0 = f.app->data.goals[0].id, g1 = f.app->data.goals[1].id;
+    jcm::AddEdit(*f.app, Edit(g0, "2026-12-01", jcm::Status::Green, "王", 20));
+    const std::string theirs = ExportWith({Edit(g0, "2026-12-01", jcm::Status::Red, "李", 10),     // conflict
+                                           Edit(g0, "2026-12-02", jcm::Status::Yellow, "李", 30),  // new
+                                           Edit(g1, "2026-12-02", jcm::Status::Done, "张", 100)});  // new
+    jcm::platform::headless::Get().imports.push_back({"tablet-2.json", theirs, "", true});
+    jcm::UpdateApp(*f.app);
+    REQUIRE(f.app->merge.open);
+    CHECK(f.app->local.edits.size() == 1);  // nothing changes before the person confirms
+    f.Settle();
+    const int dialog = FindItem(*f.app, jcm::Role::Dialog, "合并记录");
+    REQUIRE(dialog >= 0);
+    const std::string text = TextInside(*f.app, dialog);
+    CHECK(text.find("2 条新记录（来自 2 位填报人），1 处冲突") != std::string::npos);
+    CHECK(text.find("本机") != std::string::npos);
+    CHECK(text.find("导入的文件") != std::string::npos);
+    CHECK(text.find("填报人 李") != std::string::npos);
+
+    // Take the imported side of the conflict, then merge.
+    f.app->merge.take_theirs[0] = 1;
+    jcm::ConfirmMerge(*f.app);
+    CHECK_FALSE(f.app->merge.open);
+    CHECK(f.app->local.edits.size() == 3);
+    CHECK(f.app->data.goals[1].status == jcm::Status::Done);
+    CHECK(f.app->data.goals[0].progress.front().author == "李");
+    CHECK(f.app->ui.toast.zh == "已合并 3 条记录");
+    f.Settle();
+    CHECK(FindItem(*f.app, jcm::Role::Button, "撤销合并") >= 0);
+
+    // Undo: the edits from before the merge, stored again.
+    jcm::UndoMerge(*f.app);
+    REQUIRE(f.app->local.edits.size() == 1);
+    CHECK(f.app->local.edits[0].report.author == "王");
+    CHECK(f.app->data.goals[1].status == jcm::Status::NotReported);
+    CHECK_FALSE(f.app->merge.can_undo);
+
+    // The same file again, merged keeping this device's side: then nothing is new.
+    jcm::platform::headless::Get().imports.push_back({"tablet-2.json", theirs, "", true});
+    jcm::UpdateApp(*f.app);
+    REQUIRE(f.app->merge.open);
+    jcm::ConfirmMerge(*f.app);
+    CHECK(f.app->ui.toast.en == "Merged 2 reports");
+    jcm::platform::headless::Get().imports.push_back({"tablet-2.json", theirs, "", true});
+    jcm::UpdateApp(*f.app);
+    CHECK(f.app->merge.open);  // the conflict kept as "mine" is still a conflict
+    f.app->merge.open = false;
+    // A later edit ends the undo (undoing would lose it).
+    jcm::AddEdit(*f.app, Edit(g1, "2026-12-05", jcm::Status::Green, "王", 50));
+    CHECK_FALSE(f.app->merge.can_undo);
+}
+
+TEST_CASE("merge: an export of other data, an invalid file or a file with nothing new changes nothing and says so") {
+    Fixture f;
+    f.LoadShipped();
+    jcm::AddEdit(*f.app, Edit(f.app->data.goals[0].id, "2026-12-01", jcm::Status::Green, "王", 20));
+    const std::string other = ReadFile(std::string(JCM_SOURCE_DIR) + "/tests/fixtures/valid/minimal.json");
+    jcm::platform::headless::Get().imports.push_back({"minimal.json", other, "", true});
+    jcm::UpdateApp(*f.app);
+    CHECK_FALSE(f.app->merge.open);
+    REQUIRE(f.app->show_problems);
+    CHECK(f.app->problems[0].message.zh.find("另一份数据") != std::string::npos);
+    CHECK(f.app->local.edits.size() == 1);
+    CHECK(f.app->data.id != "minimal");
+
+    jcm::platform::headless::Get().imports.push_back({"broken.json", "{\"schema_version\": 1,", "", true});
+    jcm::UpdateApp(*f.app);
+    CHECK_FALSE(f.app->merge.open);
+    CHECK(f.app->problems_file == "broken.json");
+    CHECK(f.app->local.edits.size() == 1);
+
+    jcm::platform::headless::Get().imports.push_back({"mine.json", jcm::DatasetToJson(f.app->data), "", true});
+    jcm::UpdateApp(*f.app);
+    CHECK_FALSE(f.app->merge.open);
+    CHECK(f.app->ui.toast.en == "Nothing new in mine.json (1 report is already here)");
+}
+
+TEST_CASE("author: the record dialog asks who reports, remembers it on the device, and the report carries it") {
+    Fixture f;
+    f.LoadShipped();
+    f.Settle();
+    jcm::OpenEditor(*f.app, 0);
+    f.Settle();
+    // The page's input edits the note until the author field is pressed; then it edits the author.
+    CHECK(FindItem(*f.app, jcm::Role::Textbox, "说明") >= 0);
+    const int author = FindItem(*f.app, jcm::Role::Button, "填报人");
+    REQUIRE(author >= 0);
+    f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(author).id), false, 0);
+    f.Settle();
+    CHECK(f.app->text_owner == jcm::TextOwner::Author);
+    CHECK(FindItem(*f.app, jcm::Role::Textbox, "填报人") >= 0);
+    CHECK(FindItem(*f.app, jcm::Role::Button, "说明") >= 0);
+    jcm::platform::headless::Get().typed = "  王明 ";
+    jcm::platform::headless::Get().typed_changed = true;
+    jcm::UpdateApp(*f.app);
+    CHECK(f.app->editor.author == "  王明 ");
+    f.Settle();
+    const int save = FindItem(*f.app, jcm::Role::Button, "保存");
+    REQUIRE(save >= 0);
+    f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(save).id), false, 0);
+    f.Settle();
+    REQUIRE(f.app->local.edits.size() == 1);
+    CHECK(f.app->local.edits[0].report.author == "王明");
+    CHECK(jcm::platform::LoadSetting("author") == "王明");
+    CHECK(jcm::DatasetToJson(f.app->data).find("\"author\": \"王明\"") != std::string::npos);
+    jcm::OpenEditor(*f.app, 1);
+    CHECK(f.app->editor.author == "王明");  // offered again next time
+}
+
+TEST_CASE("briefing: an A4 document in the UI's language with the map, the summary and every area's goals") {
+    Fixture f;
+    f.LoadShipped();
+    f.Settle();
+    jcm::AddEdit(*f.app, Edit(f.app->data.goals[0].id, "2026-12-01", jcm::Status::Yellow, "王明", 40));
+    f.app->ui.filter.statuses = 1u << static_cast<int>(jcm::Status::Red);  // filters do not apply to the briefing
+    jcm::RefreshStats(*f.app);
+    const std::string html = jcm::BriefingHtml(*f.app);
+    CHECK(html.find("<html lang=\"zh-CN\">") != std::string::npos);
+    CHECK(html.find("<link rel=\"stylesheet\" href=\"briefing.css\">") != std::string::npos);
+    CHECK(html.find(" style=") == std::string::npos);  // the page's CSP allows no inline styles
+    CHECK(html.find("<svg class=\"map\"") != std::string::npos);
+    CHECK(html.find("进展简报") != std::string::npos);
+    CHECK(html.find("数据截至 2026-12-01（最新进展记录）") != std::string::npos);
+    CHECK(html.find("最新进展: 2026-12-01 · 填报人 王明 · 40%") != std::string::npos);
+    CHECK(html.find("本地记录 · 未发布") != std::string::npos);
+    for (const jcm::Area& a : f.app->data.areas) CHECK(html.find(a.name.zh) != std::string::npos);
+    for (const jcm::Goal& g : f.app->data.goals) {
+        std::string escaped;
+        for (char c : g.quote) escaped += c == '"' ? std::string("&quot;") : std::string(1, c);
+        CHECK(html.find(escaped) != std::string::npos);
+    }
+    CHECK(html.find("报道未涉及的区域（未报告目标）") != std::string::npos);
+    CHECK(html.find("<script") == std::string::npos);
+    jcm::SetLanguage(*f.app, jcm::Lang::En);
+    const std::string en = jcm::BriefingHtml(*f.app);
+    CHECK(en.find("<html lang=\"en\">") != std::string::npos);
+    CHECK(en.find("Progress briefing") != std::string::npos);
+    CHECK(en.find("Latest report: 2026-12-01 · Reported by 王明 · 40%") != std::string::npos);
+    jcm::PrintBriefing(*f.app);
+    REQUIRE(jcm::platform::headless::Get().printed.size() == 1);
+    CHECK(jcm::platform::headless::Get().printed[0] == en);
+}
