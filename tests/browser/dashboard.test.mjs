@@ -409,7 +409,8 @@ appTest('keyboard and the data menu: D opens it, Enter on its first item opens t
   assert.equal(await dataButton.getAttribute('aria-expanded'), 'true', 'D opens the data menu');
   const menu = tree(page).getByRole('menu', { name: '数据', exact: true });
   assert.deepEqual(await menu.getByRole('menuitem').allTextContents(),
-    ['导入数据（JSON）…', '导出数据（JSON，含本地记录）', '导出目标清单（CSV）', '导出当前视图（PNG）', '分享本视图的链接']);
+    ['导入数据（JSON）…', '导出数据（JSON，含本地记录）', '导出目标清单（CSV）', '导出当前视图（PNG）', '打印简报',
+      '合并其他设备的记录…', '分享本视图的链接']);
   await screenshot(page, 'dashboard-data-menu');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), page.keyboard.press('Enter')]);
   assert.ok(chooser, 'Enter on the first item opens the file picker');

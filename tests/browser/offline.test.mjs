@@ -295,6 +295,13 @@ test('dist/jining-campaign.html opened from file:// (alone in a folder) shows th
     assert.equal(await panelHeading(page), '曲阜市');
     assert.match(await page.evaluate(() => location.hash), /area=370881/);
     await screenshot(page, 'one-file-area');
+    // The printed briefing works here too: its layout is carried inline, allowed by its hash.
+    await press(page, control(page, 'button', '数据'));
+    await press(page, control(page, 'menuitem', '打印简报'));
+    const briefing = page.frameLocator('iframe#jcm-print').locator('h1');
+    await briefing.waitFor({ state: 'attached' });
+    assert.equal(await briefing.evaluate((h) => getComputedStyle(h).fontSize), '24px', 'the briefing is styled');
+    assert.doesNotMatch(await page.locator('iframe#jcm-print').getAttribute('srcdoc'), /href="briefing\.css"/, 'nothing to fetch');
     assert.deepEqual(requests.filter((u) => !u.startsWith('data:')), [url], 'nothing is requested but the page itself');
     assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(errors, []);
