@@ -19,4 +19,6 @@ cp "$top"/web/* "$site/"
 cp "$top"/data/*.json "$site/data/"
 cp "$top"/data/source/* "$site/data/source/"
 cp /usr/share/doc/fonts-noto-cjk/copyright "$site/assets/ui-font.LICENSE.txt"
+# The shell's title, description, canvas label and manifest names, from the page's own data.
+node "$top/tools/shell-from-data.mjs" "$site" "$top/data/campaign.json"
 echo "site: $site ($(du -sh "$site" | cut -f1))"

@@ -20,6 +20,24 @@
   };
   document.getElementById('error-retry').addEventListener('click', function () { location.reload(); });
 
+  // The dataset starts downloading now, while the wasm compiles: the one asked for (?data=, on
+  // this site: the app refuses others), else the page's own. Never both. (The app's own fetch of
+  // it later is answered by this preload; the one-file page carries its data inside.)
+  if (!window.jcmEmbedded) {
+    var asked = null;
+    try { asked = new URLSearchParams(location.search).get('data'); } catch (e) { asked = null; }
+    var dataUrl = null;
+    try { dataUrl = new URL(asked || page.defaultData, location.href); } catch (e) { dataUrl = null; }
+    if (dataUrl && dataUrl.origin === location.origin) {
+      var link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = 'fetch';
+      link.href = dataUrl.href;
+      link.crossOrigin = 'anonymous';
+      document.head.appendChild(link);
+    }
+  }
+
   // Offline support, in dist/site only (tools/make-dist.mjs sets <html data-sw>). A new version's
   // service worker takes over once it has cached every file of that version; this page then
   // reloads once, so old code never runs with new files. See README, "Deploying".

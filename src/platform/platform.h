@@ -57,6 +57,10 @@ void FocusTextField();
 bool TakeTextFieldInput(std::string* value);
 bool TextFieldFocused();
 
+// Tells the page what it shows, for the browser and assistive technology: the document's
+// language ("zh-CN", "en"), its title (tab, history, bookmarks) and the canvas's accessible name.
+void SetPageInfo(const std::string& lang_tag, const std::string& title, const std::string& canvas_label);
+
 // True if the user's system asks for a dark colour scheme.
 bool PrefersDarkScheme();
 // Tells the page (its own elements: text field, loading and error panels) which theme is shown.

@@ -115,6 +115,12 @@ bool TakeImportedFile(ImportedFile* out) {
     return true;
 }
 void SetPageTheme(bool dark) { headless::Get().page_dark = dark; }
+void SetPageInfo(const std::string& lang_tag, const std::string& title, const std::string& canvas_label) {
+    headless::State& s = headless::Get();
+    s.page_lang = lang_tag;
+    s.page_title = title;
+    s.canvas_label = canvas_label;
+}
 std::string LoadSetting(const char* key) {
     const auto it = headless::Get().settings.find(key);
     return it == headless::Get().settings.end() ? std::string() : it->second;

@@ -58,6 +58,7 @@ struct State {
     int share_result = -1;                   // what TakeShareResult gives next (-1: nothing yet)
     size_t import_limit = 0;
     bool page_dark = false;
+    std::string page_lang, page_title, canvas_label;  // SetPageInfo
     double now = 0;
 };
 

@@ -31,6 +31,7 @@ void jcm_share_view(const char* title);
 void jcm_set_import_limit(double bytes);
 void jcm_pick_file(int merge);
 void jcm_print_document(const char* html, const char* title);
+void jcm_set_page_info(const char* lang, const char* title, const char* label);
 void jcm_set_page_theme(int dark);
 char* jcm_load_setting(const char* key);
 void jcm_save_setting(const char* key, const char* value);
@@ -143,6 +144,9 @@ bool TakeImportedFile(ImportedFile* out) {
 }
 bool PrefersDarkScheme() { return jcm_prefers_dark() != 0; }
 void SetPageTheme(bool dark) { jcm_set_page_theme(dark ? 1 : 0); }
+void SetPageInfo(const std::string& lang_tag, const std::string& title, const std::string& canvas_label) {
+    jcm_set_page_info(lang_tag.c_str(), title.c_str(), canvas_label.c_str());
+}
 std::string LoadSetting(const char* key) { return TakeString(jcm_load_setting(key)); }
 void SaveSetting(const char* key, const std::string& value) { jcm_save_setting(key, value.c_str()); }
 float DevicePixelRatio() { return static_cast<float>(jcm_device_pixel_ratio()); }

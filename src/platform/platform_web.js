@@ -352,6 +352,12 @@ mergeInto(LibraryManager.library, {
     return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
   },
 
+  jcm_set_page_info: function (lang, title, label) {
+    document.documentElement.lang = UTF8ToString(lang);
+    document.title = UTF8ToString(title);
+    Module.canvas.setAttribute('aria-label', UTF8ToString(label));
+  },
+
   jcm_set_page_theme: function (dark) {
     document.documentElement.setAttribute('data-theme', dark ? 'dark' : 'light');
   },

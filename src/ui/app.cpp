@@ -256,6 +256,7 @@ bool AcceptDataset(AppState& app, std::string_view text, const std::string& file
     app.ui.timeline = -1;
     app.ui.filter = GoalFilter{};
     app.has_data = true;
+    ++app.data_generation;
     RefreshStats(app);
     SetQuery(app, app.ui.query);
     app.map.fitted = false;
@@ -848,6 +849,14 @@ void AfterFramePresented(AppState& app) {
         platform::HideLoading();
     } else if (!app.has_data && !app.load.data_pending) {
         platform::HideLoading();  // nothing to show but the problems panel
+    }
+    if (app.has_data && (app.page_info_generation != app.data_generation || app.page_info_lang != app.lang)) {
+        app.page_info_generation = app.data_generation;
+        app.page_info_lang = app.lang;
+        const Dataset& d = app.data;
+        char label[256];
+        std::snprintf(label, sizeof label, Tr(Str::CanvasLabel, app.lang), d.city.Get(app.lang).c_str());
+        platform::SetPageInfo(app.lang == Lang::En ? "en" : "zh-CN", d.title.Get(app.lang), label);
     }
     // Only when the items changed: an idle app publishes nothing. While they change every frame
     // (a drag across a big map) at most four times a second, and always once it settles.

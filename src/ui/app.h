@@ -221,6 +221,11 @@ struct AppState {
 
     LoadState load;
     int frames_to_draw = 2;        // render-on-demand budget (main.cpp)
+    // The page's language, title and canvas label come from the data (platform::SetPageInfo),
+    // told again when the data (its generation) or the language changes.
+    int data_generation = 0;
+    int page_info_generation = -1;
+    Lang page_info_lang = Lang::Zh;
 };
 
 //-----------------------------------------------------------------------------

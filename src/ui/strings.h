@@ -178,6 +178,7 @@ enum class Str {
     LatestReport,
     NoReportYet,
     BriefingScope,
+    CanvasLabel,
     Count_
 };
 

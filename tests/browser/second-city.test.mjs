@@ -33,13 +33,24 @@ function makeSkeleton(args) {
 }
 
 async function showCity(body, names, shot) {
+  const requests = [];
   const { page, errors, context } = await openApp(env, {
     path: '?data=data/second-city.json',
-    route: (p) => p.route('**/data/second-city.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body })),
+    route: (p) => {
+      p.on('request', (r) => requests.push(new URL(r.url()).pathname));
+      return p.route('**/data/second-city.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+    },
   });
   await waitForText(page, names);
   const text = await appText(page);
   assert.doesNotMatch(text, /济宁|兖州|曲阜/, 'nothing of Jining is left');
+  // The page itself names the city it shows (title, canvas, language), and only its data was downloaded.
+  const city = names[0];
+  await page.waitForFunction((c) => document.title.length > 0 && !/济宁|Jining/.test(document.title) &&
+    (document.getElementById('canvas').getAttribute('aria-label') || '').includes(c), city);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  assert.ok(!requests.some((u) => u.endsWith('/data/campaign.json')), `the page's own data is not downloaded too: ${requests}`);
+  assert.equal(requests.filter((u) => u.endsWith('/data/second-city.json')).length, 1, 'the asked-for data, once (preloaded, then used)');
   await page.screenshot({ path: join(ROOT, 'build/test-output/screenshots', `${shot}.png`) });
   assert.deepEqual(errors, []);
   await context.close();

@@ -1091,3 +1091,18 @@ TEST_CASE("briefing: an A4 document in the UI's language with the map, the summa
     REQUIRE(jcm::platform::headless::Get().printed.size() == 1);
     CHECK(jcm::platform::headless::Get().printed[0] == en);
 }
+
+TEST_CASE("page: the document's language, title and canvas label come from the data and follow the language") {
+    Fixture f;
+    f.LoadShipped();
+    f.Settle();
+    const auto& s = jcm::platform::headless::Get();
+    CHECK(s.page_lang == "zh-CN");
+    CHECK(s.page_title == f.app->data.title.zh);
+    CHECK(s.canvas_label == f.app->data.city.zh + "区域地图与目标看板");
+    jcm::SetLanguage(*f.app, jcm::Lang::En);
+    f.Settle();
+    CHECK(s.page_lang == "en");
+    CHECK(s.page_title == f.app->data.title.en);
+    CHECK(s.canvas_label == "Map of " + f.app->data.city.en + "'s areas and goals dashboard");
+}
