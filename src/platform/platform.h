@@ -114,6 +114,16 @@ void CollationRanks(const std::vector<std::string>& names, bool chinese, std::ve
 // after it, or backward out of it (the map's Tab walk has reached its end).
 void LeaveCanvas(bool forward);
 
+// Draws one character with the browser's own fonts (the system's, e.g. its CJK font), for the
+// characters no bundled font has (platform-drawn glyphs, ui/fonts.cpp): white on transparent into
+// `pixels` (alpha, `width` x `height`, row by row), `em` px per em, the baseline `baseline` px
+// from the top, the pen starting at x = 1. Returns the advance in px, or a negative value where
+// the platform cannot draw text (then the character keeps ImGui's fallback glyph).
+float DrawGlyph(uint32_t codepoint, float em, int width, int height, float baseline, unsigned char* pixels);
+// What the last font bake left out: characters still without a glyph, and how many the
+// browser drew (for tests and diagnostics: window.jcmFonts in the browser).
+void ReportFonts(int missing, int platform_drawn);
+
 // Device pixels per CSS pixel.
 float DevicePixelRatio();
 

@@ -115,6 +115,17 @@ bool TakeImportedFile(ImportedFile* out) {
     return true;
 }
 void SetPageTheme(bool dark) { headless::Get().page_dark = dark; }
+float DrawGlyph(uint32_t codepoint, float, int width, int height, float, unsigned char* pixels) {
+    headless::State& s = headless::Get();
+    if (!s.draws_glyphs) return -1.0f;
+    ++s.glyphs_drawn;
+    for (int i = 0; i < width * height; ++i) pixels[i] = (i % width) == 2 ? 255 : 0;  // a bar: something to see
+    return static_cast<float>(width - 2) + static_cast<float>(codepoint % 2);
+}
+void ReportFonts(int missing, int platform_drawn) {
+    headless::Get().fonts_missing = missing;
+    headless::Get().fonts_platform_drawn = platform_drawn;
+}
 void SetPageInfo(const std::string& lang_tag, const std::string& title, const std::string& canvas_label) {
     headless::State& s = headless::Get();
     s.page_lang = lang_tag;

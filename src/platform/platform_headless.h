@@ -59,6 +59,9 @@ struct State {
     size_t import_limit = 0;
     bool page_dark = false;
     std::string page_lang, page_title, canvas_label;  // SetPageInfo
+    bool draws_glyphs = false;                         // DrawGlyph works (a test's choice)
+    int glyphs_drawn = 0;
+    int fonts_missing = -1, fonts_platform_drawn = -1;  // ReportFonts
     double now = 0;
 };
 

@@ -352,6 +352,29 @@ mergeInto(LibraryManager.library, {
     return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
   },
 
+  // A character no bundled font has, drawn by the browser with the system's fonts (Canvas 2D):
+  // its alpha into the app's buffer, its advance back (platform.h DrawGlyph).
+  $jcmGlyph: { canvas: null },
+  jcm_draw_glyph__deps: ['$jcmGlyph'],
+  jcm_draw_glyph: function (cp, em, w, h, baseline, out) {
+    var c = jcmGlyph.canvas || (jcmGlyph.canvas = document.createElement('canvas'));
+    if (c.width < w || c.height < h) { c.width = Math.max(c.width, w); c.height = Math.max(c.height, h); }
+    var g = c.getContext('2d', { willReadFrequently: true });
+    if (!g) return -1;
+    g.clearRect(0, 0, c.width, c.height);
+    g.font = em + 'px "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", ' +
+      '"Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
+    g.textBaseline = 'alphabetic';
+    g.fillStyle = '#fff';
+    var s = String.fromCodePoint(cp >>> 0);
+    g.fillText(s, 1, baseline);
+    var d = g.getImageData(0, 0, w, h).data;
+    for (var i = 0; i < w * h; ++i) HEAPU8[out + i] = d[i * 4 + 3];
+    return g.measureText(s).width;
+  },
+
+  jcm_report_fonts: function (missing, drawn) { window.jcmFonts = { missing: missing, drawn: drawn }; },
+
   jcm_set_page_info: function (lang, title, label) {
     document.documentElement.lang = UTF8ToString(lang);
     document.title = UTF8ToString(title);

@@ -297,9 +297,11 @@ void BakeAppFonts(AppState& app, float dpr) {
     BakeFonts(io.Fonts, app.load.font_file, app.load.ext_font_file, app.glyphs, dpr, &app.fonts);
     io.FontDefault = app.fonts.body;
     app.glyphs_changed = false;
+    platform::ReportFonts(CountMissingGlyphs(app.fonts.body, app.glyphs), app.fonts.platform_drawn);
     // The font subset is made at build time from the shipped data; data loaded at run time (another
-    // city, an import) may use characters it lacks: then fetch the extended font, once.
-    if (!app.load.ext_font_requested && !app.fonts.has_ext && CountMissingGlyphs(app.fonts.body, app.glyphs) > 0) {
+    // city, an import) may use characters it lacks: then fetch the extended font, once, for a
+    // consistent look (the browser draws those meanwhile, and whatever the extended font lacks).
+    if (!app.load.ext_font_requested && !app.fonts.has_ext && app.fonts.missing_from_files > 0) {
         app.load.ext_font_requested = true;
         app.load.ext_font_pending = true;
         platform::Fetch(kExtFontUrl, kRequestExtFont, OnExtFontFetched, &app);

@@ -22,10 +22,13 @@ struct Fonts {
     ImFont* heading = nullptr;  // kHeadingEm
     float baked_dpr = 0;        // device pixel ratio the atlas was baked for
     bool has_ext = false;       // the extended font is merged in
+    int missing_from_files = 0; // characters the font files lack (before the platform drew them)
+    int platform_drawn = 0;     // ... of them, drawn by the platform (browser)
 };
 
 // Clears `atlas` and bakes three sizes of `font_file` covering `codepoints` plus ASCII, with
-// `ext_file` (may be empty) merged in for the characters `font_file` lacks. Both files must
+// `ext_file` (may be empty) merged in for the characters `font_file` lacks; characters neither
+// has are drawn by the platform with the system's fonts (platform.h DrawGlyph), where it can. Both files must
 // outlive the atlas. Returns false if the main font cannot be parsed (then ImGui's default font
 // is baked instead, so the app can still say what went wrong in Latin letters).
 bool BakeFonts(ImFontAtlas* atlas, const std::vector<unsigned char>& font_file, const std::vector<unsigned char>& ext_file,

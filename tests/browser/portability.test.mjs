@@ -94,3 +94,32 @@ test("another city's data gives that city's map and dashboard", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// Names outside GB2312 (信阳市浉河区, 宿州市埇桥区): neither bundled font has them, so the
+// browser draws them with the system's font into the app's glyph atlas; nothing shows as "?".
+test('characters no bundled font has are drawn by the browser, in the map, the panel and the title', async () => {
+  const city = otherCity();
+  city.id = 'rare-names';
+  city.title = { zh: '浉河–埇桥示例', en: 'Shihe–Yongqiao example' };
+  city.areas[0].name = { zh: '浉河区', en: 'Shihe' };
+  city.areas[1].name = { zh: '埇桥区', en: 'Yongqiao' };
+  const body = JSON.stringify(city);
+  const { page, errors, context } = await openApp(env, {
+    viewport: VIEWPORTS.tabletLandscape, dpr: 2, touch: true, path: '?data=data/rare.json',
+    route: (p) => p.route('**/data/rare.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body })),
+  });
+  // The extended font arrives (for the GB2312 characters), and what it lacks is drawn by the browser.
+  await page.waitForFunction(() => performance.getEntriesByName(location.origin + '/assets/ui-font-ext.otf').length > 0 &&
+    window.jcmFonts && window.jcmFonts.missing === 0, null, { timeout: 20000 });
+  await settle(page);
+  const fonts = await page.evaluate(() => window.jcmFonts);
+  assert.equal(fonts.missing, 0, 'every character has a glyph');
+  assert.ok(fonts.drawn >= 2, `浉 and 埇 are drawn by the browser: ${JSON.stringify(fonts)}`);
+  const all = await items(page);
+  assert.equal(all.find((i) => i.role === 'heading' && i.level === 1)?.name, '浉河–埇桥示例');
+  await press(page, control(page, 'button', /^浉河区 · /), { touch: true });
+  assert.equal((await items(page)).find((i) => i.role === 'heading' && i.level === 2)?.name, '浉河区');
+  await screenshot(page, 'portability-rare-names');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1106,3 +1106,27 @@ TEST_CASE("page: the document's language, title and canvas label come from the d
     CHECK(s.page_title == f.app->data.title.en);
     CHECK(s.canvas_label == "Map of " + f.app->data.city.en + "'s areas and goals dashboard");
 }
+
+TEST_CASE("fonts: characters no font has are drawn by the platform, not shown as \"?\"") {
+    {
+        Fixture f;  // its font request failed: ImGui's default font, Latin only
+        f.LoadShipped();
+        f.Frame();
+        CHECK(jcm::platform::headless::Get().fonts_missing > 100);  // every CJK character
+        CHECK(jcm::platform::headless::Get().fonts_platform_drawn == 0);
+    }
+    Fixture f;
+    jcm::platform::headless::Get().draws_glyphs = true;  // a platform that can draw text
+    f.LoadShipped();
+    jcm::NeedGlyphs(*f.app, "浉河区埇桥区–");
+    f.Frame();
+    const auto& s = jcm::platform::headless::Get();
+    CHECK(s.fonts_missing == 0);
+    // All but the few Latin-1 characters ImGui's default font has (·, ×).
+    const int beyond_ascii = static_cast<int>(std::count_if(f.app->glyphs.begin(), f.app->glyphs.end(), [](uint32_t c) { return c > 0xFF; }));
+    CHECK(s.fonts_platform_drawn >= beyond_ascii);
+    CHECK(f.app->fonts.body->FindGlyphNoFallback(0x6D49) != nullptr);  // 浉
+    CHECK(f.app->fonts.body->FindGlyphNoFallback(0x2013) != nullptr);  // –
+    f.Settle();
+    CHECK(FindItem(*f.app, jcm::Role::Heading, "济宁") >= 0);
+}
