@@ -226,6 +226,7 @@ int main(int, char**) {
         return 1;
     }
 
+    jcm::platform::Mark("app:gl-ready");  // start-up breakdown: SDL, WebGL 2, ImGui and shaders set up
     g_app = new jcm::AppState();
     jcm::StartApp(*g_app);
     jcm::platform::RunMainLoop(Frame);

@@ -103,7 +103,12 @@ async function open(path = '', timeout = 20000, base = env.base) {
     const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
     const first = mark('app:first-map-frame');
     const nav = performance.getEntriesByType('navigation')[0];
+    const entry = (n) => performance.getEntriesByType('resource').find((r) => new URL(r.name).pathname.endsWith(n));
     return {
+      // The start-up breakdown: every app mark, and when its files had arrived.
+      marks: Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('app:'))
+        .map((m) => [m.name, m.startTime])),
+      arrived: Object.fromEntries(['jining-campaign.wasm', 'campaign.json', 'ui-font.otf'].map((n) => [n, entry(n)?.responseEnd ?? null])),
       dataLoaded: mark('app:data-loaded'),
       firstMapFrame: first,
       document: nav ? { name: nav.name, startTime: 0, responseEnd: nav.responseEnd } : null,
@@ -138,6 +143,25 @@ for (let i = 0; i < RUNS; i++) {
   }
 }
 const firstFrameMs = loads.map((t) => t.firstMapFrame);
+// The start-up breakdown: each file's arrival and each app mark (navigation = 0), in time order.
+const BREAKDOWN = [
+  ['arrived: jining-campaign.wasm', (t) => t.arrived['jining-campaign.wasm']],
+  ['arrived: data/campaign.json', (t) => t.arrived['campaign.json']],
+  ['arrived: assets/ui-font.otf', (t) => t.arrived['ui-font.otf']],
+  ['app:wasm-ready (compiled + instantiated)', (t) => t.marks['app:wasm-ready']],
+  ['app:gl-ready (SDL, WebGL 2, ImGui set up)', (t) => t.marks['app:gl-ready']],
+  ['app:font-fetched', (t) => t.marks['app:font-fetched']],
+  ['app:data-fetched', (t) => t.marks['app:data-fetched']],
+  ['app:data-parsed (parsed + validated)', (t) => t.marks['app:data-parsed']],
+  ['app:geometry-built', (t) => t.marks['app:geometry-built']],
+  ['app:data-loaded', (t) => t.marks['app:data-loaded']],
+  ['app:fonts-baked', (t) => t.marks['app:fonts-baked']],
+  ['app:first-map-frame', (t) => t.marks['app:first-map-frame']],
+];
+const breakdownRows = BREAKDOWN.map(([name, get]) => {
+  const v = loads.map(get).filter((x) => typeof x === 'number');
+  return v.length ? `| ${name} | ${ms(median(v))} | ${ms(Math.min(...v))} | ${ms(Math.max(...v))} |` : `| ${name} | – | | |`;
+}).join('\n');
 const dataLoadedMs = loads.map((t) => t.dataLoaded);
 const firstFrameBaseMs = loadsBase.map((t) => t.firstMapFrame);
 
@@ -370,8 +394,7 @@ ${RUNS} cold loads, each in a fresh browser context (empty cache), 1280×800.
 
 | mark | median | min | max |
 |---|---:|---:|---:|
-| app:data-loaded | ${ms(median(dataLoadedMs))} | ${ms(Math.min(...dataLoadedMs))} | ${ms(Math.max(...dataLoadedMs))} |
-| app:first-map-frame | ${ms(median(firstFrameMs))} | ${ms(Math.min(...firstFrameMs))} | ${ms(Math.max(...firstFrameMs))} |
+${breakdownRows}
 | app:first-map-frame, synthetic scale (1 load) | ${ms(synth.firstMapFrame)} | | |
 
 ## Main thread (CDP \`Performance.getMetrics\` → \`TaskDuration\`)

@@ -104,6 +104,8 @@
     // The one-file page (tools/make-dist.mjs) carries the wasm, data and font in the page itself.
     jcmEmbedded: window.jcmEmbedded || null,
     wasmBinary: window.jcmEmbedded ? window.jcmEmbedded['jining-campaign.wasm'] : undefined,
+    // Start-up breakdown (tools/bench.mjs): the wasm is compiled and instantiated, main() is next.
+    preRun: [function () { if (window.performance && performance.mark) performance.mark('app:wasm-ready'); }],
     print: function (t) { console.log(t); },
     printErr: function (t) { console.warn(t); },
     onAbort: function (what) {

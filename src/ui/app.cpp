@@ -176,6 +176,7 @@ void OnDataFetched(const platform::FetchResult& r, void* user) {
 
 void OnFontFetched(const platform::FetchResult& r, void* user) {
     AppState& app = *static_cast<AppState*>(user);
+    platform::Mark("app:font-fetched");
     app.load.font_pending = false;
     if (r.ok && r.size > 0) {
         app.load.font_file.assign(reinterpret_cast<const unsigned char*>(r.data),
@@ -232,6 +233,7 @@ void StartApp(AppState& app) {
 
 bool AcceptDataset(AppState& app, std::string_view text, const std::string& file) {
     LoadResult result = LoadDataset(text, file);
+    platform::Mark("app:data-parsed");  // start-up breakdown (tools/bench.mjs): parsed and validated
     const bool ok = result.Ok();
     app.problems = std::move(result.problems);
     app.problems_file = file;
@@ -246,6 +248,7 @@ bool AcceptDataset(AppState& app, std::string_view text, const std::string& file
     app.geometry = MapGeometry{};
     app.data = std::move(result.data);
     app.geometry = BuildMapGeometry(app.data);
+    platform::Mark("app:geometry-built");
     app.local.published = CopyWithoutPolygons(app.data);
     app.local.edits.clear();
     app.merge = MergeState{};  // a pending merge or its undo belonged to the previous data
@@ -295,6 +298,7 @@ bool FontsNeedBaking(const AppState& app, float dpr) {
 void BakeAppFonts(AppState& app, float dpr) {
     ImGuiIO& io = ImGui::GetIO();
     BakeFonts(io.Fonts, app.load.font_file, app.load.ext_font_file, app.glyphs, dpr, &app.fonts);
+    platform::Mark("app:fonts-baked");
     io.FontDefault = app.fonts.body;
     app.glyphs_changed = false;
     platform::ReportFonts(CountMissingGlyphs(app.fonts.body, app.glyphs), app.fonts.platform_drawn);

@@ -136,7 +136,9 @@ void DrawEditor(AppState& app) {
     if (UiButton(app, "-##day", ImVec2(44, 44), Tr(Str::PreviousDay, lang))) --e.day;
     ImGui::SameLine();
     const std::string date = IsoDate(e.day);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (44 - ImGui::GetTextLineHeight()) * 0.5f);
+    // Centred on the 44 px buttons: text beside a framed item is already lowered by the line's
+    // text baseline offset (the buttons' FramePadding.y), so only the rest is added.
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (44 - ImGui::GetTextLineHeight()) * 0.5f - ImGui::GetStyle().FramePadding.y);
     UiLabel(app, date.c_str());
     ImGui::SameLine();
     if (UiButton(app, "+##day", ImVec2(44, 44), Tr(Str::NextDay, lang))) ++e.day;
