@@ -72,6 +72,14 @@ web: third-party
 	  -DSDL2_DIR=$(abspath $(DEPS)/sdl2-wasm)/lib/cmake/SDL2 >/dev/null
 	@cmake --build $(WEB)
 
+# Where the wasm's bytes go, by library and function: the web build with function names kept
+# (build/web-size, never shipped), read by tools/wasm-size.mjs. See BENCHMARKS.md.
+wasm-size: third-party
+	@emcmake cmake -S . -B $(BUILD)/web-size -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DJCM_WASM_NAMES=ON \
+	  -DSDL2_DIR=$(abspath $(DEPS)/sdl2-wasm)/lib/cmake/SDL2 >/dev/null
+	@cmake --build $(BUILD)/web-size
+	@node tools/wasm-size.mjs $(BUILD)/web-size/jining-campaign.wasm --top 30
+
 font: deps
 	@tools/subset-font.sh $(SITE)/assets
 
@@ -105,7 +113,7 @@ test: deps-test
 	  [ $$u = 0 ] && [ $$s = 0 ] && [ $$f = 0 ] && [ $$b = 0 ]
 
 # ---- sanitizers, fuzzing, benchmarks (README "Benchmarks", BENCHMARKS.md) --------------------
-.PHONY: asan fuzz bench
+.PHONY: asan fuzz bench wasm-size
 
 # The unit tests again, built (by g++, as make unit) with AddressSanitizer + UndefinedBehaviorSanitizer.
 asan: deps-test third-party

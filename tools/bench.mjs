@@ -336,8 +336,8 @@ if (nativeAllocs > 0) misses.push(`- **Allocations per frame**: up to ${nativeAl
 const md = `# Benchmarks
 
 Written by \`make bench\` (bench/bench_main.cpp for the native figures, tools/bench.mjs for the
-browser ones); do not edit by hand, except the "Fuzzing" section at the end, which records
-fuzz runs and is kept as it is when this file is regenerated. Figures are from one run on the machine below, ${new Date().toISOString().slice(0, 10)}.
+browser ones); do not edit by hand, except the "Wasm size" and "Fuzzing" sections at the end, which record
+\`make wasm-size\` and fuzz runs and are kept as they are when this file is regenerated. Figures are from one run on the machine below, ${new Date().toISOString().slice(0, 10)}.
 
 ## Commands
 
@@ -471,8 +471,9 @@ function keptSection(path, heading) {
   const next = rest.search(/^## /m);
   return (heading + (next < 0 ? rest : rest.slice(0, next))).trimEnd() + '\n';
 }
-const fuzzing = keptSection(out, '## Fuzzing');
-writeFileSync(out, fuzzing ? md + '\n' + fuzzing : md);
+// Likewise "## Wasm size" (make wasm-size, tools/wasm-size.mjs).
+const kept = [keptSection(out, '## Wasm size'), keptSection(out, '## Fuzzing')].filter(Boolean);
+writeFileSync(out, [md, ...kept].join('\n'));
 console.log(md);
 const pageErrors = [...oneX.errors, ...synth.errors];
 if (pageErrors.length) console.warn('page errors during the benchmark:\n' + pageErrors.join('\n'));
