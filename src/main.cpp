@@ -14,6 +14,7 @@
 #include <cfloat>
 
 #include "platform/platform.h"
+#include "platform/map_gl.h"
 #include "platform/render_gl.h"
 #include "ui/app.h"
 
@@ -103,10 +104,13 @@ void HandleEvent(jcm::AppState& app, const SDL_Event& event) {
 // While the context is lost GL calls are no-ops, so nothing else needs to change.
 // The renderer forgets the dead objects and makes new ones; the font atlas is baked and
 // uploaded again on the next frame (its pixels are not kept in memory after an upload).
+jcm::gl::MapLayerGL g_map_layer;  // the map's boundaries on the GPU (ui/map_layer.h)
+
 void RecreateGlObjectsIfContextRestored(jcm::AppState& app) {
     if (!jcm::platform::TakeContextRestored()) return;
     jcm::gl::Shutdown(/*context_lost=*/true);
     jcm::gl::Init();
+    g_map_layer.Forget();     // its buffers are built again on the next frame
     app.fonts.baked_dpr = 0;  // forces FontsNeedBaking
     jcm::RequestRedraw(app);
 }
@@ -228,6 +232,7 @@ int main(int, char**) {
 
     jcm::platform::Mark("app:gl-ready");  // start-up breakdown: SDL, WebGL 2, ImGui and shaders set up
     g_app = new jcm::AppState();
+    g_app->map_layer = &g_map_layer;
     jcm::StartApp(*g_app);
     jcm::platform::RunMainLoop(Frame);
     return 0;

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 
 namespace jcm::gl {
 namespace {
@@ -38,13 +39,17 @@ void main() {
     Out_Color = Frag_Color * texture(Texture, Frag_UV.st);
 })";
 
-GLuint Compile(GLenum type, const char* src) {
+// Compiles one shader; on failure says why on the console (once per context, never per frame).
+GLuint Compile(GLenum type, const char* src, const char* what) {
     const GLuint s = glCreateShader(type);
     glShaderSource(s, 1, &src, nullptr);
     glCompileShader(s);
     GLint ok = 0;
-    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);  // once, at start-up
+    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
     if (!ok) {
+        char log[512] = "";
+        glGetShaderInfoLog(s, sizeof log, nullptr, log);
+        std::fprintf(stderr, "%s: shader does not compile: %s\n", what, log);
         glDeleteShader(s);
         return 0;
     }
@@ -53,19 +58,34 @@ GLuint Compile(GLenum type, const char* src) {
 
 }  // namespace
 
-bool Init() {
-    const GLuint vs = Compile(GL_VERTEX_SHADER, kVertex);
-    const GLuint fs = Compile(GL_FRAGMENT_SHADER, kFragment);
-    if (!vs || !fs) return false;
-    g_program = glCreateProgram();
-    glAttachShader(g_program, vs);
-    glAttachShader(g_program, fs);
-    glLinkProgram(g_program);
+unsigned LinkProgram(const char* vertex, const char* fragment, const char* what) {
+    const GLuint vs = Compile(GL_VERTEX_SHADER, vertex, what), fs = Compile(GL_FRAGMENT_SHADER, fragment, what);
+    if (!vs || !fs) {
+        if (vs) glDeleteShader(vs);
+        if (fs) glDeleteShader(fs);
+        return 0;
+    }
+    const GLuint p = glCreateProgram();
+    glAttachShader(p, vs);
+    glAttachShader(p, fs);
+    glLinkProgram(p);
     glDeleteShader(vs);
     glDeleteShader(fs);
     GLint ok = 0;
-    glGetProgramiv(g_program, GL_LINK_STATUS, &ok);
-    if (!ok) return false;
+    glGetProgramiv(p, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        char log[512] = "";
+        glGetProgramInfoLog(p, sizeof log, nullptr, log);
+        std::fprintf(stderr, "%s: shaders do not link: %s\n", what, log);
+        glDeleteProgram(p);
+        return 0;
+    }
+    return p;
+}
+
+bool Init() {
+    g_program = LinkProgram(kVertex, kFragment, "ImGui");
+    if (!g_program) return false;
     g_loc_proj = glGetUniformLocation(g_program, "ProjMtx");
     g_loc_tex = glGetUniformLocation(g_program, "Texture");
 
@@ -134,13 +154,16 @@ void Render(const ImDrawData* dd) {
     const float t = dd->DisplayPos.y, b = dd->DisplayPos.y + dd->DisplaySize.y;
     const float proj[16] = {2.0f / (r - l), 0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0,
                             (r + l) / (l - r), (t + b) / (b - t), 0, 1};
-    glUseProgram(g_program);
-    glUniform1i(g_loc_tex, 0);
-    glUniformMatrix4fv(g_loc_proj, 1, GL_FALSE, proj);
-    glActiveTexture(GL_TEXTURE0);
-    glBindVertexArray(g_vao);
-    glBindBuffer(GL_ARRAY_BUFFER, g_vbo);
-
+    // ImGui's state; set again after a draw callback (the map layer, platform/map_gl.cpp) used its own.
+    auto setup = [&] {
+        glUseProgram(g_program);
+        glUniform1i(g_loc_tex, 0);
+        glUniformMatrix4fv(g_loc_proj, 1, GL_FALSE, proj);
+        glActiveTexture(GL_TEXTURE0);
+        glBindVertexArray(g_vao);
+        glBindBuffer(GL_ARRAY_BUFFER, g_vbo);
+    };
+    setup();
     const ImVec2 clip_off = dd->DisplayPos, clip_scale = dd->FramebufferScale;
     const GLenum idx_type = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
     GLuint bound_tex = 0;
@@ -154,6 +177,8 @@ void Render(const ImDrawData* dd) {
             const ImDrawCmd& cmd = list->CmdBuffer[c];
             if (cmd.UserCallback) {
                 if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
+                setup();
+                bound_tex = 0;
                 continue;
             }
             const float x0 = (cmd.ClipRect.x - clip_off.x) * clip_scale.x, y0 = (cmd.ClipRect.y - clip_off.y) * clip_scale.y;

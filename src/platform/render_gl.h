@@ -18,5 +18,7 @@ void Shutdown(bool context_lost);
 // (Re)uploads ImGui's font atlas as a texture and sets io.Fonts->TexID.
 void UploadFonts();
 void Render(const ImDrawData* draw_data);
+// Compiles and links a program (0 on failure, said on the console with `what`); for the map layer too.
+unsigned LinkProgram(const char* vertex, const char* fragment, const char* what);
 
 }  // namespace jcm::gl

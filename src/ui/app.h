@@ -64,6 +64,7 @@ struct MapUiState {
     Vec2 gesture_center;           // finger midpoint at the last frame of the gesture
     std::vector<Vec2> scratch;     // screen-space vertices, reused every frame
     std::vector<uint8_t> label_state;  // per area, while labels are placed (view_map.cpp), reused
+    std::vector<uint32_t> fills, fills_sent;  // per area: this frame's fill colour, the last sent to the map layer
 };
 
 enum class PanelTab : uint8_t { Overview, Compare };
@@ -221,6 +222,8 @@ struct AppState {
 
     LoadState load;
     int frames_to_draw = 2;        // render-on-demand budget (main.cpp)
+    // The map's boundaries drawn by the GPU (ui/map_layer.h), set by main.cpp; null: ImGui draws them.
+    class MapLayer* map_layer = nullptr;
     // The page's language, title and canvas label come from the data (platform::SetPageInfo),
     // told again when the data (its generation) or the language changes.
     int data_generation = 0;

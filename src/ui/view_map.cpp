@@ -16,6 +16,7 @@
 #include "core/projection.h"
 #include "platform/platform.h"
 #include "ui/strings.h"
+#include "ui/map_layer.h"
 #include "ui/theme.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
@@ -302,7 +303,19 @@ void DrawAreas(AppState& app, ImDrawList* dl) {
     const Theme& t = CurrentTheme();
     MapUiState& m = app.map;
     const int n = static_cast<int>(app.geometry.areas.size());
-    for (int i = 0; i < n; ++i) {
+    const bool gpu = app.map_layer != nullptr && app.map_layer->Sync(app.geometry, app.data_generation);
+    if (gpu) {
+        // On the GPU: the buffers are built once per load; per frame one transform, and the
+        // colours only when they changed (the measure, the filters, the timeline, the theme).
+        m.fills.resize(static_cast<size_t>(n));
+        for (int i = 0; i < n; ++i) m.fills[static_cast<size_t>(i)] = AreaFill(app, i);
+        if (m.fills != m.fills_sent) {
+            app.map_layer->SetColors(m.fills);
+            m.fills_sent = m.fills;
+        }
+        app.map_layer->Draw(dl, m.view, t.border, 1.0f);
+    }
+    for (int i = 0; i < n && !gpu; ++i) {  // else through ImGui, vertex by vertex
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
         if (g.vertices.empty()) continue;
         TransformToScreen(m.view, g.vertices.data(), g.vertices.size(), m.scratch);

@@ -1,6 +1,7 @@
 // robustness.test.mjs: the app survives losing its WebGL context. WEBGL_lose_context drops the
 // context the way a GPU reset does; once the browser restores it, the app recreates its GL objects
-// (src/main.cpp, RecreateGlObjectsIfContextRestored) and shows the same picture, without a reload,
+// (src/main.cpp, RecreateGlObjectsIfContextRestored; the map's GPU buffers too, platform/map_gl.cpp)
+// and shows the same picture, without a reload,
 // keeps its semantics items meanwhile, and still answers input afterwards.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -42,6 +43,8 @@ const shape = (all) => all.map((i) => `${i.role}|${i.name}|${i.selected}|${i.che
 test('losing and restoring the WebGL context recovers the picture without a reload', async () => {
   const { page, errors, context } = await openApp(env);
   await settle(page);
+  const built = () => page.evaluate(() => performance.getEntriesByName('app:map-buffers-built').length);
+  assert.equal(await built(), 1, 'the map is drawn from GPU buffers, built once');
   const { image: before } = await screenshot(page, 'robustness-before-context-loss');
   const itemsBefore = shape(await items(page));
   await page.evaluate(() => { window.__jcmNotReloaded = true; });
@@ -61,6 +64,7 @@ test('losing and restoring the WebGL context recovers the picture without a relo
     const share = differingShare(before, after);
     assert.ok(share < 0.005, `round ${round}: the picture after restoring should match the one before; ${(share * 100).toFixed(2)}% of pixels differ`);
     assert.deepEqual(shape(await items(page)), itemsBefore, `round ${round}: the same items (controls) as before`);
+    assert.equal(await built(), round + 1, `round ${round}: the map's buffers were built again in the new context`);
   }
 
   // Still working: clicking an area on the map (at its item's rectangle) opens it, drawn.

@@ -1,0 +1,35 @@
+// map_layer.h: the map's static geometry drawn by the GPU, as the view sees it.
+//
+// The boundaries do not change while a dataset is shown, so their fill triangles and outline
+// strips are built into GPU buffers once per load, in world units; each frame the view only says
+// where the map is (one transform) and, when the colours changed, each area's fill. The renderer
+// implements it (platform/map_gl.cpp) and main.cpp hands it to the app (AppState::map_layer);
+// without one (native tests, the benchmark) the view draws the same geometry through ImGui's
+// draw lists, vertex by vertex (view_map.cpp).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/geometry.h"
+#include "core/projection.h"
+
+struct ImDrawList;
+
+namespace jcm {
+
+class MapLayer {
+public:
+    virtual ~MapLayer() = default;
+    // Builds the buffers for `geometry` unless they were built for this `generation` (a new load
+    // bumps it; a lost GPU context forgets them). Returns false if the layer cannot draw it (the
+    // view then falls back to ImGui).
+    virtual bool Sync(const MapGeometry& geometry, int generation) = 0;
+    // Each area's fill colour (ImGui's ABGR), parallel to MapGeometry::areas.
+    virtual void SetColors(const std::vector<uint32_t>& abgr) = 0;
+    // Adds to `dl` the command that draws every fill, then every outline (`outline_px` CSS px wide
+    // in colour `outline`), as `view` places the map, clipped to the draw list's current clip rect.
+    virtual void Draw(ImDrawList* dl, const ViewTransform& view, uint32_t outline, float outline_px) = 0;
+};
+
+}  // namespace jcm
