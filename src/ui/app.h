@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/box_grid.h"
 #include "core/campaign.h"
 #include "core/export.h"
 #include "core/geometry.h"
@@ -64,6 +65,7 @@ struct MapUiState {
     Vec2 gesture_center;           // finger midpoint at the last frame of the gesture
     std::vector<Vec2> scratch;     // screen-space vertices, reused every frame
     std::vector<uint8_t> label_state;  // per area, while labels are placed (view_map.cpp), reused
+    BoxGrid label_boxes;               // what the labels placed so far cover (view_map.cpp), reused
     std::vector<uint32_t> fills, fills_sent;  // per area: this frame's fill colour, the last sent to the map layer
 };
 

@@ -295,9 +295,7 @@ struct LabelBox {
     ImVec2 min, max;
 };
 
-bool Overlaps(const LabelBox& a, const LabelBox& b) {
-    return a.min.x < b.max.x && a.max.x > b.min.x && a.min.y < b.max.y && a.max.y > b.min.y;
-}
+Box ToBox(const LabelBox& b) { return Box{b.min.x, b.min.y, b.max.x, b.max.y}; }
 
 void DrawAreas(AppState& app, ImDrawList* dl) {
     const Theme& t = CurrentTheme();
@@ -359,30 +357,31 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     //  3. at high zoom an area whose label point is off screen but which covers part of the view
     //     is named where it is seen (at points of a coarse grid over the map, if the name fits).
     // Nothing overlaps another label or a marker, nothing leaves the map; a name with no room at
-    // all is left out. At most kMaxLabels boxes are tracked (a fixed buffer, no allocation).
+    // all is left out. At most kMaxLabels boxes (markers, overlays, labels) are placed. They are
+    // asked about through a grid of the screen (core/box_grid.h) that looks only at the boxes
+    // near a question: the answers of a scan of them all, without its cost at thousands of areas.
     constexpr int kMaxLabels = 512;
-    LabelBox placed[kMaxLabels + 3];  // + the overlays below
-    int placed_n = 0;
-    for (int i = 0; i < n && placed_n < kMaxLabels; ++i) {  // markers are obstacles
+    const ImVec2 lo = ToIm(m.view.screen_origin);
+    const ImVec2 hi(lo.x + m.view.screen_size.x, lo.y + m.view.screen_size.y);
+    BoxGrid& placed = m.label_boxes;
+    placed.Reset(lo.x, lo.y, hi.x, hi.y, 32.0f);
+    for (int i = 0; i < n && placed.size() < kMaxLabels; ++i) {  // markers are obstacles
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
         if (!g.has_marker) continue;
         const ImVec2 s = ToIm(m.view.WorldToScreen(g.marker));
         const float r = kMarkerRadius + 3;
-        placed[placed_n++] = LabelBox{ImVec2(s.x - r, s.y - r), ImVec2(s.x + r, s.y + r)};
+        placed.Add(Box{s.x - r, s.y - r, s.x + r, s.y + r});
     }
-    const ImVec2 lo = ToIm(m.view.screen_origin);
-    const ImVec2 hi(lo.x + m.view.screen_size.x, lo.y + m.view.screen_size.y);
     // What is drawn over the map is an obstacle too: the metric chips, the zoom buttons, and
     // (where it sits along the bottom) the legend.
-    placed[placed_n++] = LabelBox{lo, ImVec2(lo.x + 300, lo.y + 52)};
-    placed[placed_n++] = LabelBox{ImVec2(hi.x - 64, hi.y - 3 * 44 - 2 * 6 - 20), hi};
-    if (m.legend_h > 0) placed[placed_n++] = LabelBox{ImVec2(lo.x, hi.y - m.legend_h - 4), hi};
+    placed.Add(Box{lo.x, lo.y, lo.x + 300, lo.y + 52});
+    placed.Add(Box{hi.x - 64, hi.y - 3 * 44 - 2 * 6 - 20, hi.x, hi.y});
+    if (m.legend_h > 0) placed.Add(Box{lo.x, hi.y - m.legend_h - 4, hi.x, hi.y});
     const float scale = font->FontSize * ImGui::GetIO().FontGlobalScale;
     auto free_at = [&](ImVec2 c, ImVec2 ts, LabelBox* out) {
         const LabelBox box{ImVec2(c.x - ts.x * 0.5f - 2, c.y - ts.y * 0.5f), ImVec2(c.x + ts.x * 0.5f + 2, c.y + ts.y * 0.5f)};
         if (box.min.x < lo.x + 4 || box.min.y < lo.y + 4 || box.max.x > hi.x - 4 || box.max.y > hi.y - 4) return false;
-        for (int j = 0; j < placed_n; ++j)
-            if (Overlaps(box, placed[j])) return false;
+        if (placed.Overlaps(ToBox(box))) return false;
         *out = box;
         return true;
     };
@@ -391,9 +390,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         const ImVec2 to(std::fmin(std::fmax(anchor.x, to_box.min.x), to_box.max.x), std::fmin(std::fmax(anchor.y, to_box.min.y), to_box.max.y));
         for (int k2 = 1; k2 < 12; ++k2) {
             const float f = static_cast<float>(k2) / 12.0f;
-            const ImVec2 p(anchor.x + (to.x - anchor.x) * f, anchor.y + (to.y - anchor.y) * f);
-            for (int j = 0; j < placed_n; ++j)
-                if (p.x > placed[j].min.x && p.x < placed[j].max.x && p.y > placed[j].min.y && p.y < placed[j].max.y) return false;
+            if (placed.ContainsInside(anchor.x + (to.x - anchor.x) * f, anchor.y + (to.y - anchor.y) * f)) return false;
         }
         return true;
     };
@@ -410,7 +407,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         return nm;
     };
     auto draw = [&](int i, const LabelBox& box, ImVec2 c, const char* text, const char* end, const ImVec2* leader_from) {
-        placed[placed_n++] = box;
+        placed.Add(ToBox(box));
         m.label_state[static_cast<size_t>(i)] = 1;
         if (leader_from) {  // from the area's inside point (or the marker's edge) to the nearest edge of the label
             const ImVec2 a = *leader_from;
@@ -427,11 +424,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
                    ImVec2(c.x + hw, c.y + hh), kSemDecorative, app.sem.DeriveId(Role::Text, app.data.areas[static_cast<size_t>(i)].id));
     };
     // Whether a point is under a label or marker placed so far.
-    auto covered = [&](ImVec2 p) {
-        for (int j = 0; j < placed_n; ++j)
-            if (p.x >= placed[j].min.x && p.x <= placed[j].max.x && p.y >= placed[j].min.y && p.y <= placed[j].max.y) return true;
-        return false;
-    };
+    auto covered = [&](ImVec2 p) { return placed.Contains(p.x, p.y); };
     // Whether a label box lies inside area i (its corners hit the area).
     auto inside_area = [&](int i, const LabelBox& box) {
         const ImVec2 corners[4] = {box.min, ImVec2(box.max.x, box.min.y), box.max, ImVec2(box.min.x, box.max.y)};
@@ -447,7 +440,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         return k == 0 ? app.selected : app.geometry.by_size_desc.empty() ? k - 1 : app.geometry.by_size_desc[static_cast<size_t>(k - 1)];
     };
     // Pass 1: inside, or beside a zone's marker.
-    for (int k = 0; k < order_n && placed_n < kMaxLabels; ++k) {
+    for (int k = 0; k < order_n && placed.size() < kMaxLabels; ++k) {
         const int i = area_at(k);
         if (i < 0 || (k > 0 && i == app.selected)) continue;
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
@@ -490,7 +483,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     int outside = 0;
     for (int i = 0; i < n; ++i) outside += m.label_state[static_cast<size_t>(i)] == 2;
     const bool crowded = outside * 3 >= n;
-    for (int k = 0; k < order_n && placed_n < kMaxLabels; ++k) {
+    for (int k = 0; k < order_n && placed.size() < kMaxLabels; ++k) {
         const int i = area_at(k);
         if (i < 0 || (k > 0 && i == app.selected) || m.label_state[static_cast<size_t>(i)] != 2) continue;
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
@@ -540,8 +533,8 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     // Pass 3: an area seen on the map but not named (its label point off screen: zoomed in) gets
     // its name where it is seen, if the whole name lies inside it there.
     constexpr int kGrid = 5;
-    for (int gy = 0; gy < kGrid && placed_n < kMaxLabels; ++gy) {
-        for (int gx = 0; gx < kGrid && placed_n < kMaxLabels; ++gx) {
+    for (int gy = 0; gy < kGrid && placed.size() < kMaxLabels; ++gy) {
+        for (int gx = 0; gx < kGrid && placed.size() < kMaxLabels; ++gx) {
             const ImVec2 c(lo.x + (hi.x - lo.x) * (static_cast<float>(gx) + 0.5f) / kGrid,
                            lo.y + (hi.y - lo.y) * (static_cast<float>(gy) + 0.5f) / kGrid);
             const int i = app.geometry.HitTest(m.view.ScreenToWorld(ToVec(c)));
