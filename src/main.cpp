@@ -111,6 +111,7 @@ void RecreateGlObjectsIfContextRestored(jcm::AppState& app) {
     jcm::gl::Shutdown(/*context_lost=*/true);
     jcm::gl::Init();
     g_map_layer.Forget();     // its buffers are built again on the next frame
+    g_map_layer.Prepare();
     app.fonts.baked_dpr = 0;  // forces FontsNeedBaking
     jcm::RequestRedraw(app);
 }
@@ -207,7 +208,8 @@ int main(int, char**) {
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
     SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
-    g_window = SDL_CreateWindow("济宁百日攻坚地图", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 800,
+    // No title here: the page title comes from the data (platform::SetPageInfo, tools/shell-from-data.mjs).
+    g_window = SDL_CreateWindow(nullptr, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 800,
                                 SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     SDL_GLContext gl = g_window ? SDL_GL_CreateContext(g_window) : nullptr;
     if (!gl) {
@@ -230,6 +232,7 @@ int main(int, char**) {
         return 1;
     }
 
+    g_map_layer.Prepare();  // compiled by the GPU process while the data and fonts load
     jcm::platform::Mark("app:gl-ready");  // start-up breakdown: SDL, WebGL 2, ImGui and shaders set up
     g_app = new jcm::AppState();
     g_app->map_layer = &g_map_layer;

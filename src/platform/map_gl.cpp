@@ -109,14 +109,22 @@ void Callback(const ImDrawList*, const ImDrawCmd* cmd) {
 
 }  // namespace
 
+void MapLayerGL::Prepare() {
+    if (!fill_program_ && !fill_pending_.program) fill_pending_ = StartProgram(kFillVertex, kFillFragment);
+    if (!line_program_ && !line_pending_.program) line_pending_ = StartProgram(kLineVertex, kLineFragment);
+    glFlush();  // sends the commands now; otherwise they wait in the browser's buffer for the next frame
+}
+
 bool MapLayerGL::EnsurePrograms() {
-    if (!fill_program_) fill_program_ = LinkProgram(kFillVertex, kFillFragment, "map fills");
-    if (!line_program_) line_program_ = LinkProgram(kLineVertex, kLineFragment, "map outlines");
+    Prepare();
+    if (!fill_program_) fill_program_ = FinishProgram(fill_pending_, "map fills");
+    if (!line_program_) line_program_ = FinishProgram(line_pending_, "map outlines");
     return fill_program_ && line_program_;
 }
 
 void MapLayerGL::Forget() {
     fill_program_ = line_program_ = 0;
+    fill_pending_ = line_pending_ = {};
     fill_vao_ = fill_vbo_ = fill_ibo_ = line_vao_ = line_vbo_ = line_ibo_ = colors_ = 0;
     fill_count_ = line_count_ = 0;
     generation_ = -1;

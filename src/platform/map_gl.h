@@ -2,6 +2,7 @@
 // drawn from an ImDrawList callback with one transform per frame and a texture of area colours.
 #pragma once
 
+#include "platform/render_gl.h"
 #include "ui/map_layer.h"
 
 namespace jcm::gl {
@@ -11,6 +12,8 @@ public:
     bool Sync(const MapGeometry& geometry, int generation) override;
     void SetColors(const std::vector<uint32_t>& abgr) override;
     void Draw(ImDrawList* dl, const ViewTransform& view, uint32_t outline, float outline_px) override;
+    // Asks for the two programs to be compiled, without waiting (the first Sync waits).
+    void Prepare();
     // After a lost and restored context: every GL object is gone; built again on the next Sync.
     void Forget();
     // Draws with the state Draw recorded (the ImDrawList callback).
@@ -19,6 +22,7 @@ public:
 private:
     bool EnsurePrograms();
     unsigned fill_program_ = 0, line_program_ = 0;
+    PendingProgram fill_pending_, line_pending_;
     unsigned fill_vao_ = 0, fill_vbo_ = 0, fill_ibo_ = 0;
     unsigned line_vao_ = 0, line_vbo_ = 0, line_ibo_ = 0;
     unsigned colors_ = 0;

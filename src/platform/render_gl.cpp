@@ -39,48 +39,63 @@ void main() {
     Out_Color = Frag_Color * texture(Texture, Frag_UV.st);
 })";
 
-// Compiles one shader; on failure says why on the console (once per context, never per frame).
-GLuint Compile(GLenum type, const char* src, const char* what) {
+GLuint Compile(GLenum type, const char* src) {
     const GLuint s = glCreateShader(type);
     glShaderSource(s, 1, &src, nullptr);
     glCompileShader(s);
+    return s;
+}
+
+// Says on the console why a shader does not compile (once per context, never per frame).
+bool ReportCompile(GLuint s, const char* what) {
     GLint ok = 0;
     glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
     if (!ok) {
         char log[512] = "";
         glGetShaderInfoLog(s, sizeof log, nullptr, log);
         std::fprintf(stderr, "%s: shader does not compile: %s\n", what, log);
-        glDeleteShader(s);
-        return 0;
     }
-    return s;
+    return ok != 0;
 }
 
 }  // namespace
 
-unsigned LinkProgram(const char* vertex, const char* fragment, const char* what) {
-    const GLuint vs = Compile(GL_VERTEX_SHADER, vertex, what), fs = Compile(GL_FRAGMENT_SHADER, fragment, what);
-    if (!vs || !fs) {
-        if (vs) glDeleteShader(vs);
-        if (fs) glDeleteShader(fs);
-        return 0;
-    }
-    const GLuint p = glCreateProgram();
-    glAttachShader(p, vs);
-    glAttachShader(p, fs);
-    glLinkProgram(p);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
+PendingProgram StartProgram(const char* vertex, const char* fragment) {
+    PendingProgram p;
+    p.vertex = Compile(GL_VERTEX_SHADER, vertex);
+    p.fragment = Compile(GL_FRAGMENT_SHADER, fragment);
+    p.program = glCreateProgram();
+    glAttachShader(p.program, p.vertex);
+    glAttachShader(p.program, p.fragment);
+    glLinkProgram(p.program);
+    return p;
+}
+
+// Only the link status is asked for: a program links only if both shaders compiled, so the
+// shaders are asked why only after a failed link.
+unsigned FinishProgram(PendingProgram& pending, const char* what) {
+    const GLuint p = pending.program;
+    if (!p) return 0;
     GLint ok = 0;
     glGetProgramiv(p, GL_LINK_STATUS, &ok);
-    if (!ok) {
+    if (!ok && ReportCompile(pending.vertex, what) && ReportCompile(pending.fragment, what)) {
         char log[512] = "";
         glGetProgramInfoLog(p, sizeof log, nullptr, log);
         std::fprintf(stderr, "%s: shaders do not link: %s\n", what, log);
+    }
+    glDeleteShader(pending.vertex);
+    glDeleteShader(pending.fragment);
+    pending = {};
+    if (!ok) {
         glDeleteProgram(p);
         return 0;
     }
     return p;
+}
+
+unsigned LinkProgram(const char* vertex, const char* fragment, const char* what) {
+    PendingProgram pending = StartProgram(vertex, fragment);
+    return FinishProgram(pending, what);
 }
 
 bool Init() {

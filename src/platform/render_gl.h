@@ -18,7 +18,16 @@ void Shutdown(bool context_lost);
 // (Re)uploads ImGui's font atlas as a texture and sets io.Fonts->TexID.
 void UploadFonts();
 void Render(const ImDrawData* draw_data);
-// Compiles and links a program (0 on failure, said on the console with `what`); for the map layer too.
+// A program whose compile and link have been asked for but not yet waited for: asking for a
+// status waits for the GPU process (10-70 ms each on SwiftShader, BENCHMARKS.md "Start-up"), so
+// the map layer starts its programs at start-up and asks only once the data is there.
+struct PendingProgram {
+    unsigned program = 0, vertex = 0, fragment = 0;
+};
+PendingProgram StartProgram(const char* vertex, const char* fragment);
+// Waits for the link; the program, or 0 on failure (said on the console with `what`).
+unsigned FinishProgram(PendingProgram& pending, const char* what);
+// Both at once; for the map layer too.
 unsigned LinkProgram(const char* vertex, const char* fragment, const char* what);
 
 }  // namespace jcm::gl
