@@ -114,12 +114,18 @@ void CollationRanks(const std::vector<std::string>& names, bool chinese, std::ve
 // after it, or backward out of it (the map's Tab walk has reached its end).
 void LeaveCanvas(bool forward);
 
-// Draws one character with the browser's own fonts (the system's, e.g. its CJK font), for the
-// characters no bundled font has (platform-drawn glyphs, ui/fonts.cpp): white on transparent into
-// `pixels` (alpha, `width` x `height`, row by row), `em` px per em, the baseline `baseline` px
-// from the top, the pen starting at x = 1. Returns the advance in px, or a negative value where
-// the platform cannot draw text (then the character keeps ImGui's fallback glyph).
-float DrawGlyph(uint32_t codepoint, float em, int width, int height, float baseline, unsigned char* pixels);
+// Draws characters with the browser's own fonts (the system's, e.g. its CJK font), `count` at
+// once (one canvas, one read back): white on transparent, character i into the i-th `width` x
+// `height` cell of `pixels` (alpha, row by row, cells one after another), `em` px per em, the
+// baseline `baseline` px from the top, the pen starting at x = 1; its advance in advances[i].
+// False where the platform cannot draw text. Used for every character when the system's fonts
+// cover the app's (SystemFontMetrics), else for those no bundled font has (ui/fonts.cpp).
+bool DrawGlyphs(const uint32_t* codepoints, int count, float em, int width, int height, float baseline,
+                unsigned char* pixels, float* advances);
+// Whether the system's fonts can draw every character the app shows (in a browser: its fonts
+// have CJK glyphs), and if so their ascent and descent per em. Then the app draws all its text
+// with them and fetches no font file; otherwise it bakes the bundled subset font.
+bool SystemFontMetrics(float* ascent_per_em, float* descent_per_em);
 // What the last font bake left out: characters still without a glyph, and how many the
 // browser drew (for tests and diagnostics: window.jcmFonts in the browser).
 void ReportFonts(int missing, int platform_drawn);

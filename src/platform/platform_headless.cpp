@@ -115,12 +115,23 @@ bool TakeImportedFile(ImportedFile* out) {
     return true;
 }
 void SetPageTheme(bool dark) { headless::Get().page_dark = dark; }
-float DrawGlyph(uint32_t codepoint, float, int width, int height, float, unsigned char* pixels) {
+bool DrawGlyphs(const uint32_t* codepoints, int count, float, int width, int height, float, unsigned char* pixels, float* advances) {
     headless::State& s = headless::Get();
-    if (!s.draws_glyphs) return -1.0f;
-    ++s.glyphs_drawn;
-    for (int i = 0; i < width * height; ++i) pixels[i] = (i % width) == 2 ? 255 : 0;  // a bar: something to see
-    return static_cast<float>(width - 2) + static_cast<float>(codepoint % 2);
+    if (!s.draws_glyphs) return false;
+    s.glyphs_drawn += count;
+    for (int k = 0; k < count; ++k) {
+        unsigned char* cell = pixels + static_cast<size_t>(k) * static_cast<size_t>(width) * static_cast<size_t>(height);
+        for (int i = 0; i < width * height; ++i) cell[i] = (i % width) == 2 ? 255 : 0;  // a bar: something to see
+        advances[k] = static_cast<float>(width - 2) + static_cast<float>(codepoints[k] % 2);
+    }
+    return true;
+}
+bool SystemFontMetrics(float* ascent_per_em, float* descent_per_em) {
+    const headless::State& s = headless::Get();
+    if (!s.system_fonts || !s.draws_glyphs) return false;
+    *ascent_per_em = 1.16f;  // Noto Sans CJK's
+    *descent_per_em = 0.288f;
+    return true;
 }
 void ReportFonts(int missing, int platform_drawn) {
     headless::Get().fonts_missing = missing;

@@ -60,6 +60,7 @@ struct State {
     bool page_dark = false;
     std::string page_lang, page_title, canvas_label;  // SetPageInfo
     bool draws_glyphs = false;                         // DrawGlyph works (a test's choice)
+    bool system_fonts = false;                         // SystemFontMetrics says yes (a test's choice; needs draws_glyphs)
     int glyphs_drawn = 0;
     int fonts_missing = -1, fonts_platform_drawn = -1;  // ReportFonts
     double now = 0;

@@ -32,7 +32,8 @@ void jcm_set_import_limit(double bytes);
 void jcm_pick_file(int merge);
 void jcm_print_document(const char* html, const char* title);
 void jcm_set_page_info(const char* lang, const char* title, const char* label);
-double jcm_draw_glyph(uint32_t cp, double em, int w, int h, double baseline, unsigned char* out);
+int jcm_draw_glyphs(const uint32_t* cps, int count, double em, int w, int h, double baseline, unsigned char* out, float* advances);
+int jcm_system_font_metrics(float* ascent, float* descent);
 void jcm_report_fonts(int missing, int drawn);
 void jcm_set_page_theme(int dark);
 char* jcm_load_setting(const char* key);
@@ -146,8 +147,12 @@ bool TakeImportedFile(ImportedFile* out) {
 }
 bool PrefersDarkScheme() { return jcm_prefers_dark() != 0; }
 void SetPageTheme(bool dark) { jcm_set_page_theme(dark ? 1 : 0); }
-float DrawGlyph(uint32_t codepoint, float em, int width, int height, float baseline, unsigned char* pixels) {
-    return static_cast<float>(jcm_draw_glyph(codepoint, em, width, height, baseline, pixels));
+bool DrawGlyphs(const uint32_t* codepoints, int count, float em, int width, int height, float baseline,
+                unsigned char* pixels, float* advances) {
+    return jcm_draw_glyphs(codepoints, count, em, width, height, baseline, pixels, advances) != 0;
+}
+bool SystemFontMetrics(float* ascent_per_em, float* descent_per_em) {
+    return jcm_system_font_metrics(ascent_per_em, descent_per_em) != 0;
 }
 void ReportFonts(int missing, int platform_drawn) { jcm_report_fonts(missing, platform_drawn); }
 void SetPageInfo(const std::string& lang_tag, const std::string& title, const std::string& canvas_label) {

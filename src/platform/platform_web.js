@@ -352,25 +352,78 @@ mergeInto(LibraryManager.library, {
     return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
   },
 
-  // A character no bundled font has, drawn by the browser with the system's fonts (Canvas 2D):
-  // its alpha into the app's buffer, its advance back (platform.h DrawGlyph).
-  $jcmGlyph: { canvas: null },
-  jcm_draw_glyph__deps: ['$jcmGlyph'],
-  jcm_draw_glyph: function (cp, em, w, h, baseline, out) {
-    var c = jcmGlyph.canvas || (jcmGlyph.canvas = document.createElement('canvas'));
-    if (c.width < w || c.height < h) { c.width = Math.max(c.width, w); c.height = Math.max(c.height, h); }
-    var g = c.getContext('2d', { willReadFrequently: true });
-    if (!g) return -1;
-    g.clearRect(0, 0, c.width, c.height);
-    g.font = em + 'px "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", ' +
-      '"Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
+  // Text drawn by the browser with the system's fonts (platform.h DrawGlyphs, SystemFontMetrics).
+  // One family list for both, so the metrics are those of the font that draws: the CJK fonts
+  // of the common systems, Noto's first (the bundled subset is Noto Sans CJK, so the look is the
+  // same where it is installed).
+  $jcmGlyph: {
+    canvas: null,
+    family: '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", ' +
+      '"Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif',
+    context: function (w, h) {
+      var c = jcmGlyph.canvas || (jcmGlyph.canvas = document.createElement('canvas'));
+      if (c.width < w || c.height < h) { c.width = Math.max(c.width, w); c.height = Math.max(c.height, h); }
+      return c.getContext('2d', { willReadFrequently: true });
+    },
+    metrics: undefined,
+  },
+  jcm_draw_glyphs__deps: ['$jcmGlyph'],
+  jcm_draw_glyphs: function (cps, count, em, w, h, baseline, out, advances) {
+    if (count <= 0) return 1;
+    // Cells in rows of a canvas up to 2048 px wide, drawn, then read back once.
+    var cols = Math.max(1, Math.min(count, Math.floor(2048 / w))), rows = Math.ceil(count / cols);
+    var g = jcmGlyph.context(cols * w, rows * h);
+    if (!g) return 0;
+    g.clearRect(0, 0, cols * w, rows * h);
+    g.font = em + 'px ' + jcmGlyph.family;
     g.textBaseline = 'alphabetic';
     g.fillStyle = '#fff';
-    var s = String.fromCodePoint(cp >>> 0);
-    g.fillText(s, 1, baseline);
-    var d = g.getImageData(0, 0, w, h).data;
-    for (var i = 0; i < w * h; ++i) HEAPU8[out + i] = d[i * 4 + 3];
-    return g.measureText(s).width;
+    var i, s;
+    for (i = 0; i < count; ++i) {
+      s = String.fromCodePoint(HEAPU32[(cps >> 2) + i] >>> 0);
+      g.fillText(s, (i % cols) * w + 1, Math.floor(i / cols) * h + baseline);
+      HEAPF32[(advances >> 2) + i] = g.measureText(s).width;
+    }
+    var d = g.getImageData(0, 0, cols * w, rows * h).data, stride = cols * w;
+    for (i = 0; i < count; ++i) {
+      var x0 = (i % cols) * w, y0 = Math.floor(i / cols) * h, o = out + i * w * h;
+      for (var y = 0; y < h; ++y) {
+        var row = ((y0 + y) * stride + x0) * 4 + 3;
+        for (var x = 0; x < w; ++x) HEAPU8[o++] = d[row + x * 4];
+      }
+    }
+    return 1;
+  },
+  jcm_system_font_metrics__deps: ['$jcmGlyph'],
+  jcm_system_font_metrics: function (ascent, descent) {
+    if (jcmGlyph.metrics === undefined) {
+      jcmGlyph.metrics = null;
+      // The system covers CJK if two different ideographs come out as two different shapes, one
+      // em wide: without a CJK font both are the same missing-glyph box, or nothing, or (Firefox)
+      // boxes with their code in hex, narrower than an ideograph. When in doubt: no (the app
+      // then fetches its font file, which always works).
+      var px = 32, g = jcmGlyph.context(px * 2, px * 2);
+      if (g) {
+        g.font = px + 'px ' + jcmGlyph.family;
+        g.textBaseline = 'alphabetic';
+        g.fillStyle = '#fff';
+        var shape = function (ch) {
+          g.clearRect(0, 0, px * 2, px * 2);
+          g.fillText(ch, 1, px * 1.2);
+          var d = g.getImageData(0, 0, px * 2, px * 2).data, a = [], ink = 0;
+          for (var k = 3; k < d.length; k += 4) { a.push(d[k]); ink += d[k]; }
+          return { key: a.join(','), ink: ink };
+        };
+        var one = shape('\u56fd'), two = shape('\u56fe');   // the two characters: country, picture
+        var m = g.measureText('\u56fd');
+        if (one.ink > 0 && two.ink > 0 && one.key !== two.key && Math.abs(m.width / px - 1) < 0.08 && m.fontBoundingBoxAscent > 0)
+          jcmGlyph.metrics = [m.fontBoundingBoxAscent / px, m.fontBoundingBoxDescent / px];
+      }
+    }
+    if (!jcmGlyph.metrics) return 0;
+    HEAPF32[ascent >> 2] = jcmGlyph.metrics[0];
+    HEAPF32[descent >> 2] = jcmGlyph.metrics[1];
+    return 1;
   },
 
   jcm_report_fonts: function (missing, drawn) { window.jcmFonts = { missing: missing, drawn: drawn }; },

@@ -222,9 +222,12 @@ void StartApp(AppState& app) {
         AddNotice(app, {"单文件版本不能加载其他数据（?data=" + refused + "），显示的是其中自带的数据。",
                         "The one-file page cannot load other data (?data=" + refused + "); it shows the data it carries."});
     app.load.data_pending = true;
-    app.load.font_pending = true;
     platform::Fetch(app.load.data_url, kRequestData, OnDataFetched, &app);
-    platform::Fetch(kFontUrl, kRequestFont, OnFontFetched, &app);
+    // Where the system's fonts cover CJK (any phone or computer set up for Chinese) the browser
+    // draws every glyph (ui/fonts.cpp): no font file is fetched, 138 KB less before the first map.
+    float ascent = 0, descent = 0;
+    app.load.font_pending = !platform::SystemFontMetrics(&ascent, &descent);
+    if (app.load.font_pending) platform::Fetch(kFontUrl, kRequestFont, OnFontFetched, &app);
 }
 
 //-----------------------------------------------------------------------------
@@ -291,7 +294,10 @@ void NeedGlyphs(AppState& app, std::string_view text) {
 //-----------------------------------------------------------------------------
 
 bool FontsNeedBaking(const AppState& app, float dpr) {
-    if (app.load.font_pending) return false;
+    // Nothing is drawn before both the font and the data are in (ReadyToDraw), and the data brings
+    // characters of its own: baking before it arrived would mean baking twice (~100 ms each on a
+    // phone-class CPU, BENCHMARKS.md "Start-up").
+    if (app.load.font_pending || app.load.data_pending) return false;
     return app.glyphs_changed || app.fonts.baked_dpr != dpr;
 }
 

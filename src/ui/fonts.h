@@ -1,5 +1,6 @@
-// fonts.h: bakes the ImGui font atlas from the run-time font file, for exactly the characters the
-// app shows, rasterised at the screen's device pixel ratio so text stays crisp.
+// fonts.h: bakes the ImGui font atlas, for exactly the characters the app shows, rasterised at
+// the screen's device pixel ratio so text stays crisp: drawn by the browser with the system's
+// fonts where they cover CJK, else from the run-time font file.
 #pragma once
 
 #include <cstdint>
@@ -23,14 +24,18 @@ struct Fonts {
     float baked_dpr = 0;        // device pixel ratio the atlas was baked for
     bool has_ext = false;       // the extended font is merged in
     int missing_from_files = 0; // characters the font files lack (before the platform drew them)
-    int platform_drawn = 0;     // ... of them, drawn by the platform (browser)
+    int platform_drawn = 0;     // ... of them, drawn by the platform (browser); with `system`, all
+    bool system = false;        // every glyph drawn by the platform with the system's fonts
 };
 
-// Clears `atlas` and bakes three sizes of `font_file` covering `codepoints` plus ASCII, with
-// `ext_file` (may be empty) merged in for the characters `font_file` lacks; characters neither
-// has are drawn by the platform with the system's fonts (platform.h DrawGlyph), where it can. Both files must
-// outlive the atlas. Returns false if the main font cannot be parsed (then ImGui's default font
-// is baked instead, so the app can still say what went wrong in Latin letters).
+// Clears `atlas` and bakes three sizes covering `codepoints` plus ASCII. Where the platform's
+// own fonts cover the app's characters (platform.h SystemFontMetrics) and `font_file` is not a
+// font (the app then fetches none), every glyph is drawn by the platform. Otherwise from
+// `font_file`, with `ext_file` (may be empty) merged in for the characters `font_file` lacks;
+// characters neither has are drawn by the platform with the system's fonts (platform.h
+// DrawGlyphs), where it can. Both files must outlive the atlas. Returns false if no font could
+// be used (then ImGui's default font is baked, so the app can still say what went wrong in Latin
+// letters).
 bool BakeFonts(ImFontAtlas* atlas, const std::vector<unsigned char>& font_file, const std::vector<unsigned char>& ext_file,
                const std::vector<uint32_t>& codepoints, float dpr, Fonts* out);
 

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cfloat>
 #include <fstream>
 #include <memory>
@@ -55,13 +56,15 @@ struct Fixture {
     ImGuiContext* ctx = nullptr;
     std::unique_ptr<jcm::AppState> app = std::make_unique<jcm::AppState>();
 
-    explicit Fixture(const std::string& hash = "") {
+    // system_fonts: a platform whose own fonts draw every character (a browser with a CJK font).
+    explicit Fixture(const std::string& hash = "", bool system_fonts = false) {
         jcm::platform::headless::Reset();
         jcm::platform::headless::Get().hash = hash;
+        jcm::platform::headless::Get().draws_glyphs = jcm::platform::headless::Get().system_fonts = system_fonts;
         ctx = ImGui::CreateContext();
         ImGui::GetIO().IniFilename = nullptr;
         jcm::StartApp(*app);
-        jcm::platform::headless::Complete("assets/ui-font.otf", false, {}, "HTTP 404");
+        if (!system_fonts) jcm::platform::headless::Complete("assets/ui-font.otf", false, {}, "HTTP 404");
     }
     ~Fixture() { ImGui::DestroyContext(ctx); }
 
@@ -1105,6 +1108,30 @@ TEST_CASE("page: the document's language, title and canvas label come from the d
     CHECK(s.page_lang == "en");
     CHECK(s.page_title == f.app->data.title.en);
     CHECK(s.canvas_label == "Map of " + f.app->data.city.en + "'s areas and goals dashboard");
+}
+
+TEST_CASE("fonts: where the system's fonts cover CJK, they draw every glyph and no font file is fetched") {
+    Fixture f("", /*system_fonts=*/true);
+    CHECK_FALSE(jcm::platform::headless::Complete("assets/ui-font.otf", false, {}, "HTTP 404"));  // never asked for
+    f.LoadShipped();
+    jcm::NeedGlyphs(*f.app, "浉河区埇桥区–");
+    f.Frame();
+    const auto& s = jcm::platform::headless::Get();
+    CHECK(f.app->fonts.system);
+    CHECK(s.fonts_missing == 0);
+    CHECK(s.fonts_platform_drawn >= static_cast<int>(f.app->glyphs.size()));  // every character, ASCII too
+    for (ImFont* font : {f.app->fonts.body, f.app->fonts.small, f.app->fonts.heading}) {
+        REQUIRE(font != nullptr);
+        for (uint32_t cp : {uint32_t('A'), uint32_t(' '), uint32_t(0x6D4E), uint32_t(0x6D49), uint32_t(0x2013), uint32_t(0x85)})
+            CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);  // 0x85: ImGui's ellipsis
+    }
+    // The three sizes keep their em sizes: ImGui's size is the line height, ascent + descent
+    // (whole pixels: ImGui 1.90 truncates font sizes).
+    CHECK(f.app->fonts.body->FontSize == std::floor(jcm::kBodyEm * (1.16f + 0.288f)));
+    CHECK(f.app->fonts.heading->FontSize > f.app->fonts.body->FontSize);
+    CHECK(f.app->fonts.small->FontSize < f.app->fonts.body->FontSize);
+    f.Settle();
+    CHECK(FindItem(*f.app, jcm::Role::Heading, "济宁") >= 0);
 }
 
 TEST_CASE("fonts: characters no font has are drawn by the platform, not shown as \"?\"") {
