@@ -37,9 +37,11 @@ const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
 
 // Files that are build by-products, not part of the site.
 const SKIP = [/\.gz$/, /^sw\.js$/, /^assets\/ui-font\.chars\.txt$/, /(^|\/)\.[^/]*$/];
-// Deployed but not precached: the extended font (GB2312, 1.5 MB) is fetched only by a dataset
-// with characters the data-specific subset lacks; precaching it would cost every visitor.
-const NOT_PRECACHED = [/^assets\/ui-font-ext\.otf$/];
+// Deployed but not precached: the fonts. The app draws its text with the system's fonts where
+// they cover CJK (nearly every device), and fetches the subset font only where they do not, and
+// the extended one (GB2312, 1.5 MB) only for a dataset with characters the subset lacks:
+// precaching them would cost every visitor. The service worker keeps them once fetched (RUNTIME).
+const NOT_PRECACHED = [/^assets\/ui-font\.otf$/, /^assets\/ui-font-ext\.otf$/];
 const COMPRESSIBLE = /\.(html|js|mjs|css|json|geojson|wasm|otf|ttf|svg|webmanifest|txt|csv)$/;
 const ICONS = [   // [output, source svg, size]
   ['icons/icon-192.png', 'web/icon.svg', 192],
@@ -120,15 +122,20 @@ function buildSite() {
     checkRelative(readFileSync(join(tmp, f), 'utf8'), f);
   }
 
-  // The version: a hash over every precached file's path and content hash.
-  const files = walk(tmp).filter((f) => !NOT_PRECACHED.some((re) => re.test(f)));
+  // The version: a hash over every file's path and content hash (the runtime-cached ones too, so a
+  // new font is a new version and never meets an old cache).
+  const all = walk(tmp);
+  const runtime = all.filter((f) => NOT_PRECACHED.some((re) => re.test(f)));
+  const files = all.filter((f) => !runtime.includes(f));
   const integrity = Object.fromEntries(files.map((f) => [f, sri(readFileSync(join(tmp, f)))]));
-  const version = sha256(files.map((f) => `${f}\0${integrity[f]}\n`).join('')).toString('hex').slice(0, 16);
+  const hashed = all.map((f) => `${f}\0${integrity[f] || sri(readFileSync(join(tmp, f)))}\n`).join('');
+  const version = sha256(hashed).toString('hex').slice(0, 16);
   let sw = readFileSync(join(TOP, 'web/sw.js'), 'utf8');
-  const swVersion = /^const VERSION = .*;$/m, swFiles = /^const FILES = .*;$/m;
-  if (!swVersion.test(sw) || !swFiles.test(sw)) die('web/sw.js: the VERSION/FILES lines to fill in are missing');
+  const swVersion = /^const VERSION = .*;$/m, swFiles = /^const FILES = .*;$/m, swRuntime = /^const RUNTIME = .*;$/m;
+  if (!swVersion.test(sw) || !swFiles.test(sw) || !swRuntime.test(sw)) die('web/sw.js: the VERSION/FILES/RUNTIME lines to fill in are missing');
   sw = sw.replace(swVersion, () => `const VERSION = '${version}';`)
-    .replace(swFiles, () => `const FILES = ${JSON.stringify(integrity)};`);
+    .replace(swFiles, () => `const FILES = ${JSON.stringify(integrity)};`)
+    .replace(swRuntime, () => `const RUNTIME = ${JSON.stringify(runtime)};`);
   writeFileSync(join(tmp, 'sw.js'), sw);
 
   // Precompressed copies next to the files (served by hosts that support them, e.g. tools/serve.mjs).

@@ -47,7 +47,21 @@
     navigator.serviceWorker.addEventListener('controllerchange', function () {
       if (hadController && !reloading) { reloading = true; location.reload(); }
     });
-    navigator.serviceWorker.register(swUrl).then(null, function (e) { console.warn('service worker: ' + e); });
+    // Registered once the map is shown (or after 15 s, if it never is): installing fetches every
+    // file of the version again, bypassing the HTTP cache, and must not compete with the first
+    // view on a slow connection.
+    var registered = false;
+    var registerSw = function () {
+      if (registered) return;
+      registered = true;
+      navigator.serviceWorker.register(swUrl).then(null, function (e) { console.warn('service worker: ' + e); });
+    };
+    setTimeout(registerSw, 15000);
+    try {
+      new PerformanceObserver(function (list, observer) {
+        if (list.getEntriesByName('app:first-map-frame').length) { observer.disconnect(); registerSw(); }
+      }).observe({ type: 'mark' });
+    } catch (e) { window.addEventListener('load', registerSw); }
   }
 
   // The app sleeps when nothing changes; any input or resize wakes it for the next frame.
@@ -92,7 +106,9 @@
       'jining-campaign.js 未能加载。Could not load jining-campaign.js: check that the site was built and served completely.');
     return;
   }
-  if (!document.createElement('canvas').getContext('webgl2')) {
+  // The check creates the app's own context, with the attributes SDL asks for (no alpha, depth,
+  // stencil or multisampling: src/main.cpp), so the one SDL gets later is this one, not a second.
+  if (!canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false })) {
     page.showError('浏览器不支持 WebGL 2 · WebGL 2 is not available',
       '请使用较新版本的 Chrome、Edge、Firefox 或 Safari。Please use a recent Chrome, Edge, Firefox or Safari.');
     return;

@@ -1,6 +1,7 @@
 // sw.js: the service worker of dist/site (offline use and clean updates). This file is a template:
-// tools/make-dist.mjs writes the two lines below with the version (a hash of every precached
-// file's content) and the precached files with their SHA-256 (Subresource Integrity format).
+// tools/make-dist.mjs writes the three lines below with the version (a hash of every file's
+// content), the precached files with their SHA-256 (Subresource Integrity format) and the files
+// cached only once fetched.
 //
 // One cache per version, named after the version. Installing fetches every file of the version
 // from the network (bypassing the HTTP cache) and checks its hash, so a cache holds exactly one
@@ -11,12 +12,14 @@
 
 const VERSION = 'unbuilt';
 const FILES = {};
+const RUNTIME = [];
 
 const SCOPE = new URL(self.registration.scope);
 const PREFIX = 'jcm:' + SCOPE.pathname + ':';   // several copies on one origin keep apart
 const CACHE = PREFIX + VERSION;
 const INDEX = new URL('index.html', SCOPE).href;
 const PRECACHED = new Set(Object.keys(FILES).map((path) => new URL(path, SCOPE).href));
+const RUNTIME_CACHED = new Set(RUNTIME.map((path) => new URL(path, SCOPE).href));
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -47,7 +50,8 @@ self.addEventListener('activate', (event) => {
 });
 
 // Precached files come from this version's cache; a navigation to the folder or to index.html
-// (any query, e.g. ?data=…) gets this version's index.html. Everything else goes to the network.
+// (any query, e.g. ?data=…) gets this version's index.html; the fonts (RUNTIME) are cached the first
+// time the app asks for them. Everything else goes to the network.
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
@@ -58,12 +62,17 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') {
     url.search = '';
     if (url.href === SCOPE.href || url.href === INDEX) key = INDEX;
-  } else if (!url.search && PRECACHED.has(url.href)) {
+  } else if (!url.search && (PRECACHED.has(url.href) || RUNTIME_CACHED.has(url.href))) {
     key = url.href;
   }
   if (!key) return;
   event.respondWith((async () => {
-    const cached = await caches.open(CACHE).then((cache) => cache.match(key));
-    return cached || fetch(request);
+    const cache = await caches.open(CACHE);
+    const cached = await cache.match(key);
+    if (cached) return cached;
+    const response = await fetch(request);
+    // A font fetched only where the device needs it is kept for offline use (this version only).
+    if (RUNTIME_CACHED.has(key) && response.ok) await cache.put(key, response.clone());
+    return response;
   })());
 });
