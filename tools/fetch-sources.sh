@@ -35,12 +35,18 @@ if [ "$what" = sdl2-wasm ] || [ "$what" = all ]; then
   src=$(fetch_source libsdl2/bookworm)
   export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
   emv=$(emcc -dumpversion 2>/dev/null || echo unknown)
-  prefix="$deps/sdl2-wasm-$(basename "$src" | sed 's/^libsdl2-//')-emcc$emv"
+  # Only what the app uses: video (the WebGL canvas), events, timers. Audio, joystick, haptic,
+  # sensors, power, locale, filesystem, shared objects, threads and SDL's renderers are left
+  # out: 12 KB gzip less wasm (BENCHMARKS.md "Wasm size"). The options are part of the cache key.
+  sdl_options="-DSDL_AUDIO=OFF -DSDL_RENDER=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_HIDAPI=OFF -DSDL_POWER=OFF
+    -DSDL_SENSOR=OFF -DSDL_LOCALE=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOADSO=OFF -DSDL_THREADS=OFF"
+  key=$(echo $sdl_options | sha256sum | cut -c1-8)
+  prefix="$deps/sdl2-wasm-$(basename "$src" | sed 's/^libsdl2-//')-emcc$emv-$key"
   if [ ! -f "$prefix/.complete" ]; then
     echo "fetch-sources: building SDL2 for wasm (once, ~3 min) into $prefix" >&2
     rm -rf "$prefix" "$deps/sdl2-wasm-build"
     emcmake cmake -S "$src" -B "$deps/sdl2-wasm-build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-      -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DCMAKE_INSTALL_PREFIX="$prefix" >"$deps/sdl2-wasm.log" 2>&1 \
+      -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF $sdl_options -DCMAKE_INSTALL_PREFIX="$prefix" >"$deps/sdl2-wasm.log" 2>&1 \
       || { tail -30 "$deps/sdl2-wasm.log" >&2; exit 1; }
     cmake --build "$deps/sdl2-wasm-build" >>"$deps/sdl2-wasm.log" 2>&1 && cmake --install "$deps/sdl2-wasm-build" >>"$deps/sdl2-wasm.log" 2>&1 \
       || { tail -30 "$deps/sdl2-wasm.log" >&2; exit 1; }
