@@ -28,7 +28,7 @@ struct Problem {
 };
 
 struct LoadLimits {
-    size_t max_bytes = 16u * 1024u * 1024u;  // bigger input is refused before parsing
+    size_t max_bytes = 64u * 1024u * 1024u;  // bigger input is refused before parsing
     int max_depth = 64;                      // deeper nesting is refused while parsing
     size_t max_areas = 10000;
     size_t max_goals = 100000;

@@ -165,7 +165,7 @@ std::string DataFormatSchema() {
              "no within cycles; dates are real calendar days; campaign.start <= campaign.end; target.min <= "
              "target.value; headline_quote is not blank when headline is given; each ring has >= 3 distinct points (a closing point "
              "equal to the first is optional); no duplicate object keys; at most 4,000,000 vertices; file at most "
-             "16 MiB and 64 levels deep; valid UTF-8."}};
+             "64 MiB and 64 levels deep; valid UTF-8."}};
     OJson top = ObjectSchema<Dataset>();
     for (auto it = top.begin(); it != top.end(); ++it) s[it.key()] = it.value();
     s["$defs"] = Definitions();

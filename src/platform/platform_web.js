@@ -239,7 +239,7 @@ mergeInto(LibraryManager.library, {
   // the loader, not the browser, decides whether it is UTF-8 (readAsText turned GBK into U+FFFD).
   $jcmImport__deps: ['$jcmPassString', 'malloc', 'free'],
   $jcmImport: {
-    limit: 16 * 1024 * 1024,
+    limit: 64 * 1024 * 1024,
     input: null,
     merge: 0,  // what the picker was opened for (jcm_pick_file); a dropped file is loaded (0)
     deliver: function (name, bytes, error, merge) {

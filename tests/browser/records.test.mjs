@@ -281,7 +281,7 @@ test('an invalid import shows the problems and changes nothing; an oversized one
   await screenshot(page, 'records-invalid-import');
 
   const huge = join(dir, 'huge.json');
-  writeFileSync(huge, Buffer.alloc(17 * 1024 * 1024, 0x20));
+  writeFileSync(huge, Buffer.alloc(65 * 1024 * 1024, 0x20));
   [chooser] = await Promise.all([page.waitForEvent('filechooser'), menu(page, MENU.import)]);
   await chooser.setFiles(huge);
   await page.waitForFunction(() => (window.jcmSemantics ? window.jcmSemantics() : []).some((i) => i.role === 'text' && i.name === 'huge.json'));
