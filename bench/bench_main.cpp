@@ -471,6 +471,9 @@ int main(int argc, char** argv) {
         return 1;
     }
     const std::string synthetic = jcm::bench::SyntheticDataset({});
+    jcm::bench::SyntheticSpec sparse_spec;
+    sparse_spec.shared_borders = false;
+    const std::string sparse = jcm::bench::SyntheticDataset(sparse_spec);
     if (!synthetic_out.empty()) {
         std::ofstream(synthetic_out, std::ios::binary) << synthetic;
         std::printf("wrote %s (%zu bytes)\n", synthetic_out.c_str(), synthetic.size());
@@ -481,7 +484,8 @@ int main(int argc, char** argv) {
 
     std::vector<ScaleFigures> scales;
     scales.push_back(RunScale("1x (data/campaign.json)", data, font, quick ? 3 : 20, quick ? 30 : 200));
-    scales.push_back(RunScale("synthetic 2,000 areas / 1,000,000 vertices", synthetic, font, quick ? 1 : 5, quick ? 5 : 30));
+    scales.push_back(RunScale("synthetic 2,000 areas / 1,000,000 vertices, shared borders", synthetic, font, quick ? 1 : 5, quick ? 5 : 30));
+    scales.push_back(RunScale("synthetic sparse: 2,000 star-shaped areas / 1,000,000 vertices", sparse, font, quick ? 1 : 5, quick ? 5 : 30));
     bool ok = true;
     for (const auto& s : scales) {
         PrintScale(s);

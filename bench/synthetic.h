@@ -1,6 +1,9 @@
 // synthetic.h: a synthetic dataset in the documented format (docs/data-format.md), for
-// benchmarks at a scale far beyond Jining's: `areas` areas on a grid, each one star-shaped
-// polygon of `vertices_per_area` vertices (simple by construction), plus one goal per area.
+// benchmarks at a scale far beyond Jining's, plus one goal per area. Two shapes:
+//  - shared borders (the hard case, the default): a grid of irregular cells, neighbours sharing
+//    each wiggly border vertex for vertex, as real administrative boundaries do; all on screen
+//    at the fitted view; coordinates with 6 decimals (~10 cm), as boundary files carry them;
+//  - sparse: star-shaped areas apart from each other, 3 decimals.
 #pragma once
 
 #include <string>
@@ -9,11 +12,11 @@ namespace jcm::bench {
 
 struct SyntheticSpec {
     int areas = 2000;
-    int vertices_per_area = 500;  // 2,000 x 500 = 1,000,000 boundary vertices
+    int vertices_per_area = 500;  // 2,000 x 500 = 1,000,000 boundary vertices (in the file's rings)
+    bool shared_borders = true;
 };
 
-// The dataset as JSON text. Coordinates have 3 decimals (~100 m): at 1,000,000 vertices the
-// format's 16 MiB file limit leaves room for about 15 bytes per vertex.
+// The dataset as JSON text: about 23 MB with shared borders (6 decimals), 14 MB sparse.
 std::string SyntheticDataset(const SyntheticSpec& spec);
 
 }  // namespace jcm::bench
