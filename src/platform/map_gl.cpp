@@ -12,6 +12,8 @@
 // Per frame the CPU sets a handful of uniforms; nothing per vertex. Colours live in a texture of
 // one texel per area (rows of 1024), rewritten only when they change.
 #include "platform/map_gl.h"
+
+#include "core/simplify.h"
 #include "platform/render_gl.h"
 
 #include <GLES3/gl3.h>
@@ -126,7 +128,10 @@ void MapLayerGL::Forget() {
     fill_program_ = line_program_ = 0;
     fill_pending_ = line_pending_ = {};
     fill_vao_ = fill_vbo_ = fill_ibo_ = line_vao_ = line_vbo_ = line_ibo_ = colors_ = 0;
-    fill_count_ = line_count_ = 0;
+    fill_first_.clear();
+    fill_counts_.clear();
+    level_first_.clear();
+    level_count_.clear();
     generation_ = -1;
     colors_dirty_ = true;
 }
@@ -134,28 +139,6 @@ void MapLayerGL::Forget() {
 bool MapLayerGL::Sync(const MapGeometry& g, int generation) {
     if (generation == generation_ && fill_program_) return true;
     if (!EnsurePrograms()) return false;
-    // Fills: one vertex array for all areas, indices shifted to it.
-    size_t vertices = 0, indices = 0, edges = 0;
-    for (const AreaGeometry& a : g.areas) {
-        vertices += a.vertices.size();
-        indices += a.indices.size();
-        for (const RingRange& r : a.rings)
-            if (r.count >= 2) edges += r.count;
-    }
-    std::vector<float> fill_v;
-    std::vector<uint32_t> fill_i;
-    fill_v.reserve(vertices * 3);
-    fill_i.reserve(indices);
-    for (size_t ai = 0; ai < g.areas.size(); ++ai) {
-        const AreaGeometry& a = g.areas[ai];
-        const uint32_t base = static_cast<uint32_t>(fill_v.size() / 3);
-        for (const Vec2& v : a.vertices) {
-            fill_v.push_back(v.x);
-            fill_v.push_back(v.y);
-            fill_v.push_back(static_cast<float>(ai));
-        }
-        for (uint32_t i : a.indices) fill_i.push_back(base + i);
-    }
     if (!fill_vao_) {
         glGenVertexArrays(1, &fill_vao_);
         glGenBuffers(1, &fill_vbo_);
@@ -165,65 +148,130 @@ bool MapLayerGL::Sync(const MapGeometry& g, int generation) {
         glGenBuffers(1, &line_ibo_);
         glGenTextures(1, &colors_);
     }
-    glBindVertexArray(fill_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, fill_vbo_);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(fill_v.size() * sizeof(float)), fill_v.data(), GL_STATIC_DRAW);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, fill_ibo_);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(fill_i.size() * sizeof(uint32_t)), fill_i.data(), GL_STATIC_DRAW);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 3 * sizeof(float), nullptr);
-    fill_count_ = static_cast<int>(fill_i.size());
-    std::vector<float>().swap(fill_v);  // freed before the outlines' chunks
-    std::vector<uint32_t>().swap(fill_i);
-
-    // Outlines, in chunks of kChunk edges.
-    constexpr size_t kChunk = 16384;
-    glBindVertexArray(line_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, line_vbo_);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(edges * 16 * sizeof(float)), nullptr, GL_STATIC_DRAW);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, line_ibo_);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(edges * 6 * sizeof(uint32_t)), nullptr, GL_STATIC_DRAW);
-    std::vector<float> chunk_v;
-    std::vector<uint32_t> chunk_i;
-    chunk_v.reserve(std::min(edges, kChunk) * 16);
-    chunk_i.reserve(std::min(edges, kChunk) * 6);
-    size_t written = 0;  // edges already on the GPU
-    auto flush = [&] {
-        const size_t n = chunk_v.size() / 16;
-        if (n == 0) return;
-        glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(written * 16 * sizeof(float)),
-                        static_cast<GLsizeiptr>(chunk_v.size() * sizeof(float)), chunk_v.data());
-        glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLintptr>(written * 6 * sizeof(uint32_t)),
-                        static_cast<GLsizeiptr>(chunk_i.size() * sizeof(uint32_t)), chunk_i.data());
-        written += n;
-        chunk_v.clear();
-        chunk_i.clear();
-    };
+    // Levels of detail (core/simplify.h), coarsest first, the last every vertex. A first pass
+    // counts what each coarse level keeps, so that a level saving little is not built (it draws
+    // the nearest finer one) and the buffers are made to size.
+    tolerances_ = OutlineTolerances(g.bounds);
+    const size_t levels = tolerances_.size(), full = levels - 1;
+    std::vector<size_t> level_vertices(levels, 0), level_indices(levels, 0);
+    std::vector<uint32_t> keep, scratch;
     for (const AreaGeometry& a : g.areas) {
-        for (const RingRange& r : a.rings) {
-            if (r.count < 2) continue;
-            for (uint32_t k = 0; k < r.count; ++k) {
-                const Vec2& p = a.vertices[r.start + k];
-                const Vec2& q = a.vertices[r.start + (k + 1 == r.count ? 0 : k + 1)];
-                const uint32_t base = static_cast<uint32_t>((written + chunk_v.size() / 16) * 4);
-                for (int corner = 0; corner < 4; ++corner) {
-                    chunk_v.push_back(p.x);
-                    chunk_v.push_back(p.y);
-                    chunk_v.push_back(q.x);
-                    chunk_v.push_back(q.y);
+        level_vertices[full] += a.vertices.size();
+        level_indices[full] += a.indices.size();
+        for (size_t l = 0; l < full; ++l) {
+            for (const PolygonRange& poly : a.polygons) {
+                size_t v = 0;
+                for (uint32_t r = poly.first_ring; r < poly.first_ring + poly.ring_count; ++r) {
+                    SimplifyRing(a.vertices.data() + a.rings[r].start, a.rings[r].count, tolerances_[l], &keep, &scratch);
+                    v += keep.size();
                 }
-                const uint32_t quad[6] = {base, base + 1, base + 2, base + 1, base + 3, base + 2};
-                chunk_i.insert(chunk_i.end(), quad, quad + 6);
-                if (chunk_v.size() / 16 == kChunk) flush();
+                level_vertices[l] += v;
+                level_indices[l] += 3 * (v + 2 * (poly.ring_count - 1) - 2);  // an ear-clipped polygon's triangles
             }
         }
     }
-    flush();
+    level_draws_.assign(levels, static_cast<int>(full));
+    size_t total_v = level_vertices[full], total_i = level_indices[full];
+    for (size_t l = full; l-- > 0;) {
+        if (level_vertices[l] * 5 <= level_vertices[static_cast<size_t>(level_draws_[l + 1])] * 4) {
+            level_draws_[l] = static_cast<int>(l);
+            total_v += level_vertices[l];
+            total_i += level_indices[l];
+        } else {
+            level_draws_[l] = level_draws_[l + 1];
+        }
+    }
+
+    // The buffers: fills (x, y, area) with their triangles' indices; outlines as 4 vertices
+    // (a.xy, b.xy) and 6 indices per edge, one edge per ring vertex. Levels one after another,
+    // written in chunks so the wasm heap never holds a copy of them all.
+    glBindVertexArray(fill_vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, fill_vbo_);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(total_v * 3 * sizeof(float)), nullptr, GL_STATIC_DRAW);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, fill_ibo_);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(total_i * sizeof(uint32_t)), nullptr, GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 3 * sizeof(float), nullptr);
+    glBindVertexArray(line_vao_);
+    glBindBuffer(GL_ARRAY_BUFFER, line_vbo_);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(total_v * 16 * sizeof(float)), nullptr, GL_STATIC_DRAW);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, line_ibo_);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(total_v * 6 * sizeof(uint32_t)), nullptr, GL_STATIC_DRAW);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 4 * sizeof(float), nullptr);
     glBindVertexArray(0);
+
+    // Chunks: what is filled is written at the end of what was written before.
+    constexpr size_t kChunk = 65536;  // vertices (fills) or edges (outlines) per write
+    struct Chunk {
+        GLuint vbo, ibo;
+        std::vector<float> v;
+        std::vector<uint32_t> i;
+        size_t v_written = 0, i_written = 0;  // floats and indices on the GPU
+        void Flush() {
+            if (v.empty() && i.empty()) return;
+            glBindBuffer(GL_ARRAY_BUFFER, vbo);
+            glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(v_written * sizeof(float)), static_cast<GLsizeiptr>(v.size() * sizeof(float)), v.data());
+            glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo);
+            glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLintptr>(i_written * sizeof(uint32_t)),
+                            static_cast<GLsizeiptr>(i.size() * sizeof(uint32_t)), i.data());
+            v_written += v.size();
+            i_written += i.size();
+            v.clear();
+            i.clear();
+        }
+        size_t Indices() const { return i_written + i.size(); }
+    };
+    Chunk fill{fill_vbo_, fill_ibo_, {}, {}}, line{line_vbo_, line_ibo_, {}, {}};
+    glBindVertexArray(0);  // the element buffer binding is the VAO's: none bound while writing
+    auto emit = [&](uint32_t area, const std::vector<Vec2>& vertices, const std::vector<RingRange>& rings, const std::vector<uint32_t>& indices) {
+        const auto base = static_cast<uint32_t>((fill.v_written + fill.v.size()) / 3);
+        for (const Vec2& v : vertices) fill.v.insert(fill.v.end(), {v.x, v.y, static_cast<float>(area)});
+        for (uint32_t i : indices) fill.i.push_back(base + i);
+        if (fill.v.size() / 3 >= kChunk) fill.Flush();
+        for (const RingRange& r : rings) {
+            for (uint32_t k = 0; k < r.count; ++k) {
+                const Vec2& p = vertices[r.start + k];
+                const Vec2& q = vertices[r.start + (k + 1 == r.count ? 0 : k + 1)];
+                const auto b = static_cast<uint32_t>((line.v_written + line.v.size()) / 4);
+                for (int corner = 0; corner < 4; ++corner) line.v.insert(line.v.end(), {p.x, p.y, q.x, q.y});
+                line.i.insert(line.i.end(), {b, b + 1, b + 2, b + 1, b + 3, b + 2});
+            }
+        }
+        if (line.v.size() / 16 >= kChunk) line.Flush();
+    };
+    fill_first_.assign(levels, 0);
+    fill_counts_.assign(levels, 0);
+    level_first_.assign(levels, 0);
+    level_count_.assign(levels, 0);
+    Triangulator triangulator;
+    SimplifiedArea simple;
+    for (size_t l = 0; l < levels; ++l) {
+        if (level_draws_[l] != static_cast<int>(l)) continue;
+        const size_t fill_start = fill.Indices(), line_start = line.Indices();
+        for (size_t ai = 0; ai < g.areas.size(); ++ai) {
+            const AreaGeometry& a = g.areas[ai];
+            if (l == full) {
+                emit(static_cast<uint32_t>(ai), a.vertices, a.rings, a.indices);
+            } else {
+                SimplifyArea(a, tolerances_[l], triangulator, &simple, &keep, &scratch);
+                emit(static_cast<uint32_t>(ai), simple.vertices, simple.rings, simple.indices);
+            }
+        }
+        fill_first_[l] = static_cast<int>(fill_start);
+        fill_counts_[l] = static_cast<int>(fill.Indices() - fill_start);
+        level_first_[l] = static_cast<int>(line_start);
+        level_count_[l] = static_cast<int>(line.Indices() - line_start);
+    }
+    fill.Flush();
+    line.Flush();
+    for (size_t l = 0; l < levels; ++l) {
+        const auto d = static_cast<size_t>(level_draws_[l]);
+        fill_first_[l] = fill_first_[d], fill_counts_[l] = fill_counts_[d];
+        level_first_[l] = level_first_[d], level_count_[l] = level_count_[d];
+    }
     glBindBuffer(GL_ARRAY_BUFFER, 0);
-    line_count_ = static_cast<int>(edges * 6);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
     areas_ = static_cast<int>(g.areas.size());
     generation_ = generation;
     colors_dirty_ = true;
@@ -270,18 +318,25 @@ void MapLayerGL::Render(float x0, float y0, float x1, float y1) {
                      GL_UNSIGNED_BYTE, colors_cpu_.data());
         colors_dirty_ = false;
     }
+    // The coarsest level of detail under half a pixel at this zoom, for fills and outlines.
+    const size_t level = static_cast<size_t>(ChooseOutlineLevel(tolerances_, ppu_));
+    if (level >= level_count_.size()) return;
+    auto draw = [](int first, int count) {
+        if (count > 0)
+            glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT, reinterpret_cast<const void*>(static_cast<uintptr_t>(first) * sizeof(uint32_t)));
+    };
     glUseProgram(fill_program_);
     SetCommon(fill_program_, center_, ppu_, screen_center_);
     glUniform1i(glGetUniformLocation(fill_program_, "u_colors"), 0);
     glBindVertexArray(fill_vao_);
-    if (fill_count_ > 0) glDrawElements(GL_TRIANGLES, fill_count_, GL_UNSIGNED_INT, nullptr);
+    draw(fill_first_[level], fill_counts_[level]);
     glUseProgram(line_program_);
     SetCommon(line_program_, center_, ppu_, screen_center_);
     glUniform1f(glGetUniformLocation(line_program_, "u_width"), outline_px_);
     glUniform1f(glGetUniformLocation(line_program_, "u_dpr"), sx > 0 ? sx : 1.0f);
     glUniform4f(glGetUniformLocation(line_program_, "u_color"), outline_rgba_[0], outline_rgba_[1], outline_rgba_[2], outline_rgba_[3]);
     glBindVertexArray(line_vao_);
-    if (line_count_ > 0) glDrawElements(GL_TRIANGLES, line_count_, GL_UNSIGNED_INT, nullptr);
+    draw(level_first_[level], level_count_[level]);
     glBindVertexArray(0);
 }
 

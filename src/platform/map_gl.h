@@ -26,7 +26,10 @@ private:
     unsigned fill_vao_ = 0, fill_vbo_ = 0, fill_ibo_ = 0;
     unsigned line_vao_ = 0, line_vbo_ = 0, line_ibo_ = 0;
     unsigned colors_ = 0;
-    int fill_count_ = 0, line_count_ = 0;  // indices
+    // Levels of detail (core/simplify.h): per level its tolerance, its ranges of the fill and
+    // outline index buffers (first index, count), and which level's buffers it draws.
+    std::vector<float> tolerances_;
+    std::vector<int> fill_first_, fill_counts_, level_first_, level_count_, level_draws_;
     int generation_ = -1;
     int areas_ = 0;
     bool colors_dirty_ = true;
