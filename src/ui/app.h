@@ -67,6 +67,12 @@ struct MapUiState {
     std::vector<uint8_t> label_state;  // per area, while labels are placed (view_map.cpp), reused
     BoxGrid label_boxes;               // what the labels placed so far cover (view_map.cpp), reused
     std::vector<uint32_t> fills, fills_sent;  // per area: this frame's fill colour, the last sent to the map layer
+    // Per area, the item a screen reader reads for it ("name · kind · count") and its id, made
+    // again only when the data, the language or the counts change (RecordMapAreas).
+    std::vector<std::string> item_names;
+    std::vector<uint32_t> item_ids;
+    int items_data = -1, items_stats = -1;
+    Lang items_lang = Lang::Zh;
 };
 
 enum class PanelTab : uint8_t { Overview, Compare };

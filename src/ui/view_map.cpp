@@ -444,6 +444,13 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         const int i = area_at(k);
         if (i < 0 || (k > 0 && i == app.selected)) continue;
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
+        if (!g.has_marker && g.has_label) {  // a name centred off the map cannot fit: pass 3's
+            const ImVec2 a = ToIm(m.view.WorldToScreen(g.label));
+            if (a.x < lo.x || a.y < lo.y || a.x > hi.x || a.y > hi.y) {
+                m.label_state[static_cast<size_t>(i)] = 2;
+                continue;
+            }
+        }
         const Name nm = name_of(i);
         const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end);
         LabelBox box;
@@ -483,7 +490,10 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     int outside = 0;
     for (int i = 0; i < n; ++i) outside += m.label_state[static_cast<size_t>(i)] == 2;
     const bool crowded = outside * 3 >= n;
-    for (int k = 0; k < order_n && placed.size() < kMaxLabels; ++k) {
+    // Leader lines suit a few small areas (a city's zones); for dozens of names they would cover
+    // the map. Then only the names that fit inside are shown, and more fit as the map is zoomed.
+    constexpr int kMaxOutside = 40;
+    for (int k = 0; k < order_n && placed.size() < kMaxLabels && outside <= kMaxOutside; ++k) {
         const int i = area_at(k);
         if (i < 0 || (k > 0 && i == app.selected) || m.label_state[static_cast<size_t>(i)] != 2) continue;
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
@@ -605,17 +615,29 @@ void RecordMapAreas(AppState& app, ImVec2 pos, ImVec2 size) {
     const Lang lang = app.lang;
     const int n = static_cast<int>(app.geometry.areas.size());
     SemBegin(app, Role::List, Tr(Str::MapAreas, lang), pos, ImVec2(pos.x + size.x, pos.y + size.y));
-    char name[256];
+    MapUiState& m = app.map;
+    if (m.items_data != app.data_generation || m.items_stats != app.stats_version || m.items_lang != lang ||
+        m.item_names.size() != static_cast<size_t>(n)) {
+        m.item_names.resize(static_cast<size_t>(n));
+        m.item_ids.resize(static_cast<size_t>(n));
+        char name[256];
+        for (int i = 0; i < n; ++i) {
+            const Area& a = app.data.areas[static_cast<size_t>(i)];
+            char count[96];
+            AreaCountText(app, i, count, sizeof count);
+            std::snprintf(name, sizeof name, "%s · %s · %s", a.name.Get(lang).c_str(), AreaKindName(app, a), count);
+            m.item_names[static_cast<size_t>(i)] = name;
+            m.item_ids[static_cast<size_t>(i)] = app.sem.DeriveId(Role::ListItem, a.id);
+        }
+        m.items_data = app.data_generation, m.items_stats = app.stats_version, m.items_lang = lang;
+    }
     for (int i = 0; i < n; ++i) {
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
-        const Area& a = app.data.areas[static_cast<size_t>(i)];
-        char count[96];
-        AreaCountText(app, i, count, sizeof count);
-        std::snprintf(name, sizeof name, "%s · %s · %s", a.name.Get(lang).c_str(), AreaKindName(app, a), count);
+        const char* name = m.item_names[static_cast<size_t>(i)].c_str();
         ImVec2 at(-1e9f, -1e9f);
         if (g.has_marker) at = ToIm(app.map.view.WorldToScreen(g.marker));
         else if (g.has_label) at = ToIm(app.map.view.WorldToScreen(g.label));
-        const uint32_t id = app.sem.DeriveId(Role::ListItem, a.id);
+        const uint32_t id = m.item_ids[static_cast<size_t>(i)];
         const uint16_t flags = static_cast<uint16_t>(kSemAction | (app.selected == i ? kSemSelected : 0));
         const bool on_map = at.x - 10 >= pos.x && at.y - 10 >= pos.y && at.x + 10 <= pos.x + size.x && at.y + 10 <= pos.y + size.y;
         if (on_map) RecordRect(app, Role::ListItem, name, ImVec2(at.x - 10, at.y - 10), ImVec2(at.x + 10, at.y + 10), flags, id);
