@@ -10,7 +10,7 @@
 // its own, so two neighbours' copies of a shared border may differ, by at most the tolerance on
 // each side: under half a pixel each, and the outlines drawn over every border (1 px wide, from
 // the same simplified rings) cover any such sliver. A topology that simplifies a shared border
-// once for both neighbours would make them identical; it is not built (README "Limits").
+// once for both neighbours would make them identical; it is not built (README "Big maps").
 #pragma once
 
 #include <cstdint>
