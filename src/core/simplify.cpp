@@ -94,7 +94,7 @@ bool SimplifyArea(const AreaGeometry& area, float tolerance, Triangulator& trian
     return ok;
 }
 
-std::vector<float> OutlineTolerances(const WorldRect& bounds) {
+std::vector<float> LevelTolerances(const WorldRect& bounds) {
     const float diag = bounds.Valid() ? std::sqrt(bounds.Width() * bounds.Width() + bounds.Height() * bounds.Height()) : 0.0f;
     if (!(diag > 0)) return {0.0f};
     // A phone shows the whole map in ~400 px, a desktop in ~1,500: at those views half a pixel is
@@ -102,7 +102,7 @@ std::vector<float> OutlineTolerances(const WorldRect& bounds) {
     return {diag / 1000.0f, diag / 4000.0f, diag / 16000.0f, diag / 64000.0f, 0.0f};
 }
 
-int ChooseOutlineLevel(const std::vector<float>& tolerances, float pixels_per_unit, float max_px) {
+int ChooseLevel(const std::vector<float>& tolerances, float pixels_per_unit, float max_px) {
     for (size_t k = 0; k < tolerances.size(); ++k)
         if (tolerances[k] * pixels_per_unit <= max_px) return static_cast<int>(k);
     return tolerances.empty() ? 0 : static_cast<int>(tolerances.size()) - 1;

@@ -42,11 +42,11 @@ struct SimplifiedArea {
 bool SimplifyArea(const AreaGeometry& area, float tolerance, Triangulator& triangulator, SimplifiedArea* out,
                   std::vector<uint32_t>* keep, std::vector<uint32_t>* scratch);
 
-// The outline levels' tolerances for a map of `bounds`, coarsest first, the last 0 (every vertex).
-std::vector<float> OutlineTolerances(const WorldRect& bounds);
+// The levels' tolerances for a map of `bounds`, coarsest first, the last 0 (every vertex).
+std::vector<float> LevelTolerances(const WorldRect& bounds);
 
 // The level of `tolerances` to draw at `pixels_per_unit`: the coarsest whose tolerance is at most
 // `max_px` pixels on screen.
-int ChooseOutlineLevel(const std::vector<float>& tolerances, float pixels_per_unit, float max_px = 0.5f);
+int ChooseLevel(const std::vector<float>& tolerances, float pixels_per_unit, float max_px = 0.5f);
 
 }  // namespace jcm

@@ -151,7 +151,7 @@ bool MapLayerGL::Sync(const MapGeometry& g, int generation) {
     // Levels of detail (core/simplify.h), coarsest first, the last every vertex. A first pass
     // counts what each coarse level keeps, so that a level saving little is not built (it draws
     // the nearest finer one) and the buffers are made to size.
-    tolerances_ = OutlineTolerances(g.bounds);
+    tolerances_ = LevelTolerances(g.bounds);
     const size_t levels = tolerances_.size(), full = levels - 1;
     std::vector<size_t> level_vertices(levels, 0), level_indices(levels, 0);
     std::vector<uint32_t> keep, scratch;
@@ -319,7 +319,7 @@ void MapLayerGL::Render(float x0, float y0, float x1, float y1) {
         colors_dirty_ = false;
     }
     // The coarsest level of detail under half a pixel at this zoom, for fills and outlines.
-    const size_t level = static_cast<size_t>(ChooseOutlineLevel(tolerances_, ppu_));
+    const size_t level = static_cast<size_t>(ChooseLevel(tolerances_, ppu_));
     if (level >= level_count_.size()) return;
     auto draw = [](int first, int count) {
         if (count > 0)

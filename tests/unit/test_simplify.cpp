@@ -82,22 +82,22 @@ TEST_CASE("simplify: tolerance 0 and small rings keep every vertex; an almost fl
     CHECK(keep.size() == 3);
 }
 
-TEST_CASE("simplify: the map draws the coarsest outline level whose tolerance is under half a pixel") {
+TEST_CASE("simplify: the map draws the coarsest level whose tolerance is under half a pixel") {
     jcm::WorldRect bounds;
     bounds.Extend({0, 0});
     bounds.Extend({3, 4});  // diagonal 5
-    const std::vector<float> tol = jcm::OutlineTolerances(bounds);
+    const std::vector<float> tol = jcm::LevelTolerances(bounds);
     REQUIRE(tol.size() >= 3);
     CHECK(tol.back() == 0.0f);
     for (size_t k = 1; k < tol.size(); ++k) CHECK(tol[k] < tol[k - 1]);
-    CHECK(jcm::ChooseOutlineLevel(tol, 10.0f) == 0);          // the whole map in ~50 px
-    CHECK(jcm::ChooseOutlineLevel(tol, 1e9f) == static_cast<int>(tol.size()) - 1);  // deep zoom: every vertex
+    CHECK(jcm::ChooseLevel(tol, 10.0f) == 0);          // the whole map in ~50 px
+    CHECK(jcm::ChooseLevel(tol, 1e9f) == static_cast<int>(tol.size()) - 1);  // deep zoom: every vertex
     for (float ppu : {50.0f, 300.0f, 1000.0f, 5000.0f}) {
-        const int k = jcm::ChooseOutlineLevel(tol, ppu);
+        const int k = jcm::ChooseLevel(tol, ppu);
         CHECK(tol[static_cast<size_t>(k)] * ppu <= 0.5f);
         if (k > 0) CHECK(tol[static_cast<size_t>(k) - 1] * ppu > 0.5f);
     }
-    CHECK(jcm::OutlineTolerances(jcm::WorldRect{}) == std::vector<float>{0.0f});
+    CHECK(jcm::LevelTolerances(jcm::WorldRect{}) == std::vector<float>{0.0f});
 }
 
 TEST_CASE("simplify: a simplified area's triangles cover its simplified rings exactly, hole and all") {
