@@ -737,6 +737,7 @@ void PlanImportMerge(AppState& app, const std::string& name, std::string_view by
     }
     NeedGlyphs(app, name);
     m.plan = std::move(plan);
+    m.summary.clear();
     m.open = true;
     m.shown = false;
     RequestRedraw(app);
@@ -752,6 +753,7 @@ void ConfirmMerge(AppState& app) {
     const int n = static_cast<int>(m.plan.added.size()) + taken;
     m.open = false;
     m.plan = MergePlan{};
+    m.summary.clear();
     SaveEdits(app);
     RebuildFromEdits(app);
     m.before = std::move(before);  // after RebuildFromEdits: the undo stays until the next change

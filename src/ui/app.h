@@ -163,6 +163,8 @@ struct MergeState {
     bool shown = false;              // its popup has been opened
     std::string file;                // the imported file's name
     MergePlan plan;
+    std::string summary;             // the dialog's summary line for `plan`, in summary_lang ("": to make)
+    Lang summary_lang = Lang::Zh;
     std::vector<uint8_t> take_theirs;  // per conflict: 1 = the imported report, 0 = this device's
     bool can_undo = false;           // `before` holds the edits before the last merge
     std::vector<LocalEdit> before;

@@ -90,8 +90,8 @@ void DrawMergeDialog(AppState& app) {
     SemBegin(app, Role::Dialog, Tr(Str::MergeTitle, lang), wp, ImVec2(wp.x + ws.x, wp.y + ws.y), kSemModal);
     UiHeading(app, Tr(Str::MergeTitle, lang), 2, app.fonts.heading);
     UiText(app, m.file.c_str(), TextTone::Muted);
-    const std::string summary = PlanSummary(m.plan, lang);
-    UiText(app, summary.c_str());
+    if (m.summary.empty() || m.summary_lang != lang) m.summary = PlanSummary(m.plan, lang), m.summary_lang = lang;
+    UiText(app, m.summary.c_str());
     char buf[320];
     if (m.plan.unknown_goals > 0) {
         std::snprintf(buf, sizeof buf, Count(Str::CountUnknownGoals, m.plan.unknown_goals, lang), m.plan.unknown_goals);
