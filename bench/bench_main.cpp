@@ -34,6 +34,7 @@
 
 #include "core/geometry.h"
 #include "core/load.h"
+#include "core/simplify.h"
 #include "platform/platform_headless.h"
 #include "synthetic.h"
 #include "ui/map_layer.h"
@@ -233,6 +234,14 @@ struct ScaleFigures {
     FrameFigures sem_on, sem_off;
     Stat sem_json_ms;
     size_t sem_items = 0, sem_json_bytes = 0;
+    // Levels of detail (core/simplify.h), as the map layer builds them: per level its tolerance,
+    // the vertices it keeps and the time to simplify and triangulate every area at it.
+    struct Level {
+        float tolerance = 0;
+        size_t vertices = 0;
+        double ms = 0;
+    };
+    std::vector<Level> levels;
     bool ok = false;
 };
 
@@ -253,6 +262,23 @@ ScaleFigures RunScale(const std::string& name, const std::string& text, const st
     for (const auto& a : geometry.areas) {
         s.vertices += a.vertices.size();
         s.triangles += a.indices.size() / 3;
+    }
+
+    {
+        jcm::Triangulator triangulator;
+        jcm::SimplifiedArea simple;
+        std::vector<uint32_t> keep, scratch;
+        for (float tol : jcm::LevelTolerances(geometry.bounds)) {
+            ScaleFigures::Level l;
+            l.tolerance = tol;
+            const double t0 = NowMs();
+            for (const auto& a : geometry.areas) {
+                jcm::SimplifyArea(a, tol, triangulator, &simple, &keep, &scratch);
+                l.vertices += simple.vertices.size();
+            }
+            l.ms = NowMs() - t0;
+            s.levels.push_back(l);
+        }
     }
 
     AppHarness h(text, font);
@@ -335,6 +361,9 @@ void PrintScale(const ScaleFigures& s) {
                 s.geometry.min, s.geometry.max, s.geometry.runs);
     std::printf("  transform all vertices median %9.3f ms\n", s.transform.median);
     std::printf("  hit test, one query    median %9.3f us\n", s.hit_us.median);
+    for (const auto& l : s.levels)
+        std::printf("  level of detail %-9.3g %9zu vertices (%5.1f%%), built in %.1f ms\n", l.tolerance, l.vertices,
+                    s.vertices ? 100.0 * l.vertices / s.vertices : 0.0, l.ms);
     const auto frame = [](const char* what, const FrameFigures& f) {
         std::printf("  frame %-16s median %9.3f ms  (max %.3f)  allocs/frame: C++ %.2f, ImGui %.2f  (%d frames, %lld vtx)\n",
                     what, f.ms.median, f.ms.max, f.cpp_allocs_per_frame, f.imgui_allocs_per_frame, f.frames, f.vertices);
@@ -384,6 +413,14 @@ std::string ToJson(const std::vector<ScaleFigures>& scales, const std::string& m
         JsonFrame(o, "frame_hover_semantics_off", s.sem_off);
         JsonStat(o, "semantics_json_ms", s.sem_json_ms);
         o += "\"semantics_items\":" + std::to_string(s.sem_items) + ",\"semantics_json_bytes\":" + std::to_string(s.sem_json_bytes) + ",";
+        o += "\"levels\":[";
+        for (const auto& l : s.levels) {
+            char lb[128];
+            std::snprintf(lb, sizeof lb, "{\"tolerance\":%.9g,\"vertices\":%zu,\"ms\":%.3f},", l.tolerance, l.vertices, l.ms);
+            o += lb;
+        }
+        if (!s.levels.empty()) o.pop_back();
+        o += "],";
         o.back() = '}';
     }
     return o + "]}\n";

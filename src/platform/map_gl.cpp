@@ -127,81 +127,113 @@ bool MapLayerGL::EnsurePrograms() {
 void MapLayerGL::Forget() {
     fill_program_ = line_program_ = 0;
     fill_pending_ = line_pending_ = {};
-    fill_vao_ = fill_vbo_ = fill_ibo_ = line_vao_ = line_vbo_ = line_ibo_ = colors_ = 0;
-    fill_first_.clear();
-    fill_counts_.clear();
-    level_first_.clear();
-    level_count_.clear();
+    colors_ = 0;
+    levels_.clear();  // the context took their objects with it
+    draw_ = nullptr;
     generation_ = -1;
     colors_dirty_ = true;
 }
 
+void MapLayerGL::DeleteLevels() {
+    for (Level& l : levels_) {
+        if (l.draws != static_cast<int>(&l - levels_.data())) continue;
+        const GLuint vaos[2] = {l.fill_vao, l.line_vao}, buffers[4] = {l.fill_vbo, l.fill_ibo, l.line_vbo, l.line_ibo};
+        glDeleteVertexArrays(2, vaos);
+        glDeleteBuffers(4, buffers);
+    }
+    levels_.clear();
+    draw_ = nullptr;
+}
+
 bool MapLayerGL::Sync(const MapGeometry& g, int generation) {
+    geometry_ = &g;
     if (generation == generation_ && fill_program_) return true;
     if (!EnsurePrograms()) return false;
-    if (!fill_vao_) {
-        glGenVertexArrays(1, &fill_vao_);
-        glGenBuffers(1, &fill_vbo_);
-        glGenBuffers(1, &fill_ibo_);
-        glGenVertexArrays(1, &line_vao_);
-        glGenBuffers(1, &line_vbo_);
-        glGenBuffers(1, &line_ibo_);
-        glGenTextures(1, &colors_);
-    }
-    // Levels of detail (core/simplify.h), coarsest first, the last every vertex. A first pass
-    // counts what each coarse level keeps, so that a level saving little is not built (it draws
-    // the nearest finer one) and the buffers are made to size.
+    if (!colors_) glGenTextures(1, &colors_);
+    // New data: the levels' tolerances, and the finest level (every vertex) built now; the coarser
+    // ones when a view first needs them (LevelFor).
+    DeleteLevels();
     tolerances_ = LevelTolerances(g.bounds);
-    const size_t levels = tolerances_.size(), full = levels - 1;
-    std::vector<size_t> level_vertices(levels, 0), level_indices(levels, 0);
-    std::vector<uint32_t> keep, scratch;
-    for (const AreaGeometry& a : g.areas) {
-        level_vertices[full] += a.vertices.size();
-        level_indices[full] += a.indices.size();
-        for (size_t l = 0; l < full; ++l) {
-            for (const PolygonRange& poly : a.polygons) {
-                size_t v = 0;
-                for (uint32_t r = poly.first_ring; r < poly.first_ring + poly.ring_count; ++r) {
-                    SimplifyRing(a.vertices.data() + a.rings[r].start, a.rings[r].count, tolerances_[l], &keep, &scratch);
-                    v += keep.size();
-                }
-                level_vertices[l] += v;
-                level_indices[l] += 3 * (v + 2 * (poly.ring_count - 1) - 2);  // an ear-clipped polygon's triangles
-            }
-        }
-    }
-    level_draws_.assign(levels, static_cast<int>(full));
-    size_t total_v = level_vertices[full], total_i = level_indices[full];
-    for (size_t l = full; l-- > 0;) {
-        if (level_vertices[l] * 5 <= level_vertices[static_cast<size_t>(level_draws_[l + 1])] * 4) {
-            level_draws_[l] = static_cast<int>(l);
-            total_v += level_vertices[l];
-            total_i += level_indices[l];
-        } else {
-            level_draws_[l] = level_draws_[l + 1];
-        }
-    }
+    levels_.resize(tolerances_.size());
+    for (size_t l = 0; l < levels_.size(); ++l) levels_[l].tolerance = tolerances_[l];
+    Build(levels_.back(), levels_.size() - 1);
+    areas_ = static_cast<int>(g.areas.size());
+    generation_ = generation;
+    colors_dirty_ = true;
+    platform::Mark("app:map-buffers-built");  // tests and the start-up breakdown: the map is on the GPU
+    return true;
+}
 
-    // The buffers: fills (x, y, area) with their triangles' indices; outlines as 4 vertices
-    // (a.xy, b.xy) and 6 indices per edge, one edge per ring vertex. Levels one after another,
-    // written in chunks so the wasm heap never holds a copy of them all.
-    glBindVertexArray(fill_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, fill_vbo_);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(total_v * 3 * sizeof(float)), nullptr, GL_STATIC_DRAW);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, fill_ibo_);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(total_i * sizeof(uint32_t)), nullptr, GL_STATIC_DRAW);
+const MapLayerGL::Level* MapLayerGL::LevelFor(float pixels_per_unit) {
+    if (levels_.empty() || geometry_ == nullptr) return nullptr;
+    const size_t want = static_cast<size_t>(ChooseLevel(tolerances_, pixels_per_unit));
+    Level& l = levels_[want];
+    if (l.draws < 0) {
+        Build(l, want);
+        // Not worth its memory if it keeps more than 80% of the nearest finer built level.
+        size_t finer = want + 1;
+        while (finer < levels_.size() && levels_[finer].draws != static_cast<int>(finer)) ++finer;
+        if (finer < levels_.size() && l.vertices * 5 > levels_[finer].vertices * 4) {
+            const GLuint vaos[2] = {l.fill_vao, l.line_vao}, buffers[4] = {l.fill_vbo, l.fill_ibo, l.line_vbo, l.line_ibo};
+            glDeleteVertexArrays(2, vaos);
+            glDeleteBuffers(4, buffers);
+            l = Level{l.tolerance, static_cast<int>(finer)};
+        }
+    }
+    return &levels_[static_cast<size_t>(l.draws)];
+}
+
+void MapLayerGL::Build(Level& level, size_t index) {
+    const MapGeometry& g = *geometry_;
+    level.draws = static_cast<int>(index);
+    if (index + 1 == levels_.size()) {  // every vertex: the geometry as it is
+        Upload(level, g.areas.size(), [&](size_t a) {
+            return AreaSpan{&g.areas[a].vertices, &g.areas[a].rings, &g.areas[a].indices};
+        });
+        return;
+    }
+    std::vector<SimplifiedArea> simple(g.areas.size());
+    Triangulator triangulator;
+    std::vector<uint32_t> keep, scratch;
+    for (size_t a = 0; a < g.areas.size(); ++a) SimplifyArea(g.areas[a], level.tolerance, triangulator, &simple[a], &keep, &scratch);
+    Upload(level, simple.size(), [&](size_t a) { return AreaSpan{&simple[a].vertices, &simple[a].rings, &simple[a].indices}; });
+}
+
+// Fills as (x, y, area) with their triangles' indices; outlines as 4 vertices (a.xy, b.xy) and 6
+// indices per edge, one edge per ring vertex. Written in chunks, so the wasm heap never holds a
+// copy of them all.
+void MapLayerGL::Upload(Level& level, size_t areas, const std::function<AreaSpan(size_t)>& area) {
+    size_t vertices = 0, indices = 0, edges = 0;
+    for (size_t a = 0; a < areas; ++a) {
+        const AreaSpan s = area(a);
+        vertices += s.vertices->size();
+        indices += s.indices->size();
+        for (const RingRange& r : *s.rings) edges += r.count;
+    }
+    level.vertices = vertices;
+    level.fill_count = static_cast<int>(indices);
+    level.line_count = static_cast<int>(edges * 6);
+    glGenVertexArrays(1, &level.fill_vao);
+    glGenVertexArrays(1, &level.line_vao);
+    GLuint buffers[4];
+    glGenBuffers(4, buffers);
+    level.fill_vbo = buffers[0], level.fill_ibo = buffers[1], level.line_vbo = buffers[2], level.line_ibo = buffers[3];
+    glBindVertexArray(level.fill_vao);
+    glBindBuffer(GL_ARRAY_BUFFER, level.fill_vbo);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices * 3 * sizeof(float)), nullptr, GL_STATIC_DRAW);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, level.fill_ibo);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices * sizeof(uint32_t)), nullptr, GL_STATIC_DRAW);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 3 * sizeof(float), nullptr);
-    glBindVertexArray(line_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, line_vbo_);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(total_v * 16 * sizeof(float)), nullptr, GL_STATIC_DRAW);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, line_ibo_);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(total_v * 6 * sizeof(uint32_t)), nullptr, GL_STATIC_DRAW);
+    glBindVertexArray(level.line_vao);
+    glBindBuffer(GL_ARRAY_BUFFER, level.line_vbo);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(edges * 16 * sizeof(float)), nullptr, GL_STATIC_DRAW);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, level.line_ibo);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(edges * 6 * sizeof(uint32_t)), nullptr, GL_STATIC_DRAW);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 4 * sizeof(float), nullptr);
-    glBindVertexArray(0);
+    glBindVertexArray(0);  // the element buffer binding is the VAO's: none bound while writing
 
-    // Chunks: what is filled is written at the end of what was written before.
     constexpr size_t kChunk = 65536;  // vertices (fills) or edges (outlines) per write
     struct Chunk {
         GLuint vbo, ibo;
@@ -220,63 +252,30 @@ bool MapLayerGL::Sync(const MapGeometry& g, int generation) {
             v.clear();
             i.clear();
         }
-        size_t Indices() const { return i_written + i.size(); }
     };
-    Chunk fill{fill_vbo_, fill_ibo_, {}, {}}, line{line_vbo_, line_ibo_, {}, {}};
-    glBindVertexArray(0);  // the element buffer binding is the VAO's: none bound while writing
-    auto emit = [&](uint32_t area, const std::vector<Vec2>& vertices, const std::vector<RingRange>& rings, const std::vector<uint32_t>& indices) {
+    Chunk fill{level.fill_vbo, level.fill_ibo, {}, {}}, line{level.line_vbo, level.line_ibo, {}, {}};
+    for (size_t a = 0; a < areas; ++a) {
+        const AreaSpan s = area(a);
+        const std::vector<Vec2>& vs = *s.vertices;
         const auto base = static_cast<uint32_t>((fill.v_written + fill.v.size()) / 3);
-        for (const Vec2& v : vertices) fill.v.insert(fill.v.end(), {v.x, v.y, static_cast<float>(area)});
-        for (uint32_t i : indices) fill.i.push_back(base + i);
+        for (const Vec2& v : vs) fill.v.insert(fill.v.end(), {v.x, v.y, static_cast<float>(a)});
+        for (uint32_t i : *s.indices) fill.i.push_back(base + i);
         if (fill.v.size() / 3 >= kChunk) fill.Flush();
-        for (const RingRange& r : rings) {
+        for (const RingRange& r : *s.rings) {
             for (uint32_t k = 0; k < r.count; ++k) {
-                const Vec2& p = vertices[r.start + k];
-                const Vec2& q = vertices[r.start + (k + 1 == r.count ? 0 : k + 1)];
+                const Vec2& p = vs[r.start + k];
+                const Vec2& q = vs[r.start + (k + 1 == r.count ? 0 : k + 1)];
                 const auto b = static_cast<uint32_t>((line.v_written + line.v.size()) / 4);
                 for (int corner = 0; corner < 4; ++corner) line.v.insert(line.v.end(), {p.x, p.y, q.x, q.y});
                 line.i.insert(line.i.end(), {b, b + 1, b + 2, b + 1, b + 3, b + 2});
             }
         }
         if (line.v.size() / 16 >= kChunk) line.Flush();
-    };
-    fill_first_.assign(levels, 0);
-    fill_counts_.assign(levels, 0);
-    level_first_.assign(levels, 0);
-    level_count_.assign(levels, 0);
-    Triangulator triangulator;
-    SimplifiedArea simple;
-    for (size_t l = 0; l < levels; ++l) {
-        if (level_draws_[l] != static_cast<int>(l)) continue;
-        const size_t fill_start = fill.Indices(), line_start = line.Indices();
-        for (size_t ai = 0; ai < g.areas.size(); ++ai) {
-            const AreaGeometry& a = g.areas[ai];
-            if (l == full) {
-                emit(static_cast<uint32_t>(ai), a.vertices, a.rings, a.indices);
-            } else {
-                SimplifyArea(a, tolerances_[l], triangulator, &simple, &keep, &scratch);
-                emit(static_cast<uint32_t>(ai), simple.vertices, simple.rings, simple.indices);
-            }
-        }
-        fill_first_[l] = static_cast<int>(fill_start);
-        fill_counts_[l] = static_cast<int>(fill.Indices() - fill_start);
-        level_first_[l] = static_cast<int>(line_start);
-        level_count_[l] = static_cast<int>(line.Indices() - line_start);
     }
     fill.Flush();
     line.Flush();
-    for (size_t l = 0; l < levels; ++l) {
-        const auto d = static_cast<size_t>(level_draws_[l]);
-        fill_first_[l] = fill_first_[d], fill_counts_[l] = fill_counts_[d];
-        level_first_[l] = level_first_[d], level_count_[l] = level_count_[d];
-    }
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
-    areas_ = static_cast<int>(g.areas.size());
-    generation_ = generation;
-    colors_dirty_ = true;
-    platform::Mark("app:map-buffers-built");  // tests and the start-up breakdown: the map is on the GPU
-    return true;
 }
 
 void MapLayerGL::SetColors(const std::vector<uint32_t>& abgr) {
@@ -290,6 +289,7 @@ void MapLayerGL::Draw(ImDrawList* dl, const ViewTransform& view, uint32_t outlin
     center_[0] = view.center_world.x;
     center_[1] = view.center_world.y;
     ppu_ = view.pixels_per_unit;
+    draw_ = LevelFor(ppu_);  // the coarsest level of detail under half a pixel at this zoom
     screen_center_[0] = view.screen_origin.x + 0.5f * view.screen_size.x;
     screen_center_[1] = view.screen_origin.y + 0.5f * view.screen_size.y;
     const ImVec4 c = ImGui::ColorConvertU32ToFloat4(outline);
@@ -318,25 +318,22 @@ void MapLayerGL::Render(float x0, float y0, float x1, float y1) {
                      GL_UNSIGNED_BYTE, colors_cpu_.data());
         colors_dirty_ = false;
     }
-    // The coarsest level of detail under half a pixel at this zoom, for fills and outlines.
-    const size_t level = static_cast<size_t>(ChooseLevel(tolerances_, ppu_));
-    if (level >= level_count_.size()) return;
-    auto draw = [](int first, int count) {
-        if (count > 0)
-            glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT, reinterpret_cast<const void*>(static_cast<uintptr_t>(first) * sizeof(uint32_t)));
+    if (draw_ == nullptr) return;
+    auto draw = [](int count) {
+        if (count > 0) glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT, nullptr);
     };
     glUseProgram(fill_program_);
     SetCommon(fill_program_, center_, ppu_, screen_center_);
     glUniform1i(glGetUniformLocation(fill_program_, "u_colors"), 0);
-    glBindVertexArray(fill_vao_);
-    draw(fill_first_[level], fill_counts_[level]);
+    glBindVertexArray(draw_->fill_vao);
+    draw(draw_->fill_count);
     glUseProgram(line_program_);
     SetCommon(line_program_, center_, ppu_, screen_center_);
     glUniform1f(glGetUniformLocation(line_program_, "u_width"), outline_px_);
     glUniform1f(glGetUniformLocation(line_program_, "u_dpr"), sx > 0 ? sx : 1.0f);
     glUniform4f(glGetUniformLocation(line_program_, "u_color"), outline_rgba_[0], outline_rgba_[1], outline_rgba_[2], outline_rgba_[3]);
-    glBindVertexArray(line_vao_);
-    draw(level_first_[level], level_count_[level]);
+    glBindVertexArray(draw_->line_vao);
+    draw(draw_->line_count);
     glBindVertexArray(0);
 }
 

@@ -2,6 +2,9 @@
 // drawn from an ImDrawList callback with one transform per frame and a texture of area colours.
 #pragma once
 
+#include <functional>
+#include <vector>
+
 #include "platform/render_gl.h"
 #include "ui/map_layer.h"
 
@@ -20,16 +23,35 @@ public:
     void Render(float clip_x0, float clip_y0, float clip_x1, float clip_y1);
 
 private:
+    // One level of detail (core/simplify.h): its own buffers, built the first time the view needs
+    // it; a level that would keep most of the next finer built level's vertices is not kept (it
+    // draws that one: `draws`).
+    struct Level {
+        float tolerance = 0;
+        int draws = -1;  // the level whose buffers it draws; -1 not decided yet
+        unsigned fill_vao = 0, fill_vbo = 0, fill_ibo = 0, line_vao = 0, line_vbo = 0, line_ibo = 0;
+        int fill_count = 0, line_count = 0;  // indices
+        size_t vertices = 0;
+    };
+    // One area's rings and triangles, as a level gives them.
+    struct AreaSpan {
+        const std::vector<Vec2>* vertices;
+        const std::vector<RingRange>* rings;
+        const std::vector<uint32_t>* indices;
+    };
     bool EnsurePrograms();
+    // The level to draw for `pixels_per_unit`, built if needed.
+    const Level* LevelFor(float pixels_per_unit);
+    void Build(Level& level, size_t index);
+    void Upload(Level& level, size_t areas, const std::function<AreaSpan(size_t)>& area);
+    void DeleteLevels();
     unsigned fill_program_ = 0, line_program_ = 0;
     PendingProgram fill_pending_, line_pending_;
-    unsigned fill_vao_ = 0, fill_vbo_ = 0, fill_ibo_ = 0;
-    unsigned line_vao_ = 0, line_vbo_ = 0, line_ibo_ = 0;
     unsigned colors_ = 0;
-    // Levels of detail (core/simplify.h): per level its tolerance, its ranges of the fill and
-    // outline index buffers (first index, count), and which level's buffers it draws.
+    const MapGeometry* geometry_ = nullptr;  // what the levels are built from (Sync's)
+    std::vector<Level> levels_;              // coarsest first; the last is every vertex
     std::vector<float> tolerances_;
-    std::vector<int> fill_first_, fill_counts_, level_first_, level_count_, level_draws_;
+    const Level* draw_ = nullptr;            // the level Draw chose, for Render
     int generation_ = -1;
     int areas_ = 0;
     bool colors_dirty_ = true;
