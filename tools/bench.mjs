@@ -454,6 +454,20 @@ vertices each, one goal each. "synthetic" (the one the browser figures use) is t
 screen at the fitted view, coordinates with 6 decimals (${(nS.bytes / 1048576).toFixed(1)} MiB; the file limit is 64 MiB).
 "sparse" is 2,000 star-shaped areas apart from each other, 3 decimals (${(nSp.bytes / 1048576).toFixed(1)} MiB).
 
+### Levels of detail (native)
+
+What the map layer (platform/map_gl.cpp) builds from each dataset (core/simplify.h): every ring
+simplified to within the level's tolerance (world units; the levels are the map's diagonal / 1,000,
+/ 4,000, / 16,000, / 64,000, and every vertex), fills triangulated again; the time is this
+machine's for all areas. The browser draws the coarsest level whose tolerance is under half a
+pixel, builds a level the first time a view needs it, and keeps it only if it saves at least 20%
+of the next finer one's vertices.
+
+| scale | ${n1.levels.map((l, k) => k + 1 === n1.levels.length ? 'every vertex' : 'level ' + (k + 1)).join(' | ')} |
+|---|${n1.levels.map(() => '---:').join('|')}|
+${[['1x', n1], ['synthetic', nS], ['synthetic, sparse', nSp]].map(([label, sc]) =>
+  `| ${label} | ${sc.levels.map((l) => `${(l.vertices / sc.vertices * 100).toFixed(1)}% (${l.vertices.toLocaleString('en')}), ${l.ms.toFixed(0)} ms`).join(' | ')} |`).join('\n')}
+
 ### The semantics layer (native)
 
 What recording every item costs per frame: the hover sweep with the layer recording and with it
