@@ -466,7 +466,7 @@ of the next finer one's vertices.
 | scale | ${n1.levels.map((l, k) => k + 1 === n1.levels.length ? 'every vertex' : 'level ' + (k + 1)).join(' | ')} |
 |---|${n1.levels.map(() => '---:').join('|')}|
 ${[['1x', n1], ['synthetic', nS], ['synthetic, sparse', nSp]].map(([label, sc]) =>
-  `| ${label} | ${sc.levels.map((l) => `${(l.vertices / sc.vertices * 100).toFixed(1)}% (${l.vertices.toLocaleString('en')}), ${l.ms.toFixed(0)} ms`).join(' | ')} |`).join('\n')}
+  `| ${label} | ${sc.levels.map((l) => l.tolerance > 0 ? `${(l.vertices / sc.vertices * 100).toFixed(1)}% (${l.vertices.toLocaleString('en')}), ${l.ms.toFixed(0)} ms` : `${l.vertices.toLocaleString('en')} (the geometry as loaded)`).join(' | ')} |`).join('\n')}
 
 ### The semantics layer (native)
 
