@@ -3,8 +3,9 @@
 // A million boundary vertices are far more than a screen's pixels at the fitted view: each
 // outline level keeps, per ring, only the vertices Douglas-Peucker needs so that no vertex of the
 // ring is farther than the level's tolerance from what is drawn. The map layer (platform/map_gl.cpp)
-// builds the levels once per load and draws, at each zoom, the coarsest one whose tolerance is
-// under half a pixel: the same picture, a fraction of the vertices.
+// builds each level the first time a view needs it and draws, at each zoom, the coarsest one
+// whose tolerance is under half a device pixel: the same picture, a fraction of the vertices. A
+// map of fewer than 100,000 vertices (a city's districts) is always drawn as loaded.
 //
 // Fills are drawn from the same simplified rings, triangulated again. Each ring is simplified on
 // its own, so two neighbours' copies of a shared border may differ, by at most the tolerance on

@@ -166,6 +166,10 @@ bool MapLayerGL::Sync(const MapGeometry& g, int generation) {
 
 const MapLayerGL::Level* MapLayerGL::LevelFor(float pixels_per_unit) {
     if (levels_.empty() || geometry_ == nullptr) return nullptr;
+    // A map of a city's districts (thousands of vertices) costs the GPU nothing worth saving:
+    // it is drawn as loaded, at every zoom. Levels pay from about a hundred thousand vertices.
+    constexpr size_t kLevelsFrom = 100000;
+    if (levels_.back().vertices < kLevelsFrom) return &levels_.back();
     const size_t want = static_cast<size_t>(ChooseLevel(tolerances_, pixels_per_unit));
     Level& l = levels_[want];
     if (l.draws < 0) {
@@ -289,7 +293,9 @@ void MapLayerGL::Draw(ImDrawList* dl, const ViewTransform& view, uint32_t outlin
     center_[0] = view.center_world.x;
     center_[1] = view.center_world.y;
     ppu_ = view.pixels_per_unit;
-    draw_ = LevelFor(ppu_);  // the coarsest level of detail under half a pixel at this zoom
+    // The coarsest level of detail under half a device pixel at this zoom.
+    const float dpr = ImGui::GetIO().DisplayFramebufferScale.x;
+    draw_ = LevelFor(ppu_ * (dpr > 0 ? dpr : 1.0f));
     screen_center_[0] = view.screen_origin.x + 0.5f * view.screen_size.x;
     screen_center_[1] = view.screen_origin.y + 0.5f * view.screen_size.y;
     const ImVec4 c = ImGui::ColorConvertU32ToFloat4(outline);
