@@ -461,7 +461,7 @@ simplified to within the level's tolerance (world units; the levels are the map'
 / 4,000, / 16,000, / 64,000, and every vertex), fills triangulated again; the time is this
 machine's for all areas. The browser draws the coarsest level whose tolerance is under half a
 device pixel, builds a level the first time a view needs it, and keeps it only if it saves at least 20%
-of the next finer built level's vertices; a map under 100,000 vertices (1x) is always drawn as loaded.
+of the vertices; a map under 100,000 vertices (1x) is always drawn as loaded.
 
 | scale | ${n1.levels.map((l, k) => k + 1 === n1.levels.length ? 'every vertex' : 'level ' + (k + 1)).join(' | ')} |
 |---|${n1.levels.map(() => '---:').join('|')}|

@@ -174,10 +174,10 @@ const MapLayerGL::Level* MapLayerGL::LevelFor(float pixels_per_unit) {
     Level& l = levels_[want];
     if (l.draws < 0) {
         Build(l, want);
-        // Not worth its memory if it keeps more than 80% of the nearest finer built level.
-        size_t finer = want + 1;
-        while (finer < levels_.size() && levels_[finer].draws != static_cast<int>(finer)) ++finer;
-        if (finer < levels_.size() && l.vertices * 5 > levels_[finer].vertices * 4) {
+        // Not worth its memory if it keeps more than 80% of every vertex (decided against the
+        // finest level, always built, so what is drawn never depends on the levels built before).
+        const size_t finer = levels_.size() - 1;
+        if (want != finer && l.vertices * 5 > levels_[finer].vertices * 4) {
             const GLuint vaos[2] = {l.fill_vao, l.line_vao}, buffers[4] = {l.fill_vbo, l.fill_ibo, l.line_vbo, l.line_ibo};
             glDeleteVertexArrays(2, vaos);
             glDeleteBuffers(4, buffers);

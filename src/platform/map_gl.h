@@ -24,8 +24,8 @@ public:
 
 private:
     // One level of detail (core/simplify.h): its own buffers, built the first time the view needs
-    // it; a level that would keep most of the next finer built level's vertices is not kept (it
-    // draws that one: `draws`).
+    // it; a level that would keep more than 80% of every vertex is not kept (it draws the finest
+    // level: `draws`).
     struct Level {
         float tolerance = 0;
         int draws = -1;  // the level whose buffers it draws; -1 not decided yet
