@@ -339,11 +339,11 @@ if (oneX.drag > BUDGET.dragStepMs) {
 if (synth.heap != null && synth.heap > BUDGET.heapBytes) {
   misses.push(`- **Wasm heap at the synthetic scale** is ${mib(synth.heap)}, ${(synth.heap / BUDGET.heapBytes).toFixed(1)}× the budget (1x: ${mib(oneX.heap ?? 0)}). ` +
     `Loading the ${(nS.bytes / 1e6).toFixed(1)} MB file no longer builds a JSON tree for the boundaries (rings are packed straight into the Dataset), ` +
-    `and the polygons are held once; fills and outlines are drawn from GPU buffers (platform/map_gl.cpp), no longer through ImGui's draw lists. ` +
+    `and the polygons are held once; fills and outlines are drawn from GPU buffers (platform/map_gl.cpp) in levels of detail, written in chunks. ` +
     `What the rest is has not been broken down: the geometry (float vertices, triangle indices, hit grid: about 48 MiB), the Dataset's polygons ` +
-    `in doubles, the fetched text while it is parsed, and the fill array built for the GPU upload; the wasm memory never shrinks. What would fix it: ` +
-    `free the fetched text and the Dataset's polygons once the geometry is built, compact types for what hit tests and labels need, and outlines ` +
-    `simplified to the zoom level (a million vertices is far more than a screen's pixels at the fitted view).`);
+    `in doubles, and the fetched text while it is parsed; the wasm memory never shrinks. What would fix it: ` +
+    `free the fetched text before the geometry is built (the geometry on the next frame), compact types for what hit tests and labels need, ` +
+    `and the full-detail geometry kept only on the GPU.`);
 }
 if (nativeAllocs > 0) misses.push(`- **Allocations per frame**: up to ${nativeAllocs} per frame in some steady state (see the table above for which).`);
 
