@@ -134,13 +134,15 @@ void MapLayerGL::Forget() {
     colors_dirty_ = true;
 }
 
+void MapLayerGL::DeleteBuffers(const Level& l) {
+    const GLuint vaos[2] = {l.fill_vao, l.line_vao}, buffers[4] = {l.fill_vbo, l.fill_ibo, l.line_vbo, l.line_ibo};
+    glDeleteVertexArrays(2, vaos);
+    glDeleteBuffers(4, buffers);
+}
+
 void MapLayerGL::DeleteLevels() {
-    for (Level& l : levels_) {
-        if (l.draws != static_cast<int>(&l - levels_.data())) continue;
-        const GLuint vaos[2] = {l.fill_vao, l.line_vao}, buffers[4] = {l.fill_vbo, l.fill_ibo, l.line_vbo, l.line_ibo};
-        glDeleteVertexArrays(2, vaos);
-        glDeleteBuffers(4, buffers);
-    }
+    for (const Level& l : levels_)
+        if (l.draws == static_cast<int>(&l - levels_.data())) DeleteBuffers(l);
     levels_.clear();
     draw_ = nullptr;
 }
@@ -157,7 +159,6 @@ bool MapLayerGL::Sync(const MapGeometry& g, int generation) {
     levels_.resize(tolerances_.size());
     for (size_t l = 0; l < levels_.size(); ++l) levels_[l].tolerance = tolerances_[l];
     Build(levels_.back(), levels_.size() - 1);
-    areas_ = static_cast<int>(g.areas.size());
     generation_ = generation;
     colors_dirty_ = true;
     platform::Mark("app:map-buffers-built");  // tests and the start-up breakdown: the map is on the GPU
@@ -178,9 +179,7 @@ const MapLayerGL::Level* MapLayerGL::LevelFor(float pixels_per_unit) {
         // finest level, always built, so what is drawn never depends on the levels built before).
         const size_t finer = levels_.size() - 1;
         if (want != finer && l.vertices * 5 > levels_[finer].vertices * 4) {
-            const GLuint vaos[2] = {l.fill_vao, l.line_vao}, buffers[4] = {l.fill_vbo, l.fill_ibo, l.line_vbo, l.line_ibo};
-            glDeleteVertexArrays(2, vaos);
-            glDeleteBuffers(4, buffers);
+            DeleteBuffers(l);
             l = Level{l.tolerance, static_cast<int>(finer)};
         }
     }

@@ -44,6 +44,7 @@ private:
     const Level* LevelFor(float pixels_per_unit);
     void Build(Level& level, size_t index);
     void Upload(Level& level, size_t areas, const std::function<AreaSpan(size_t)>& area);
+    void DeleteBuffers(const Level& level);
     void DeleteLevels();
     unsigned fill_program_ = 0, line_program_ = 0;
     PendingProgram fill_pending_, line_pending_;
@@ -53,7 +54,6 @@ private:
     std::vector<float> tolerances_;
     const Level* draw_ = nullptr;            // the level Draw chose, for Render
     int generation_ = -1;
-    int areas_ = 0;
     bool colors_dirty_ = true;
     std::vector<uint32_t> colors_cpu_;     // the texture's texels (rows of 1024)
     // Set by Draw for the callback.
