@@ -37,9 +37,12 @@ if [ "$what" = sdl2-wasm ] || [ "$what" = all ]; then
   emv=$(emcc -dumpversion 2>/dev/null || echo unknown)
   # Only what the app uses: video (the WebGL canvas), events, timers. Audio, joystick, haptic,
   # sensors, power, locale, filesystem, shared objects, threads and SDL's renderers are left
-  # out: 12 KB gzip less wasm (BENCHMARKS.md "Wasm size"). The options are part of the cache key.
+  # out: 12 KB gzip less wasm (BENCHMARKS.md "Wasm size"). SDL_LEAN_AND_MEAN (SDL_internal.h) also
+  # leaves out the software surface blitters, RLE and YUV, which a WebGL app never runs (SDL_BlitSurface
+  # then fails with an error instead). The options are part of the cache key.
   sdl_options="-DSDL_AUDIO=OFF -DSDL_RENDER=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_HIDAPI=OFF -DSDL_POWER=OFF
-    -DSDL_SENSOR=OFF -DSDL_LOCALE=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOADSO=OFF -DSDL_THREADS=OFF"
+    -DSDL_SENSOR=OFF -DSDL_LOCALE=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOADSO=OFF -DSDL_THREADS=OFF
+    -DCMAKE_C_FLAGS=-DSDL_LEAN_AND_MEAN=1"
   key=$(echo $sdl_options | sha256sum | cut -c1-8)
   prefix="$deps/sdl2-wasm-$(basename "$src" | sed 's/^libsdl2-//')-emcc$emv-$key"
   if [ ! -f "$prefix/.complete" ]; then
