@@ -13,6 +13,8 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iterator>
 #include <unordered_map>
@@ -29,8 +31,10 @@ using Json = nlohmann::json;
 constexpr size_t kMaxParseProblems = 1000;
 
 // ---- 1. CountingIterator ----------------------------------------------------------------------
-// nlohmann's iterator adapter advances one live copy of the iterator; that copy publishes its
-// position through `live`, so SAX callbacks can see how many bytes the lexer has consumed.
+// nlohmann's iterator adapter holds a copy of the begin iterator and advances it. Every copy reads
+// and advances one shared cursor (`*cur`), so SAX callbacks see how many bytes the lexer has
+// consumed, and DomBuilder can move the cursor past coordinates it has read itself (FastRings).
+// The end iterator is a fixed position.
 class CountingIterator {
   public:
     using iterator_category = std::input_iterator_tag;
@@ -39,24 +43,20 @@ class CountingIterator {
     using pointer = const char*;
     using reference = const char&;
 
-    CountingIterator(const char* p, const char** live) : p_(p), live_(live) {}
-    reference operator*() const { return *p_; }
+    explicit CountingIterator(const char** cur) : cur_(cur) {}
+    explicit CountingIterator(const char* end) : end_(end) {}
+    reference operator*() const { return **cur_; }
     CountingIterator& operator++() {
-        ++p_;
-        *live_ = p_;
+        ++*cur_;
         return *this;
     }
-    CountingIterator operator++(int) {
-        CountingIterator old = *this;
-        ++*this;
-        return old;
-    }
-    bool operator==(const CountingIterator& o) const { return p_ == o.p_; }
-    bool operator!=(const CountingIterator& o) const { return p_ != o.p_; }
+    bool operator==(const CountingIterator& o) const { return Pos() == o.Pos(); }
+    bool operator!=(const CountingIterator& o) const { return Pos() != o.Pos(); }
 
   private:
-    const char* p_;
-    const char** live_;
+    const char* Pos() const { return cur_ != nullptr ? *cur_ : end_; }
+    const char** cur_ = nullptr;
+    const char* end_ = nullptr;
 };
 
 // ---- 2. PathTracker ---------------------------------------------------------------------------
@@ -104,8 +104,8 @@ class PositionedSax {
     explicit PositionedSax(std::string_view text) : text_(text), live_(text.data()) {
         if (HasUtf8Bom(text)) last_end_ = 3;
     }
-    CountingIterator Begin() { return CountingIterator(text_.data(), &live_); }
-    CountingIterator End() { return CountingIterator(text_.data() + text_.size(), &live_); }
+    CountingIterator Begin() { return CountingIterator(&live_); }
+    CountingIterator End() { return CountingIterator(text_.data() + text_.size()); }
 
     size_t TokenStart() const {
         size_t i = last_end_;
@@ -119,13 +119,205 @@ class PositionedSax {
     void TokenDone() { last_end_ = static_cast<size_t>(live_ - text_.data()); }
 
     std::string_view text_;
-    const char* live_;
+    const char* live_;  // the lexer's cursor (CountingIterator)
     size_t last_end_ = 0;
     PathTracker path_;
 };
 
+// ---- 3b. FastRings ----------------------------------------------------------------------------
+// Reads the body of a geometry's "coordinates" array straight from the text, several times faster
+// than nlohmann's lexer (which copies every number into a string for strtod) and SAX events. It
+// takes only the regular shapes of a Polygon or MultiPolygon: non-empty arrays of arrays down to
+// rings whose elements are all [number, number]. On anything else (another value, an empty array,
+// a position of one or three numbers, a syntax error, a non-finite number, the depth cap) it gives
+// up and changes nothing, and nlohmann parses the array as before; so every problem is found and
+// reported by that one path. What it builds is what DomBuilder would have: DOM arrays above the
+// rings, a packed-ring marker for each ring (json_parse.h), numbers converted as nlohmann and
+// FiniteNumber convert them (tests/unit/test_load.cpp, "packed coordinates", compare the two).
+Json PackedRingMarker(size_t index);
+
+class FastRings {
+  public:
+    // p: just after the coordinates array's '['; levels: how many more levels of nesting the
+    // depth cap allows below it.
+    FastRings(const char* p, const char* end, int levels, PackedRings* packed)
+        : p_(p), end_(end), levels_(levels), packed_(packed) {}
+
+    // The array's elements into *out (an array); *close: its ']' (not consumed). False if given up.
+    bool Run(Json* out, const char** close) {
+        const size_t rings_before = packed_->rings.size();
+        Json body(Json::value_t::array);
+        if (!Elements(0, &body)) {
+            packed_->rings.resize(rings_before);
+            return false;
+        }
+        *out = std::move(body);
+        *close = p_;
+        return true;
+    }
+
+  private:
+    static bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+    void Space() {
+        while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+    }
+    bool Peek(char c) {
+        Space();
+        return p_ < end_ && *p_ == c;
+    }
+
+    // The elements of an array at `level` below the coordinates (0: the coordinates array), each
+    // an array: a ring when the first is a position (level >= 1), else arrays of arrays. Stops at
+    // the array's ']', which the caller consumes.
+    bool Elements(int level, Json* out) {
+        auto& arr = out->get_ref<Json::array_t&>();
+        do {
+            if (!Peek('[') || level + 1 > levels_) return false;
+            ++p_;
+            Json child(Json::value_t::array);
+            if (!Array(level + 1, &child)) return false;
+            arr.push_back(std::move(child));
+        } while (Comma());
+        return Peek(']');
+    }
+
+    // An array at `level`, its '[' consumed; consumes its ']'.
+    bool Array(int level, Json* out) {
+        const char* start = p_;
+        LonLat first;
+        if (level + 1 <= levels_ && Position(&first)) {  // a ring: every element a position
+            std::vector<LonLat> ring{first};
+            while (Comma()) {
+                LonLat pos;
+                if (!Position(&pos)) return false;
+                ring.push_back(pos);
+            }
+            if (!Peek(']')) return false;
+            ++p_;
+            ring.shrink_to_fit();
+            *out = PackedRingMarker(packed_->rings.size());
+            packed_->rings.push_back(std::move(ring));
+            return true;
+        }
+        p_ = start;
+        if (!Elements(level, out)) return false;
+        ++p_;
+        return true;
+    }
+
+    bool Comma() {
+        if (!Peek(',')) return false;
+        ++p_;
+        return true;
+    }
+
+    // [number, number]; p_ is left anywhere when false.
+    bool Position(LonLat* out) {
+        if (!Peek('[')) return false;
+        ++p_;
+        Space();
+        if (!Number(&out->lon) || !Comma()) return false;
+        Space();
+        if (!Number(&out->lat) || !Peek(']')) return false;
+        ++p_;
+        return true;
+    }
+
+    // One number (JSON's grammar), as nlohmann + FiniteNumber give it: a token without fraction or
+    // exponent that fits 64 bits goes through the integer ("-0" is 0); anything else is rounded
+    // correctly from the decimal (Clinger's fast path when that is exact, else strtod on the token).
+    bool Number(double* out) {
+        const char* q = p_;
+        const bool neg = q < end_ && *q == '-';
+        if (neg) ++q;
+        const char* int_begin = q;
+        if (q < end_ && *q == '0') {
+            ++q;
+        } else if (q < end_ && *q >= '1' && *q <= '9') {
+            while (q < end_ && IsDigit(*q)) ++q;
+        } else {
+            return false;
+        }
+        const char* int_end = q;
+        const char* frac_end = q;
+        if (q < end_ && *q == '.') {
+            ++q;
+            const char* frac = q;
+            while (q < end_ && IsDigit(*q)) ++q;
+            if (q == frac) return false;
+            frac_end = q;
+        }
+        long exp = 0;
+        const bool has_exp = q < end_ && (*q == 'e' || *q == 'E');
+        if (has_exp) {
+            ++q;
+            const bool exp_neg = q < end_ && *q == '-';
+            if (q < end_ && (*q == '+' || *q == '-')) ++q;
+            const char* digits = q;
+            for (; q < end_ && IsDigit(*q); ++q) {
+                if (exp < 100000) exp = exp * 10 + (*q - '0');
+            }
+            if (q == digits) return false;
+            if (exp_neg) exp = -exp;
+        }
+        double v = 0;
+        if (frac_end == int_end && !has_exp) {  // an integer token
+            std::uint64_t m = 0;
+            bool fits = true;
+            for (const char* c = int_begin; c < int_end && fits; ++c) {
+                const std::uint64_t d = static_cast<std::uint64_t>(*c - '0');
+                fits = m <= (UINT64_MAX - d) / 10;
+                if (fits) m = m * 10 + d;
+            }
+            if (fits && neg) fits = m <= (std::uint64_t{1} << 63);
+            if (fits) {
+                v = m == 0 ? 0.0 : neg ? -static_cast<double>(m) : static_cast<double>(m);
+            } else if (!Strtod(p_, q, &v)) {
+                return false;
+            }
+        } else {
+            static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                                1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+            std::uint64_t m = 0;
+            int significant = 0;
+            long e10 = exp;
+            for (const char* c = int_begin; c < frac_end; ++c) {
+                if (c == int_end) continue;  // the '.'
+                if (c > int_end) --e10;      // a fraction digit
+                const int d = *c - '0';
+                if (m == 0 && d == 0) continue;  // a leading zero
+                if (++significant > 19) break;
+                m = m * 10 + static_cast<std::uint64_t>(d);
+            }
+            if (significant <= 19 && m <= (std::uint64_t{1} << 53) && e10 >= -22 && e10 <= 22) {
+                const double dm = static_cast<double>(m);
+                v = e10 < 0 ? dm / kPow10[-e10] : dm * kPow10[e10];
+                if (neg) v = -v;
+            } else if (!Strtod(p_, q, &v)) {
+                return false;
+            }
+        }
+        if (!std::isfinite(v)) return false;
+        *out = v;
+        p_ = q;
+        return true;
+    }
+
+    static bool Strtod(const char* begin, const char* end, double* out) {
+        const std::string token(begin, end);
+        *out = std::strtod(token.c_str(), nullptr);
+        return std::isfinite(*out);
+    }
+
+    const char* p_;
+    const char* end_;
+    int levels_;
+    PackedRings* packed_;
+};
+
 // ---- 4. DomBuilder ----------------------------------------------------------------------------
-Text SyntaxMessage(const std::string& what);
+Text SyntaxMessage(const std::string& what, std::string_view text, size_t offset);
 
 // The marker a packed ring leaves in the DOM: a binary value (JSON text never yields one) with
 // this subtype, holding the ring's index in PackedRings as 8 bytes.
@@ -195,10 +387,12 @@ class DomBuilder : public PositionedSax {
 
     template <class Exception>
     bool parse_error(std::size_t position, const std::string& /*last_token*/, const Exception& ex) {
-        // nlohmann's position counts the byte it stopped at (1-based); past the end means EOF.
+        // nlohmann's position counts the byte it stopped at (1-based), not the bytes FastRings
+        // read; past the end means EOF.
+        position += skipped_;
         size_t offset = position > 0 ? position - 1 : 0;
         if (offset > text_.size()) offset = text_.size();
-        Add(offset, SyntaxMessage(ex.what()), /*pointer=*/false);
+        Add(offset, SyntaxMessage(ex.what(), text_, offset), /*pointer=*/false);
         return false;
     }
 
@@ -247,8 +441,21 @@ class DomBuilder : public PositionedSax {
             }
         }
         path_.Push(is_array);
+        if (coordinates_ != kNone && coordinates_ == stack_.size() - 1 && !in_pos_) FastCoordinates();
         TokenDone();
         return true;
+    }
+
+    // A geometry's "coordinates" array has just opened: FastRings reads its body if it can, and
+    // the lexer goes on at its closing ']' (nlohmann then sees an empty array).
+    void FastCoordinates() {
+        const int levels = max_depth_ - static_cast<int>(path_.Depth());
+        FastRings fast(live_, text_.data() + text_.size(), levels, packed_);
+        const char* close = nullptr;
+        if (fast.Run(stack_.back(), &close)) {
+            skipped_ += static_cast<size_t>(close - live_);
+            live_ = close;
+        }
     }
 
     bool Close() {
@@ -354,6 +561,7 @@ class DomBuilder : public PositionedSax {
     Json* slot_ = nullptr;
     size_t duplicates_ = 0;
     std::vector<Found> found_;
+    size_t skipped_ = 0;  // bytes FastRings read, which nlohmann's lexer never saw
 
     // Packing (all unused without PackedRings).
     PackedRings* packed_;
@@ -367,10 +575,34 @@ class DomBuilder : public PositionedSax {
 // ---- 5. Syntax messages -----------------------------------------------------------------------
 bool Contains(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
 
+// What nlohmann's "last read: '…'" would say, from the text itself: up to 24 bytes of the line
+// ending at the byte where parsing stopped (nlohmann's own token text leaves out what FastRings
+// read, and runs over several lines), control characters written as <U+000A>.
+std::string LastRead(std::string_view text, size_t offset) {
+    const size_t end = offset < text.size() ? offset + 1 : text.size();
+    size_t begin = end;
+    while (begin > 0 && end - begin < 24 && text[begin - 1] != '\n') --begin;
+    while (begin < end && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) ++begin;  // whole characters
+    while (begin < end && (text[begin] == ' ' || text[begin] == '\t')) ++begin;
+    std::string out;
+    for (size_t i = begin; i < end; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20) {
+            char buf[12];
+            std::snprintf(buf, sizeof buf, "<U+%.4X>", c);
+            out += buf;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
 // nlohmann says e.g. "[json.exception.parse_error.101] parse error at line 3, column 7: syntax
 // error while parsing object - unexpected '}'; expected string literal". We keep the part after
-// the location (our own line/column are in characters, not bytes) and add a Chinese gist.
-Text SyntaxMessage(const std::string& what) {
+// the location (our own line/column are in characters, not bytes), with "last read" taken from the
+// text (LastRead), and add a Chinese gist.
+Text SyntaxMessage(const std::string& what, std::string_view text, size_t offset) {
     std::string detail = what;
     const size_t at = detail.find("parse error at line");
     if (at != std::string::npos) {
@@ -379,6 +611,13 @@ Text SyntaxMessage(const std::string& what) {
     } else if (detail.rfind("[json.exception", 0) == 0) {
         const size_t close = detail.find("] ");
         if (close != std::string::npos) detail = detail.substr(close + 2);
+    }
+    const size_t last = detail.find("; last read: '");
+    if (last != std::string::npos) {
+        const size_t from = last + 14;
+        size_t to = detail.rfind("'; expected");
+        if (to == std::string::npos || to < from) to = detail.size() - 1;
+        if (to >= from && detail[to] == '\'') detail.replace(from, to - from, LastRead(text, offset));
     }
     std::string zh;
     if (Contains(detail, "unexpected end of input")) {
@@ -516,10 +755,12 @@ nlohmann::json UnpackRing(const std::vector<LonLat>& points) {
 bool FiniteNumber(const Json& v, double* out) {
     if (const auto* f = v.get_ptr<const Json::number_float_t*>()) {
         *out = *f;
+    } else if (const auto* u = v.get_ptr<const Json::number_unsigned_t*>()) {
+        // Before the signed case: get_ptr<number_integer_t*> also answers for an unsigned value,
+        // reading its bits as signed (18446744073709551615 would be -1).
+        *out = static_cast<double>(*u);
     } else if (const auto* i = v.get_ptr<const Json::number_integer_t*>()) {
         *out = static_cast<double>(*i);
-    } else if (const auto* u = v.get_ptr<const Json::number_unsigned_t*>()) {
-        *out = static_cast<double>(*u);
     } else {
         return false;
     }

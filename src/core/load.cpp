@@ -109,14 +109,16 @@ std::string FormatNumber(double v) {
 }
 
 // Integers as JSON Schema counts them: any number without a fractional part (1 and 1.0).
+// (Unsigned first: nlohmann's get_ptr<number_integer_t*> also answers for an unsigned value,
+// reading its bits as signed, so 18446744073709551615 would be -1.)
 bool IntegerOf(const Json& v, int64_t* out) {
-    if (const auto* i = v.get_ptr<const Json::number_integer_t*>()) {
-        *out = *i;
-        return true;
-    }
     if (const auto* u = v.get_ptr<const Json::number_unsigned_t*>()) {
         if (*u > static_cast<uint64_t>(INT64_MAX)) return false;
         *out = static_cast<int64_t>(*u);
+        return true;
+    }
+    if (const auto* i = v.get_ptr<const Json::number_integer_t*>()) {
+        *out = *i;
         return true;
     }
     double d = 0;

@@ -810,6 +810,46 @@ TEST_CASE("load: packed coordinates give the all-DOM result on every fixture and
     }
 }
 
+// The coordinates are read by FastRings (json_parse.cpp) when they are regular, by nlohmann
+// otherwise: every number token, good or bad, must come out as nlohmann converts it.
+TEST_CASE("load: fast-read coordinates convert every number as nlohmann does") {
+    const std::vector<std::string> tokens = {
+        "116.123456", "116", "-0", "-0.0", "0", "0.0", "1e2", "1E+2", "1.5e-3", "116.1234567890123456789",
+        "0.000000000000000000000000116", "123456789012345678901234", "9007199254740993", "9007199254740993.0",
+        "18446744073709551615", "18446744073709551616", "-9223372036854775808", "-9223372036854775809",
+        "4.9e-324", "2.2250738585072014e-308", "1.7976931348623157e308", "1e-400", "1e400", "-1e400",
+        "1e22", "1e23", "9007199254740992e22", "9007199254740993e-22", "0e0", "-0e-0", "1E-0",
+        "01", "1.", ".5", "+1", "-", "1e", "1e+", "--1", "1.e2", "0x10", "1_0", "NaN", "Infinity", "1e99999999999",
+    };
+    for (const std::string& t : tokens) {
+        CAPTURE(t);
+        CheckSameAsUnpacked(MinimalWithGeometry(Polygon("[[[" + t + ",35],[116.2,35],[116.1,35.2]]]")));
+        CheckSameAsUnpacked(MinimalWithGeometry(Polygon("[[[116,35],[116.2," + t + "],[116.1,35.2]]]")));
+    }
+    // Random tokens from the characters of numbers.
+    uint32_t seed = 77;
+    const auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+    for (int i = 0; i < 2000; ++i) {
+        static constexpr char kChars[] = "0123456789012345678901234567890123456789.-+eE";
+        std::string t;
+        const int n = 1 + static_cast<int>(next() % 24);
+        for (int k = 0; k < n; ++k) t += kChars[(next() >> 8) % (sizeof kChars - 1)];
+        CAPTURE(t);
+        CheckSameAsUnpacked(MinimalWithGeometry(Polygon("[[[116," + t + "],[116.2,35],[116.1,35.2]]]")));
+    }
+    // Whitespace of every kind between the tokens, and a syntax error after the coordinates (its
+    // line and column count the bytes FastRings read).
+    CheckSameAsUnpacked(MinimalWithGeometry(Polygon("[ \n\t[\r\n [ 116 ,\t35 ] ,[116.2,35]\n,[116.1 , 35.2]\t] ]")));
+    std::string text = MinimalWithGeometry(Polygon("[[[116,35],[116.2,35],[116.1,35.2]]]"));
+    const size_t after = text.find("35.2]]]") + 7;
+    CheckSameAsUnpacked(text.substr(0, after) + " x" + text.substr(after));
+    CheckSameAsUnpacked(text.substr(0, after) + ",\n\n  ]" + text.substr(after));
+    CheckSameAsUnpacked(text.substr(0, after));
+    const LoadResult r = LoadDataset(text.substr(0, after) + "\n  oops" + text.substr(after), "p.json");
+    REQUIRE_FALSE(r.problems.empty());
+    CHECK(r.problems[0].line == LineOf(text, "35.2]]]") + 1);
+}
+
 TEST_CASE("load: a packed ring keeps its exact values, and bad ones keep pointer and place") {
     const std::string text = MinimalWithGeometry(Polygon("[[[116.123456789012,35.000000000001],[116.2,35],\n[116.1,35.2]],"
                                                          "[[116.05,35.05],[116.1,35.05],\n   [200,35.1]]]"));
