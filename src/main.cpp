@@ -150,6 +150,7 @@ void Frame() {
         HandleEvent(app, event);
     }
     jcm::UpdateApp(app);
+    if (jcm::StepLoading(app)) return;  // a big dataset loads a step per frame
     RecreateGlObjectsIfContextRestored(app);
 
     // Bake the font atlas when the font file or the set of characters to show changed, or the

@@ -16,8 +16,32 @@
       loading.hidden = true;
       errorPanel.hidden = false;
     },
-    hideLoading: function () { loading.hidden = true; }
+    hideLoading: function () { loading.hidden = true; },
+    // A big dataset's progress on the loading card (small ones load before it would show): the
+    // download here, then the app's steps (platform::ShowLoadProgress). The step's name goes to
+    // the live region once per step; the figures beside the bar change without being announced.
+    loadProgress: function (step, fraction) {
+      if (loading.hidden) return;
+      if (hint.textContent !== step) hint.textContent = step;
+      bar.hidden = false;
+      if (fraction >= 0) {
+        bar.value = fraction;
+        figures.textContent = Math.floor(fraction * 100) + '%';
+      } else {
+        bar.removeAttribute('value');
+        figures.textContent = '';
+      }
+    },
+    downloadProgress: function (loaded, total) {
+      if (loading.hidden || Math.max(loaded, total) < 1e6) return;
+      page.loadProgress('正在下载数据 · Downloading the data', total > 0 ? Math.min(1, loaded / total) : -1);
+      var mb = function (n) { return (n / 1e6).toFixed(1); };
+      figures.textContent = total > 0 ? mb(loaded) + ' / ' + mb(total) + ' MB' : mb(loaded) + ' MB';
+    }
   };
+  var hint = document.getElementById('loading-hint');
+  var bar = document.getElementById('loading-progress');
+  var figures = document.getElementById('loading-figures');
   document.getElementById('error-retry').addEventListener('click', function () { location.reload(); });
 
   // The dataset starts downloading now, while the wasm compiles: the one asked for (?data=, on

@@ -102,6 +102,30 @@ struct MapGeometry {
 // outer ring goes is dropped whole).
 MapGeometry BuildMapGeometry(const Dataset& data, const GeometryOptions& options = {});
 
+// BuildMapGeometry in steps, for a map too big to build in one frame (the app builds one of a
+// million vertices over a few dozen frames, with a progress bar). `data` must outlive the builder
+// and not change while it works. BuildMapGeometry(data) is Start + Step until true + Finish.
+class MapGeometryBuilder {
+  public:
+    MapGeometryBuilder(const Dataset& data, const GeometryOptions& options = {});
+    // Builds whole areas until about `vertex_budget` source vertices are done (at least one
+    // area). True once every area is built.
+    bool Step(size_t vertex_budget);
+    // The share of source vertices built so far, 0..1.
+    double Progress() const;
+    // The hit index and the size order; then the geometry. Call once, after Step gave true.
+    MapGeometry Finish();
+
+  private:
+    const Dataset* data_;
+    GeometryOptions options_;
+    Triangulator triangulator_;
+    MapGeometry m_;
+    size_t next_ = 0;
+    size_t done_vertices_ = 0;
+    size_t total_vertices_ = 0;
+};
+
 // Projects and triangulates one area and finds its label (BuildMapGeometry's per-area step).
 AreaGeometry BuildAreaGeometry(const Area& area, const Projection& projection, const GeometryOptions& options,
                                Triangulator& triangulator);

@@ -152,13 +152,17 @@ bool MapLayerGL::Sync(const MapGeometry& g, int generation) {
     if (generation == generation_ && fill_program_) return true;
     if (!EnsurePrograms()) return false;
     if (!colors_) glGenTextures(1, &colors_);
-    // New data: the levels' tolerances, and the finest level (every vertex) built now; the coarser
-    // ones when a view first needs them (LevelFor).
+    // New data: the levels' tolerances; a small map's only level (every vertex) built now, a big
+    // map's levels when a view first needs them (LevelFor, in this frame's Draw): at the fitted
+    // view a million vertices need a few percent of them, and uploading every one (about 110 MB
+    // of buffers) took longer than building the map's geometry.
     DeleteLevels();
     tolerances_ = LevelTolerances(g.bounds);
     levels_.resize(tolerances_.size());
     for (size_t l = 0; l < levels_.size(); ++l) levels_[l].tolerance = tolerances_[l];
-    Build(levels_.back(), levels_.size() - 1);
+    full_vertices_ = 0;
+    for (const AreaGeometry& a : g.areas) full_vertices_ += a.vertices.size();
+    if (full_vertices_ < kLevelsFrom) Build(levels_.back(), levels_.size() - 1);
     generation_ = generation;
     colors_dirty_ = true;
     platform::Mark("app:map-buffers-built");  // tests and the start-up breakdown: the map is on the GPU
@@ -167,23 +171,13 @@ bool MapLayerGL::Sync(const MapGeometry& g, int generation) {
 
 const MapLayerGL::Level* MapLayerGL::LevelFor(float pixels_per_unit) {
     if (levels_.empty() || geometry_ == nullptr) return nullptr;
-    // A map of a city's districts (thousands of vertices) costs the GPU nothing worth saving:
-    // it is drawn as loaded, at every zoom. Levels pay from about a hundred thousand vertices.
-    constexpr size_t kLevelsFrom = 100000;
-    if (levels_.back().vertices < kLevelsFrom) return &levels_.back();
+    if (full_vertices_ < kLevelsFrom) return &levels_.back();
     const size_t want = static_cast<size_t>(ChooseLevel(tolerances_, pixels_per_unit));
     Level& l = levels_[want];
-    if (l.draws < 0) {
-        Build(l, want);
-        // Not worth its memory if it keeps more than 80% of every vertex (decided against the
-        // finest level, always built, so what is drawn never depends on the levels built before).
-        const size_t finer = levels_.size() - 1;
-        if (want != finer && l.vertices * 5 > levels_[finer].vertices * 4) {
-            DeleteBuffers(l);
-            l = Level{l.tolerance, static_cast<int>(finer)};
-        }
-    }
-    return &levels_[static_cast<size_t>(l.draws)];
+    if (l.draws < 0) Build(l, want);
+    Level& drawn = levels_[static_cast<size_t>(l.draws)];
+    if (drawn.draws < 0) Build(drawn, static_cast<size_t>(l.draws));
+    return &drawn;
 }
 
 void MapLayerGL::Build(Level& level, size_t index) {
@@ -198,7 +192,18 @@ void MapLayerGL::Build(Level& level, size_t index) {
     std::vector<SimplifiedArea> simple(g.areas.size());
     Triangulator triangulator;
     std::vector<uint32_t> keep, scratch;
-    for (size_t a = 0; a < g.areas.size(); ++a) SimplifyArea(g.areas[a], level.tolerance, triangulator, &simple[a], &keep, &scratch);
+    size_t vertices = 0;
+    for (size_t a = 0; a < g.areas.size(); ++a) {
+        SimplifyArea(g.areas[a], level.tolerance, triangulator, &simple[a], &keep, &scratch);
+        vertices += simple[a].vertices.size();
+    }
+    // Not worth its memory if it keeps more than 80% of every vertex: it draws the finest level
+    // (decided against the geometry's own count, so what is drawn never depends on the levels
+    // built before).
+    if (vertices * 5 > full_vertices_ * 4) {
+        level.draws = static_cast<int>(levels_.size() - 1);
+        return;
+    }
     Upload(level, simple.size(), [&](size_t a) { return AreaSpan{&simple[a].vertices, &simple[a].rings, &simple[a].indices}; });
 }
 

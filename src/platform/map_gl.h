@@ -49,7 +49,12 @@ private:
     unsigned fill_program_ = 0, line_program_ = 0;
     PendingProgram fill_pending_, line_pending_;
     unsigned colors_ = 0;
+    // A map of a city's districts (thousands of vertices) costs the GPU nothing worth saving: it
+    // is drawn as loaded, at every zoom. Levels pay from about a hundred thousand vertices.
+    static constexpr size_t kLevelsFrom = 100000;
     const MapGeometry* geometry_ = nullptr;  // what the levels are built from (Sync's)
+    size_t full_vertices_ = 0;               // of the geometry: the finest level's
+
     std::vector<Level> levels_;              // coarsest first; the last is every vertex
     std::vector<float> tolerances_;
     const Level* draw_ = nullptr;            // the level Draw chose, for Render

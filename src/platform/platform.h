@@ -20,10 +20,15 @@ struct FetchResult {
     int request_id = 0;
     bool ok = false;
     int http_status = 0;
-    const char* data = nullptr;  // valid only during the callback
+    const char* data = nullptr;  // valid only during the callback, unless taken (TakeData)
     size_t size = 0;
     std::string url;             // the resolved URL
     std::string error;
+
+    // Hands the bytes over to the callback, which then owns them and must free() them: a big
+    // download is kept without a copy (the app frees the text before it builds the geometry).
+    char* TakeData() const;
+    mutable bool taken = false;
 };
 using FetchCallback = void (*)(const FetchResult& result, void* user);
 
@@ -140,6 +145,10 @@ void Mark(const char* name);
 void ShowPageError(const std::string& title, const std::string& detail);
 // Hides the page's loading indicator once the app draws itself.
 void HideLoading();
+// What a big load is doing now, on the page's loading card: the step in both languages (shown as
+// it is) and how far it is, 0..1 (below 0: not known). The download's own progress is shown by
+// the page (web/app.js), not through here.
+void ShowLoadProgress(const std::string& step_zh, const std::string& step_en, double fraction);
 
 // Publishes plain text of what the UI shows, for assistive technology (#a11y-summary).
 void SetAccessibleSummary(const std::string& text);

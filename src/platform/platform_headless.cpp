@@ -1,6 +1,8 @@
 #include "platform/platform_headless.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
 
 namespace jcm::platform {
 namespace headless {
@@ -33,6 +35,16 @@ bool Complete(const std::string& url, bool ok, std::string_view body, const std:
 }
 
 }  // namespace headless
+
+// The headless Fetch answers from a std::string: a taken copy is the taker's to free().
+char* FetchResult::TakeData() const {
+    taken = true;
+    char* copy = static_cast<char*>(std::malloc(size + 1));
+    if (copy == nullptr) return nullptr;
+    if (size > 0) std::memcpy(copy, data, size);
+    copy[size] = '\0';
+    return copy;
+}
 
 void Fetch(const std::string& url, int request_id, FetchCallback callback, void* user) {
     headless::Get().pending.push_back({url, request_id, callback, user});
@@ -152,6 +164,9 @@ float DevicePixelRatio() { return headless::Get().dpr; }
 void Mark(const char* name) { headless::Get().marks.emplace_back(name); }
 void ShowPageError(const std::string& title, const std::string& detail) { headless::Get().page_error = title + ": " + detail; }
 void HideLoading() {}
+void ShowLoadProgress(const std::string& step_zh, const std::string& step_en, double fraction) {
+    headless::Get().load_progress.push_back({step_zh, step_en, fraction});
+}
 void SetAccessibleSummary(const std::string& text) { headless::Get().summary = text; }
 void PublishSemantics(const std::string& json) {
     headless::Get().semantics = json;

@@ -34,6 +34,8 @@ struct State {
     std::vector<SemanticAction> actions;             // queued by a test as if from the mirror
     std::map<std::string, std::string> settings;
     std::string page_error;
+    struct LoadProgress { std::string zh, en; double fraction; };
+    std::vector<LoadProgress> load_progress;         // ShowLoadProgress calls, in order
     float dpr = 1.0f;
     bool sleeping = false;
     bool hash_changed = false;

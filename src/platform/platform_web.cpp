@@ -42,12 +42,19 @@ double jcm_device_pixel_ratio();
 void jcm_mark(const char* name);
 void jcm_show_page_error(const char* title, const char* detail);
 void jcm_hide_loading();
+void jcm_show_load_progress(const char* zh, const char* en, double fraction);
 void jcm_set_a11y_summary(const char* text);
 void jcm_publish_semantics(const char* json, size_t size);
 void jcm_set_idle(int idle);
 void jcm_leave_canvas(int forward);
 char* jcm_collation_ranks(const char* names, int chinese);
 int jcm_take_context_restored();
+}
+
+// The bytes were _malloc'ed by platform_web.js (jcm_fetch); taken, they are not freed there.
+char* jcm::platform::FetchResult::TakeData() const {
+    taken = true;
+    return const_cast<char*>(data);
 }
 
 namespace jcm::platform {
@@ -166,6 +173,9 @@ void ShowPageError(const std::string& title, const std::string& detail) {
     jcm_show_page_error(title.c_str(), detail.c_str());
 }
 void HideLoading() { jcm_hide_loading(); }
+void ShowLoadProgress(const std::string& step_zh, const std::string& step_en, double fraction) {
+    jcm_show_load_progress(step_zh.c_str(), step_en.c_str(), fraction);
+}
 void SetAccessibleSummary(const std::string& text) { jcm_set_a11y_summary(text.c_str()); }
 void PublishSemantics(const std::string& json) { jcm_publish_semantics(json.data(), json.size()); }
 void LeaveCanvas(bool forward) { jcm_leave_canvas(forward ? 1 : 0); }
@@ -224,9 +234,11 @@ void Wake() {
 // Called from JS: a fetch finished (platform_web.js) or the page saw input (web/app.js).
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void jcm_on_fetch(int id, int ok, int status, const char* data, int size,
-                                       const char* url, const char* error) {
+// Returns 1 if the callback took the data (FetchResult::TakeData): platform_web.js then keeps it.
+EMSCRIPTEN_KEEPALIVE int jcm_on_fetch(int id, int ok, int status, const char* data, int size,
+                                      const char* url, const char* error) {
     using namespace jcm::platform;
+    bool taken = false;
     for (size_t i = 0; i < g_pending.size(); ++i) {
         if (g_pending[i].id != id) continue;
         PendingFetch p = g_pending[i];
@@ -240,9 +252,11 @@ EMSCRIPTEN_KEEPALIVE void jcm_on_fetch(int id, int ok, int status, const char* d
         r.url = url ? url : "";
         r.error = error ? error : "";
         p.callback(r, p.user);
+        taken = r.taken;
         break;
     }
     Wake();
+    return taken ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE void jcm_wake() { jcm::platform::Wake(); }

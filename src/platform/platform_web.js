@@ -10,25 +10,49 @@ mergeInto(LibraryManager.library, {
     return p;
   },
 
+  // A response's body as a list of chunks, read as it streams in so that the page can show a
+  // big download's progress (Module.jcmPage.downloadProgress(loaded, total), total 0 if unknown).
+  $jcmReadBody: function (r) {
+    var page = Module['jcmPage'];
+    if (!r.body || !r.body.getReader || !page || !page.downloadProgress) {
+      return r.arrayBuffer().then(function (buf) { return [new Uint8Array(buf)]; });
+    }
+    // Content-Length counts the encoded bytes when the host compresses: then the total is unknown.
+    var total = r.headers.get('Content-Encoding') ? 0 : (Number(r.headers.get('Content-Length')) || 0);
+    var reader = r.body.getReader(), chunks = [], loaded = 0;
+    function pump() {
+      return reader.read().then(function (part) {
+        if (part.done) return chunks;
+        chunks.push(part.value);
+        loaded += part.value.length;
+        page.downloadProgress(loaded, total);
+        return pump();
+      });
+    }
+    return pump();
+  },
+
   // Fetches a same-origin URL; answers through the exported jcm_on_fetch(id, ok, status, data,
   // size, url, error). Requests to another origin are refused here: nothing leaves the page's origin.
-  jcm_fetch__deps: ['$jcmPassString', 'malloc', 'free'],
+  // The bytes go straight into the wasm heap; the app may keep them (jcm_on_fetch returns 1).
+  jcm_fetch__deps: ['$jcmPassString', '$jcmReadBody', 'malloc', 'free'],
   jcm_fetch: function (urlPtr, id) {
     var url = UTF8ToString(urlPtr);
     var resolved = url;
-    function answer(ok, status, bytes, error) {
-      var data = 0, size = 0;
-      if (bytes) {
-        size = bytes.length;
+    function answer(ok, status, chunks, error) {
+      var data = 0, size = 0, kept = 0;
+      if (chunks) {
+        chunks.forEach(function (c) { size += c.length; });
         data = _malloc(size + 1);
-        HEAPU8.set(bytes, data);
+        var at = data;
+        chunks.forEach(function (c) { HEAPU8.set(c, at); at += c.length; });
         HEAPU8[data + size] = 0;
       }
       var u = jcmPassString(resolved), e = jcmPassString(error || '');
       try {
-        Module['_jcm_on_fetch'](id, ok ? 1 : 0, status, data, size, u, e);
+        kept = Module['_jcm_on_fetch'](id, ok ? 1 : 0, status, data, size, u, e);
       } finally {
-        if (data) _free(data);
+        if (data && !kept) _free(data);
         _free(u); _free(e);
       }
     }
@@ -45,7 +69,7 @@ mergeInto(LibraryManager.library, {
     // asynchronously, like a fetch.
     var embedded = Module['jcmEmbedded'];
     if (embedded && Object.prototype.hasOwnProperty.call(embedded, url)) {
-      Promise.resolve().then(function () { answer(true, 200, embedded[url], ''); });
+      Promise.resolve().then(function () { answer(true, 200, [embedded[url]], ''); });
       return;
     }
     if (target.origin !== location.origin && location.protocol !== 'file:') {
@@ -57,7 +81,7 @@ mergeInto(LibraryManager.library, {
         answer(false, r.status, null, 'http|' + r.status + (r.statusText ? ' ' + r.statusText : ''));
         return;
       }
-      return r.arrayBuffer().then(function (buf) { answer(true, r.status, new Uint8Array(buf), ''); });
+      return jcmReadBody(r).then(function (chunks) { answer(true, r.status, chunks, ''); });
     }).catch(function (err) {
       answer(false, 0, null, 'network|' + (err && err.message ? err.message : String(err)));
     });
@@ -490,6 +514,11 @@ mergeInto(LibraryManager.library, {
   jcm_hide_loading: function () {
     var page = Module['jcmPage'];
     if (page) page.hideLoading();
+  },
+
+  jcm_show_load_progress: function (zh, en, fraction) {
+    var page = Module['jcmPage'];
+    if (page && page.loadProgress) page.loadProgress(UTF8ToString(zh) + ' · ' + UTF8ToString(en), fraction);
   },
 
   jcm_set_a11y_summary: function (p) {

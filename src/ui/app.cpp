@@ -152,8 +152,29 @@ void ShowNotices(AppState& app) {
     app.show_problems = true;
 }
 
+// A dataset this big (a province's townships, not a city's districts) is loaded across frames,
+// with its progress on the loading card (StepLoading); a smaller one at once, before the card
+// would even be read.
+constexpr size_t kSlicedLoadBytes = size_t{2} << 20;
+// Source vertices whose geometry is built per frame then: about 50 ms of wasm on the bench
+// machine (BENCHMARKS.md), so the page answers between slices.
+constexpr size_t kVerticesPerSlice = 25000;
+
 void OnDataFetched(const platform::FetchResult& r, void* user) {
     AppState& app = *static_cast<AppState*>(user);
+    if (r.ok && r.size > kSlicedLoadBytes) {
+        platform::Mark("app:data-fetched");
+        SlicedLoad& s = app.load.sliced;
+        s.text.reset(r.TakeData());
+        if (s.text) {  // the steps start next frame; data_pending stays true until they end
+            s.size = r.size;
+            s.file = app.load.data_url;
+            s.step = SlicedLoad::Step::Read;
+            platform::ShowLoadProgress(Tr(Str::LoadStepReading, Lang::Zh), Tr(Str::LoadStepReading, Lang::En), -1);
+            RequestRedraw(app);
+            return;
+        }
+    }
     app.load.data_pending = false;
     if (!r.ok) {
         Problem p;
@@ -234,8 +255,11 @@ void StartApp(AppState& app) {
 // [SECTION] Data
 //-----------------------------------------------------------------------------
 
-bool AcceptDataset(AppState& app, std::string_view text, const std::string& file) {
-    LoadResult result = LoadDataset(text, file);
+namespace {
+
+// AcceptDataset in three parts, so that a big load can build the geometry in between, across
+// frames (StepLoading). First: the loader's result; false (problems shown, data kept) if rejected.
+bool TakeLoadResult(AppState& app, LoadResult&& result, const std::string& file) {
     platform::Mark("app:data-parsed");  // start-up breakdown (tools/bench.mjs): parsed and validated
     const bool ok = result.Ok();
     app.problems = std::move(result.problems);
@@ -250,7 +274,11 @@ bool AcceptDataset(AppState& app, std::string_view text, const std::string& file
     // before the new one is built. local.published is the rest (app.h LocalState).
     app.geometry = MapGeometry{};
     app.data = std::move(result.data);
-    app.geometry = BuildMapGeometry(app.data);
+    return true;
+}
+
+// Last: everything derived from the new data and its geometry (app.geometry, built by now).
+void FinishAccept(AppState& app) {
     platform::Mark("app:geometry-built");
     app.local.published = CopyWithoutPolygons(app.data);
     app.local.edits.clear();
@@ -277,6 +305,58 @@ bool AcceptDataset(AppState& app, std::string_view text, const std::string& file
     ShowNotices(app);
     // Progress recorded on this device for this dataset, if any.
     platform::StoreGet(EditsKey(app), kRequestEditsGet, OnEditsLoaded, &app);
+}
+
+}  // namespace
+
+bool AcceptDataset(AppState& app, std::string_view text, const std::string& file) {
+    if (!TakeLoadResult(app, LoadDataset(text, file), file)) return false;
+    app.geometry = BuildMapGeometry(app.data);
+    FinishAccept(app);
+    return true;
+}
+
+bool StepLoading(AppState& app) {
+    SlicedLoad& s = app.load.sliced;
+    switch (s.step) {
+        case SlicedLoad::Step::None:
+            return false;
+        case SlicedLoad::Step::Read: {
+            LoadResult result = LoadDataset(std::string_view(s.text.get(), s.size), s.file);
+            s.text.reset();  // freed before the geometry takes its memory
+            if (!TakeLoadResult(app, std::move(result), s.file)) {
+                s = SlicedLoad{};
+                app.load.data_pending = false;
+                break;
+            }
+            s.builder = std::make_unique<MapGeometryBuilder>(app.data);
+            s.step = SlicedLoad::Step::Build;
+            platform::ShowLoadProgress(Tr(Str::LoadStepBuilding, Lang::Zh), Tr(Str::LoadStepBuilding, Lang::En), 0);
+            break;
+        }
+        case SlicedLoad::Step::Build: {
+            const bool done = s.builder->Step(kVerticesPerSlice);
+            if (done) {
+                s.step = SlicedLoad::Step::Index;
+                platform::ShowLoadProgress(Tr(Str::LoadStepIndexing, Lang::Zh), Tr(Str::LoadStepIndexing, Lang::En), -1);
+            } else {
+                platform::ShowLoadProgress(Tr(Str::LoadStepBuilding, Lang::Zh), Tr(Str::LoadStepBuilding, Lang::En),
+                                           s.builder->Progress());
+            }
+            break;
+        }
+        case SlicedLoad::Step::Index:
+            app.geometry = s.builder->Finish();
+            s.builder.reset();
+            s.step = SlicedLoad::Step::Finish;
+            break;
+        case SlicedLoad::Step::Finish:
+            s = SlicedLoad{};
+            app.load.data_pending = false;
+            FinishAccept(app);
+            break;
+    }
+    RequestRedraw(app);
     return true;
 }
 
@@ -650,7 +730,8 @@ void UpdateApp(AppState& app) {
         RequestRedraw(app);
     }
     platform::ImportedFile file;
-    while (platform::TakeImportedFile(&file)) {
+    // A file dropped while a big dataset loads waits for it (the load is building over app.data).
+    while (app.load.sliced.step == SlicedLoad::Step::None && platform::TakeImportedFile(&file)) {
         ImportFile(app, file.name, file.bytes, file.error, file.merge);
         RequestRedraw(app);
     }

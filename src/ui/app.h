@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdlib>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -171,8 +173,23 @@ struct MergeState {
 };
 
 // Where loading stands. The data and the font are fetched in parallel at start.
+// A big download is loaded across frames (StepLoading in app.cpp), one step or slice a frame,
+// with its progress on the page's loading card, so the page never freezes for seconds.
+struct SlicedLoad {
+    enum class Step { None, Read, Build, Index, Finish };
+    struct Free {
+        void operator()(char* p) const { std::free(p); }
+    };
+    Step step = Step::None;
+    std::unique_ptr<char, Free> text;  // the download, until it is read (then freed)
+    size_t size = 0;
+    std::string file;
+    std::unique_ptr<MapGeometryBuilder> builder;  // over AppState::data, while Step::Build
+};
+
 struct LoadState {
-    bool data_pending = false;
+    bool data_pending = false;     // the dataset has not arrived, or is still being loaded
+    SlicedLoad sliced;
     bool font_pending = false;
     std::string data_url;
     std::vector<unsigned char> font_file;
@@ -252,6 +269,11 @@ void StartApp(AppState& app);
 // statistics are rebuilt once, here). If it has errors, the current data is kept and the problems
 // are shown. Returns true if the new data was accepted.
 bool AcceptDataset(AppState& app, std::string_view text, const std::string& file);
+
+// One step of a big dataset's load across frames, if one is under way (call every frame). True
+// if it did one: the frame does nothing else (the fonts are baked and the map drawn in the next
+// one, so no task holds the page for long), and the frame loop keeps running.
+bool StepLoading(AppState& app);
 
 // Adds every character of `text` to the set of glyphs to bake.
 void NeedGlyphs(AppState& app, std::string_view text);

@@ -154,6 +154,64 @@ TEST_CASE("app: a data file that cannot be fetched is reported with the file and
     CHECK(jcm::ReadyToDraw(*f.app));
 }
 
+// A download over 2 MiB loads across frames (app.cpp StepLoading): read, then the geometry in
+// slices, then the index, each step shown on the page's loading card, nothing drawn meanwhile.
+TEST_CASE("app: a big dataset loads in steps with its progress on the loading card, and ends as a small one") {
+    const std::string big = ShippedData() + std::string(size_t{2300000}, ' ');  // the same data, padded
+    Fixture f;
+    REQUIRE(jcm::platform::headless::Complete("data/campaign.json", true, big));
+    CHECK_FALSE(f.app->has_data);
+    CHECK(f.app->load.data_pending);
+    CHECK_FALSE(jcm::ReadyToDraw(*f.app));
+    const auto& progress = jcm::platform::headless::Get().load_progress;
+    REQUIRE(progress.size() == 1);
+    CHECK(progress[0].en == "Reading the data");
+    CHECK(progress[0].fraction < 0);
+    int steps = 0;
+    while (f.app->load.data_pending) {
+        CHECK_FALSE(f.app->has_data);
+        REQUIRE(jcm::StepLoading(*f.app));
+        CHECK(f.app->frames_to_draw > 0);  // the frame loop keeps running
+        REQUIRE(++steps < 100);
+    }
+    CHECK_FALSE(jcm::StepLoading(*f.app));  // nothing more to do
+    CHECK(steps >= 4);  // read, build (one slice here), index, finish: a frame each
+    REQUIRE(f.app->has_data);
+    CHECK_FALSE(f.app->load.data_pending);
+    CHECK(f.app->problems.empty());
+    CHECK_FALSE(f.app->load.sliced.text);  // the download was freed
+    bool building = false, indexing = false;
+    double last = -1;
+    for (const auto& p : progress) {
+        if (p.en == "Building the map") {
+            building = true;
+            CHECK(p.zh == "正在构建地图");
+            CHECK(p.fraction >= last);
+            last = p.fraction;
+        }
+        indexing |= p.en == "Indexing the map";
+    }
+    CHECK(building);
+    CHECK(indexing);
+    const jcm::MapGeometry whole = jcm::BuildMapGeometry(f.app->data);
+    REQUIRE(f.app->geometry.areas.size() == whole.areas.size());
+    for (size_t i = 0; i < whole.areas.size(); ++i) CHECK(f.app->geometry.areas[i].indices == whole.areas[i].indices);
+    f.Frame();
+    CHECK(jcm::ReadyToDraw(*f.app));
+    CHECK(ImGui::GetDrawData()->TotalVtxCount > 1000);
+
+    // A big file with an error: the problems, no data, and nothing left pending.
+    Fixture g;
+    REQUIRE(jcm::platform::headless::Complete("data/campaign.json", true, big + "]"));
+    while (jcm::StepLoading(*g.app)) {
+    }
+    CHECK_FALSE(g.app->has_data);
+    CHECK_FALSE(g.app->load.data_pending);
+    CHECK(g.app->show_problems);
+    REQUIRE_FALSE(g.app->problems.empty());
+    CHECK(g.app->problems[0].message.en.find("JSON syntax error") != std::string::npos);
+}
+
 TEST_CASE("app: selecting an area sets the hash; a hash selects its area at load") {
     {
         Fixture f;

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/geometry.h"
+#include "core/load.h"
 
 #ifndef JCM_SOURCE_DIR
 #define JCM_SOURCE_DIR "."
@@ -586,4 +587,87 @@ TEST_CASE("fixture: two real Jining districts triangulate to their shoelace area
     }
     // Random points over both districts (they share a 129-point border).
     CheckHitsAgainstReference(m, WorldRings(m), 10000, 370811);
+}
+
+// The app builds a big map across frames (ui/app.cpp, StepLoading): every step size must give
+// what BuildMapGeometry gives in one go.
+TEST_CASE("MapGeometryBuilder: any step size gives BuildMapGeometry's geometry, progress rising to 1") {
+    std::ifstream in(std::string(JCM_SOURCE_DIR) + "/data/campaign.json", std::ios::binary);
+    REQUIRE(in.good());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const jcm::LoadResult loaded = jcm::LoadDataset(ss.str(), "campaign.json");
+    REQUIRE(loaded.Ok());
+    const jcm::Dataset& data = loaded.data;
+    const jcm::MapGeometry whole = jcm::BuildMapGeometry(data);
+    for (size_t budget : {size_t{1}, size_t{500}, size_t{3000}, static_cast<size_t>(-1)}) {
+        CAPTURE(budget);
+        jcm::MapGeometryBuilder builder(data);
+        CHECK(builder.Progress() == 0.0);
+        double last = 0;
+        int steps = 0;
+        bool done = false;
+        while (!done) {
+            done = builder.Step(budget);
+            ++steps;
+            CHECK(builder.Progress() >= last);
+            last = builder.Progress();
+            REQUIRE(steps <= static_cast<int>(data.areas.size()));
+        }
+        CHECK(last == 1.0);
+        if (budget == 1) CHECK(steps == static_cast<int>(data.areas.size()));  // one area per step
+        if (budget == static_cast<size_t>(-1)) CHECK(steps == 1);
+        const jcm::MapGeometry m = builder.Finish();
+        REQUIRE(m.areas.size() == whole.areas.size());
+        for (size_t i = 0; i < m.areas.size(); ++i) {
+            const jcm::AreaGeometry& a = m.areas[i];
+            const jcm::AreaGeometry& b = whole.areas[i];
+            CHECK(a.vertices.size() == b.vertices.size());
+            CHECK(std::equal(a.vertices.begin(), a.vertices.end(), b.vertices.begin(), b.vertices.end(),
+                             [](Vec2 p, Vec2 q) { return p.x == q.x && p.y == q.y; }));
+            CHECK(a.indices == b.indices);
+            CHECK(a.label.x == b.label.x);
+            CHECK(a.label.y == b.label.y);
+        }
+        CHECK(m.by_size_desc == whole.by_size_desc);
+        CHECK(m.max_area_vertices == whole.max_area_vertices);
+        for (int k = 0; k <= 40; ++k) {  // the hit index too, on a diagonal sweep of the bounds
+            const float t = static_cast<float>(k) / 40.0f;
+            const Vec2 p{m.bounds.min.x + t * m.bounds.Width(), m.bounds.min.y + t * m.bounds.Height()};
+            CHECK(m.HitTest(p) == whole.HitTest(p));
+        }
+    }
+}
+
+// Labels are found on outlines simplified by 0.5% of the polygon's size (geometry.cpp LabelFor):
+// the point must be inside the real outline, its clearance measured on it, and within that
+// tolerance of the best clearance the exact search finds.
+TEST_CASE("labels: found on a simplified outline, inside the real one, nearly as roomy as the exact pole") {
+    std::ifstream in(std::string(JCM_SOURCE_DIR) + "/data/campaign.json", std::ios::binary);
+    REQUIRE(in.good());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const jcm::LoadResult loaded = jcm::LoadDataset(ss.str(), "campaign.json");
+    REQUIRE(loaded.Ok());
+    const jcm::MapGeometry m = jcm::BuildMapGeometry(loaded.data);
+    int checked = 0, polygons = 0;
+    for (const jcm::AreaGeometry& g : m.areas) {
+        if (g.polygons.empty()) continue;  // a marker (a functional zone)
+        ++polygons;
+        // The label's polygon: the one containing the label.
+        for (const jcm::PolygonRange& p : g.polygons) {
+            const jcm::RingRange* rings = g.rings.data() + p.first_ring;
+            const double d = jcm::SignedDistanceToPolygon(g.vertices.data(), rings, p.ring_count, g.label.x, g.label.y);
+            if (d <= 0) continue;
+            jcm::WorldRect pb;
+            for (uint32_t k = 0; k < rings[0].count; ++k) pb.Extend(g.vertices[rings[0].start + k]);
+            const double size = std::max(pb.Width(), pb.Height());
+            const jcm::LabelPoint exact = jcm::PoleOfInaccessibility(g.vertices.data(), rings, p.ring_count, 1e-3 * size);
+            CHECK(std::fabs(g.label_clearance - d) <= 1e-6 * size);  // measured on the real outline
+            CHECK(g.label_clearance >= exact.distance - 0.006 * size);
+            ++checked;
+        }
+    }
+    CHECK(polygons == 11);
+    CHECK(checked == polygons);  // every area with an outline has its label inside
 }

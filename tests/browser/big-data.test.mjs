@@ -1,0 +1,87 @@
+// big-data.test.mjs: a big dataset (over 2 MB: a province's townships rather than a city's
+// districts) loads across frames with its progress on the page's loading card: the download, then
+// reading, building and indexing the map (src/ui/app.cpp StepLoading), each step named in both
+// languages and the bar filling, and then the same map as the small file gives.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setup, openApp, settle, screenshot, items, VIEWPORTS, ROOT } from './harness.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env.close(); });
+
+// The shipped data padded with whitespace past the 2 MiB threshold: the same dataset, loaded the
+// big way.
+const padded = readFileSync(join(ROOT, 'data/campaign.json'), 'utf8') + ' '.repeat(2_500_000);
+
+// Records every state the loading card shows (the step's name, whether the bar is up, its value)
+// from the first script on, so nothing depends on catching a moment.
+function recordCard() {
+  window.__card = [];
+  const note = () => {
+    const hint = document.getElementById('loading-hint');
+    const bar = document.getElementById('loading-progress');
+    const card = document.getElementById('loading');
+    if (!hint || !bar || !card) return;
+    window.__card.push({ hint: hint.textContent, bar: !bar.hidden, value: bar.hasAttribute('value') ? bar.value : null,
+                         shown: !card.hidden, figures: document.getElementById('loading-figures').textContent });
+  };
+  new MutationObserver(note).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+}
+
+for (const [name, viewport] of [['desktop', VIEWPORTS.desktop], ['phone', VIEWPORTS.phone]]) {
+  test(`big data (${name}): the loading card shows each step with its progress, then the map`, async () => {
+    const { page, context, errors } = await openApp(env, {
+      viewport, path: '?data=data/big.json',
+      route: async (p) => {
+        await p.addInitScript(recordCard);
+        await p.route('**/data/big.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: padded }));
+      },
+    });
+    await settle(page);
+    const card = await page.evaluate(() => window.__card);
+    const hints = [...new Set(card.filter((c) => c.shown && c.bar).map((c) => c.hint))];
+    assert.deepEqual(hints, ['正在下载数据 · Downloading the data', '正在读取数据 · Reading the data',
+      '正在构建地图 · Building the map', '正在建立地图索引 · Indexing the map'], JSON.stringify(card.slice(0, 40)));
+    const download = card.filter((c) => c.hint.startsWith('正在下载'));
+    const mb = (Buffer.byteLength(padded) / 1e6).toFixed(1);
+    assert.equal(download.at(-1).figures, `${mb} / ${mb} MB`, 'the download, in MB of MB');
+    const building = card.filter((c) => c.hint.startsWith('正在构建') && c.value !== null).map((c) => c.value);
+    assert.ok(building.length >= 1, 'the bar has a value while the map is built');
+    assert.ok(building.every((v, i) => v >= 0 && v <= 1 && (i === 0 || v >= building[i - 1])), `the bar only fills: ${building}`);
+    assert.ok(card.some((c) => c.hint.startsWith('正在读取') && c.value === null), 'reading has no known fraction');
+    // Done: the card is gone and the map is the shipped data's, with no errors.
+    assert.equal(await page.$eval('#loading', (el) => el.hidden), true);
+    const names = async (p) => (await items(p)).filter((i) => i.role === 'listitem').map((i) => i.name).sort();
+    const big = await names(page);
+    assert.ok(big.some((n) => n.startsWith('兖州区 · ')), 'the map lists its areas');
+    const small = await openApp(env, { viewport });
+    await settle(small.page);
+    assert.deepEqual(big, await names(small.page), 'the same areas and goals as the small file gives');
+    await small.context.close();
+    await screenshot(page, `big-data-${name}-loaded`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('big data: the card at each step is readable at phone size (the bar, the figures, nothing cut off)', async () => {
+  // The download held back so the card can be looked at; the picture is for a person's eyes.
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  const { page, context } = await openApp(env, {
+    viewport: VIEWPORTS.phone, path: '?data=data/big.json', wait: false,
+    route: async (p) => {
+      await p.route('**/data/big.json', async (r) => { await held; await r.fulfill({ status: 200, contentType: 'application/json', body: padded }); });
+    },
+  });
+  await page.waitForFunction(() => !document.getElementById('loading').hidden);
+  const box = await page.$eval('#loading .card', (el) => { const r = el.getBoundingClientRect(); return { left: r.left, right: r.right, w: innerWidth }; });
+  assert.ok(box.left >= 0 && box.right <= box.w, `the card fits the phone (${JSON.stringify(box)})`);
+  await screenshot(page, 'big-data-phone-card');
+  release();
+  await page.waitForFunction(() => performance.getEntriesByName('app:first-map-frame').length > 0, null, { timeout: 60000 });
+  await context.close();
+});
