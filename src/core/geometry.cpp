@@ -74,7 +74,8 @@ Bounds LonLatBounds(const Dataset& data) {
 
 namespace {
 
-// The polygon's label point: the pole of inaccessibility of its outline simplified by 0.5% of its
+// The polygon's label point (on a big map, GeometryOptions::simplified_labels_from; else the
+// exact pole): the pole of inaccessibility of its outline simplified by 0.5% of its
 // size (each probe measures the distance to every edge: with a few hundred vertices a ring that
 // was 60% of building a big map), with its clearance measured on the real outline. The point is
 // within about that tolerance of the exact pole's quality (tests/unit/test_geometry.cpp); where
@@ -85,7 +86,7 @@ LabelPoint LabelFor(const AreaGeometry& g, const PolygonRange& p, double size, c
     uint32_t count = 0;
     for (uint32_t r = 0; r < p.ring_count; ++r) count += rings[r].count;
     constexpr uint32_t kSimplifyFrom = 64;  // vertices; fewer cost nothing worth saving
-    if (count < kSimplifyFrom) return PoleOfInaccessibility(g.vertices.data(), rings, p.ring_count, precision);
+    if (!options.simplified_labels || count < kSimplifyFrom) return PoleOfInaccessibility(g.vertices.data(), rings, p.ring_count, precision);
     std::vector<Vec2> vertices;
     std::vector<RingRange> simple;
     std::vector<uint32_t> keep, scratch;
@@ -206,6 +207,7 @@ MapGeometryBuilder::MapGeometryBuilder(const Dataset& data, const GeometryOption
     m_.projection = Projection::ForBounds(detail::LonLatBounds(data));
     m_.areas.reserve(data.areas.size());
     for (const Area& area : data.areas) total_vertices_ += SourceVertices(area);
+    options_.simplified_labels = total_vertices_ >= options.simplified_labels_from;
 }
 
 bool MapGeometryBuilder::Step(size_t vertex_budget) {

@@ -954,11 +954,11 @@ void AfterFramePresented(AppState& app) {
         platform::SetPageInfo(app.lang == Lang::En ? "en" : "zh-CN", d.title.Get(app.lang), label);
     }
     // Only when the items changed: an idle app publishes nothing. While a finger or the mouse
-    // moves the map or swipes a list, not at all: every item's rectangle changes each frame, and
-    // with thousands of areas one publication cost the page ~190 ms of DOM work (BENCHMARKS.md);
-    // the gesture's end publishes them. Otherwise, while they change every frame, at most four
+    // moves the map, not at all: every map item's rectangle changes each frame, and with
+    // thousands of areas one publication cost the page ~190 ms of DOM work; the gesture's end
+    // publishes them. Otherwise, while they change every frame (a list swiped), at most four
     // times a second, and always once it settles.
-    const bool moving = app.map.dragging || app.map.gesture || app.touch_scroll.dragging || app.touch_scroll.coasting;
+    const bool moving = app.map.dragging || app.map.gesture;
     const double now = platform::Now();
     if (app.sem_dirty && !moving && (app.frames_to_draw <= 0 || now - app.sem_published_at >= 0.25)) {
         app.sem_dirty = false;

@@ -649,7 +649,13 @@ TEST_CASE("labels: found on a simplified outline, inside the real one, nearly as
     ss << in.rdbuf();
     const jcm::LoadResult loaded = jcm::LoadDataset(ss.str(), "campaign.json");
     REQUIRE(loaded.Ok());
-    const jcm::MapGeometry m = jcm::BuildMapGeometry(loaded.data);
+    jcm::GeometryOptions options;
+    options.simplified_labels_from = 0;  // as on a big map
+    const jcm::MapGeometry m = jcm::BuildMapGeometry(loaded.data, options);
+    const jcm::MapGeometry exact_map = jcm::BuildMapGeometry(loaded.data);
+    size_t moved = 0;
+    for (size_t i = 0; i < m.areas.size(); ++i) moved += m.areas[i].label.x != exact_map.areas[i].label.x;
+    CHECK(moved > 0);  // the option does change the search (a city's map keeps the exact one)
     int checked = 0, polygons = 0;
     for (const jcm::AreaGeometry& g : m.areas) {
         if (g.polygons.empty()) continue;  // a marker (a functional zone)
