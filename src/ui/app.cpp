@@ -156,9 +156,14 @@ void ShowNotices(AppState& app) {
 // with its progress on the loading card (StepLoading); a smaller one at once, before the card
 // would even be read.
 constexpr size_t kSlicedLoadBytes = size_t{2} << 20;
-// Source vertices whose geometry is built per frame then: about 50 ms of wasm on the bench
-// machine (BENCHMARKS.md), so the page answers between slices.
+// Source vertices whose geometry is built per frame then: slices of 55-100 ms of wasm measured on
+// the bench machine (headless Chromium, the synthetic set), so the page answers between them.
 constexpr size_t kVerticesPerSlice = 25000;
+
+// A step of a big load on the loading card, in both languages (the card shows both).
+void ShowLoadStep(Str step, double fraction) {
+    platform::ShowLoadProgress(Tr(step, Lang::Zh), Tr(step, Lang::En), fraction);
+}
 
 void OnDataFetched(const platform::FetchResult& r, void* user) {
     AppState& app = *static_cast<AppState*>(user);
@@ -170,7 +175,7 @@ void OnDataFetched(const platform::FetchResult& r, void* user) {
             s.size = r.size;
             s.file = app.load.data_url;
             s.step = SlicedLoad::Step::Read;
-            platform::ShowLoadProgress(Tr(Str::LoadStepReading, Lang::Zh), Tr(Str::LoadStepReading, Lang::En), -1);
+            ShowLoadStep(Str::LoadStepReading, -1);
             RequestRedraw(app);
             return;
         }
@@ -331,17 +336,16 @@ bool StepLoading(AppState& app) {
             }
             s.builder = std::make_unique<MapGeometryBuilder>(app.data);
             s.step = SlicedLoad::Step::Build;
-            platform::ShowLoadProgress(Tr(Str::LoadStepBuilding, Lang::Zh), Tr(Str::LoadStepBuilding, Lang::En), 0);
+            ShowLoadStep(Str::LoadStepBuilding, 0);
             break;
         }
         case SlicedLoad::Step::Build: {
             const bool done = s.builder->Step(kVerticesPerSlice);
             if (done) {
                 s.step = SlicedLoad::Step::Index;
-                platform::ShowLoadProgress(Tr(Str::LoadStepIndexing, Lang::Zh), Tr(Str::LoadStepIndexing, Lang::En), -1);
+                ShowLoadStep(Str::LoadStepIndexing, -1);
             } else {
-                platform::ShowLoadProgress(Tr(Str::LoadStepBuilding, Lang::Zh), Tr(Str::LoadStepBuilding, Lang::En),
-                                           s.builder->Progress());
+                ShowLoadStep(Str::LoadStepBuilding, s.builder->Progress());
             }
             break;
         }

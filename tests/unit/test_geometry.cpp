@@ -589,15 +589,23 @@ TEST_CASE("fixture: two real Jining districts triangulate to their shoelace area
     CheckHitsAgainstReference(m, WorldRings(m), 10000, 370811);
 }
 
-// The app builds a big map across frames (ui/app.cpp, StepLoading): every step size must give
-// what BuildMapGeometry gives in one go.
-TEST_CASE("MapGeometryBuilder: any step size gives BuildMapGeometry's geometry, progress rising to 1") {
+namespace {
+// The shipped dataset, loaded as the app loads it.
+jcm::LoadResult LoadShippedData() {
     std::ifstream in(std::string(JCM_SOURCE_DIR) + "/data/campaign.json", std::ios::binary);
     REQUIRE(in.good());
     std::stringstream ss;
     ss << in.rdbuf();
-    const jcm::LoadResult loaded = jcm::LoadDataset(ss.str(), "campaign.json");
+    jcm::LoadResult loaded = jcm::LoadDataset(ss.str(), "campaign.json");
     REQUIRE(loaded.Ok());
+    return loaded;
+}
+}  // namespace
+
+// The app builds a big map across frames (ui/app.cpp, StepLoading): every step size must give
+// what BuildMapGeometry gives in one go.
+TEST_CASE("MapGeometryBuilder: any step size gives BuildMapGeometry's geometry, progress rising to 1") {
+    const jcm::LoadResult loaded = LoadShippedData();
     const jcm::Dataset& data = loaded.data;
     const jcm::MapGeometry whole = jcm::BuildMapGeometry(data);
     for (size_t budget : {size_t{1}, size_t{500}, size_t{3000}, static_cast<size_t>(-1)}) {
@@ -643,12 +651,7 @@ TEST_CASE("MapGeometryBuilder: any step size gives BuildMapGeometry's geometry, 
 // the point must be inside the real outline, its clearance measured on it, and within that
 // tolerance of the best clearance the exact search finds.
 TEST_CASE("labels: found on a simplified outline, inside the real one, nearly as roomy as the exact pole") {
-    std::ifstream in(std::string(JCM_SOURCE_DIR) + "/data/campaign.json", std::ios::binary);
-    REQUIRE(in.good());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const jcm::LoadResult loaded = jcm::LoadDataset(ss.str(), "campaign.json");
-    REQUIRE(loaded.Ok());
+    const jcm::LoadResult loaded = LoadShippedData();
     jcm::GeometryOptions options;
     options.simplified_labels_from = 0;  // as on a big map
     const jcm::MapGeometry m = jcm::BuildMapGeometry(loaded.data, options);
