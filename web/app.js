@@ -52,6 +52,17 @@
     try { asked = new URLSearchParams(location.search).get('data'); } catch (e) { asked = null; }
     var dataUrl = null;
     try { dataUrl = new URL(asked || page.defaultData, location.href); } catch (e) { dataUrl = null; }
+    // The loading card and the tab name the page's own dataset (tools/shell-from-data.mjs); for
+    // another one they say which file is loading until the app, having read it, names its city.
+    var own = null;
+    try { own = new URL(page.defaultData, location.href).href; } catch (e) { own = null; }
+    if (asked && dataUrl && dataUrl.href !== own) {
+      var file = dataUrl.pathname.split('/').pop() || dataUrl.pathname;
+      try { file = decodeURIComponent(file); } catch (e) { /* shown as written */ }
+      loading.querySelector('.title').textContent = file;
+      loading.querySelector('.subtitle').textContent = '';
+      document.title = file;
+    }
     if (dataUrl && dataUrl.origin === location.origin) {
       var link = document.createElement('link');
       link.rel = 'preload';

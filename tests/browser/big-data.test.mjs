@@ -80,6 +80,10 @@ test('big data: the card at each step is readable at phone size (the bar, the fi
   await page.waitForFunction(() => !document.getElementById('loading').hidden);
   const box = await page.$eval('#loading .card', (el) => { const r = el.getBoundingClientRect(); return { left: r.left, right: r.right, w: innerWidth }; });
   assert.ok(box.left >= 0 && box.right <= box.w, `the card fits the phone (${JSON.stringify(box)})`);
+  // Another dataset than the page's own: the card and the tab say which file, not the page's city.
+  const named = await page.evaluate(() => ({ title: document.querySelector('#loading .title').textContent,
+    subtitle: document.querySelector('#loading .subtitle').textContent, tab: document.title }));
+  assert.deepEqual(named, { title: 'big.json', subtitle: '', tab: 'big.json' });
   await screenshot(page, 'big-data-phone-card');
   release();
   await page.waitForFunction(() => performance.getEntriesByName('app:first-map-frame').length > 0, null, { timeout: 60000 });
