@@ -652,10 +652,13 @@ mergeInto(LibraryManager.library, {
         keep.add(key);
         els[i] = el;
         if (role === 'textbox') continue;   // the page's own <input> is this control (platform.h)
-        // Where it is on screen (fixed, like the canvas).
+        // Where it is on screen: the item's rectangle, written relative to the element it is
+        // placed in (its parent's, or the tree's, which covers the viewport like the canvas).
         var st = el.style, px = function (v) { return v + 'px'; };
-        if (st.left !== px(it[5])) st.left = px(it[5]);
-        if (st.top !== px(it[6])) st.top = px(it[6]);
+        var up = it[1] >= 0 && items[it[1]][2] !== 'textbox' ? items[it[1]] : null;
+        var left = px(up ? it[5] - up[5] : it[5]), top = px(up ? it[6] - up[6] : it[6]);
+        if (st.left !== left) st.left = left;
+        if (st.top !== top) st.top = top;
         if (st.width !== px(it[7])) st.width = px(it[7]);
         if (st.height !== px(it[8])) st.height = px(it[8]);
         var action = !!(flags & F.action);
