@@ -526,6 +526,11 @@ void DrawToast(AppState& app) {
 }  // namespace
 
 void DrawApp(AppState& app) {
+    // While a finger or the mouse moves the map nothing is published (AfterFramePresented), so
+    // nothing is recorded either: with thousands of areas, recording and comparing the items was
+    // ~4 ms of each drag step. The first frame after the gesture records them all again.
+    const bool moving = app.map.dragging || app.map.gesture;
+    app.sem.SetPaused(moving);
     app.sem.BeginFrame();
     HandleTouchScroll(app);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -572,6 +577,8 @@ void DrawApp(AppState& app) {
     if (app.sem.EndFrame()) {
         app.sem_dirty = true;
         app.frames_to_draw = std::max(app.frames_to_draw, 2);
+    } else if (moving && !(app.map.dragging || app.map.gesture)) {
+        app.frames_to_draw = std::max(app.frames_to_draw, 1);  // the gesture ended: record next frame
     }
 }
 

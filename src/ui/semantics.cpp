@@ -70,7 +70,7 @@ void Semantics::BeginFrame() {
 
 bool Semantics::EndFrame() {
     depth_ = 0;
-    if (!enabled_) return false;
+    if (!enabled_ || paused_) return false;
     // An activation for an item that was not drawn this frame or the next is stale.
     if (pending_id_ != 0 && ++pending_age_ > 2) pending_id_ = 0;
     if (focus_id_ != 0) focus_id_ = 0;
@@ -109,7 +109,7 @@ uint32_t Semantics::PushText(std::string_view s) {
 }
 
 int Semantics::Add(Role role, uint32_t id, std::string_view name, SemRect rect, uint16_t flags) {
-    if (!enabled_) return -1;
+    if (!enabled_ || paused_) return -1;
     if (count_ >= kMaxItems) {
         overflow_ = true;
         return -1;

@@ -103,6 +103,10 @@ public:
 
     // Off: nothing is recorded (only for measuring what recording costs, bench/bench_main.cpp).
     void SetEnabled(bool on) { enabled_ = on; }
+    // Paused: nothing is recorded and EndFrame says nothing changed (app.cpp DrawApp, while the
+    // map is dragged). Resumed, the next EndFrame compares with what it last reported, so a
+    // change made meanwhile is still found.
+    void SetPaused(bool paused) { paused_ = paused; }
 
     // Starts a frame's recording (the previous frame's items stay readable until then).
     void BeginFrame();
@@ -155,6 +159,7 @@ private:
     int depth_ = 0;
     bool overflow_ = false;
     bool enabled_ = true;
+    bool paused_ = false;
     uint64_t published_hash_ = 0;
     uint32_t pending_id_ = 0;
     bool pending_has_value_ = false;

@@ -751,6 +751,40 @@ struct Finger {
     }
 };
 
+TEST_CASE("semantics: nothing is recorded while the map is dragged; its end publishes the moved items") {
+    Fixture f;
+    f.LoadShipped();
+    f.Settle();
+    const auto area_x = [&] {
+        const int i = FindItem(*f.app, jcm::Role::ListItem, "兖州区");
+        REQUIRE(i >= 0);
+        return f.app->sem.Item(i).rect.x;
+    };
+    const float before = area_x();
+    const int published = jcm::platform::headless::Get().semantics_published;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(400, 430);
+    f.Frame();
+    io.AddMouseButtonEvent(0, true);
+    f.Frame();
+    for (int k = 1; k <= 10; ++k) {
+        io.AddMousePosEvent(400.0f + 8.0f * static_cast<float>(k), 430);
+        f.Frame();
+    }
+    REQUIRE(f.app->map.dragging);
+    CHECK(f.app->sem.Count() == 0);  // paused: the frame recorded nothing
+    CHECK(jcm::platform::headless::Get().semantics_published == published);
+    io.AddMouseButtonEvent(0, false);
+    f.Frame();
+    CHECK(f.app->frames_to_draw > 0);  // the frame that ended the drag asks for one that records
+    f.Settle();
+    CHECK_FALSE(f.app->map.dragging);
+    CHECK(f.app->sem.Count() > 50);
+    CHECK(jcm::platform::headless::Get().semantics_published == published + 1);
+    CHECK(area_x() == doctest::Approx(before + 80).epsilon(0.02));  // moved with the map
+    CHECK(f.app->selected == -1);  // a drag selects nothing
+}
+
 TEST_CASE("touch: a swipe over the panel scrolls it and presses nothing; a tap still selects") {
     Fixture f;
     f.LoadShipped();
