@@ -51,6 +51,14 @@ char* jcm_collation_ranks(const char* names, int chinese);
 int jcm_take_context_restored();
 }
 
+// GL functions are called directly (render_gl.cpp, map_gl.cpp), never looked up by name. SDL asks
+// EGL for addresses only in SDL_GL_GetProcAddress and SDL_GL_ExtensionSupported, which this app
+// does not call, and for optional EGL extensions, which it may be told are absent. Emscripten's own
+// eglGetProcAddress (libGL) searches a table of every WebGL function by name, and so links all of
+// them, with their JavaScript, into the app: this definition is used instead, and no function has
+// an address to give. (BENCHMARKS.md, "Wasm size", says what it saved.)
+extern "C" void* eglGetProcAddress(const char*) { return nullptr; }
+
 // The bytes were _malloc'ed by platform_web.js (jcm_fetch); taken, they are not freed there.
 char* jcm::platform::FetchResult::TakeData() const {
     taken = true;
