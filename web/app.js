@@ -143,6 +143,13 @@
   }
   // The check creates the app's own context, with the attributes SDL asks for (no alpha, depth,
   // stencil or multisampling: src/main.cpp), so the one SDL gets later is this one, not a second.
+  // Its drawing buffer gets the size SDL will ask for (CSS size x devicePixelRatio, truncated) before
+  // the context exists: resizing it later reallocates the buffer (platform_web.js).
+  var box = canvas.getBoundingClientRect(), dpr = window.devicePixelRatio || 1;
+  if (box.width > 1 && box.height > 1) {
+    canvas.width = Math.floor(box.width * dpr);
+    canvas.height = Math.floor(box.height * dpr);
+  }
   if (!canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false })) {
     page.showError('浏览器不支持 WebGL 2 · WebGL 2 is not available',
       '请使用较新版本的 Chrome、Edge、Firefox 或 Safari。Please use a recent Chrome, Edge, Firefox or Safari.');

@@ -376,6 +376,23 @@ mergeInto(LibraryManager.library, {
     return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
   },
 
+  // SDL sizes the canvas three times while it creates its window (to 1x1, to find out whether CSS
+  // sizes it; to the page's size; again for the resize event that follows) and on every resize
+  // check. Setting a canvas's width or height reallocates its drawing buffer even when the value
+  // is the same, which costs tens of ms with software WebGL. Our canvas is always sized by CSS
+  // (web/style.css) and app.js gives it its final size before the context is made: the probe is
+  // answered without touching it, and a size it already has is not set again.
+  emscripten_set_canvas_element_size__deps: ['$findCanvasEventTarget'],
+  emscripten_set_canvas_element_size__sig: 'iiii',
+  emscripten_set_canvas_element_size: function (target, width, height) {
+    var canvas = findCanvasEventTarget(target);
+    if (!canvas) return -4;  // EMSCRIPTEN_RESULT_UNKNOWN_TARGET
+    if (width === 1 && height === 1) return 0;
+    if (canvas.width !== width) canvas.width = width;
+    if (canvas.height !== height) canvas.height = height;
+    return 0;
+  },
+
   // Text drawn by the browser with the system's fonts (platform.h DrawGlyphs, SystemFontMetrics).
   // One family list for both, so the metrics are those of the font that draws: the CJK fonts
   // of the common systems, Noto's first (the bundled subset is Noto Sans CJK, so the look is the
@@ -434,13 +451,16 @@ mergeInto(LibraryManager.library, {
         var shape = function (ch) {
           g.clearRect(0, 0, px * 2, px * 2);
           g.fillText(ch, 1, px * 1.2);
-          var d = g.getImageData(0, 0, px * 2, px * 2).data, a = [], ink = 0;
-          for (var k = 3; k < d.length; k += 4) { a.push(d[k]); ink += d[k]; }
-          return { key: a.join(','), ink: ink };
+          return g.getImageData(0, 0, px * 2, px * 2).data;
         };
         var one = shape('\u56fd'), two = shape('\u56fe');   // the two characters: country, picture
+        var inkOne = 0, inkTwo = 0, differ = false;
+        for (var k = 3; k < one.length; k += 4) {
+          inkOne += one[k]; inkTwo += two[k];
+          if (one[k] !== two[k]) differ = true;
+        }
         var m = g.measureText('\u56fd');
-        if (one.ink > 0 && two.ink > 0 && one.key !== two.key && Math.abs(m.width / px - 1) < 0.08 && m.fontBoundingBoxAscent > 0)
+        if (inkOne > 0 && inkTwo > 0 && differ && Math.abs(m.width / px - 1) < 0.08 && m.fontBoundingBoxAscent > 0)
           jcmGlyph.metrics = [m.fontBoundingBoxAscent / px, m.fontBoundingBoxDescent / px];
       }
     }
