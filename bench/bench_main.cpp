@@ -242,6 +242,7 @@ struct ScaleFigures {
         double ms = 0;
     };
     std::vector<Level> levels;
+    double nodes_ms = 0;  // FindBorderNodes, once before the first level
     bool ok = false;
 };
 
@@ -268,12 +269,16 @@ ScaleFigures RunScale(const std::string& name, const std::string& text, const st
         jcm::Triangulator triangulator;
         jcm::SimplifiedArea simple;
         std::vector<uint32_t> keep, scratch;
+        const double n0 = NowMs();
+        const jcm::BorderNodes nodes = jcm::FindBorderNodes(geometry.areas);
+        s.nodes_ms = NowMs() - n0;
         for (float tol : jcm::LevelTolerances(geometry.bounds)) {
             ScaleFigures::Level l;
             l.tolerance = tol;
             const double t0 = NowMs();
-            for (const auto& a : geometry.areas) {
-                if (tol > 0) jcm::SimplifyArea(a, tol, triangulator, &simple, &keep, &scratch);
+            for (size_t i = 0; i < geometry.areas.size(); ++i) {
+                const jcm::AreaGeometry& a = geometry.areas[i];
+                if (tol > 0) jcm::SimplifyArea(a, tol, triangulator, &simple, &keep, &scratch, nodes.of_area[i].data());
                 l.vertices += tol > 0 ? simple.vertices.size() : a.vertices.size();  // every vertex: the geometry as built
             }
             l.ms = NowMs() - t0;
@@ -361,6 +366,7 @@ void PrintScale(const ScaleFigures& s) {
                 s.geometry.min, s.geometry.max, s.geometry.runs);
     std::printf("  transform all vertices median %9.3f ms\n", s.transform.median);
     std::printf("  hit test, one query    median %9.3f us\n", s.hit_us.median);
+    std::printf("  border nodes           %9.1f ms (once, before the first level)\n", s.nodes_ms);
     for (const auto& l : s.levels)
         std::printf("  level of detail %-9.3g %9zu vertices (%5.1f%%), built in %.1f ms\n", l.tolerance, l.vertices,
                     s.vertices ? 100.0 * static_cast<double>(l.vertices) / static_cast<double>(s.vertices) : 0.0, l.ms);
@@ -413,7 +419,7 @@ std::string ToJson(const std::vector<ScaleFigures>& scales, const std::string& m
         JsonFrame(o, "frame_hover_semantics_off", s.sem_off);
         JsonStat(o, "semantics_json_ms", s.sem_json_ms);
         o += "\"semantics_items\":" + std::to_string(s.sem_items) + ",\"semantics_json_bytes\":" + std::to_string(s.sem_json_bytes) + ",";
-        o += "\"levels\":[";
+        o += "\"nodes_ms\":" + std::to_string(s.nodes_ms) + ",\"levels\":[";
         for (const auto& l : s.levels) {
             char lb[128];
             std::snprintf(lb, sizeof lb, "{\"tolerance\":%.9g,\"vertices\":%zu,\"ms\":%.3f},", l.tolerance, l.vertices, l.ms);

@@ -457,9 +457,10 @@ screen at the fitted view, coordinates with 6 decimals (${(nS.bytes / 1048576).t
 ### Levels of detail (native)
 
 What the map layer (platform/map_gl.cpp) builds from each dataset (core/simplify.h): every ring
-simplified to within the level's tolerance (world units; the levels are the map's diagonal / 1,000,
-/ 4,000, / 16,000, / 64,000, and every vertex), fills triangulated again; the time is this
-machine's for all areas. The browser draws the coarsest level whose tolerance is under half a
+cut at its border nodes (found once: ${[['1x', n1], ['synthetic', nS], ['sparse', nSp]].map(([l, sc]) => `${l} ${(sc.nodes_ms ?? 0).toFixed(0)} ms`).join(', ')}), each stretch
+between two nodes simplified to within the level's tolerance the same way for the areas on both
+sides (world units; the levels are the map's diagonal / 1,000, / 4,000, / 16,000, / 64,000, and
+every vertex), fills triangulated again; the time is this machine's for all areas. The browser draws the coarsest level whose tolerance is under half a
 device pixel, builds a level the first time a view needs it, and keeps it only if it saves at least 20%
 of the vertices; a map under 100,000 vertices (1x) is always drawn as loaded.
 

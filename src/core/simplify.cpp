@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace jcm {
 namespace {
@@ -16,7 +17,137 @@ float DistanceToSegment(Vec2 p, Vec2 a, Vec2 b) {
     return std::sqrt(ex * ex + ey * ey);
 }
 
+// A point as one number: its coordinates' bits (-0 as 0), equal only for the same point.
+uint64_t PointKey(Vec2 p) {
+    uint32_t x = 0, y = 0;
+    const float fx = p.x == 0.0f ? 0.0f : p.x, fy = p.y == 0.0f ? 0.0f : p.y;
+    std::memcpy(&x, &fx, 4);
+    std::memcpy(&y, &fy, 4);
+    return (uint64_t{x} << 32) | y;
+}
+
+bool Less(Vec2 a, Vec2 b) { return a.x < b.x || (a.x == b.x && a.y < b.y); }
+
+// Douglas-Peucker over vertices at(0..last) of a polyline, both ends kept: flags (in `flags`, by
+// ring index) every vertex farther than `tolerance` from what is kept, and the first `force`
+// vertices it splits at whatever the tolerance. `at` maps a position on the stretch to a ring
+// index. `stack` is reused storage.
+template <class At>
+void SimplifyStretch(const Vec2* ring, uint32_t last, At at, float tolerance, int force, std::vector<uint32_t>& flags,
+                     std::vector<uint32_t>& stack) {
+    stack.clear();
+    stack.push_back(0), stack.push_back(last);
+    while (!stack.empty()) {
+        const uint32_t j = stack.back();
+        stack.pop_back();
+        const uint32_t i = stack.back();
+        stack.pop_back();
+        const Vec2 a = ring[at(i)], b = ring[at(j)];
+        float worst = -1;
+        uint32_t far = 0;
+        for (uint32_t k = i + 1; k < j; ++k) {
+            const float d = DistanceToSegment(ring[at(k)], a, b);
+            if (d > worst) worst = d, far = k;
+        }
+        if (far == 0 || (worst <= tolerance && force <= 0)) continue;
+        --force;
+        flags[at(far)] = 1;
+        // A second forced vertex (a closed stretch) is the farthest in the next half popped that
+        // has one: the same for both copies, which read the stretch in the same order.
+        if (far - i > 1) stack.push_back(i), stack.push_back(far);
+        if (j - far > 1) stack.push_back(far), stack.push_back(j);
+    }
+}
+
 }  // namespace
+
+BorderNodes FindBorderNodes(const std::vector<AreaGeometry>& areas) {
+    // Every vertex as (point, its two neighbours in either order), sorted by point: a point is a
+    // node if it is seen with two different pairs of neighbours, or more than twice.
+    struct Seen {
+        uint64_t point, pair;
+        bool operator<(const Seen& o) const { return point < o.point || (point == o.point && pair < o.pair); }
+    };
+    size_t total = 0;
+    for (const AreaGeometry& a : areas) total += a.vertices.size();
+    std::vector<Seen> seen;
+    seen.reserve(total);
+    for (const AreaGeometry& a : areas) {
+        for (const RingRange& r : a.rings) {
+            const Vec2* v = a.vertices.data() + r.start;
+            for (uint32_t k = 0; k < r.count; ++k) {
+                const uint64_t p = PointKey(v[k == 0 ? r.count - 1 : k - 1]), q = PointKey(v[k + 1 == r.count ? 0 : k + 1]);
+                const uint64_t lo = std::min(p, q), hi = std::max(p, q);
+                // Both neighbours in one number (a 64-bit mix: two different pairs that collide
+                // would only lose a node, a sliver of under the tolerance).
+                uint64_t h = lo * 0x9E3779B97F4A7C15ull;
+                h ^= (hi + 0x632BE59BD9B4E019ull + (h << 6) + (h >> 2)) * 0xBF58476D1CE4E5B9ull;
+                seen.push_back({PointKey(v[k]), h ^ (h >> 31)});
+            }
+        }
+    }
+    std::sort(seen.begin(), seen.end());
+    std::vector<uint64_t> nodes;
+    for (size_t i = 0; i < seen.size();) {
+        size_t j = i + 1;
+        bool node = false;
+        for (; j < seen.size() && seen[j].point == seen[i].point; ++j) node |= seen[j].pair != seen[i].pair;
+        if (node || j - i > 2) nodes.push_back(seen[i].point);
+        i = j;
+    }
+    std::vector<Seen>().swap(seen);
+    BorderNodes out;
+    out.of_area.resize(areas.size());
+    for (size_t a = 0; a < areas.size(); ++a) {
+        const std::vector<Vec2>& v = areas[a].vertices;
+        std::vector<uint8_t>& flags = out.of_area[a];
+        flags.assign(v.size(), 0);
+        if (nodes.empty()) continue;
+        for (size_t k = 0; k < v.size(); ++k) flags[k] = std::binary_search(nodes.begin(), nodes.end(), PointKey(v[k])) ? 1 : 0;
+    }
+    return out;
+}
+
+void SimplifyRingAtNodes(const Vec2* ring, const uint8_t* node, uint32_t count, float tolerance, std::vector<uint32_t>* keep,
+                         std::vector<uint32_t>* scratch) {
+    keep->clear();
+    if (count <= 3 || !(tolerance > 0)) {
+        for (uint32_t i = 0; i < count; ++i) keep->push_back(i);
+        return;
+    }
+    std::vector<uint32_t>& flags = *keep;
+    flags.assign(count, 0);
+    uint32_t first = count, least = 0;
+    for (uint32_t i = 0; i < count; ++i) {
+        if (node[i] && first == count) first = i;
+        if (Less(ring[i], ring[least])) least = i;
+    }
+    if (first == count) first = least;  // no node: the least point, whichever side reads the ring
+    flags[first] = 1;
+    // Each stretch from a node to the next (the whole ring, back to the same node, if it has one).
+    uint32_t from = first;
+    do {
+        uint32_t len = 1;
+        while (len < count && !node[(from + len) % count]) ++len;
+        const uint32_t to = (from + len) % count;
+        flags[to] = 1;
+        if (len >= 2) {
+            // Read from the lesser end; a closed stretch, from the lesser of its second vertices.
+            const Vec2 a = ring[from], b = ring[to];
+            const bool forward = len == count ? Less(ring[(from + 1) % count], ring[(from + len - 1) % count]) : Less(a, b);
+            const int force = len == count ? 2 : 1;
+            if (forward)
+                SimplifyStretch(ring, len, [&](uint32_t s) { return (from + s) % count; }, tolerance, force, flags, *scratch);
+            else
+                SimplifyStretch(ring, len, [&](uint32_t s) { return (from + len - s) % count; }, tolerance, force, flags, *scratch);
+        }
+        from = to;
+    } while (from != first);
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < count; ++i)
+        if (flags[i]) flags[n++] = i;
+    flags.resize(n);
+}
 
 void SimplifyRing(const Vec2* ring, uint32_t count, float tolerance, std::vector<uint32_t>* keep, std::vector<uint32_t>* scratch) {
     keep->clear();
@@ -75,7 +206,7 @@ void SimplifyRing(const Vec2* ring, uint32_t count, float tolerance, std::vector
 }
 
 bool SimplifyArea(const AreaGeometry& area, float tolerance, Triangulator& triangulator, SimplifiedArea* out,
-                  std::vector<uint32_t>* keep, std::vector<uint32_t>* scratch) {
+                  std::vector<uint32_t>* keep, std::vector<uint32_t>* scratch, const uint8_t* nodes) {
     out->vertices.clear();
     out->rings.clear();
     out->indices.clear();
@@ -84,7 +215,10 @@ bool SimplifyArea(const AreaGeometry& area, float tolerance, Triangulator& trian
         const size_t first = out->rings.size();
         for (uint32_t r = poly.first_ring; r < poly.first_ring + poly.ring_count; ++r) {
             const RingRange& ring = area.rings[r];
-            SimplifyRing(area.vertices.data() + ring.start, ring.count, tolerance, keep, scratch);
+            if (nodes)
+                SimplifyRingAtNodes(area.vertices.data() + ring.start, nodes + ring.start, ring.count, tolerance, keep, scratch);
+            else
+                SimplifyRing(area.vertices.data() + ring.start, ring.count, tolerance, keep, scratch);
             const auto start = static_cast<uint32_t>(out->vertices.size());
             for (uint32_t k : *keep) out->vertices.push_back(area.vertices[ring.start + k]);
             out->rings.push_back({start, static_cast<uint32_t>(keep->size())});

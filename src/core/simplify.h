@@ -7,11 +7,12 @@
 // whose tolerance is under half a device pixel: the same picture, a fraction of the vertices. A
 // map of fewer than 100,000 vertices (a city's districts) is always drawn as loaded.
 //
-// Fills are drawn from the same simplified rings, triangulated again. Each ring is simplified on
-// its own, so two neighbours' copies of a shared border may differ, by at most the tolerance on
-// each side: under half a pixel each, and the outlines drawn over every border (1 px wide, from
-// the same simplified rings) cover any such sliver. A topology that simplifies a shared border
-// once for both neighbours would make them identical; it is not built (README "Big maps").
+// Fills are drawn from the same simplified rings, triangulated again. Neighbours share borders:
+// simplified ring by ring, two copies of a border would differ (a sliver or a gap between the
+// fills). So the map's rings are first cut at their nodes (FindBorderNodes: where a border
+// between two areas starts or ends), and each stretch between two nodes is simplified on its
+// own, in an order that does not depend on which side's ring it is read from: both neighbours
+// keep the same vertices of it, at every level (SimplifyRingAtNodes).
 #pragma once
 
 #include <cstdint>
@@ -30,6 +31,24 @@ namespace jcm {
 void SimplifyRing(const Vec2* ring, uint32_t count, float tolerance, std::vector<uint32_t>* keep,
                   std::vector<uint32_t>* scratch);
 
+// Which vertices of the map are nodes, per area, parallel to AreaGeometry::vertices (1: a node).
+// A node is a point where the rings through it do not all go on to the same two neighbouring
+// points: the end of a border between two areas, a junction of three, or a point a ring passes
+// twice. A ring with no node (an island, or an enclave and the hole around it) gets none here:
+// SimplifyRingAtNodes then starts at its least point (by x, then y), the same for both copies.
+struct BorderNodes {
+    std::vector<std::vector<uint8_t>> of_area;
+};
+BorderNodes FindBorderNodes(const std::vector<AreaGeometry>& areas);
+
+// SimplifyRing for a ring whose nodes are flagged in `node[0..count)`: the nodes are kept, and
+// each stretch between two consecutive nodes is simplified by Douglas-Peucker read from its
+// lesser end (so the neighbour that has the same stretch the other way round keeps the same
+// vertices), keeping at least its vertex farthest from its chord (two for a ring with one node),
+// so that the ring never collapses. Every vertex stays within `tolerance` of the result.
+void SimplifyRingAtNodes(const Vec2* ring, const uint8_t* node, uint32_t count, float tolerance, std::vector<uint32_t>* keep,
+                         std::vector<uint32_t>* scratch);
+
 // One area at one level: its rings simplified (vertices, world units; rings into them) and the
 // fill triangles over them (three indices into vertices each).
 struct SimplifiedArea {
@@ -38,10 +57,11 @@ struct SimplifiedArea {
     std::vector<uint32_t> indices;
 };
 
-// Simplifies every ring of `area` at `tolerance` (SimplifyRing) and triangulates each polygon
-// again. False if the triangulator gave up on a polygon (its triangles then cover part of it).
+// Simplifies every ring of `area` at `tolerance` (SimplifyRingAtNodes with the area's `nodes`, a
+// FindBorderNodes row; SimplifyRing without) and triangulates each polygon again. False if the
+// triangulator gave up on a polygon (its triangles then cover part of it).
 bool SimplifyArea(const AreaGeometry& area, float tolerance, Triangulator& triangulator, SimplifiedArea* out,
-                  std::vector<uint32_t>* keep, std::vector<uint32_t>* scratch);
+                  std::vector<uint32_t>* keep, std::vector<uint32_t>* scratch, const uint8_t* nodes = nullptr);
 
 // The levels' tolerances for a map of `bounds`, coarsest first, the last 0 (every vertex).
 std::vector<float> LevelTolerances(const WorldRect& bounds);

@@ -144,6 +144,7 @@ void MapLayerGL::DeleteLevels() {
     for (const Level& l : levels_)
         if (l.draws == static_cast<int>(&l - levels_.data())) DeleteBuffers(l);
     levels_.clear();
+    nodes_ = BorderNodes{};
     draw_ = nullptr;
 }
 
@@ -189,12 +190,14 @@ void MapLayerGL::Build(Level& level, size_t index) {
         });
         return;
     }
+    // Shared borders are simplified the same way from both sides (simplify.h): no slivers or gaps.
+    if (nodes_.of_area.size() != g.areas.size()) nodes_ = FindBorderNodes(g.areas);
     std::vector<SimplifiedArea> simple(g.areas.size());
     Triangulator triangulator;
     std::vector<uint32_t> keep, scratch;
     size_t vertices = 0;
     for (size_t a = 0; a < g.areas.size(); ++a) {
-        SimplifyArea(g.areas[a], level.tolerance, triangulator, &simple[a], &keep, &scratch);
+        SimplifyArea(g.areas[a], level.tolerance, triangulator, &simple[a], &keep, &scratch, nodes_.of_area[a].data());
         vertices += simple[a].vertices.size();
     }
     // Not worth its memory if it keeps more than 80% of every vertex: it draws the finest level

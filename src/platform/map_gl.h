@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "platform/render_gl.h"
+#include "core/simplify.h"
 #include "ui/map_layer.h"
 
 namespace jcm::gl {
@@ -57,6 +58,7 @@ private:
 
     std::vector<Level> levels_;              // coarsest first; the last is every vertex
     std::vector<float> tolerances_;
+    BorderNodes nodes_;  // of the geometry, found when its first simplified level is built
     const Level* draw_ = nullptr;            // the level Draw chose, for Render
     int generation_ = -1;
     bool colors_dirty_ = true;

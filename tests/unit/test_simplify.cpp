@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <random>
+#include <set>
 #include <vector>
 
 #include "core/simplify.h"
@@ -139,5 +141,184 @@ TEST_CASE("simplify: a simplified area's triangles cover its simplified rings ex
         // ... and within the tolerance's band of the original area.
         const double perimeter = 2 * 3.1416 * (1.0 + 0.3);
         CHECK(std::fabs(rings - (ring_area(outer.data(), 800) - ring_area(hole.data(), 300))) <= tol * perimeter + 1e-6);
+    }
+}
+
+namespace {
+
+// A map of cells in a grid, sharing wiggly borders vertex for vertex (as neighbouring districts
+// do), plus an island in a hole of the first cell that fills it exactly (an enclave): every kind
+// of ring FindBorderNodes has to cut.
+struct GridMap {
+    std::vector<jcm::AreaGeometry> areas;
+    std::vector<jcm::Vec2> outline;  // the outer boundary of the whole map, in order
+};
+
+GridMap MakeGridMap(int cols, int rows, int per_border, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<float> wiggle(-0.1f, 0.1f);
+    auto border = [&](jcm::Vec2 a, jcm::Vec2 b) {  // from a to b, both ends included
+        std::vector<jcm::Vec2> line{a};
+        const float nx = -(b.y - a.y), ny = b.x - a.x;
+        for (int k = 1; k <= per_border; ++k) {
+            // Jagged, but inside a narrow lens between its ends: borders never cross each other.
+            const float t = static_cast<float>(k) / static_cast<float>(per_border + 1), w = wiggle(rng) * std::sin(3.14159265f * t);
+            line.push_back({a.x + t * (b.x - a.x) + w * nx, a.y + t * (b.y - a.y) + w * ny});
+        }
+        line.push_back(b);
+        return line;
+    };
+    auto node = [](int c, int r) { return jcm::Vec2{static_cast<float>(c), static_cast<float>(r)}; };
+    std::vector<std::vector<std::vector<jcm::Vec2>>> h(static_cast<size_t>(rows + 1)), v(static_cast<size_t>(rows));
+    for (int r = 0; r <= rows; ++r)
+        for (int c = 0; c < cols; ++c) h[r].push_back(border(node(c, r), node(c + 1, r)));
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c <= cols; ++c) v[r].push_back(border(node(c, r), node(c, r + 1)));
+    auto append = [](std::vector<jcm::Vec2>& ring, const std::vector<jcm::Vec2>& line, bool reversed) {
+        for (size_t k = 0; k + 1 < line.size(); ++k) ring.push_back(reversed ? line[line.size() - 1 - k] : line[k]);
+    };
+    GridMap m;
+    for (int r = 0; r < rows; ++r) {
+        for (int c = 0; c < cols; ++c) {
+            jcm::AreaGeometry a;
+            append(a.vertices, h[r][c], false);
+            append(a.vertices, v[r][c + 1], false);
+            append(a.vertices, h[r + 1][c], true);
+            append(a.vertices, v[r][c], true);
+            a.rings = {{0, static_cast<uint32_t>(a.vertices.size())}};
+            a.polygons = {jcm::PolygonRange{0, 1, 0, 0}};
+            m.areas.push_back(a);
+        }
+    }
+    // The island: a wiggly ring inside cell 0, its hole there; the two copies run opposite ways.
+    std::vector<jcm::Vec2> island = WigglyRing(200, seed + 7);
+    for (jcm::Vec2& p : island) p = {0.5f + 0.15f * p.x, 0.5f + 0.15f * p.y};
+    jcm::AreaGeometry& first = m.areas[0];
+    first.rings.push_back({static_cast<uint32_t>(first.vertices.size()), static_cast<uint32_t>(island.size())});
+    first.vertices.insert(first.vertices.end(), island.rbegin(), island.rend());
+    first.polygons = {jcm::PolygonRange{0, 2, 0, 0}};
+    jcm::AreaGeometry enclave;
+    enclave.vertices = island;
+    enclave.rings = {{0, static_cast<uint32_t>(island.size())}};
+    enclave.polygons = {jcm::PolygonRange{0, 1, 0, 0}};
+    m.areas.push_back(enclave);
+    for (int c = 0; c < cols; ++c) append(m.outline, h[0][c], false);
+    for (int r = 0; r < rows; ++r) append(m.outline, v[r][cols], false);
+    for (int c = cols - 1; c >= 0; --c) append(m.outline, h[rows][c], true);
+    for (int r = rows - 1; r >= 0; --r) append(m.outline, v[r][0], true);
+    return m;
+}
+
+using PointSet = std::set<std::pair<float, float>>;
+
+PointSet Points(const std::vector<jcm::Vec2>& v) {
+    PointSet s;
+    for (const jcm::Vec2& p : v) s.insert({p.x, p.y});
+    return s;
+}
+
+double TriangleArea(const jcm::SimplifiedArea& s) {
+    double sum = 0;
+    for (size_t t = 0; t + 2 < s.indices.size(); t += 3) {
+        const jcm::Vec2 p = s.vertices[s.indices[t]], q = s.vertices[s.indices[t + 1]], r = s.vertices[s.indices[t + 2]];
+        sum += std::fabs((static_cast<double>(q.x) - p.x) * (r.y - p.y) - (static_cast<double>(r.x) - p.x) * (q.y - p.y)) / 2;
+    }
+    return sum;
+}
+
+// The number of neighbour pairs whose simplified copies of their shared points differ.
+int MismatchedBorders(const std::vector<jcm::AreaGeometry>& areas, const std::vector<jcm::SimplifiedArea>& simple) {
+    int mismatched = 0;
+    for (size_t i = 0; i < areas.size(); ++i) {
+        const PointSet all_i = Points(areas[i].vertices), kept_i = Points(simple[i].vertices);
+        for (size_t j = i + 1; j < areas.size(); ++j) {
+            PointSet shared, a, b;
+            const PointSet all_j = Points(areas[j].vertices), kept_j = Points(simple[j].vertices);
+            std::set_intersection(all_i.begin(), all_i.end(), all_j.begin(), all_j.end(), std::inserter(shared, shared.end()));
+            if (shared.empty()) continue;
+            std::set_intersection(kept_i.begin(), kept_i.end(), shared.begin(), shared.end(), std::inserter(a, a.end()));
+            std::set_intersection(kept_j.begin(), kept_j.end(), shared.begin(), shared.end(), std::inserter(b, b.end()));
+            mismatched += a != b;
+        }
+    }
+    return mismatched;
+}
+
+}  // namespace
+
+TEST_CASE("simplify: neighbours keep identical shared borders at every level, and their fills leave no gap") {
+    const GridMap m = MakeGridMap(5, 4, 60, 11);
+    const jcm::BorderNodes nodes = jcm::FindBorderNodes(m.areas);
+    REQUIRE(nodes.of_area.size() == m.areas.size());
+    // Where two cells' borders meet the map's edge is a node; the map's corner (on one ring only,
+    // the outer border going on through it) is not; the island has none.
+    CHECK(nodes.of_area[0][61] == 1);
+    CHECK(nodes.of_area[0][0] == 0);
+    CHECK(std::count(nodes.of_area.back().begin(), nodes.of_area.back().end(), 1) == 0);
+    jcm::Triangulator tri;
+    std::vector<uint32_t> keep, scratch;
+    size_t previous = 0;
+    for (const jcm::AreaGeometry& a : m.areas) previous += a.vertices.size();
+    for (float tol : {0.001f, 0.004f, 0.016f, 0.064f, 0.25f, 1.0f}) {
+        CAPTURE(tol);
+        std::vector<jcm::SimplifiedArea> simple(m.areas.size());
+        size_t vertices = 0;
+        double fills = 0;
+        for (size_t i = 0; i < m.areas.size(); ++i) {
+            REQUIRE(jcm::SimplifyArea(m.areas[i], tol, tri, &simple[i], &keep, &scratch, nodes.of_area[i].data()));
+            vertices += simple[i].vertices.size();
+            fills += TriangleArea(simple[i]);
+            for (size_t r = 0; r < m.areas[i].rings.size(); ++r) {
+                // Never collapses; every vertex within the tolerance of its simplified ring.
+                const jcm::RingRange ring = m.areas[i].rings[r];
+                const std::vector<jcm::Vec2> original(m.areas[i].vertices.begin() + ring.start,
+                                                      m.areas[i].vertices.begin() + ring.start + ring.count);
+                jcm::SimplifyRingAtNodes(original.data(), nodes.of_area[i].data() + ring.start, ring.count, tol, &keep, &scratch);
+                REQUIRE(keep.size() >= 3);
+                CHECK(std::is_sorted(keep.begin(), keep.end()));
+                CHECK(WorstError(original, keep) <= tol * 1.0001f);
+            }
+        }
+        CHECK(MismatchedBorders(m.areas, simple) == 0);
+        CHECK(vertices <= previous);  // fewer (or as many) with each coarser level
+        previous = vertices;
+        // No gap and no overlap: the fills add up to the area inside the map's simplified outline
+        // (its points that the areas kept, in order).
+        PointSet kept;
+        for (const jcm::SimplifiedArea& s : simple)
+            for (const jcm::Vec2& p : s.vertices) kept.insert({p.x, p.y});
+        double outline = 0;
+        std::vector<jcm::Vec2> ring;
+        for (const jcm::Vec2& p : m.outline)
+            if (kept.count({p.x, p.y})) ring.push_back(p);
+        for (size_t k = 0; k < ring.size(); ++k) {
+            const jcm::Vec2 p = ring[k], q = ring[(k + 1) % ring.size()];
+            outline += static_cast<double>(p.x) * q.y - static_cast<double>(q.x) * p.y;
+        }
+        CHECK(fills == doctest::Approx(std::fabs(outline) / 2).epsilon(1e-5));
+    }
+    CHECK(previous < m.areas.size() * 20);  // the coarsest level: a handful of vertices per area
+    // What the nodes are for: ring by ring, neighbours' copies of a border come out different.
+    std::vector<jcm::SimplifiedArea> alone(m.areas.size());
+    for (size_t i = 0; i < m.areas.size(); ++i) jcm::SimplifyArea(m.areas[i], 0.064f, tri, &alone[i], &keep, &scratch);
+    CHECK(MismatchedBorders(m.areas, alone) > 0);
+}
+
+TEST_CASE("simplify: a ring with no node, read either way round, keeps the same points") {
+    const std::vector<jcm::Vec2> ring = WigglyRing(500, 21);
+    std::vector<jcm::Vec2> reversed(ring.rbegin(), ring.rend());
+    std::rotate(reversed.begin(), reversed.begin() + 123, reversed.end());
+    const std::vector<uint8_t> none(ring.size(), 0);
+    std::vector<uint32_t> keep, scratch;
+    for (float tol : {0.002f, 0.02f, 0.2f, 5.0f}) {
+        CAPTURE(tol);
+        jcm::SimplifyRingAtNodes(ring.data(), none.data(), static_cast<uint32_t>(ring.size()), tol, &keep, &scratch);
+        REQUIRE(keep.size() >= 3);
+        PointSet a;
+        for (uint32_t k : keep) a.insert({ring[k].x, ring[k].y});
+        jcm::SimplifyRingAtNodes(reversed.data(), none.data(), static_cast<uint32_t>(reversed.size()), tol, &keep, &scratch);
+        PointSet b;
+        for (uint32_t k : keep) b.insert({reversed[k].x, reversed[k].y});
+        CHECK(a == b);
     }
 }
