@@ -161,6 +161,7 @@ public:
         jcm::StartApp(*app_);
         jcm::platform::headless::Complete("assets/ui-font.otf", !font.empty(), font, font.empty() ? "HTTP 404" : "");
         jcm::platform::headless::Complete(jcm::platform::headless::Get().dataset_url, true, data);
+        while (jcm::StepLoading(*app_)) {}  // a big file loads in steps (the app takes one a frame)
     }
     ~AppHarness() { ImGui::DestroyContext(ctx_); }
     bool HasData() const { return app_->has_data; }
@@ -475,6 +476,23 @@ int RunMemory(const std::string& path, const std::string& font) {
         std::printf("AcceptDataset: peak %7.1f MiB  resident %8.1f MiB%s  (peak with the %.1f MiB text, resident without)\n",
                     Mib(peak_accept + text_bytes), Mib(after_accept), h.HasData() ? "" : "  (data rejected)",
                     Mib(text_bytes));
+        {  // what the geometry holds, by part (capacity, as allocated)
+            const jcm::MapGeometry& g = h.app().geometry;
+            long long vertices = 0, rings = 0, indices = 0, polygons = 0, polys = 0;
+            for (const jcm::AreaGeometry& a : g.areas) {
+                vertices += static_cast<long long>(a.vertices.capacity() * sizeof(jcm::Vec2));
+                rings += static_cast<long long>(a.rings.capacity() * sizeof(jcm::RingRange));
+                indices += static_cast<long long>(a.indices.capacity() * sizeof(uint32_t));
+                polys += static_cast<long long>(a.polygons.capacity() * sizeof(jcm::PolygonRange));
+            }
+            for (const jcm::Area& a : h.app().data.areas)
+                for (const jcm::Polygon& p : a.polygons)
+                    for (const auto& r : p.rings) polygons += static_cast<long long>(r.capacity() * sizeof(jcm::LonLat));
+            std::printf("  of it: dataset rings %.1f MiB; geometry vertices %.1f, rings %.1f, polygons %.1f, triangles %.1f, "
+                        "hit index %.1f MiB (%zu cells, %zu edge refs)\n",
+                        Mib(polygons), Mib(vertices), Mib(rings), Mib(polys), Mib(indices), Mib(static_cast<long long>(g.hit_index.Bytes())),
+                        g.hit_index.CellCount(), g.hit_index.EdgeRefCount());
+        }
         g_peak_bytes = g_live_bytes.load();
         h.Frame();
         h.Frame();
