@@ -148,7 +148,7 @@ AreaGeometry BuildAreaGeometry(const Area& area, const Projection& projection, c
         pr.first_ring = first_ring;
         pr.ring_count = ring_count;
         pr.first_index = static_cast<uint32_t>(g.indices.size());
-        if (!triangulator.Triangulate(g.vertices.data(), g.rings.data() + first_ring, ring_count, g.indices)) {
+        if (!options.defer_fills && !triangulator.Triangulate(g.vertices.data(), g.rings.data() + first_ring, ring_count, g.indices)) {
             g.triangulated = false;
         }
         pr.index_count = static_cast<uint32_t>(g.indices.size()) - pr.first_index;
@@ -208,6 +208,8 @@ MapGeometryBuilder::MapGeometryBuilder(const Dataset& data, const GeometryOption
     m_.areas.reserve(data.areas.size());
     for (const Area& area : data.areas) total_vertices_ += SourceVertices(area);
     options_.simplified_labels = total_vertices_ >= options.simplified_labels_from;
+    options_.defer_fills = total_vertices_ >= options.deferred_fills_from;
+    m_.fills_deferred = options_.defer_fills;
 }
 
 bool MapGeometryBuilder::Step(size_t vertex_budget) {
@@ -340,7 +342,7 @@ void HitIndex::Build(const std::vector<AreaGeometry>& areas, const WorldRect& bo
                         const int32_t c0 = col_of(x0 - margin_x), c1 = col_of(x1 + margin_x);
                         for (int32_t c = c0; c <= c1; ++c) {
                             visit(static_cast<size_t>(r) * static_cast<size_t>(cols_) + static_cast<size_t>(c),
-                                  EdgeRef{static_cast<uint32_t>(ai), k, kn});
+                                  EdgeRef{static_cast<uint32_t>(ai), kn == k + 1 ? k : (k | kWrap)});
                         }
                     }
                 }
@@ -443,9 +445,17 @@ int HitIndex::Query(const std::vector<AreaGeometry>& areas, Vec2 p) const {
             --ii;
         }
         const std::vector<Vec2>& v = areas[area].vertices;
+        const std::vector<RingRange>& rings = areas[area].rings;
         while (ei > e0 && edges_[ei - 1].area == area) {
             const EdgeRef& e = edges_[--ei];
-            const double ax = v[e.a].x, ay = v[e.a].y, bx = v[e.b].x, by = v[e.b].y;
+            const uint32_t a = e.a & ~kWrap;
+            uint32_t b = a + 1;
+            if (e.a & kWrap) {  // the closing edge: to the first vertex of the ring holding `a`
+                const auto ring = std::upper_bound(rings.begin(), rings.end(), a,
+                                                   [](uint32_t x, const RingRange& r) { return x < r.start; });
+                b = std::prev(ring)->start;
+            }
+            const double ax = v[a].x, ay = v[a].y, bx = v[b].x, by = v[b].y;
             // Horizontal leg (cx, cy) -> (px, cy): crossings change the ray count exactly.
             if (detail::Straddles(ay, by, cy)) {
                 const double x = detail::CrossingX(ax, ay, bx, by, cy);
@@ -463,6 +473,25 @@ int HitIndex::Query(const std::vector<AreaGeometry>& areas, Vec2 p) const {
 }
 
 // ---- 6. brute force -----------------------------------------------------------------------------
+
+bool TriangulateArea(const AreaGeometry& area, Triangulator& triangulator, std::vector<uint32_t>& out) {
+    out.clear();
+    bool ok = true;
+    for (const PolygonRange& p : area.polygons)
+        ok = triangulator.Triangulate(area.vertices.data(), area.rings.data() + p.first_ring, p.ring_count, out) && ok;
+    return ok;
+}
+
+size_t MaxFillIndices(const AreaGeometry& area) {
+    size_t n = 0;
+    for (const PolygonRange& p : area.polygons) {
+        size_t v = 0;
+        for (uint32_t r = 0; r < p.ring_count; ++r) v += area.rings[p.first_ring + r].count;
+        v += 2 * (p.ring_count - 1);
+        n += v >= 2 ? 3 * (v - 2) : 0;
+    }
+    return n;
+}
 
 bool PointInArea(const AreaGeometry& area, Vec2 p) {
     const double px = p.x, py = p.y;

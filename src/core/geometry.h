@@ -31,7 +31,8 @@ struct AreaGeometry {
     std::vector<Vec2> vertices;          // every ring of every polygon, open rings, world units
     std::vector<RingRange> rings;        // outlines to draw (closed implicitly), into vertices
     std::vector<PolygonRange> polygons;  // parallel to Area::polygons (minus empty ones)
-    std::vector<uint32_t> indices;       // fill triangles, three indices into vertices each
+    std::vector<uint32_t> indices;       // fill triangles, three indices into vertices each (none
+                                         // on a big map: MapGeometry::fills_deferred)
     WorldRect bounds;                    // of the vertices (and the marker, if any)
     double area = 0;                     // world units², outer minus holes, all polygons
     bool triangulated = true;            // false if the triangulator gave up on a polygon
@@ -50,7 +51,15 @@ struct GeometryOptions {
     // (geometry.cpp LabelFor): 60% less time building such a map. 0: always.
     size_t simplified_labels_from = 100000;
     bool simplified_labels = false;  // set by MapGeometryBuilder from the above
-    double hit_cells_per_edge = 1.0; // hit grid cells per outline edge (fewer: less memory)
+    // From this many source vertices the full-detail fill triangles are not made at load (a
+    // third of building such a map, 12 bytes a triangle kept for good): the map layer draws a
+    // big map from its levels of detail and triangulates the finest only if a view needs it
+    // (TriangulateArea, while writing it to the GPU). 0: never made at load.
+    size_t deferred_fills_from = 100000;
+    bool defer_fills = false;        // set by MapGeometryBuilder from the above
+    // Hit grid cells per outline edge: a quarter keeps a few edges a cell (a query tests them
+    // all, well under a microsecond) and the index under 12 bytes an edge.
+    double hit_cells_per_edge = 0.25;
     uint32_t max_hit_cells = 1u << 21;
 };
 
@@ -70,11 +79,18 @@ public:
     int Query(const std::vector<AreaGeometry>& areas, Vec2 p) const;
     size_t CellCount() const { return static_cast<size_t>(cols_) * static_cast<size_t>(rows_); }
     size_t EdgeRefCount() const { return edges_.size(); }
+    size_t Bytes() const {
+        return (edge_start_.capacity() + inside_start_.capacity() + inside_.capacity()) * sizeof(uint32_t) +
+               edges_.capacity() * sizeof(EdgeRef);
+    }
 
 private:
+    // The edge vertices[a] -> vertices[a + 1] of areas[area]; with kWrap set in `a`, the ring's
+    // closing edge, back to its first vertex (8 bytes an entry: a million-edge map lists ~1.4 M).
     struct EdgeRef {
-        uint32_t area, a, b;  // the edge vertices[a] -> vertices[b] of areas[area]
+        uint32_t area, a;
     };
+    static constexpr uint32_t kWrap = 0x80000000u;
     double origin_x_ = 0, origin_y_ = 0, max_x_ = 0, max_y_ = 0;
     double cell_w_ = 1, cell_h_ = 1;
     int32_t cols_ = 0, rows_ = 0;
@@ -93,6 +109,7 @@ struct MapGeometry {
     WorldRect bounds;                 // of all areas' vertices and markers
     size_t max_area_vertices = 0;     // reserve this in a screen buffer to never reallocate
     std::vector<int> by_size_desc;    // area indices, largest area first (label placement order)
+    bool fills_deferred = false;      // AreaGeometry::indices not made (GeometryOptions::defer_fills)
     HitIndex hit_index;
 
     // The area under world point p (the one drawn last if several overlap), or -1.
@@ -134,6 +151,13 @@ class MapGeometryBuilder {
 // Projects and triangulates one area and finds its label (BuildMapGeometry's per-area step).
 AreaGeometry BuildAreaGeometry(const Area& area, const Projection& projection, const GeometryOptions& options,
                                Triangulator& triangulator);
+
+// The fill triangles of every polygon of `area` into `out` (cleared), as BuildAreaGeometry makes
+// them; false if the triangulator gave up on a polygon. At most MaxFillIndices(area) indices.
+bool TriangulateArea(const AreaGeometry& area, Triangulator& triangulator, std::vector<uint32_t>& out);
+// An upper bound of TriangulateArea's index count: per polygon of n vertices and h holes,
+// 3 (n + 2h - 2) (ear clipping with each hole bridged in).
+size_t MaxFillIndices(const AreaGeometry& area);
 
 // Brute-force even-odd test of p against all rings of all polygons of `area` (the reference the
 // hit index agrees with).

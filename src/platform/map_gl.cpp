@@ -184,9 +184,9 @@ const MapLayerGL::Level* MapLayerGL::LevelFor(float pixels_per_unit) {
 void MapLayerGL::Build(Level& level, size_t index) {
     const MapGeometry& g = *geometry_;
     level.draws = static_cast<int>(index);
-    if (index + 1 == levels_.size()) {  // every vertex: the geometry as it is
+    if (index + 1 == levels_.size()) {  // every vertex: the geometry as it is (its triangles made now if deferred)
         Upload(level, g.areas.size(), [&](size_t a) {
-            return AreaSpan{&g.areas[a].vertices, &g.areas[a].rings, &g.areas[a].indices};
+            return AreaSpan{&g.areas[a].vertices, &g.areas[a].rings, g.fills_deferred ? nullptr : &g.areas[a].indices};
         });
         return;
     }
@@ -214,15 +214,16 @@ void MapLayerGL::Build(Level& level, size_t index) {
 // indices per edge, one edge per ring vertex. Written in chunks, so the wasm heap never holds a
 // copy of them all.
 void MapLayerGL::Upload(Level& level, size_t areas, const std::function<AreaSpan(size_t)>& area) {
+    // Deferred triangles (AreaSpan::indices null) are made area by area as they are written, into
+    // room for as many as they can be (MaxFillIndices); the level draws those made.
     size_t vertices = 0, indices = 0, edges = 0;
     for (size_t a = 0; a < areas; ++a) {
         const AreaSpan s = area(a);
         vertices += s.vertices->size();
-        indices += s.indices->size();
+        indices += s.indices ? s.indices->size() : MaxFillIndices(geometry_->areas[a]);
         for (const RingRange& r : *s.rings) edges += r.count;
     }
     level.vertices = vertices;
-    level.fill_count = static_cast<int>(indices);
     level.line_count = static_cast<int>(edges * 6);
     glGenVertexArrays(1, &level.fill_vao);
     glGenVertexArrays(1, &level.line_vao);
@@ -265,12 +266,20 @@ void MapLayerGL::Upload(Level& level, size_t areas, const std::function<AreaSpan
         }
     };
     Chunk fill{level.fill_vbo, level.fill_ibo, {}, {}}, line{level.line_vbo, level.line_ibo, {}, {}};
+    Triangulator triangulator;
+    std::vector<uint32_t> made;
     for (size_t a = 0; a < areas; ++a) {
         const AreaSpan s = area(a);
         const std::vector<Vec2>& vs = *s.vertices;
         const auto base = static_cast<uint32_t>((fill.v_written + fill.v.size()) / 3);
         for (const Vec2& v : vs) fill.v.insert(fill.v.end(), {v.x, v.y, static_cast<float>(a)});
-        for (uint32_t i : *s.indices) fill.i.push_back(base + i);
+        const std::vector<uint32_t>* tris = s.indices;
+        if (!tris) {
+            TriangulateArea(geometry_->areas[a], triangulator, made);
+            made.resize(std::min(made.size(), MaxFillIndices(geometry_->areas[a])) / 3 * 3);  // never past its room
+            tris = &made;
+        }
+        for (uint32_t i : *tris) fill.i.push_back(base + i);
         if (fill.v.size() / 3 >= kChunk) fill.Flush();
         for (const RingRange& r : *s.rings) {
             for (uint32_t k = 0; k < r.count; ++k) {
@@ -285,6 +294,7 @@ void MapLayerGL::Upload(Level& level, size_t areas, const std::function<AreaSpan
     }
     fill.Flush();
     line.Flush();
+    level.fill_count = static_cast<int>(fill.i_written);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
 }

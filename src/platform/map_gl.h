@@ -38,7 +38,7 @@ private:
     struct AreaSpan {
         const std::vector<Vec2>* vertices;
         const std::vector<RingRange>* rings;
-        const std::vector<uint32_t>* indices;
+        const std::vector<uint32_t>* indices;  // null: the geometry's area, triangulated as it is written
     };
     bool EnsurePrograms();
     // The level to draw for `pixels_per_unit`, built if needed.

@@ -680,3 +680,41 @@ TEST_CASE("labels: found on a simplified outline, inside the real one, nearly as
     CHECK(polygons == 11);
     CHECK(checked == polygons);  // every area with an outline has its label inside
 }
+
+// A big map's full-detail fill triangles are made only when the map layer needs them
+// (GeometryOptions::deferred_fills_from): then they are the ones a build at load makes, and fit
+// the room MaxFillIndices gives them.
+TEST_CASE("geometry: deferred fills are made later exactly as at load, within their bound") {
+    const jcm::LoadResult loaded = LoadShippedData();
+    jcm::GeometryOptions options;
+    options.deferred_fills_from = 0;  // as on a big map
+    const jcm::MapGeometry deferred = jcm::BuildMapGeometry(loaded.data, options);
+    const jcm::MapGeometry at_load = jcm::BuildMapGeometry(loaded.data);
+    CHECK(deferred.fills_deferred);
+    CHECK_FALSE(at_load.fills_deferred);
+    REQUIRE(deferred.areas.size() == at_load.areas.size());
+    jcm::Triangulator tri;
+    std::vector<uint32_t> made;
+    size_t triangles = 0;
+    for (size_t i = 0; i < deferred.areas.size(); ++i) {
+        const jcm::AreaGeometry& d = deferred.areas[i];
+        const jcm::AreaGeometry& a = at_load.areas[i];
+        CHECK(d.indices.empty());
+        CHECK(d.vertices.size() == a.vertices.size());
+        CHECK(d.label.x == a.label.x);  // everything else as at load
+        CHECK(d.area == a.area);
+        CHECK(jcm::TriangulateArea(d, tri, made) == a.triangulated);
+        CHECK(made == a.indices);
+        CHECK(made.size() <= jcm::MaxFillIndices(d));
+        triangles += made.size() / 3;
+    }
+    CHECK(triangles > 8000);  // Jining's districts: about as many triangles as vertices
+    // The bound is exact for a polygon without holes (n - 2 triangles) and one with a hole (n + 2 - 2).
+    jcm::AreaGeometry square;
+    square.vertices = {{0, 0}, {4, 0}, {4, 4}, {0, 4}, {1, 1}, {1, 3}, {3, 3}, {3, 1}};
+    square.rings = {{0, 4}, {4, 4}};
+    square.polygons = {jcm::PolygonRange{0, 2, 0, 0}};
+    CHECK(jcm::TriangulateArea(square, tri, made));
+    CHECK(made.size() == jcm::MaxFillIndices(square));
+    CHECK(made.size() == 3 * 8);
+}
