@@ -94,14 +94,29 @@ void main() {
     out_color = vec4(u_color.rgb, u_color.a * coverage);
 })";
 
-// The uniforms both programs share, looked up by name (a few calls per frame, no reads back of
-// GL state: getUniformLocation is answered by the browser without a GPU round trip).
-void SetCommon(GLuint program, const float center[2], float ppu, const float screen_center[2]) {
+// A linked program's uniform locations (-1 for those it does not have).
+template <class Uniforms>
+Uniforms FindUniforms(GLuint program) {
+    Uniforms u;
+    u.center = glGetUniformLocation(program, "u_center");
+    u.ppu = glGetUniformLocation(program, "u_ppu");
+    u.screen_center = glGetUniformLocation(program, "u_screen_center");
+    u.display = glGetUniformLocation(program, "u_display");
+    u.colors = glGetUniformLocation(program, "u_colors");
+    u.width = glGetUniformLocation(program, "u_width");
+    u.dpr = glGetUniformLocation(program, "u_dpr");
+    u.color = glGetUniformLocation(program, "u_color");
+    return u;
+}
+
+// The uniforms both programs share.
+template <class Uniforms>
+void SetCommon(const Uniforms& u, const float center[2], float ppu, const float screen_center[2]) {
     const ImGuiIO& io = ImGui::GetIO();
-    glUniform2f(glGetUniformLocation(program, "u_center"), center[0], center[1]);
-    glUniform1f(glGetUniformLocation(program, "u_ppu"), ppu);
-    glUniform2f(glGetUniformLocation(program, "u_screen_center"), screen_center[0], screen_center[1]);
-    glUniform2f(glGetUniformLocation(program, "u_display"), io.DisplaySize.x, io.DisplaySize.y);
+    glUniform2f(u.center, center[0], center[1]);
+    glUniform1f(u.ppu, ppu);
+    glUniform2f(u.screen_center, screen_center[0], screen_center[1]);
+    glUniform2f(u.display, io.DisplaySize.x, io.DisplaySize.y);
 }
 
 void Callback(const ImDrawList*, const ImDrawCmd* cmd) {
@@ -119,8 +134,10 @@ void MapLayerGL::Prepare() {
 
 bool MapLayerGL::EnsurePrograms() {
     Prepare();
-    if (!fill_program_) fill_program_ = FinishProgram(fill_pending_, "map fills");
-    if (!line_program_) line_program_ = FinishProgram(line_pending_, "map outlines");
+    if (!fill_program_ && (fill_program_ = FinishProgram(fill_pending_, "map fills")) != 0)
+        fill_uniforms_ = FindUniforms<Uniforms>(fill_program_);
+    if (!line_program_ && (line_program_ = FinishProgram(line_pending_, "map outlines")) != 0)
+        line_uniforms_ = FindUniforms<Uniforms>(line_program_);
     return fill_program_ && line_program_;
 }
 
@@ -246,12 +263,20 @@ void MapLayerGL::Upload(Level& level, size_t areas, const std::function<AreaSpan
     glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 4 * sizeof(float), nullptr);
     glBindVertexArray(0);  // the element buffer binding is the VAO's: none bound while writing
 
-    constexpr size_t kChunk = 65536;  // vertices (fills) or edges (outlines) per write
+    // Written through two fixed buffers of 16,384 vertices (fills) or edges (outlines) each, about
+    // 1.5 MB in all: growing vectors of a level's data took 24 MiB of wasm heap at once (a heap
+    // never gives memory back).
+    constexpr size_t kChunk = 16384;
     struct Chunk {
         GLuint vbo, ibo;
+        size_t v_cap, i_cap;                  // floats and indices held before a write
         std::vector<float> v;
         std::vector<uint32_t> i;
         size_t v_written = 0, i_written = 0;  // floats and indices on the GPU
+        // Room for `dv` more floats and `di` more indices, written out first if need be.
+        void Need(size_t dv, size_t di) {
+            if (v.size() + dv > v_cap || i.size() + di > i_cap) Flush();
+        }
         void Flush() {
             if (v.empty() && i.empty()) return;
             glBindBuffer(GL_ARRAY_BUFFER, vbo);
@@ -265,32 +290,39 @@ void MapLayerGL::Upload(Level& level, size_t areas, const std::function<AreaSpan
             i.clear();
         }
     };
-    Chunk fill{level.fill_vbo, level.fill_ibo, {}, {}}, line{level.line_vbo, level.line_ibo, {}, {}};
+    Chunk fill{level.fill_vbo, level.fill_ibo, kChunk * 3, kChunk * 3, {}, {}};
+    Chunk line{level.line_vbo, level.line_ibo, kChunk * 16, kChunk * 6, {}, {}};
+    for (Chunk* c : {&fill, &line}) c->v.reserve(c->v_cap), c->i.reserve(c->i_cap);
     Triangulator triangulator;
     std::vector<uint32_t> made;
     for (size_t a = 0; a < areas; ++a) {
         const AreaSpan s = area(a);
         const std::vector<Vec2>& vs = *s.vertices;
         const auto base = static_cast<uint32_t>((fill.v_written + fill.v.size()) / 3);
-        for (const Vec2& v : vs) fill.v.insert(fill.v.end(), {v.x, v.y, static_cast<float>(a)});
+        for (const Vec2& v : vs) {
+            fill.Need(3, 0);
+            fill.v.insert(fill.v.end(), {v.x, v.y, static_cast<float>(a)});
+        }
         const std::vector<uint32_t>* tris = s.indices;
         if (!tris) {
             TriangulateArea(geometry_->areas[a], triangulator, made);
             made.resize(std::min(made.size(), MaxFillIndices(geometry_->areas[a])) / 3 * 3);  // never past its room
             tris = &made;
         }
-        for (uint32_t i : *tris) fill.i.push_back(base + i);
-        if (fill.v.size() / 3 >= kChunk) fill.Flush();
+        for (uint32_t i : *tris) {
+            fill.Need(0, 1);
+            fill.i.push_back(base + i);
+        }
         for (const RingRange& r : *s.rings) {
             for (uint32_t k = 0; k < r.count; ++k) {
                 const Vec2& p = vs[r.start + k];
                 const Vec2& q = vs[r.start + (k + 1 == r.count ? 0 : k + 1)];
+                line.Need(16, 6);
                 const auto b = static_cast<uint32_t>((line.v_written + line.v.size()) / 4);
                 for (int corner = 0; corner < 4; ++corner) line.v.insert(line.v.end(), {p.x, p.y, q.x, q.y});
                 line.i.insert(line.i.end(), {b, b + 1, b + 2, b + 1, b + 3, b + 2});
             }
         }
-        if (line.v.size() / 16 >= kChunk) line.Flush();
     }
     fill.Flush();
     line.Flush();
@@ -346,15 +378,15 @@ void MapLayerGL::Render(float x0, float y0, float x1, float y1) {
         if (count > 0) glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT, nullptr);
     };
     glUseProgram(fill_program_);
-    SetCommon(fill_program_, center_, ppu_, screen_center_);
-    glUniform1i(glGetUniformLocation(fill_program_, "u_colors"), 0);
+    SetCommon(fill_uniforms_, center_, ppu_, screen_center_);
+    glUniform1i(fill_uniforms_.colors, 0);
     glBindVertexArray(draw_->fill_vao);
     draw(draw_->fill_count);
     glUseProgram(line_program_);
-    SetCommon(line_program_, center_, ppu_, screen_center_);
-    glUniform1f(glGetUniformLocation(line_program_, "u_width"), outline_px_);
-    glUniform1f(glGetUniformLocation(line_program_, "u_dpr"), sx > 0 ? sx : 1.0f);
-    glUniform4f(glGetUniformLocation(line_program_, "u_color"), outline_rgba_[0], outline_rgba_[1], outline_rgba_[2], outline_rgba_[3]);
+    SetCommon(line_uniforms_, center_, ppu_, screen_center_);
+    glUniform1f(line_uniforms_.width, outline_px_);
+    glUniform1f(line_uniforms_.dpr, sx > 0 ? sx : 1.0f);
+    glUniform4f(line_uniforms_.color, outline_rgba_[0], outline_rgba_[1], outline_rgba_[2], outline_rgba_[3]);
     glBindVertexArray(draw_->line_vao);
     draw(draw_->line_count);
     glBindVertexArray(0);
