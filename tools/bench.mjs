@@ -316,9 +316,10 @@ if (totalGzip > BUDGET.gzipBytes) {
     `The wasm alone is ${kb(wasm?.gzip ?? 0)} gzip (${pct((wasm?.gzip ?? 0) / totalGzip)}): Dear ImGui + SDL2 (video and events only) + ` +
     `nlohmann/json's parser + the app, linked at -Oz ("Wasm size" below says where its bytes go); the JS ${kb(js)}, the data ${kb(data?.gzip ?? 0)}` +
     (font ? `, the font ${kb(font.gzip)}.` : `; no font file (the browser draws the text with the system's CJK font).`) +
-    ` The wasm of ImGui + SDL2 alone is near the budget, so it cannot be met with this stack as is. What would bring it closer: ` +
-    `Brotli as well as gzip on the host, SDL2's software blitters left out of its video core (38% of the code by name, never run by a WebGL app), ` +
-    `and Emscripten's JS glue minified with Closure.`);
+    ` The levers measured so far ("Wasm size" below) are taken where they pay (SDL2 built lean, link-time optimisation, no exceptions or RTTI, ` +
+    `ImGui's debug tools out) or recorded with their gain where they were not (emmalloc, 3.5 KB; the data's coordinates as integer deltas, ` +
+    `about 19 KB, a format change). What is left is code the app runs: its own (about 40% of the code section), Dear ImGui (22%), SDL2 (14%), ` +
+    `the C and C++ runtimes; Brotli on the host would send about a fifth less than gzip.`);
 }
 if (median(firstFrameMs) > BUDGET.firstFrameMs) {
   misses.push(`- **First map frame** at ${ms(median(firstFrameMs))} median, ${ms(median(firstFrameMs) - BUDGET.firstFrameMs)} over; data parsed at ${ms(median(dataLoadedMs))} median. ` +
@@ -336,14 +337,25 @@ if (oneX.drag > BUDGET.dragStepMs) {
     `${n1.frame_drag.median.toFixed(2)} ms. The app's renderer (src/platform/render_gl.cpp) reads no GL state back: ImGui 1.86's OpenGL3 backend did, and ` +
     `that cost over 120 ms per step here before it was replaced. What would fix the rest: fewer frames per input, and hardware WebGL.`);
 }
+if (synth.drag > BUDGET.syntheticDragStepMs) {
+  misses.push(`- **Drag step at the synthetic scale** ${ms(synth.drag)}, of it ${ms(synth.scriptMs)} JS/wasm (CPU profile). A drag draws the level ` +
+    `of detail the view needs (a few percent of the million vertices at the fitted view) from GPU buffers with one transform; per frame the CPU ` +
+    `places up to 512 labels and draws the panel (its ranked list of 2,000 areas clipped to what is visible); the semantics mirror is not ` +
+    `published while the map moves. The rest of the main thread is the browser's own WebGL work with SwiftShader (software rendering of ` +
+    `the fills and outlines on these 2 cores), which a GPU does elsewhere.`);
+}
+if (synth.firstMapFrame > BUDGET.syntheticFirstFrameMs) {
+  misses.push(`- **First map frame at the synthetic scale** ${ms(synth.firstMapFrame)} (download included). The ${(nS.bytes / 1e6).toFixed(1)} MB file is ` +
+    `read in one step (native ${nS.load_ms.median.toFixed(0)} ms), the map built in slices of 25,000 vertices with a progress bar ` +
+    `(native ${nS.geometry_ms.median.toFixed(0)} ms: projection, a label point per area, the hit grid; full-detail triangles only when zoomed in), ` +
+    `then the fitted view's level of detail (border nodes and one simplification). What would fix it: show that coarse level before labels ` +
+    `and the hit grid are done (they arrive in slices after it), and read the file in slices too.`);
+}
 if (synth.heap != null && synth.heap > BUDGET.heapBytes) {
   misses.push(`- **Wasm heap at the synthetic scale** is ${mib(synth.heap)}, ${(synth.heap / BUDGET.heapBytes).toFixed(1)}× the budget (1x: ${mib(oneX.heap ?? 0)}). ` +
-    `Loading the ${(nS.bytes / 1e6).toFixed(1)} MB file no longer builds a JSON tree for the boundaries (rings are packed straight into the Dataset), ` +
-    `and the polygons are held once; fills and outlines are drawn from GPU buffers (platform/map_gl.cpp) in levels of detail, written in chunks. ` +
-    `What the rest is has not been broken down: the geometry (float vertices, triangle indices, hit grid: about 48 MiB), the Dataset's polygons ` +
-    `in doubles, and the fetched text while it is parsed; the wasm memory never shrinks. What would fix it: ` +
-    `free the fetched text before the geometry is built (the geometry on the next frame), compact types for what hit tests and labels need, ` +
-    `and the full-detail geometry kept only on the GPU.`);
+    `The high-water mark is reached while the ${(nS.bytes / 1e6).toFixed(1)} MB file is parsed (its text in the heap next to the rings being read); ` +
+    `\`jcm-bench --memory FILE\` breaks down what stays: the Dataset's rings in doubles, the geometry's float vertices, the hit grid ` +
+    `(8 bytes an edge entry), no full-detail triangles (made when a view needs them). The wasm memory never shrinks.`);
 }
 if (nativeAllocs > 0) misses.push(`- **Allocations per frame**: up to ${nativeAllocs} per frame in some steady state (see the table above for which).`);
 
