@@ -493,6 +493,20 @@ int RunMemory(const std::string& path, const std::string& font) {
                         Mib(polygons), Mib(vertices), Mib(rings), Mib(polys), Mib(indices), Mib(static_cast<long long>(g.hit_index.Bytes())),
                         g.hit_index.CellCount(), g.hit_index.EdgeRefCount());
         }
+        {  // the coarsest level of detail, as the map layer builds it for the fitted view
+            const long long before = g_live_bytes.load();
+            g_peak_bytes = before;
+            const jcm::MapGeometry& g = h.app().geometry;
+            const jcm::BorderNodes nodes = jcm::FindBorderNodes(g.areas);
+            const long long after_nodes = g_peak_bytes.load();
+            std::vector<jcm::SimplifiedArea> simple(g.areas.size());
+            jcm::Triangulator triangulator;
+            std::vector<uint32_t> keep, scratch;
+            const float tol = jcm::LevelTolerances(g.bounds).front();
+            for (size_t a = 0; a < g.areas.size(); ++a)
+                jcm::SimplifyArea(g.areas[a], tol, triangulator, &simple[a], &keep, &scratch, nodes.of_area[a].data());
+            std::printf("coarsest level: peak %.1f MiB (border nodes %.1f MiB of it)\n", Mib(g_peak_bytes - before), Mib(after_nodes - before));
+        }
         g_peak_bytes = g_live_bytes.load();
         h.Frame();
         h.Frame();
