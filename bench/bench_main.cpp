@@ -280,6 +280,7 @@ ScaleFigures RunScale(const std::string& name, const std::string& text, const st
             for (size_t i = 0; i < geometry.areas.size(); ++i) {
                 const jcm::AreaGeometry& a = geometry.areas[i];
                 if (tol > 0) jcm::SimplifyArea(a, tol, triangulator, &simple, &keep, &scratch, nodes.of_area[i].data());
+                else if (geometry.fills_deferred) jcm::TriangulateArea(a, triangulator, simple.indices);  // made when first drawn
                 l.vertices += tol > 0 ? simple.vertices.size() : a.vertices.size();  // every vertex: the geometry as built
             }
             l.ms = NowMs() - t0;

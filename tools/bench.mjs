@@ -479,7 +479,7 @@ of the vertices; a map under 100,000 vertices (1x) is always drawn as loaded.
 | scale | ${n1.levels.map((l, k) => k + 1 === n1.levels.length ? 'every vertex' : 'level ' + (k + 1)).join(' | ')} |
 |---|${n1.levels.map(() => '---:').join('|')}|
 ${[['1x', n1], ['synthetic', nS], ['synthetic, sparse', nSp]].map(([label, sc]) =>
-  `| ${label} | ${sc.levels.map((l) => l.tolerance > 0 ? `${(l.vertices / sc.vertices * 100).toFixed(1)}% (${l.vertices.toLocaleString('en')}), ${l.ms.toFixed(0)} ms` : `${l.vertices.toLocaleString('en')} (the geometry as loaded)`).join(' | ')} |`).join('\n')}
+  `| ${label} | ${sc.levels.map((l) => l.tolerance > 0 ? `${(l.vertices / sc.vertices * 100).toFixed(1)}% (${l.vertices.toLocaleString('en')}), ${l.ms.toFixed(0)} ms` : `${l.vertices.toLocaleString('en')} (the geometry as loaded${l.ms >= 1 ? `; its triangles, made when a view first needs them, in ${l.ms.toFixed(0)} ms` : ''})`).join(' | ')} |`).join('\n')}
 
 ### The semantics layer (native)
 
