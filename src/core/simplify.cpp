@@ -126,12 +126,13 @@ void SimplifyRingAtNodes(const Vec2* ring, const uint8_t* node, uint32_t count, 
     }
     std::vector<uint32_t>& flags = *keep;
     flags.assign(count, 0);
-    uint32_t first = count, least = 0;
-    for (uint32_t i = 0; i < count; ++i) {
-        if (node[i] && first == count) first = i;
-        if (Less(ring[i], ring[least])) least = i;
+    uint32_t first = 0;
+    while (first < count && !node[first]) ++first;
+    if (first == count) {  // no node: the least point, whichever side reads the ring
+        first = 0;
+        for (uint32_t i = 1; i < count; ++i)
+            if (Less(ring[i], ring[first])) first = i;
     }
-    if (first == count) first = least;  // no node: the least point, whichever side reads the ring
     flags[first] = 1;
     // Each stretch from a node to the next (the whole ring, back to the same node, if it has one).
     uint32_t from = first;

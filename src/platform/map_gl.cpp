@@ -94,10 +94,9 @@ void main() {
     out_color = vec4(u_color.rgb, u_color.a * coverage);
 })";
 
-// A linked program's uniform locations (-1 for those it does not have).
-template <class Uniforms>
-Uniforms FindUniforms(GLuint program) {
-    Uniforms u;
+// A linked program's uniform locations.
+MapUniforms FindUniforms(GLuint program) {
+    MapUniforms u;
     u.center = glGetUniformLocation(program, "u_center");
     u.ppu = glGetUniformLocation(program, "u_ppu");
     u.screen_center = glGetUniformLocation(program, "u_screen_center");
@@ -110,8 +109,7 @@ Uniforms FindUniforms(GLuint program) {
 }
 
 // The uniforms both programs share.
-template <class Uniforms>
-void SetCommon(const Uniforms& u, const float center[2], float ppu, const float screen_center[2]) {
+void SetCommon(const MapUniforms& u, const float center[2], float ppu, const float screen_center[2]) {
     const ImGuiIO& io = ImGui::GetIO();
     glUniform2f(u.center, center[0], center[1]);
     glUniform1f(u.ppu, ppu);
@@ -135,9 +133,9 @@ void MapLayerGL::Prepare() {
 bool MapLayerGL::EnsurePrograms() {
     Prepare();
     if (!fill_program_ && (fill_program_ = FinishProgram(fill_pending_, "map fills")) != 0)
-        fill_uniforms_ = FindUniforms<Uniforms>(fill_program_);
+        fill_uniforms_ = FindUniforms(fill_program_);
     if (!line_program_ && (line_program_ = FinishProgram(line_pending_, "map outlines")) != 0)
-        line_uniforms_ = FindUniforms<Uniforms>(line_program_);
+        line_uniforms_ = FindUniforms(line_program_);
     return fill_program_ && line_program_;
 }
 

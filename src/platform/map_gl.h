@@ -11,6 +11,15 @@
 
 namespace jcm::gl {
 
+// A map program's uniform locations (-1 where it has none), looked up once per program: by name
+// each frame, every lookup made the browser decode the name into a new string (garbage to collect
+// while the map is dragged).
+struct MapUniforms {
+    int center = -1, ppu = -1, screen_center = -1, display = -1;  // both programs
+    int colors = -1;                                              // fills
+    int width = -1, dpr = -1, color = -1;                         // outlines
+};
+
 class MapLayerGL final : public MapLayer {
 public:
     bool Sync(const MapGeometry& geometry, int generation) override;
@@ -48,14 +57,7 @@ private:
     void DeleteBuffers(const Level& level);
     void DeleteLevels();
     unsigned fill_program_ = 0, line_program_ = 0;
-    // Uniform locations, looked up once per program: by name each frame, every lookup made the
-    // browser decode the name into a new string (garbage to collect while the map is dragged).
-    struct Uniforms {
-        int center = -1, ppu = -1, screen_center = -1, display = -1;  // both programs
-        int colors = -1;                                              // fills
-        int width = -1, dpr = -1, color = -1;                         // outlines
-    };
-    Uniforms fill_uniforms_, line_uniforms_;
+    MapUniforms fill_uniforms_, line_uniforms_;
     PendingProgram fill_pending_, line_pending_;
     unsigned colors_ = 0;
     // A map of a city's districts (thousands of vertices) costs the GPU nothing worth saving: it
