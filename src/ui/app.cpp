@@ -983,8 +983,9 @@ void AfterFramePresented(AppState& app) {
     // moves the map, not at all: every map item's rectangle changes each frame, and with
     // thousands of areas one publication cost the page ~190 ms of DOM work; the gesture's end
     // publishes them. Otherwise, while they change every frame (a list swiped), at most four
-    // times a second, and always once it settles.
-    const bool moving = app.map.dragging || app.map.gesture;
+    // times a second, and always once it settles. A frame that began paused recorded nothing,
+    // even if the gesture ended during it: publishing it would empty the mirror.
+    const bool moving = app.sem.Paused() || app.map.dragging || app.map.gesture;
     const double now = platform::Now();
     if (app.sem_dirty && !moving && (app.frames_to_draw <= 0 || now - app.sem_published_at >= 0.25)) {
         app.sem_dirty = false;

@@ -107,6 +107,7 @@ public:
     // map is dragged). Resumed, the next EndFrame compares with what it last reported, so a
     // change made meanwhile is still found.
     void SetPaused(bool paused) { paused_ = paused; }
+    bool Paused() const { return paused_; }  // this frame records nothing
 
     // Starts a frame's recording (the previous frame's items stay readable until then).
     void BeginFrame();

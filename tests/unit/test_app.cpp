@@ -785,6 +785,34 @@ TEST_CASE("semantics: nothing is recorded while the map is dragged; its end publ
     CHECK(f.app->selected == -1);  // a drag selects nothing
 }
 
+TEST_CASE("semantics: a drag that ends within a frame never publishes that frame's empty record") {
+    // The frame in which the finger lifts began paused (recording nothing); what is published after
+    // it must be a recorded frame, even when the drag moved nothing (the map at its limit). Frames
+    // here are slow (a third of a second, as software WebGL at DPR 3), so the rate limit never holds
+    // a publication back.
+    Fixture f;
+    f.LoadShipped();
+    f.Settle();
+    ImGuiIO& io = ImGui::GetIO();
+    double& now = jcm::platform::headless::Get().now;
+    const auto slow_frame = [&] { now += 0.3; f.Frame(); };
+    for (int drag = 0; drag < 4; ++drag) {
+        io.AddMousePosEvent(400, 430);
+        io.AddMouseButtonEvent(0, true);
+        slow_frame();
+        for (int k = 1; k <= 3; ++k) {
+            io.AddMousePosEvent(400.0f + 300.0f * static_cast<float>(k), 430);
+            slow_frame();
+        }
+        io.AddMouseButtonEvent(0, false);
+        slow_frame();
+        CAPTURE(drag);
+        CHECK(jcm::platform::headless::Get().semantics.find("兖州区") != std::string::npos);
+        f.Settle();
+        CHECK(jcm::platform::headless::Get().semantics.find("兖州区") != std::string::npos);
+    }
+}
+
 TEST_CASE("touch: a swipe over the panel scrolls it and presses nothing; a tap still selects") {
     Fixture f;
     f.LoadShipped();
