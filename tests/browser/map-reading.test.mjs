@@ -12,6 +12,10 @@
 //   ? and Esc work; the first Tab shows a focus ring; Tab past the last area and Shift+Tab before
 //   the first leave the canvas (no keyboard trap);
 // - small things: "1 quantified target" (plural rules), and a selected area keeps its fill colour.
+// The first two parts run at every size in both languages. The last two depend on the language only
+// through the names of the controls they press, and they cost most of the time (every drag step and
+// zoom is a software-rendered frame at DPR 2-3), so each size runs them in one language, alternating
+// (the phone in English, the portrait tablet in Chinese, ...): both languages stay covered.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, openApp, settle, control, press, items, saveScreenshot, decodePng, SIZES } from './harness.mjs';
@@ -72,7 +76,7 @@ function labelled(labels, lang) {
 }
 
 // One finger from (x, y) moved by (dx, dy) in `steps`, then lifted (CDP touch events).
-async function drag(page, cdp, x, y, dx, dy, steps = 10) {
+async function drag(page, cdp, x, y, dx, dy, steps = 3) {
   if (cdp) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
     for (let i = 1; i <= steps; i++) {
@@ -88,10 +92,11 @@ async function drag(page, cdp, x, y, dx, dy, steps = 10) {
   await settle(page);
 }
 
-for (const size of SIZES) {
+for (const [sizeIndex, size] of SIZES.entries()) {
   for (const lang of ['zh', 'en']) {
     const s = L[lang], tag = `${lang}-${size.vp.width}x${size.vp.height}`;
-    test(`map ${tag}${size.touch ? ' (touch)' : ''}: every area named; the zero class; the map stays findable; focus follows the pointer`, async () => {
+    const moves = (sizeIndex % 2 === 0) === (lang === 'en'); // the findable and focus parts
+    test(`map ${tag}${size.touch ? ' (touch)' : ''}: every area named; the zero class${moves ? '; the map stays findable; focus follows the pointer' : ''}`, async () => {
       const app = await openApp(env, { viewport: size.vp, dpr: size.dpr, touch: size.touch, path: s.path });
       const { page, errors, context } = app;
       const tap = (loc) => press(page, loc, { touch: size.touch });
@@ -155,6 +160,8 @@ for (const size of SIZES) {
         assert.ok(!texts.some((t) => t.startsWith(name(ZOUCHENG, lang)) && t.endsWith(s.none)), `nothing says ${name(ZOUCHENG, lang)}: ${s.none}`);
         await tap(control(page, 'button', cat.name[lang]));
         await tap(control(page, 'button', s.filters));
+
+        if (!moves) { assert.deepEqual(errors, []); return; }
 
         // ---- the map stays findable ----
         const onMap = async () => (await mapItems(page, lang)).filter((i) => !i.offscreen).length;
