@@ -49,7 +49,7 @@ third-party: deps
 	@tools/fetch-sources.sh $(DEPS) all
 
 node_modules/.package-lock.json: package.json
-	@echo "npm: installing playwright-core and the boundary package"
+	@echo "npm: installing terser, playwright-core and the boundary package"
 	@npm install --no-audit --no-fund --loglevel=error
 	@touch $@
 
@@ -83,7 +83,7 @@ wasm-size: third-party
 font: deps
 	@tools/subset-font.sh $(SITE)/assets
 
-site: web font
+site: web font node_modules/.package-lock.json
 	@tools/assemble-site.sh $(WEB) $(SITE)
 
 # dist/site (gzip, manifest + icons, versioned service worker) and dist/jining-campaign.html (one

@@ -21,4 +21,6 @@ cp "$top"/data/source/* "$site/data/source/"
 cp /usr/share/doc/fonts-noto-cjk/copyright "$site/assets/ui-font.LICENSE.txt"
 # The shell's title, description, canvas label and manifest names, from the page's own data.
 node "$top/tools/shell-from-data.mjs" "$site" "$top/data/campaign.json"
+# The scripts minified (terser, from npm: make installs node_modules first).
+node "$top/tools/minify.mjs" "$site/jining-campaign.js" "$site/app.js"
 echo "site: $site ($(du -sh "$site" | cut -f1))"

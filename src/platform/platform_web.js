@@ -330,8 +330,10 @@ mergeInto(LibraryManager.library, {
     // The one-file page carries briefing.css inline (allowed by its hash in the page's CSP, which
     // the frame inherits); the served page links the file.
     var css = document.getElementById('jcm-briefing-css');
-    // (The tags are spelled in parts: this script is itself inlined into a page.)
-    if (css) html = html.replace(/<link rel="stylesheet" href=["']briefing\.css["']>/, function () { return '<' + 'style>' + css.textContent + '<' + '/style>'; });
+    // (No tag is spelled out: this script is itself inlined into a page, and a minifier joins
+    // literal parts, so the '<' comes from a call.)
+    var lt = String.fromCharCode(60);
+    if (css) html = html.replace(/<link rel="stylesheet" href=["']briefing\.css["']>/, function () { return lt + 'style>' + css.textContent + lt + '/style>'; });
     var old = document.getElementById('jcm-print');
     if (old) old.remove();
     var f = document.createElement('iframe');

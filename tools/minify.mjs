@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Minifies the site's scripts in place with terser (npm): Emscripten's glue keeps every name
+// without Closure (not usable with Debian's toolchain, docs/toolchain.md), and app.js is read as
+// written. Local names are shortened and dead code dropped; names at the top of a script
+// (createJcmModule, what the page and the tests reach) are kept. The web build (build/web) keeps
+// the readable files. BENCHMARKS.md "Page weight" has what it saves.
+// Usage: node tools/minify.mjs <file.js>...
+import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { minify } from 'terser';
+
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  console.error('usage: node tools/minify.mjs <file.js>...');
+  process.exit(2);
+}
+const gz = (s) => gzipSync(s, { level: 9 }).length;
+for (const file of files) {
+  const src = readFileSync(file, 'utf8');
+  let out;
+  try {
+    out = await minify(src, { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  } catch (e) {
+    console.error(`minify: ${file}: ${e.message}${e.line ? ` (line ${e.line}, column ${e.col})` : ''}`);
+    process.exit(1);
+  }
+  writeFileSync(file + '.tmp', out.code);
+  renameSync(file + '.tmp', file);
+  console.log(`minify: ${file}  ${src.length} -> ${out.code.length} bytes, gzip -9 ${gz(src)} -> ${gz(out.code)}`);
+}
