@@ -156,9 +156,12 @@ void ShowNotices(AppState& app) {
 // with its progress on the loading card (StepLoading); a smaller one at once, before the card
 // would even be read.
 constexpr size_t kSlicedLoadBytes = size_t{2} << 20;
-// Source vertices whose geometry is built per frame then: slices of 55-100 ms of wasm measured on
-// the bench machine (headless Chromium, the synthetic set), so the page answers between them.
-constexpr size_t kVerticesPerSlice = 25000;
+// Then the geometry is built in slices of this many source vertices (about 10 ms of wasm on the
+// bench machine, headless Chromium, the synthetic set), as many per frame as fit in kFrameSeconds:
+// the page answers between frames, and a slice a frame left most of each frame's time waiting
+// for the next one (40 frames for a million vertices).
+constexpr size_t kVerticesPerSlice = 10000;
+constexpr double kFrameSeconds = 0.05;
 
 // A step of a big load on the loading card, in both languages (the card shows both).
 void ShowLoadStep(Str step, double fraction) {
@@ -340,7 +343,12 @@ bool StepLoading(AppState& app) {
             break;
         }
         case SlicedLoad::Step::Build: {
-            const bool done = s.builder->Step(kVerticesPerSlice);
+            const double start = platform::Now();
+            bool done = false;
+            while (!done) {
+                done = s.builder->Step(kVerticesPerSlice);
+                if (platform::Now() - start >= kFrameSeconds) break;
+            }
             if (done) {
                 s.step = SlicedLoad::Step::Index;
                 ShowLoadStep(Str::LoadStepIndexing, -1);
