@@ -346,7 +346,7 @@ if (synth.drag > BUDGET.syntheticDragStepMs) {
 }
 if (synth.firstMapFrame > BUDGET.syntheticFirstFrameMs) {
   misses.push(`- **First map frame at the synthetic scale** ${ms(synth.firstMapFrame)} (download included). The ${(nS.bytes / 1e6).toFixed(1)} MB file is ` +
-    `read in one step (native ${nS.load_ms.median.toFixed(0)} ms), the map built in slices of 25,000 vertices with a progress bar ` +
+    `read in one step (native ${nS.load_ms.median.toFixed(0)} ms), the map built in slices of 10,000 vertices (as many a frame as fit in 50 ms) with a progress bar ` +
     `(native ${nS.geometry_ms.median.toFixed(0)} ms: projection, a label point per area, the hit grid; full-detail triangles only when zoomed in), ` +
     `then the fitted view's level of detail (border nodes and one simplification). What would fix it: show that coarse level before labels ` +
     `and the hit grid are done (they arrive in slices after it), and read the file in slices too.`);
