@@ -24,9 +24,11 @@ function recordCard() {
     const hint = document.getElementById('loading-hint');
     const bar = document.getElementById('loading-progress');
     const card = document.getElementById('loading');
-    if (!hint || !bar || !card) return;
+    const figures = document.getElementById('loading-figures');
+    // While the page is still being parsed, some of the card may not exist yet.
+    if (!hint || !bar || !card || !figures) return;
     window.__card.push({ hint: hint.textContent, bar: !bar.hidden, value: bar.hasAttribute('value') ? bar.value : null,
-                         shown: !card.hidden, figures: document.getElementById('loading-figures').textContent });
+                         shown: !card.hidden, figures: figures.textContent });
   };
   new MutationObserver(note).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 }
