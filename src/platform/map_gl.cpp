@@ -182,6 +182,7 @@ bool MapLayerGL::Sync(const MapGeometry& g, int generation) {
     generation_ = generation;
     colors_dirty_ = true;
     platform::Mark("app:map-buffers-built");  // tests and the start-up breakdown: the map is on the GPU
+    level_marked_ = false;
     return true;
 }
 
@@ -193,6 +194,12 @@ const MapLayerGL::Level* MapLayerGL::LevelFor(float pixels_per_unit) {
     if (l.draws < 0) Build(l, want);
     Level& drawn = levels_[static_cast<size_t>(l.draws)];
     if (drawn.draws < 0) Build(drawn, static_cast<size_t>(l.draws));
+    if (!level_marked_) {
+        // The start-up breakdown of a big map: its first level of detail (border nodes, one
+        // simplification, its triangles) is on the GPU; a small map's was built with its buffers.
+        level_marked_ = true;
+        platform::Mark("app:map-level-built");
+    }
     return &drawn;
 }
 

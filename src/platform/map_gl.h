@@ -71,6 +71,7 @@ private:
     BorderNodes nodes_;  // of the geometry, found when its first simplified level is built
     const Level* draw_ = nullptr;            // the level Draw chose, for Render
     int generation_ = -1;
+    bool level_marked_ = false;  // app:map-level-built, once per dataset
     bool colors_dirty_ = true;
     std::vector<uint32_t> colors_cpu_;     // the texture's texels (rows of 1024)
     // Set by Draw for the callback.
