@@ -144,7 +144,7 @@ struct FrameFigures {
 // frames are measured with it, as the browser runs them; the GPU's own work is not in them.
 class NullMapLayer final : public jcm::MapLayer {
 public:
-    bool Sync(const jcm::MapGeometry&, int) override { return true; }
+    bool Sync(const jcm::MapGeometry&, const jcm::BorderNodes*, int) override { return true; }
     void SetColors(const std::vector<uint32_t>&) override {}
     void Draw(ImDrawList*, const jcm::ViewTransform&, uint32_t, float) override {}
 };

@@ -62,58 +62,68 @@ void SimplifyStretch(const Vec2* ring, uint32_t last, At at, float tolerance, in
 }  // namespace
 
 BorderNodes FindBorderNodes(const std::vector<AreaGeometry>& areas) {
-    // Every vertex as (point, its two neighbours in either order), sorted by point: a point is a
-    // node if it is seen with two different pairs of neighbours, or more than twice.
-    struct Seen {
-        uint64_t point, pair;
-        bool operator<(const Seen& o) const { return point < o.point || (point == o.point && pair < o.pair); }
-    };
+    BorderNodeFinder finder(areas);
+    while (!finder.Step()) {
+    }
+    return finder.Finish();
+}
+
+// Every vertex as (point, its two neighbours in either order), sorted by point: a point is a node
+// if it is seen with two different pairs of neighbours, or more than twice.
+BorderNodeFinder::BorderNodeFinder(const std::vector<AreaGeometry>& areas) : areas_(&areas) {
     size_t total = 0;
     for (const AreaGeometry& a : areas) total += a.vertices.size();
     // In passes over a share of the points each (by a hash of the point), so that the list
     // stays under 4 MB: a million-vertex map would need 16 MB at once, on top of everything.
-    const size_t passes = std::max<size_t>(1, (total + (1u << 18) - 1) >> 18);
-    std::vector<Seen> seen;
-    seen.reserve(std::min(total, size_t{1} << 18) + (total / passes) / 8);
-    std::vector<uint64_t> nodes;
-    for (size_t pass = 0; pass < passes; ++pass) {
-        seen.clear();
-        for (const AreaGeometry& a : areas) {
-            for (const RingRange& r : a.rings) {
-                const Vec2* v = a.vertices.data() + r.start;
-                for (uint32_t k = 0; k < r.count; ++k) {
-                    const uint64_t point = PointKey(v[k]);
-                    if (passes > 1 && ((point * 0x9E3779B97F4A7C15ull) >> 40) % passes != pass) continue;
-                    const uint64_t p = PointKey(v[k == 0 ? r.count - 1 : k - 1]), q = PointKey(v[k + 1 == r.count ? 0 : k + 1]);
-                    const uint64_t lo = std::min(p, q), hi = std::max(p, q);
-                    // Both neighbours in one number (a 64-bit mix: two different pairs that
-                    // collide would only lose a node, a sliver of under the tolerance).
-                    uint64_t h = lo * 0x9E3779B97F4A7C15ull;
-                    h ^= (hi + 0x632BE59BD9B4E019ull + (h << 6) + (h >> 2)) * 0xBF58476D1CE4E5B9ull;
-                    seen.push_back({point, h ^ (h >> 31)});
-                }
+    passes_ = std::max<size_t>(1, (total + (1u << 18) - 1) >> 18);
+    seen_.reserve(std::min(total, size_t{1} << 18) + (total / passes_) / 8);
+}
+
+bool BorderNodeFinder::Step() {
+    if (pass_ >= passes_) return true;
+    const size_t passes = passes_, pass = pass_++;
+    seen_.clear();
+    for (const AreaGeometry& a : *areas_) {
+        for (const RingRange& r : a.rings) {
+            const Vec2* v = a.vertices.data() + r.start;
+            for (uint32_t k = 0; k < r.count; ++k) {
+                const uint64_t point = PointKey(v[k]);
+                if (passes > 1 && ((point * 0x9E3779B97F4A7C15ull) >> 40) % passes != pass) continue;
+                const uint64_t p = PointKey(v[k == 0 ? r.count - 1 : k - 1]), q = PointKey(v[k + 1 == r.count ? 0 : k + 1]);
+                const uint64_t lo = std::min(p, q), hi = std::max(p, q);
+                // Both neighbours in one number (a 64-bit mix: two different pairs that
+                // collide would only lose a node, a sliver of under the tolerance).
+                uint64_t h = lo * 0x9E3779B97F4A7C15ull;
+                h ^= (hi + 0x632BE59BD9B4E019ull + (h << 6) + (h >> 2)) * 0xBF58476D1CE4E5B9ull;
+                seen_.push_back({point, h ^ (h >> 31)});
             }
         }
-        std::sort(seen.begin(), seen.end());
-        for (size_t i = 0; i < seen.size();) {
-            size_t j = i + 1;
-            bool node = false;
-            for (; j < seen.size() && seen[j].point == seen[i].point; ++j) node |= seen[j].pair != seen[i].pair;
-            if (node || j - i > 2) nodes.push_back(seen[i].point);
-            i = j;
-        }
     }
-    std::vector<Seen>().swap(seen);
-    std::sort(nodes.begin(), nodes.end());
+    std::sort(seen_.begin(), seen_.end());
+    for (size_t i = 0; i < seen_.size();) {
+        size_t j = i + 1;
+        bool node = false;
+        for (; j < seen_.size() && seen_[j].point == seen_[i].point; ++j) node |= seen_[j].pair != seen_[i].pair;
+        if (node || j - i > 2) nodes_.push_back(seen_[i].point);
+        i = j;
+    }
+    return pass_ >= passes_;
+}
+
+BorderNodes BorderNodeFinder::Finish() {
+    std::vector<Seen>().swap(seen_);
+    std::sort(nodes_.begin(), nodes_.end());
+    const std::vector<AreaGeometry>& areas = *areas_;
     BorderNodes out;
     out.of_area.resize(areas.size());
     for (size_t a = 0; a < areas.size(); ++a) {
         const std::vector<Vec2>& v = areas[a].vertices;
         std::vector<uint8_t>& flags = out.of_area[a];
         flags.assign(v.size(), 0);
-        if (nodes.empty()) continue;
-        for (size_t k = 0; k < v.size(); ++k) flags[k] = std::binary_search(nodes.begin(), nodes.end(), PointKey(v[k])) ? 1 : 0;
+        if (nodes_.empty()) continue;
+        for (size_t k = 0; k < v.size(); ++k) flags[k] = std::binary_search(nodes_.begin(), nodes_.end(), PointKey(v[k])) ? 1 : 0;
     }
+    std::vector<uint64_t>().swap(nodes_);
     return out;
 }
 

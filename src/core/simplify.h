@@ -41,6 +41,26 @@ struct BorderNodes {
 };
 BorderNodes FindBorderNodes(const std::vector<AreaGeometry>& areas);
 
+// FindBorderNodes in steps, for a map too big to search in one frame: it works in passes over a
+// share of the points each (so that its list stays under 4 MB), one pass a Step. `areas` must
+// outlive the finder and not change. FindBorderNodes(areas) is Step until true, then Finish.
+class BorderNodeFinder {
+  public:
+    explicit BorderNodeFinder(const std::vector<AreaGeometry>& areas);
+    bool Step();           // one pass; true once every pass is done
+    BorderNodes Finish();  // the flags (call once, after Step gave true)
+
+  private:
+    struct Seen {
+        uint64_t point, pair;
+        bool operator<(const Seen& o) const { return point < o.point || (point == o.point && pair < o.pair); }
+    };
+    const std::vector<AreaGeometry>* areas_;
+    size_t passes_ = 1, pass_ = 0;
+    std::vector<Seen> seen_;
+    std::vector<uint64_t> nodes_;
+};
+
 // SimplifyRing for a ring whose nodes are flagged in `node[0..count)`: the nodes are kept, and
 // each stretch between two consecutive nodes is simplified by Douglas-Peucker read from its
 // lesser end (so the neighbour that has the same stretch the other way round keeps the same

@@ -163,8 +163,9 @@ void MapLayerGL::DeleteLevels() {
     draw_ = nullptr;
 }
 
-bool MapLayerGL::Sync(const MapGeometry& g, int generation) {
+bool MapLayerGL::Sync(const MapGeometry& g, const BorderNodes* nodes, int generation) {
     geometry_ = &g;
+    given_nodes_ = nodes;
     if (generation == generation_ && fill_program_) return true;
     if (!EnsurePrograms()) return false;
     if (!colors_) glGenTextures(1, &colors_);
@@ -213,13 +214,17 @@ void MapLayerGL::Build(Level& level, size_t index) {
         return;
     }
     // Shared borders are simplified the same way from both sides (simplify.h): no slivers or gaps.
-    if (nodes_.of_area.size() != g.areas.size()) nodes_ = FindBorderNodes(g.areas);
+    const BorderNodes* nodes = given_nodes_;
+    if (nodes == nullptr || nodes->of_area.size() != g.areas.size()) {
+        if (nodes_.of_area.size() != g.areas.size()) nodes_ = FindBorderNodes(g.areas);
+        nodes = &nodes_;
+    }
     std::vector<SimplifiedArea> simple(g.areas.size());
     Triangulator triangulator;
     std::vector<uint32_t> keep, scratch;
     size_t vertices = 0;
     for (size_t a = 0; a < g.areas.size(); ++a) {
-        SimplifyArea(g.areas[a], level.tolerance, triangulator, &simple[a], &keep, &scratch, nodes_.of_area[a].data());
+        SimplifyArea(g.areas[a], level.tolerance, triangulator, &simple[a], &keep, &scratch, nodes->of_area[a].data());
         vertices += simple[a].vertices.size();
     }
     // Not worth its memory if it keeps more than 80% of every vertex: it draws the finest level

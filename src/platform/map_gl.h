@@ -22,7 +22,7 @@ struct MapUniforms {
 
 class MapLayerGL final : public MapLayer {
 public:
-    bool Sync(const MapGeometry& geometry, int generation) override;
+    bool Sync(const MapGeometry& geometry, const BorderNodes* nodes, int generation) override;
     void SetColors(const std::vector<uint32_t>& abgr) override;
     void Draw(ImDrawList* dl, const ViewTransform& view, uint32_t outline, float outline_px) override;
     // Asks for the two programs to be compiled, without waiting (the first Sync waits).
@@ -68,7 +68,8 @@ private:
 
     std::vector<Level> levels_;              // coarsest first; the last is every vertex
     std::vector<float> tolerances_;
-    BorderNodes nodes_;  // of the geometry, found when its first simplified level is built
+    const BorderNodes* given_nodes_ = nullptr;  // Sync's, found while loading (if they match)
+    BorderNodes nodes_;  // else of the geometry, found when its first simplified level is built
     const Level* draw_ = nullptr;            // the level Draw chose, for Render
     int generation_ = -1;
     bool level_marked_ = false;  // app:map-level-built, once per dataset

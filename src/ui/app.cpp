@@ -281,6 +281,7 @@ bool TakeLoadResult(AppState& app, LoadResult&& result, const std::string& file)
     // One copy of the boundary polygons, in app.data; the previous data's geometry is freed
     // before the new one is built. local.published is the rest (app.h LocalState).
     app.geometry = MapGeometry{};
+    app.border_nodes = BorderNodes{};
     app.data = std::move(result.data);
     return true;
 }
@@ -361,6 +362,19 @@ bool StepLoading(AppState& app) {
             app.geometry = s.builder->Finish();
             s.builder.reset();
             s.step = SlicedLoad::Step::Finish;
+            if (app.geometry.fills_deferred) {
+                // A map this big is drawn in levels of detail (map_layer.h), which need its border
+                // nodes: found here, a pass a frame, not all in its first frame.
+                s.nodes = std::make_unique<BorderNodeFinder>(app.geometry.areas);
+                s.step = SlicedLoad::Step::Nodes;
+            }
+            break;
+        case SlicedLoad::Step::Nodes:
+            if (s.nodes->Step()) {
+                app.border_nodes = s.nodes->Finish();
+                s.nodes.reset();
+                s.step = SlicedLoad::Step::Finish;
+            }
             break;
         case SlicedLoad::Step::Finish:
             s = SlicedLoad{};

@@ -20,6 +20,7 @@
 #include "core/load.h"
 #include "core/merge.h"
 #include "core/model.h"
+#include "core/simplify.h"
 #include "ui/fonts.h"
 #include "ui/semantics.h"
 
@@ -176,7 +177,7 @@ struct MergeState {
 // A big download is loaded across frames (StepLoading in app.cpp), one step or slice a frame,
 // with its progress on the page's loading card, so the page never freezes for seconds.
 struct SlicedLoad {
-    enum class Step { None, Read, Build, Index, Finish };
+    enum class Step { None, Read, Build, Index, Nodes, Finish };
     struct Free {
         void operator()(char* p) const { std::free(p); }
     };
@@ -185,6 +186,7 @@ struct SlicedLoad {
     size_t size = 0;
     std::string file;
     std::unique_ptr<MapGeometryBuilder> builder;  // over AppState::data, while Step::Build
+    std::unique_ptr<BorderNodeFinder> nodes;      // over AppState::geometry, while Step::Nodes
 };
 
 struct LoadState {
@@ -208,6 +210,7 @@ struct AppState {
     bool has_data = false;
     Dataset data;
     MapGeometry geometry;
+    BorderNodes border_nodes;      // a big map's, found while it loads (StepLoading); else empty
     CampaignStats stats;
     int stats_version = 0;         // bumped by RefreshStats, so views can cache derived orders
 

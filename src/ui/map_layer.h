@@ -13,6 +13,7 @@
 
 #include "core/geometry.h"
 #include "core/projection.h"
+#include "core/simplify.h"
 
 struct ImDrawList;
 
@@ -23,8 +24,10 @@ public:
     virtual ~MapLayer() = default;
     // Builds the buffers for `geometry` unless they were built for this `generation` (a new load
     // bumps it; a lost GPU context forgets them). Returns false if the layer cannot draw it (the
-    // view then falls back to ImGui).
-    virtual bool Sync(const MapGeometry& geometry, int generation) = 0;
+    // view then falls back to ImGui). `nodes`: the geometry's border nodes if the load found them
+    // (a big map, in steps), else null or empty: the layer finds them when it first needs them.
+    // Both must stay as they are until the next generation.
+    virtual bool Sync(const MapGeometry& geometry, const BorderNodes* nodes, int generation) = 0;
     // Each area's fill colour (ImGui's ABGR), parallel to MapGeometry::areas.
     virtual void SetColors(const std::vector<uint32_t>& abgr) = 0;
     // Adds to `dl` the command that draws every fill, then every outline (`outline_px` CSS px wide

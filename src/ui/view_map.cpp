@@ -301,7 +301,7 @@ void DrawAreas(AppState& app, ImDrawList* dl) {
     const Theme& t = CurrentTheme();
     MapUiState& m = app.map;
     const int n = static_cast<int>(app.geometry.areas.size());
-    const bool gpu = app.map_layer != nullptr && app.map_layer->Sync(app.geometry, app.data_generation);
+    const bool gpu = app.map_layer != nullptr && app.map_layer->Sync(app.geometry, &app.border_nodes, app.data_generation);
     if (gpu) {
         // On the GPU: the buffers are built once per load; per frame one transform, and the
         // colours only when they changed (the measure, the filters, the timeline, the theme).

@@ -15,6 +15,7 @@
 #include <string>
 
 #include "platform/platform_headless.h"
+#include "synthetic.h"
 #include "ui/app.h"
 #include "ui/semantics.h"
 #include "ui/views.h"
@@ -210,6 +211,32 @@ TEST_CASE("app: a big dataset loads in steps with its progress on the loading ca
     CHECK(g.app->show_problems);
     REQUIRE_FALSE(g.app->problems.empty());
     CHECK(g.app->problems[0].message.en.find("JSON syntax error") != std::string::npos);
+}
+
+TEST_CASE("app: a big map's border nodes are found while it loads, a pass a frame, as the map layer would find them") {
+    // 600 cells of 500 vertices sharing borders: 300,000 vertices, two passes of the search.
+    const std::string big = jcm::bench::SyntheticDataset({600, 500, true});
+    Fixture f;
+    REQUIRE(jcm::platform::headless::Complete("data/campaign.json", true, big));
+    int node_frames = 0, steps = 0;
+    while (f.app->load.data_pending) {
+        REQUIRE(jcm::StepLoading(*f.app));
+        node_frames += f.app->load.sliced.step == jcm::SlicedLoad::Step::Nodes;
+        REQUIRE(++steps < 1000);
+    }
+    REQUIRE(f.app->has_data);
+    CHECK(f.app->geometry.fills_deferred);
+    CHECK(node_frames == 2);  // after the index, then after the first pass
+    const jcm::BorderNodes whole = jcm::FindBorderNodes(f.app->geometry.areas);
+    REQUIRE(f.app->border_nodes.of_area.size() == f.app->geometry.areas.size());
+    CHECK(f.app->border_nodes.of_area == whole.of_area);
+    size_t nodes = 0;
+    for (const auto& flags : whole.of_area) for (uint8_t n : flags) nodes += n;
+    CHECK(nodes > 600);  // cell corners at least
+
+    // The next data (small) drops them: the layer must never use another map's nodes.
+    REQUIRE(jcm::AcceptDataset(*f.app, ShippedData(), "campaign.json"));
+    CHECK(f.app->border_nodes.of_area.empty());
 }
 
 TEST_CASE("app: selecting an area sets the hash; a hash selects its area at load") {
