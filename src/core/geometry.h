@@ -109,7 +109,8 @@ struct MapGeometry {
     WorldRect bounds;                 // of all areas' vertices and markers
     size_t max_area_vertices = 0;     // reserve this in a screen buffer to never reallocate
     std::vector<int> by_size_desc;    // area indices, largest area first (label placement order)
-    bool fills_deferred = false;      // AreaGeometry::indices not made (GeometryOptions::defer_fills)
+    bool fills_deferred = false;      // AreaGeometry::indices not made (GeometryOptions::defer_fills):
+                                      // a big map, which the map layer draws in levels of detail
     HitIndex hit_index;
 
     // The area under world point p (the one drawn last if several overlap), or -1.

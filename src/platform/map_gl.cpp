@@ -159,13 +159,12 @@ void MapLayerGL::DeleteLevels() {
     for (const Level& l : levels_)
         if (l.draws == static_cast<int>(&l - levels_.data())) DeleteBuffers(l);
     levels_.clear();
-    nodes_ = BorderNodes{};
     draw_ = nullptr;
 }
 
 bool MapLayerGL::Sync(const MapGeometry& g, const BorderNodes* nodes, int generation) {
     geometry_ = &g;
-    given_nodes_ = nodes;
+    nodes_ = nodes;
     if (generation == generation_ && fill_program_) return true;
     if (!EnsurePrograms()) return false;
     if (!colors_) glGenTextures(1, &colors_);
@@ -179,7 +178,7 @@ bool MapLayerGL::Sync(const MapGeometry& g, const BorderNodes* nodes, int genera
     for (size_t l = 0; l < levels_.size(); ++l) levels_[l].tolerance = tolerances_[l];
     full_vertices_ = 0;
     for (const AreaGeometry& a : g.areas) full_vertices_ += a.vertices.size();
-    if (full_vertices_ < kLevelsFrom) Build(levels_.back(), levels_.size() - 1);
+    if (!g.fills_deferred) Build(levels_.back(), levels_.size() - 1);
     generation_ = generation;
     colors_dirty_ = true;
     platform::Mark("app:map-buffers-built");  // tests and the start-up breakdown: the map is on the GPU
@@ -189,15 +188,15 @@ bool MapLayerGL::Sync(const MapGeometry& g, const BorderNodes* nodes, int genera
 
 const MapLayerGL::Level* MapLayerGL::LevelFor(float pixels_per_unit) {
     if (levels_.empty() || geometry_ == nullptr) return nullptr;
-    if (full_vertices_ < kLevelsFrom) return &levels_.back();
+    if (!geometry_->fills_deferred) return &levels_.back();
     const size_t want = static_cast<size_t>(ChooseLevel(tolerances_, pixels_per_unit));
     Level& l = levels_[want];
     if (l.draws < 0) Build(l, want);
     Level& drawn = levels_[static_cast<size_t>(l.draws)];
     if (drawn.draws < 0) Build(drawn, static_cast<size_t>(l.draws));
     if (!level_marked_) {
-        // The start-up breakdown of a big map: its first level of detail (border nodes, one
-        // simplification, its triangles) is on the GPU; a small map's was built with its buffers.
+        // The start-up breakdown of a big map: its first level of detail (one simplification, its
+        // triangles) is on the GPU; a small map's was built with its buffers.
         level_marked_ = true;
         platform::Mark("app:map-level-built");
     }
@@ -214,17 +213,13 @@ void MapLayerGL::Build(Level& level, size_t index) {
         return;
     }
     // Shared borders are simplified the same way from both sides (simplify.h): no slivers or gaps.
-    const BorderNodes* nodes = given_nodes_;
-    if (nodes == nullptr || nodes->of_area.size() != g.areas.size()) {
-        if (nodes_.of_area.size() != g.areas.size()) nodes_ = FindBorderNodes(g.areas);
-        nodes = &nodes_;
-    }
+    const bool have_nodes = nodes_ != nullptr && nodes_->of_area.size() == g.areas.size();
     std::vector<SimplifiedArea> simple(g.areas.size());
     Triangulator triangulator;
     std::vector<uint32_t> keep, scratch;
     size_t vertices = 0;
     for (size_t a = 0; a < g.areas.size(); ++a) {
-        SimplifyArea(g.areas[a], level.tolerance, triangulator, &simple[a], &keep, &scratch, nodes->of_area[a].data());
+        SimplifyArea(g.areas[a], level.tolerance, triangulator, &simple[a], &keep, &scratch, have_nodes ? nodes_->of_area[a].data() : nullptr);
         vertices += simple[a].vertices.size();
     }
     // Not worth its memory if it keeps more than 80% of every vertex: it draws the finest level

@@ -60,16 +60,12 @@ private:
     MapUniforms fill_uniforms_, line_uniforms_;
     PendingProgram fill_pending_, line_pending_;
     unsigned colors_ = 0;
-    // A map of a city's districts (thousands of vertices) costs the GPU nothing worth saving: it
-    // is drawn as loaded, at every zoom. Levels pay from about a hundred thousand vertices.
-    static constexpr size_t kLevelsFrom = 100000;
     const MapGeometry* geometry_ = nullptr;  // what the levels are built from (Sync's)
     size_t full_vertices_ = 0;               // of the geometry: the finest level's
 
     std::vector<Level> levels_;              // coarsest first; the last is every vertex
     std::vector<float> tolerances_;
-    const BorderNodes* given_nodes_ = nullptr;  // Sync's, found while loading (if they match)
-    BorderNodes nodes_;  // else of the geometry, found when its first simplified level is built
+    const BorderNodes* nodes_ = nullptr;     // Sync's: the geometry's border nodes
     const Level* draw_ = nullptr;            // the level Draw chose, for Render
     int generation_ = -1;
     bool level_marked_ = false;  // app:map-level-built, once per dataset

@@ -321,6 +321,7 @@ void FinishAccept(AppState& app) {
 bool AcceptDataset(AppState& app, std::string_view text, const std::string& file) {
     if (!TakeLoadResult(app, LoadDataset(text, file), file)) return false;
     app.geometry = BuildMapGeometry(app.data);
+    if (app.geometry.fills_deferred) app.border_nodes = FindBorderNodes(app.geometry.areas);  // as StepLoading
     FinishAccept(app);
     return true;
 }
@@ -345,11 +346,9 @@ bool StepLoading(AppState& app) {
         }
         case SlicedLoad::Step::Build: {
             const double start = platform::Now();
-            bool done = false;
-            while (!done) {
-                done = s.builder->Step(kVerticesPerSlice);
-                if (platform::Now() - start >= kFrameSeconds) break;
-            }
+            bool done;
+            do done = s.builder->Step(kVerticesPerSlice);
+            while (!done && platform::Now() - start < kFrameSeconds);
             if (done) {
                 s.step = SlicedLoad::Step::Index;
                 ShowLoadStep(Str::LoadStepIndexing, -1);
@@ -364,7 +363,8 @@ bool StepLoading(AppState& app) {
             s.step = SlicedLoad::Step::Finish;
             if (app.geometry.fills_deferred) {
                 // A map this big is drawn in levels of detail (map_layer.h), which need its border
-                // nodes: found here, a pass a frame, not all in its first frame.
+                // nodes: found here, a pass a frame, not all in its first frame (AcceptDataset
+                // finds a smaller file's at once).
                 s.nodes = std::make_unique<BorderNodeFinder>(app.geometry.areas);
                 s.step = SlicedLoad::Step::Nodes;
             }

@@ -210,7 +210,7 @@ struct AppState {
     bool has_data = false;
     Dataset data;
     MapGeometry geometry;
-    BorderNodes border_nodes;      // a big map's, found while it loads (StepLoading); else empty
+    BorderNodes border_nodes;      // if geometry.fills_deferred (drawn in levels of detail); else empty
     CampaignStats stats;
     int stats_version = 0;         // bumped by RefreshStats, so views can cache derived orders
 

@@ -24,9 +24,10 @@ public:
     virtual ~MapLayer() = default;
     // Builds the buffers for `geometry` unless they were built for this `generation` (a new load
     // bumps it; a lost GPU context forgets them). Returns false if the layer cannot draw it (the
-    // view then falls back to ImGui). `nodes`: the geometry's border nodes if the load found them
-    // (a big map, in steps), else null or empty: the layer finds them when it first needs them.
-    // Both must stay as they are until the next generation.
+    // view then falls back to ImGui). A big map (MapGeometry::fills_deferred) is drawn in levels
+    // of detail, simplified at `nodes`, its border nodes (FindBorderNodes, found by the app while
+    // it loads); without them each ring is simplified on its own (neighbours may then differ by
+    // up to a level's tolerance). Both must stay as they are until the next generation.
     virtual bool Sync(const MapGeometry& geometry, const BorderNodes* nodes, int generation) = 0;
     // Each area's fill colour (ImGui's ABGR), parallel to MapGeometry::areas.
     virtual void SetColors(const std::vector<uint32_t>& abgr) = 0;

@@ -234,6 +234,10 @@ TEST_CASE("app: a big map's border nodes are found while it loads, a pass a fram
     for (const auto& flags : whole.of_area) for (uint8_t n : flags) nodes += n;
     CHECK(nodes > 600);  // cell corners at least
 
+    // Loaded in one step (as a smaller file would be), the same nodes.
+    REQUIRE(jcm::AcceptDataset(*f.app, big, "big.json"));
+    CHECK(f.app->border_nodes.of_area == whole.of_area);
+
     // The next data (small) drops them: the layer must never use another map's nodes.
     REQUIRE(jcm::AcceptDataset(*f.app, ShippedData(), "campaign.json"));
     CHECK(f.app->border_nodes.of_area.empty());
