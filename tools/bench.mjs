@@ -322,8 +322,8 @@ if (totalGzip > BUDGET.gzipBytes) {
     `nlohmann/json's parser + the app, linked at -Oz ("Wasm size" below says where its bytes go); the JS ${kb(js)}, the data ${kb(data?.gzip ?? 0)}` +
     (font ? `, the font ${kb(font.gzip)}.` : `; no font file (the browser draws the text with the system's CJK font).`) +
     ` The levers measured so far ("Wasm size" below) are taken where they pay (SDL2 built lean, link-time optimisation, no exceptions or RTTI, ` +
-    `ImGui's debug tools out) or recorded with their gain where they were not (emmalloc, 3.5 KB; the data's coordinates as integer deltas, ` +
-    `about 19 KB, a format change). What is left is code the app runs: its own (about 40% of the code section), Dear ImGui (22%), SDL2 (14%), ` +
+    `ImGui's debug tools out, the boundaries written quantised: whole numbers of 1/1024 degree, delta-encoded, 50.7 → 21.9 KB gzip) ` +
+    `or recorded with their gain where they were not (emmalloc, 3.5 KB). What is left is code the app runs: its own (about 40% of the code section), Dear ImGui (22%), SDL2 (14%), ` +
     `the C and C++ runtimes; Brotli on the host would send about a fifth less than gzip.`);
 }
 if (median(firstFrameMs) > BUDGET.firstFrameMs) {

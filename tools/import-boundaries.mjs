@@ -13,6 +13,7 @@
 // degrees. For each feature it writes `geometry` into the area with the same id (adding the area
 // if it is missing), keeps every other field of the data file as it is, and records the
 // provenance in `boundary_source`. Consecutive duplicate points are dropped; rings stay closed.
+// Coordinates on a grid of 1/1024 degree (the package's are) are written quantised: see quantise().
 //
 // Skeleton mode takes the city as
 //   --city NAME      a file of that package: NAME is its pinyin file name, e.g.
@@ -103,6 +104,58 @@ function cleanGeometry(geometry, where) {
   fail(`${where}: unsupported geometry type ${geometry.type}`);
 }
 
+// ---- quantised coordinates (docs/data-format.md, "transform") -----------------------------------
+
+// Boundaries on a grid of 1/1024 degree (as the package's are: it decodes ECharts' encoding) are
+// written as whole numbers: each ring's first position from `translate`, in units of the grid,
+// then each next one as the difference. Lossless, and about a third of the gzip size of the
+// degrees. Only when every coordinate of every geometry is on the grid; else degrees, as given.
+const QUANTUM = 1 / 1024;
+
+function allRings(geometry) {
+  return geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
+}
+
+function quantise(geometries) {
+  let minLon = Infinity, minLat = Infinity;
+  for (const g of geometries) for (const ring of allRings(g)) for (const [lon, lat] of ring) {
+    if (!Number.isInteger(lon / QUANTUM) || !Number.isInteger(lat / QUANTUM)) return null;
+    minLon = Math.min(minLon, lon);
+    minLat = Math.min(minLat, lat);
+  }
+  const transform = { scale: [QUANTUM, QUANTUM], translate: [Math.floor(minLon), Math.floor(minLat)] };
+  const [tx, ty] = transform.translate;
+  const ringOf = (ring) => {
+    let px = 0, py = 0;
+    const out = ring.map(([lon, lat]) => {
+      const x = (lon - tx) / QUANTUM, y = (lat - ty) / QUANTUM, d = [x - px, y - py];
+      px = x; py = y;
+      return d;
+    });
+    // The loader's decoding (sums, times scale, plus translate) must give back every degree exactly.
+    let sx = 0, sy = 0;
+    out.forEach(([dx, dy], i) => {
+      sx += dx; sy += dy;
+      if (sx * QUANTUM + tx !== ring[i][0] || sy * QUANTUM + ty !== ring[i][1]) fail(`quantising is not exact at ${ring[i]}`);
+    });
+    return out;
+  };
+  return geometries.map((g) => ({
+    type: g.type,
+    transform,
+    coordinates: g.type === 'Polygon' ? g.coordinates.map(ringOf) : g.coordinates.map((poly) => poly.map(ringOf)),
+  }));
+}
+
+// Each area's geometry quantised when lossless; true if it was.
+function quantiseAreas(areas) {
+  const withGeometry = areas.filter((a) => a && a.geometry);
+  const q = quantise(withGeometry.map((a) => a.geometry));
+  if (!q) return false;
+  withGeometry.forEach((a, i) => { a.geometry = q[i]; });
+  return true;
+}
+
 function countVertices(geometry) {
   const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   let n = 0;
@@ -186,6 +239,7 @@ function updateJining(dataPath) {
     area.geometry = geometry;
   }
 
+  const quantised = quantiseAreas(data.areas.filter((a) => a && seen.has(String(a.id))));
   const missing = data.areas.filter((a) => a && /^\d{6}$/.test(String(a.id)) && !seen.has(String(a.id)));
   for (const a of missing) console.warn(`import-boundaries: warning: area ${a.id} has no feature in the source`);
 
@@ -203,7 +257,9 @@ function updateJining(dataPath) {
            `AMap's permission. npm package ${PACKAGE}@${pkg.version}, file ${GEOJSON_REL}; ` +
            `imported with \`node tools/import-boundaries.mjs\`: coordinates as the package has them ` +
            `(decoded, quantised to 1/1024 degree, not simplified further), consecutive duplicate points ` +
-           `dropped, rings kept closed; ${collection.features.length} features, ${vertices} vertices.`,
+           `dropped, rings kept closed; ${collection.features.length} features, ${vertices} vertices` +
+           (quantised ? '; written quantised (each geometry\'s "transform": whole numbers of 1/1024 degree, ' +
+                        'delta-encoded per ring, lossless).' : '.'),
   };
 
   writeFileSync(dataPath, format(data, 0) + '\n', 'utf8');
@@ -285,6 +341,7 @@ function skeleton(opts) {
     if (typeof props.name_en === 'string' && props.name_en.trim()) name.en = props.name_en.trim();
     areas.push({ id, name, kind, geometry });
   }
+  const quantised = quantiseAreas(areas);
   console.log(`import-boundaries: ${geojsonPath}: ${areas.length} areas, ${vertices} vertices`);
 
   const todo = (what) => `TODO: ${what}`;
@@ -331,7 +388,9 @@ function skeleton(opts) {
   data.boundary_source.notes = opts.notes ||
       (fromPackage ? `npm package ${PACKAGE}@${pkgVersion}, file geojson/shape-with-internal-borders/${basename(geojsonPath)}; ` : '') +
       `imported with \`node tools/import-boundaries.mjs --skeleton ${basename(out)} ${command}\`: ` +
-      `consecutive duplicate points dropped, rings kept closed; ${areas.length} features, ${vertices} vertices.`;
+      `consecutive duplicate points dropped, rings kept closed; ${areas.length} features, ${vertices} vertices` +
+      (quantised ? '; written quantised (each geometry\'s "transform": whole numbers of 1/1024 degree, ' +
+                   'delta-encoded per ring, lossless).' : '.');
 
   writeFileSync(out, format(data, 0) + '\n', 'utf8');
   console.log(`import-boundaries: skeleton dataset -> ${out} (${data.area_kinds.length} area kinds, no goals yet)`);

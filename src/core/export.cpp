@@ -224,13 +224,56 @@ void AppendRing(std::string& out, const std::vector<LonLat>& ring) {
     out += ']';
 }
 
-void WritePolygonRings(JsonWriter& w, const Polygon& poly) {
+// A ring as whole numbers of `t` (docs/data-format.md, "Quantised boundaries"): the first
+// position absolute, then differences. False (and nothing written) unless every position decodes
+// back to exactly its degrees.
+bool AppendQuantisedRing(std::string& out, const std::vector<LonLat>& ring, const GeoTransform& t) {
+    std::string text = "[";
+    double prev[2] = {0, 0}, first[2] = {0, 0};
+    const auto append = [&text, &prev](const double q[2]) {
+        if (text.size() > 1) text += ',';
+        text += '[';
+        AppendNumber(text, q[0] - prev[0] + 0.0);  // + 0.0: never "-0"
+        text += ',';
+        AppendNumber(text, q[1] - prev[1] + 0.0);
+        text += ']';
+        prev[0] = q[0], prev[1] = q[1];
+    };
+    for (size_t j = 0; j < ring.size(); ++j) {
+        const double deg[2] = {ring[j].lon, ring[j].lat};
+        double q[2];
+        for (int k = 0; k < 2; ++k) {
+            q[k] = std::round((deg[k] - t.translate[k]) / t.scale[k]);
+            // At most 2^30, so each difference stays within the loader's 2^31.
+            if (!(std::fabs(q[k]) <= 1073741824.0) || q[k] * t.scale[k] + t.translate[k] != deg[k]) return false;
+        }
+        if (j == 0) first[0] = q[0], first[1] = q[1];
+        append(q);
+    }
+    if (!ring.empty()) append(first);  // closed again, as AppendRing does
+    out += text;
+    out += ']';
+    return true;
+}
+
+void WritePolygonRings(JsonWriter& w, const Polygon& poly, const GeoTransform* t) {
     w.Open('[');
     for (const auto& ring : poly.rings) {
         w.Item();
-        AppendRing(w.out(), ring);
+        if (t == nullptr || !AppendQuantisedRing(w.out(), ring, *t)) AppendRing(w.out(), ring);
     }
     w.Close(']');
+}
+
+// True if every ring of `polygons` can be written quantised with `t`.
+bool QuantisesExactly(const std::vector<Polygon>& polygons, const GeoTransform& t) {
+    std::string scratch;
+    for (const Polygon& poly : polygons)
+        for (const auto& ring : poly.rings) {
+            scratch.clear();
+            if (!AppendQuantisedRing(scratch, ring, t)) return false;
+        }
+    return true;
 }
 
 // The writer's visitor of the field tables (core/fields.h): required members always, optional
@@ -290,22 +333,40 @@ class FieldWriter {
         }
         w_.Close(']');
     }
-    void Geometry(const char* key, const std::vector<Polygon>& polygons, Need) {
+    // Quantised as the file had it (the transform kept at load) when that is still exact, else
+    // in degrees.
+    void Geometry(const char* key, const std::vector<Polygon>& polygons, const GeoTransform& transform, Need) {
         if (polygons.empty()) return;
         w_.Key(key);
         w_.Open('{');
         const bool multi = polygons.size() > 1;
         w_.String("type", multi ? "MultiPolygon" : "Polygon");
+        const GeoTransform* t = transform.Set() && QuantisesExactly(polygons, transform) ? &transform : nullptr;
+        if (t != nullptr) {
+            const auto pair = [this](const char* k, const double v[2]) {
+                w_.Key(k);
+                w_.out() += '[';
+                AppendNumber(w_.out(), v[0]);
+                w_.out() += ", ";
+                AppendNumber(w_.out(), v[1]);
+                w_.out() += ']';
+            };
+            w_.Key("transform");
+            w_.Open('{');
+            pair("scale", t->scale);
+            pair("translate", t->translate);
+            w_.Close('}');
+        }
         w_.Key("coordinates");
         if (multi) {
             w_.Open('[');
             for (const Polygon& poly : polygons) {
                 w_.Item();
-                WritePolygonRings(w_, poly);
+                WritePolygonRings(w_, poly, t);
             }
             w_.Close(']');
         } else {
-            WritePolygonRings(w_, polygons.front());
+            WritePolygonRings(w_, polygons.front(), t);
         }
         w_.Close('}');
     }

@@ -30,7 +30,8 @@
 //   Object(key, T&, Need, bool* has)               a nested struct with its own table
 //   List(key, std::vector<T>&, Need, IdList)       objects with their own table; ids unique
 //                                                  within the list unless IdList::None
-//   Geometry(key, std::vector<Polygon>&, Need)     a GeoJSON Polygon / MultiPolygon
+//   Geometry(key, std::vector<Polygon>&, GeoTransform&, Need)  a GeoJSON Polygon / MultiPolygon,
+//                                                  quantised if the transform is set
 // Visitors take `T&` or `const T&` (Fields is instantiated for const structs by readers of data).
 #pragma once
 
@@ -139,7 +140,7 @@ JCM_FIELDS(Area) {
     v.Ref("within", t.within, t.within_index, IdList::Areas, kOptional);
     v.Text("headline", t.headline, kOptional);
     v.String("headline_quote", t.headline_quote, kOptional);
-    v.Geometry("geometry", t.polygons, kOptional);
+    v.Geometry("geometry", t.polygons, t.geometry_transform, kOptional);
     v.Object("marker", t.marker, kOptional, &t.has_marker);
     v.Text("note", t.note, kOptional);
 }

@@ -6,7 +6,7 @@
 //   3. ObjectReader    - checked, typed access to one JSON object's members; unknown-field warnings
 //   4. FieldReader     - the loader's visitor of the field tables (core/fields.h): every struct
 //                        of the format is read, type-checked and warned about through its table
-//   5. Geometry        - Polygon / MultiPolygon, rings stored open, vertex cap
+//   5. Geometry        - Polygon / MultiPolygon, rings stored open, vertex cap, quantised rings decoded
 //   6. Cross-field     - start <= end, a headline needs its quote, geometry or marker, min <= value
 //   7. References      - ids resolved to indices, unknown ids, `within` cycles; derived bounds
 //   8. Public API      - LoadDataset, LoadResult, FormatProblem
@@ -372,7 +372,7 @@ class Loader {
         }
     }
 
-    void ReadGeometry(const Json& g, const std::string& ptr, std::vector<Polygon>* polygons);
+    void ReadGeometry(const Json& g, const std::string& ptr, std::vector<Polygon>* polygons, GeoTransform* transform);
 
   private:
     struct PendingRef {
@@ -382,12 +382,15 @@ class Loader {
         std::string ptr;
     };
 
-    bool ReadPolygon(const Json& rings, const std::string& ptr, Polygon* out);
-    bool ReadRing(const Json& ring, const std::string& ptr, std::vector<LonLat>* out);
-    bool ReadPackedRing(std::vector<LonLat>& points, const std::string& ptr, std::vector<LonLat>* out);
+    using Quantised = GeoTransform;  // a geometry's "transform" (docs/data-format.md)
+    bool ReadTransform(const Json& t, const std::string& ptr, Quantised* out);
+    bool ReadPolygon(const Json& rings, const std::string& ptr, const Quantised* q, Polygon* out);
+    bool ReadRing(const Json& ring, const std::string& ptr, const Quantised* q, std::vector<LonLat>* out);
+    bool ReadPackedRing(std::vector<LonLat>& points, const std::string& ptr, const Quantised* q, std::vector<LonLat>* out);
+    bool Dequantise(const Quantised& q, const std::string& ptr, double sum[2], LonLat* p);
     bool CheckVertexCap(size_t count, const std::string& ptr);
     bool FinishRing(const std::string& ptr, std::vector<LonLat>* out);
-    bool ReadPosition(const Json& pos, const std::string& ptr, LonLat* out);
+    bool ReadPosition(const Json& pos, const std::string& ptr, bool degrees, LonLat* out);
     bool CheckPosition(double lon, double lat, const std::string& ptr);
     void CheckReferences(Dataset* d);
     static void ComputeBounds(Dataset* d);
@@ -558,10 +561,10 @@ class FieldReader {
         Mark(key, true);
     }
 
-    void Geometry(const char* key, std::vector<Polygon>& out, Need need) {
+    void Geometry(const char* key, std::vector<Polygon>& out, GeoTransform& transform, Need need) {
         const Json* g = o_.Object(key, need);
         if (g == nullptr) return;
-        l_.ReadGeometry(*g, o_.Ptr(key), &out);
+        l_.ReadGeometry(*g, o_.Ptr(key), &out, &transform);
         Mark(key, true);
     }
 
@@ -576,7 +579,8 @@ class FieldReader {
 };
 
 // ---- 5. Geometry ------------------------------------------------------------------------------
-bool Loader::ReadPosition(const Json& pos_in, const std::string& ptr, LonLat* out) {
+// `degrees`: range-checked as [lon, lat]; else two numbers only (quantised, checked once decoded).
+bool Loader::ReadPosition(const Json& pos_in, const std::string& ptr, bool degrees, LonLat* out) {
     Json storage;
     const Json& pos = Unpacked(pos_in, &storage);
     const auto* a = pos.get_ptr<const Json::array_t*>();
@@ -599,7 +603,28 @@ bool Loader::ReadPosition(const Json& pos_in, const std::string& ptr, LonLat* ou
         }
     }
     *out = LonLat{lon, lat};
-    return CheckPosition(lon, lat, ptr);
+    return !degrees || CheckPosition(lon, lat, ptr);
+}
+
+// Position `p` of a quantised ring, in place: whole numbers, added to the running sums (the ring's
+// first position is absolute, each next one the difference), scaled and translated to degrees,
+// then range-checked like any position. False (reported at `ptr`) if they are not whole numbers.
+bool Loader::Dequantise(const Quantised& q, const std::string& ptr, double sum[2], LonLat* p) {
+    const double raw[2] = {p->lon, p->lat};
+    for (int k = 0; k < 2; ++k) {
+        // Whole and at most 2^31 in size, so the sums stay exact in a double.
+        if (!(std::floor(raw[k]) == raw[k] && std::fabs(raw[k]) <= 2147483648.0)) {
+            r_.Error(Child(ptr, static_cast<size_t>(k)),
+                     "几何有 transform（量化坐标），坐标应为整数：" + FormatNumber(raw[k]),
+                     "the geometry has a transform (quantised coordinates), so coordinates must be whole numbers: " +
+                         FormatNumber(raw[k]));
+            return false;
+        }
+        sum[k] += raw[k];
+    }
+    p->lon = sum[0] * q.scale[0] + q.translate[0];
+    p->lat = sum[1] * q.scale[1] + q.translate[1];
+    return CheckPosition(p->lon, p->lat, ptr);
 }
 
 // The range check of one position; `ptr` names the position.
@@ -633,10 +658,10 @@ bool Loader::CheckVertexCap(size_t count, const std::string& ptr) {
 }
 
 // One ring; stops at its first bad position (one error per ring, not one per vertex).
-bool Loader::ReadRing(const Json& ring, const std::string& ptr, std::vector<LonLat>* out) {
+bool Loader::ReadRing(const Json& ring, const std::string& ptr, const Quantised* q, std::vector<LonLat>* out) {
     size_t index = 0;
     if (packed_ != nullptr && detail::PackedRingIndex(ring, &index) && index < packed_->rings.size()) {
-        return ReadPackedRing(packed_->rings[index], ptr, out);
+        return ReadPackedRing(packed_->rings[index], ptr, q, out);
     }
     const auto* points = ring.get_ptr<const Json::array_t*>();
     if (points == nullptr) {
@@ -645,9 +670,11 @@ bool Loader::ReadRing(const Json& ring, const std::string& ptr, std::vector<LonL
     }
     if (!CheckVertexCap(points->size(), ptr)) return false;
     out->reserve(points->size());
+    double sum[2] = {0, 0};
     for (size_t j = 0; j < points->size(); ++j) {
         LonLat p;
-        if (!ReadPosition((*points)[j], Child(ptr, j), &p)) return false;
+        if (!ReadPosition((*points)[j], Child(ptr, j), q == nullptr, &p)) return false;
+        if (q != nullptr && !Dequantise(*q, Child(ptr, j), sum, &p)) return false;
         out->push_back(p);
     }
     return FinishRing(ptr, out);
@@ -655,8 +682,14 @@ bool Loader::ReadRing(const Json& ring, const std::string& ptr, std::vector<LonL
 
 // A ring the parser packed: every position is already two finite numbers, so only the ranges
 // are left to check (as ReadPosition does); the points then move into *out, uncopied.
-bool Loader::ReadPackedRing(std::vector<LonLat>& points, const std::string& ptr, std::vector<LonLat>* out) {
+bool Loader::ReadPackedRing(std::vector<LonLat>& points, const std::string& ptr, const Quantised* q,
+                            std::vector<LonLat>* out) {
     if (!CheckVertexCap(points.size(), ptr)) return false;
+    if (q != nullptr) {
+        double sum[2] = {0, 0};
+        for (size_t j = 0; j < points.size(); ++j)
+            if (!Dequantise(*q, Child(ptr, j), sum, &points[j])) return false;
+    }
     for (size_t j = 0; j < points.size(); ++j) {
         const LonLat& p = points[j];
         if (p.lon < -180 || p.lon > 180 || p.lat < -90 || p.lat > 90) {
@@ -687,7 +720,7 @@ bool Loader::FinishRing(const std::string& ptr, std::vector<LonLat>* out) {
     return true;
 }
 
-bool Loader::ReadPolygon(const Json& rings_in, const std::string& ptr, Polygon* out) {
+bool Loader::ReadPolygon(const Json& rings_in, const std::string& ptr, const Quantised* q, Polygon* out) {
     Json storage;
     const Json& rings = Unpacked(rings_in, &storage);
     const auto* list = rings.get_ptr<const Json::array_t*>();
@@ -702,7 +735,7 @@ bool Loader::ReadPolygon(const Json& rings_in, const std::string& ptr, Polygon* 
     bool ok = true;
     for (size_t i = 0; i < list->size(); ++i) {
         std::vector<LonLat> ring;
-        if (ReadRing((*list)[i], Child(ptr, i), &ring)) {
+        if (ReadRing((*list)[i], Child(ptr, i), q, &ring)) {
             out->rings.push_back(std::move(ring));
         } else {
             ok = false;
@@ -711,11 +744,21 @@ bool Loader::ReadPolygon(const Json& rings_in, const std::string& ptr, Polygon* 
     return ok;
 }
 
-void Loader::ReadGeometry(const Json& g, const std::string& ptr, std::vector<Polygon>* polygons) {
-    ObjectReader o(r_, g, ptr, {"type", "coordinates"});
+void Loader::ReadGeometry(const Json& g, const std::string& ptr, std::vector<Polygon>* polygons, GeoTransform* transform_out) {
+    ObjectReader o(r_, g, ptr, {"type", "transform", "coordinates"});
     std::string type;
     const bool has_type = o.String("type", &type, Need::Required);
     const Json* coords = o.Array("coordinates", Need::Required);
+    const Json* transform = o.Object("transform", Need::Optional);
+    Quantised quantised;
+    const Quantised* q = nullptr;
+    if (transform != nullptr) {
+        if (!ReadTransform(*transform, o.Ptr("transform"), &quantised)) return;
+        q = &quantised;
+        *transform_out = quantised;
+    } else if (o.Find("transform", Need::Optional) != nullptr) {
+        return;  // present but not an object: reported
+    }
     if (!has_type) return;
     if (type != "Polygon" && type != "MultiPolygon") {
         r_.Error(o.Ptr("type"), "不支持的几何类型 " + Quoted(type) + "：只支持 Polygon 和 MultiPolygon",
@@ -730,14 +773,47 @@ void Loader::ReadGeometry(const Json& g, const std::string& ptr, std::vector<Pol
     }
     if (type == "Polygon") {
         Polygon poly;
-        if (ReadPolygon(*coords, cptr, &poly)) polygons->push_back(std::move(poly));
+        if (ReadPolygon(*coords, cptr, q, &poly)) polygons->push_back(std::move(poly));
         return;
     }
     size_t i = 0;
     for (const Json& p : *coords) {
         Polygon poly;
-        if (ReadPolygon(p, Child(cptr, i++), &poly)) polygons->push_back(std::move(poly));
+        if (ReadPolygon(p, Child(cptr, i++), q, &poly)) polygons->push_back(std::move(poly));
     }
+}
+
+// {"scale": [sx, sy], "translate": [tx, ty]}: scales above 0, all four finite numbers.
+bool Loader::ReadTransform(const Json& t, const std::string& ptr, Quantised* out) {
+    ObjectReader o(r_, t, ptr, {"scale", "translate"});
+    bool ok = true;
+    const char* keys[2] = {"scale", "translate"};
+    double* dst[2] = {out->scale, out->translate};
+    for (int k = 0; k < 2; ++k) {
+        const Json* pair = o.Array(keys[k], Need::Required);
+        if (pair == nullptr) {
+            ok = false;
+            continue;
+        }
+        const std::string kptr = o.Ptr(keys[k]);
+        if (pair->size() != 2) {
+            r_.Error(kptr, "应为两个数字的数组 [x, y]", "expected an array [x, y] of two numbers");
+            ok = false;
+            continue;
+        }
+        for (size_t j = 0; j < 2; ++j) {
+            const Json& v = (*pair)[j];
+            if (!v.is_number() || !FiniteNumber(v, &dst[k][j])) {
+                ObjectReader::WrongTypeAt(r_, Child(kptr, j), v, "有限数", "a finite number");
+                ok = false;
+            } else if (k == 0 && !(dst[k][j] > 0)) {
+                r_.Error(Child(kptr, j), "缩放比例必须大于 0：" + FormatNumber(dst[k][j]),
+                         "a scale must be above 0: " + FormatNumber(dst[k][j]));
+                ok = false;
+            }
+        }
+    }
+    return ok;
 }
 
 // ---- 6. Cross-field rules (not table entries: each is said once, here) -----------------------

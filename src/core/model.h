@@ -53,6 +53,13 @@ struct Marker {
     bool approximate = false;
 };
 
+// How an area's boundary was written when quantised (docs/data-format.md, "Quantised
+// boundaries"): kept so an export writes it the same way. scale[0] == 0: in degrees.
+struct GeoTransform {
+    double scale[2] = {0, 0}, translate[2] = {0, 0};
+    bool Set() const { return scale[0] > 0; }
+};
+
 struct Area {
     std::string id;              // e.g. a GB/T 2260 code; any unique string
     Text name;
@@ -63,6 +70,7 @@ struct Area {
     Text headline;               // the area's headline programme, if the source names one
     std::string headline_quote;  // verbatim source text for the headline
     std::vector<Polygon> polygons;  // empty for areas without a boundary
+    GeoTransform geometry_transform;  // set if the file's boundary was quantised
     bool has_marker = false;
     Marker marker;               // drawn for areas without polygons (e.g. functional zones)
     Text note;                   // e.g. why a location is approximate

@@ -70,7 +70,7 @@ class SchemaWriter {
         s["items"] = ObjectSchema<T>();
         Add(key, s, need);
     }
-    void Geometry(const char* key, const std::vector<Polygon>&, Need need) { Add(key, DefRef("geometry"), need); }
+    void Geometry(const char* key, const std::vector<Polygon>&, const GeoTransform&, Need need) { Add(key, DefRef("geometry"), need); }
 
   private:
     static OJson Bound(double v) {  // 1, not 1.0, when it is a whole number
@@ -133,20 +133,46 @@ OJson Definitions() {
         {"items", OJson{{"type", "number"}}},
         {"minItems", 2},
         {"maxItems", 3}};
-    d["ring"] = OJson{{"type", "array"}, {"items", DefRef("position")}, {"minItems", 3}};
-    d["polygon"] = OJson{{"description", "first ring outer, the rest holes"},
-                         {"type", "array"},
-                         {"items", DefRef("ring")},
-                         {"minItems", 1}};
+    d["quantisedPosition"] = OJson{
+        {"description", "with a transform: whole numbers; a ring's first position, then differences to the previous"},
+        {"type", "array"},
+        {"items", OJson{{"type", "integer"}}},
+        {"minItems", 2},
+        {"maxItems", 3}};
+    d["transform"] = OJson{
+        {"description", "coordinates are quantised: lon = (sum of the ring's x so far) * scale[0] + translate[0], lat likewise"},
+        {"type", "object"},
+        {"required", OJson::array({"scale", "translate"})},
+        {"properties", OJson{{"scale", OJson{{"type", "array"},
+                                             {"items", OJson{{"type", "number"}, {"exclusiveMinimum", 0}}},
+                                             {"minItems", 2},
+                                             {"maxItems", 2}}},
+                             {"translate", OJson{{"type", "array"}, {"items", OJson{{"type", "number"}}}, {"minItems", 2}, {"maxItems", 2}}}}}};
+    // Rings and polygons of degrees, and of quantised positions (with a transform).
+    OJson shapes = OJson::array();
+    for (const char* prefix : {"", "quantised"}) {
+        const bool q = prefix[0] != '\0';
+        const char* ring = q ? "quantisedRing" : "ring";
+        const char* polygon = q ? "quantisedPolygon" : "polygon";
+        d[ring] = OJson{{"type", "array"}, {"items", DefRef(q ? "quantisedPosition" : "position")}, {"minItems", 3}};
+        d[polygon] = OJson{{"description", "first ring outer, the rest holes"}, {"type", "array"}, {"items", DefRef(ring)}, {"minItems", 1}};
+        for (const char* type : {"Polygon", "MultiPolygon"}) {
+            OJson coordinates = std::string(type) == "Polygon"
+                                    ? DefRef(polygon)
+                                    : OJson{{"type", "array"}, {"items", DefRef(polygon)}, {"minItems", 1}};
+            OJson shape{{"properties", OJson{{"type", OJson{{"const", type}}}, {"coordinates", std::move(coordinates)}}}};
+            if (q)
+                shape["required"] = OJson::array({"transform"});
+            else
+                shape["not"] = OJson{{"required", OJson::array({"transform"})}};
+            shapes.push_back(std::move(shape));
+        }
+    }
     d["geometry"] = OJson{
         {"type", "object"},
         {"required", OJson::array({"type", "coordinates"})},
-        {"properties", OJson{{"type", OJson{{"enum", OJson::array({"Polygon", "MultiPolygon"})}}}}},
-        {"oneOf", OJson::array({OJson{{"properties", OJson{{"type", OJson{{"const", "Polygon"}}}, {"coordinates", DefRef("polygon")}}}},
-                                OJson{{"properties", OJson{{"type", OJson{{"const", "MultiPolygon"}}},
-                                                           {"coordinates", OJson{{"type", "array"},
-                                                                                 {"items", DefRef("polygon")},
-                                                                                 {"minItems", 1}}}}}}})}};
+        {"properties", OJson{{"type", OJson{{"enum", OJson::array({"Polygon", "MultiPolygon"})}}}, {"transform", DefRef("transform")}}},
+        {"oneOf", std::move(shapes)}};
     return d;
 }
 

@@ -17,10 +17,17 @@ export function mapRect({ width, height }) {
   return { x: 0, y: header, w: width, h: Math.floor(body * 0.52) };
 }
 
+// An area's rings in degrees; a quantised geometry (docs/data-format.md, "transform") decoded.
 function rings(area) {
   const g = area.geometry;
   if (!g) return [];
-  return g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
+  const list = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
+  if (!g.transform) return list;
+  const { scale, translate } = g.transform;
+  return list.map((ring) => {
+    let x = 0, y = 0;
+    return ring.map(([dx, dy]) => { x += dx; y += dy; return [x * scale[0] + translate[0], y * scale[1] + translate[1]]; });
+  });
 }
 
 // lon/lat -> screen pixels for the fitted (initial) view of `viewport`.

@@ -108,8 +108,9 @@ class Flatten {
         Put(key, "size " + std::to_string(list.size()));
         for (size_t i = 0; i < list.size(); ++i) Nested(at + "/" + key + "/" + std::to_string(i), list[i]);
     }
-    void Geometry(const char* key, const std::vector<jcm::Polygon>& polygons, jcm::Need) {
-        Put(key, std::to_string(polygons.size()) + " polygons");
+    void Geometry(const char* key, const std::vector<jcm::Polygon>& polygons, const jcm::GeoTransform& t, jcm::Need) {
+        Put(key, std::to_string(polygons.size()) + " polygons" +
+                     (t.Set() ? ", transform " + Num(t.scale[0]) + "," + Num(t.scale[1]) + " " + Num(t.translate[0]) + "," + Num(t.translate[1]) : ""));
         for (size_t p = 0; p < polygons.size(); ++p) {
             for (size_t r = 0; r < polygons[p].rings.size(); ++r) {
                 std::string ring;

@@ -114,11 +114,25 @@ void CheckVerbatim(const std::string& what, const std::string& quote) {
 }
 
 // Each ring: at least 4 [lon, lat] number pairs (closed, 3 distinct), inside the Jining area.
-bool RingOk(const json& ring) {
+// With a transform (docs/data-format.md: quantised, delta-encoded), decoded here independently
+// of the loader: whole numbers, summed along the ring, scaled and translated.
+bool RingOk(const json& ring, const json* transform) {
     if (!ring.is_array() || ring.size() < 4) return false;
+    double sum[2] = {0, 0}, scale[2] = {1, 1}, translate[2] = {0, 0};
+    if (transform != nullptr) {
+        const json* s = Get(*transform, "scale");
+        const json* t = Get(*transform, "translate");
+        if (!s || !t || s->size() != 2 || t->size() != 2) return false;
+        for (int k = 0; k < 2; ++k) scale[k] = (*s)[k].get<double>(), translate[k] = (*t)[k].get<double>();
+    }
     for (const json& p : ring) {
         if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number()) return false;
+        if (transform != nullptr && !(p[0].is_number_integer() && p[1].is_number_integer())) return false;
         double lon = p[0].get<double>(), lat = p[1].get<double>();
+        if (transform != nullptr) {
+            sum[0] += lon, sum[1] += lat;
+            lon = sum[0] * scale[0] + translate[0], lat = sum[1] * scale[1] + translate[1];
+        }
         if (lon < 115.0 || lon > 118.0 || lat < 34.0 || lat > 36.5) return false;
     }
     return true;
@@ -126,6 +140,7 @@ bool RingOk(const json& ring) {
 
 bool GeometryOk(const json& g) {
     std::string type = Str(g, "type");
+    const json* transform = Get(g, "transform");
     const json* coords = Get(g, "coordinates");
     if (!coords || !coords->is_array() || coords->empty()) return false;
     std::vector<const json*> polygons;
@@ -139,7 +154,7 @@ bool GeometryOk(const json& g) {
     for (const json* poly : polygons) {
         if (!poly->is_array() || poly->empty()) return false;
         for (const json& ring : *poly)
-            if (!RingOk(ring)) return false;
+            if (!RingOk(ring, transform)) return false;
     }
     return true;
 }

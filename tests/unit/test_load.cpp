@@ -277,6 +277,7 @@ TEST_CASE("load: each invalid fixture yields exactly its error") {
         {"bad-status", "/goals/0/progress/0/status", "invalid status \"amber\"", "状态无效", "\"amber\""},
         {"percent-out-of-range", "/goals/0/progress/0/percent", "between 0 and 100", "0 到 100", "\"percent\""},
         {"out-of-range-coordinate", "/areas/0/geometry/coordinates/0/1/0", "longitude out of range", "经度", "200.0"},
+        {"quantised-not-whole", "/areas/0/geometry/coordinates/0/2/1", "must be whole numbers: 1024.5", "整数", "1024.5"},
         {"out-of-range-marker", "/areas/1/marker/lat", "latitude out of range", "纬度", "95.5"},
         {"bad-ring", "/areas/0/geometry/coordinates/0", "at least 3 distinct points, this one has 2", "3 个不同的点", ""},
         {"bad-position", "/areas/0/geometry/coordinates/0/2", "position must be an array", "坐标点", ""},
@@ -882,6 +883,112 @@ TEST_CASE("load: a packed ring keeps its exact values, and bad ones keep pointer
     CHECK(root["areas"][0]["geometry"]["coordinates"][0].is_array());
     CHECK_FALSE(jcm::detail::PackedRingIndex(root["areas"], &index));
     CHECK(jcm::detail::UnpackRing(packed.rings.at(index)) == nlohmann::json::parse("[[116,35],[117,35],[117,36],[116,36],[116,35]]"));
+}
+
+// ---- 7b. Quantised coordinates: a geometry's "transform" (docs/data-format.md) ------------------
+namespace {
+// The geometry with a transform of scale 1/1024 degree and translate [116, 35].
+std::string Quantised(const std::string& type, const std::string& coordinates) {
+    return "{\"type\": \"" + type + "\", \"transform\": {\"scale\": [0.0009765625, 0.0009765625], \"translate\": [116, 35]}, "
+           "\"coordinates\": " + coordinates + "}";
+}
+}  // namespace
+
+TEST_CASE("load: quantised, delta-encoded rings decode to exactly the degrees they stand for") {
+    // Two squares with a hole, in degrees (multiples of 1/1024) and as quantised deltas: each
+    // ring's first position absolute from the translate, then differences.
+    const std::string degrees =
+        "[[[[116.5,35.25],[116.75,35.25],[116.75,35.5],[116.5,35.5],[116.5,35.25]],"
+        "[[116.5625,35.3125],[116.6875,35.3125],[116.6875,35.4375],[116.5625,35.3125]]],"
+        "[[[117.0009765625,35.0009765625],[117.001953125,35.0009765625],[117.001953125,35.001953125]]]]";
+    const std::string deltas =
+        "[[[[512,256],[256,0],[0,256],[-256,0],[0,-256]],"
+        "[[576,320],[128,0],[0,128],[-128,-128]]],"
+        "[[[1025,1],[1,0],[0,1]]]]";
+    const LoadResult plain = LoadDataset(MinimalWithGeometry(MultiPolygon(degrees)), "plain.json");
+    const LoadResult quantised = LoadDataset(MinimalWithGeometry(Quantised("MultiPolygon", deltas)), "q.json");
+    REQUIRE_MESSAGE(plain.Ok(), DescribeProblems(plain));
+    REQUIRE_MESSAGE(quantised.Ok(), DescribeProblems(quantised));
+    CHECK(quantised.problems.empty());  // "transform" is a known member: no unknown-field warning
+    CheckSameAsUnpacked(MinimalWithGeometry(Quantised("MultiPolygon", deltas)));
+    const auto& a = plain.data.areas[0].polygons;
+    const auto& b = quantised.data.areas[0].polygons;
+    REQUIRE(a.size() == 2);
+    REQUIRE(b.size() == 2);
+    for (size_t k = 0; k < a.size(); ++k) {
+        REQUIRE(a[k].rings.size() == b[k].rings.size());
+        for (size_t r = 0; r < a[k].rings.size(); ++r) {
+            REQUIRE(a[k].rings[r].size() == b[k].rings[r].size());
+            for (size_t j = 0; j < a[k].rings[r].size(); ++j) {
+                CHECK(a[k].rings[r][j].lon == b[k].rings[r][j].lon);
+                CHECK(a[k].rings[r][j].lat == b[k].rings[r][j].lat);
+            }
+        }
+    }
+    CHECK(b[0].rings[0].size() == 4);  // the closing position (a zero sum) is dropped, as in degrees
+    CHECK(b[1].rings[0][2].lat == 35.001953125);
+    // Exported as it came: the plain file in degrees, the quantised one quantised again, and each
+    // export loads back to the same positions.
+    const std::string plain_out = jcm::DatasetToJson(plain.data), quantised_out = jcm::DatasetToJson(quantised.data);
+    CHECK_FALSE(Contains(plain_out, "\"transform\""));
+    CHECK(Contains(quantised_out, "\"transform\""));
+    CHECK(Contains(quantised_out, "[[512,256],[256,0],[0,256],[-256,0],[0,-256]]"));
+    CHECK(quantised_out.size() < plain_out.size());
+    const LoadResult again = LoadDataset(quantised_out, "again.json");
+    REQUIRE_MESSAGE(again.Ok(), DescribeProblems(again));
+    CHECK(jcm::DatasetToJson(again.data) == quantised_out);
+    CHECK(again.data.areas[0].polygons[1].rings[0][2].lat == 35.001953125);
+    // A transform the positions no longer fit (not on its grid) is not used: degrees are written.
+    jcm::Dataset moved = quantised.data;
+    moved.areas[0].polygons[0].rings[0][0].lon += 1e-7;
+    const std::string moved_out = jcm::DatasetToJson(moved);
+    CHECK_FALSE(Contains(moved_out, "\"transform\""));
+    const LoadResult moved_back = LoadDataset(moved_out, "moved.json");
+    REQUIRE(moved_back.Ok());
+    CHECK(moved_back.data.areas[0].polygons[0].rings[0][0].lon == moved.areas[0].polygons[0].rings[0][0].lon);
+    // A Polygon too, and any scale: 1e-6 degree from translate [0, 0].
+    const LoadResult micro = LoadDataset(MinimalWithGeometry(
+        "{\"type\": \"Polygon\", \"transform\": {\"scale\": [1e-6, 1e-6], \"translate\": [0, 0]}, "
+        "\"coordinates\": [[[116000000,35000000],[200000,0],[-100000,200000]]]}"), "m.json");
+    REQUIRE_MESSAGE(micro.Ok(), DescribeProblems(micro));
+    const auto& ring = micro.data.areas[0].polygons.at(0).rings.at(0);
+    REQUIRE(ring.size() == 3);
+    CHECK(ring[1].lon == doctest::Approx(116.2));
+    CHECK(ring[2].lat == doctest::Approx(35.2));
+    CHECK(micro.data.bounds.max_lon == doctest::Approx(116.2));
+}
+
+TEST_CASE("load: a bad transform or quantised coordinate is reported where it is") {
+    struct Case {
+        std::string geometry, pointer, en;
+    };
+    const std::string square = "[[[512,256],[256,0],[0,256],[-256,0]]]";
+    const std::vector<Case> cases = {
+        {Quantised("Polygon", "[[[512,256],[256.5,0],[0,256],[-256,0]]]"), "/areas/0/geometry/coordinates/0/1/0", "must be whole numbers: 256.5"},
+        {Quantised("Polygon", "[[[512,256],[256,0],[0,1e12],[-256,0]]]"), "/areas/0/geometry/coordinates/0/2/1", "must be whole numbers"},
+        {Quantised("Polygon", "[[[512,256],[256,0],[0,90000],[-256,0]]]"), "/areas/0/geometry/coordinates/0/2/1", "latitude out of range"},
+        {"{\"type\": \"Polygon\", \"transform\": {\"scale\": [0, 1], \"translate\": [116, 35]}, \"coordinates\": " + square + "}",
+         "/areas/0/geometry/transform/scale/0", "a scale must be above 0"},
+        {"{\"type\": \"Polygon\", \"transform\": {\"scale\": [1], \"translate\": [116, 35]}, \"coordinates\": " + square + "}",
+         "/areas/0/geometry/transform/scale", "expected an array [x, y] of two numbers"},
+        {"{\"type\": \"Polygon\", \"transform\": {\"scale\": [1, 1], \"translate\": [116, \"35\"]}, \"coordinates\": " + square + "}",
+         "/areas/0/geometry/transform/translate/1", "a finite number"},
+        {"{\"type\": \"Polygon\", \"transform\": {\"scale\": [1, 1]}, \"coordinates\": " + square + "}",
+         "/areas/0/geometry/transform/translate", ""},
+        {"{\"type\": \"Polygon\", \"transform\": [1, 1], \"coordinates\": " + square + "}", "/areas/0/geometry/transform", ""},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.geometry);
+        const std::string text = MinimalWithGeometry(c.geometry);
+        const LoadResult r = LoadDataset(text, "q.json");
+        CHECK_FALSE(r.Ok());
+        const Problem* p = FindProblem(r, c.pointer);
+        REQUIRE_MESSAGE(p != nullptr, DescribeProblems(r));
+        CHECK(p->severity == Severity::Error);
+        CHECK(Contains(p->message.en, c.en));
+        CHECK_FALSE(p->message.zh.empty());
+        CheckSameAsUnpacked(text);
+    }
 }
 
 // ---- 8. One copy of the boundary polygons in the app -------------------------------------------
