@@ -61,6 +61,7 @@ struct MapUiState {
     int hovered = -1;              // area index under the pointer on the map, -1 if none
     float legend_h = 0;            // height of the map's bottom legend (small maps), last frame
     float fitted_legend_h = -1;    // ... when the view was last fitted
+    Vec2 legend_corner = {0, 0};   // size of the legend box at the bottom left (big maps), last frame
     int list_hovered = -1;         // area hovered in the panel's lists (emphasised on the map)
     bool dragging = false;         // the current press has moved: it pans, it does not select
     bool gesture = false;          // a two-finger gesture is under way (or its fingers still down)

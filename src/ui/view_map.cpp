@@ -377,6 +377,8 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     placed.Add(Box{lo.x, lo.y, lo.x + 300, lo.y + 52});
     placed.Add(Box{hi.x - 64, hi.y - 3 * 44 - 2 * 6 - 20, hi.x, hi.y});
     if (m.legend_h > 0) placed.Add(Box{lo.x, hi.y - m.legend_h - 4, hi.x, hi.y});
+    if (m.legend_corner.x > 0)
+        placed.Add(Box{lo.x, hi.y - m.legend_corner.y - 4, lo.x + m.legend_corner.x + 4, hi.y});
     const float scale = font->FontSize * ImGui::GetIO().FontGlobalScale;
     auto free_at = [&](ImVec2 c, ImVec2 ts, LabelBox* out) {
         const LabelBox box{ImVec2(c.x - ts.x * 0.5f - 2, c.y - ts.y * 0.5f), ImVec2(c.x + ts.x * 0.5f + 2, c.y + ts.y * 0.5f)};
@@ -675,6 +677,7 @@ void DrawLegend(AppState& app, ImDrawList* dl, ImVec2 pos, ImVec2 size) {
         }
         const float top = pos.y + size.y - 12 - pad * 2 - (fs + 6) * static_cast<float>(lines) + 6;
         app.map.legend_h = pos.y + size.y - top;
+        app.map.legend_corner = {0, 0};
         dl->AddRectFilled(ImVec2(pos.x + 12, top), ImVec2(max_x + pad, pos.y + size.y - 12), t.overlay, 8.0f);
         x = pos.x + 12 + pad;
         y = top + pad;
@@ -692,6 +695,13 @@ void DrawLegend(AppState& app, ImDrawList* dl, ImVec2 pos, ImVec2 size) {
     for (int r = 0; r < rows; ++r) w = std::fmax(w, sw + 8 + font->CalcTextSizeA(fs, 1e9f, 0, labels[r]).x);
     const float h = row * static_cast<float>(rows + 1) + pad * 2 - 8;
     const ImVec2 p0(pos.x + 12, pos.y + size.y - h - 12);
+    // Labels keep clear of it from the next frame on: one more frame when it changes size.
+    const Vec2 corner{12.0f + w + pad * 2, h + 12.0f};
+    if (corner.x != app.map.legend_corner.x || corner.y != app.map.legend_corner.y) {
+        app.map.legend_corner = corner;
+        RequestRedraw(app);
+    }
+    app.map.legend_h = 0;
     dl->AddRectFilled(p0, ImVec2(p0.x + w + pad * 2, p0.y + h), t.overlay, 8.0f);
     dl->AddText(font, fs, ImVec2(p0.x + pad, p0.y + pad), t.text_muted, title);
     for (int r = 0; r < rows; ++r) {

@@ -119,6 +119,10 @@ for (const [sizeIndex, size] of SIZES.entries()) {
           for (const o of fit.labels) if (o !== l) assert.ok(!overlap(l.rect, o.rect), `labels ${l.name} and ${o.name} overlap`);
           for (const m of markers) assert.ok(!overlap(l.rect, m.rect), `the label ${l.name} covers the marker of ${m.name}`);
         }
+        // ... nor under the legend (its rows, as the mirror gives them).
+        const legendRows = (await items(page)).filter((i, _, all) => i.role === 'listitem' && all[i.parent]?.role === 'list' && all[i.parent].name === s.goals);
+        assert.ok(legendRows.length >= 2, `the goals legend has rows: ${legendRows.map((i) => i.name)}`);
+        for (const l of fit.labels) for (const r of legendRows) assert.ok(!overlap(l.rect, r.rect), `the label ${l.name} lies under the legend row ${r.name}`);
 
         // ---- the zero class in the targets mode ----
         const hasTargets = (id) => DATA.goals.some((g) => g.area === id && g.target);

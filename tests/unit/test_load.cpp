@@ -637,6 +637,21 @@ TEST_CASE("FormatProblem: file, place, severity, pointer and message in either l
 // one the all-DOM path gives: the same problems (pointer, line, column, message) and the same data.
 namespace {
 
+// The same polygons, bit for bit.
+void CheckSamePolygons(const std::vector<jcm::Polygon>& pa, const std::vector<jcm::Polygon>& pb) {
+    REQUIRE(pa.size() == pb.size());
+    for (size_t k = 0; k < pa.size(); ++k) {
+        REQUIRE(pa[k].rings.size() == pb[k].rings.size());
+        for (size_t r = 0; r < pa[k].rings.size(); ++r) {
+            REQUIRE(pa[k].rings[r].size() == pb[k].rings[r].size());
+            for (size_t j = 0; j < pa[k].rings[r].size(); ++j) {
+                CHECK(pa[k].rings[r][j].lon == pb[k].rings[r][j].lon);
+                CHECK(pa[k].rings[r][j].lat == pb[k].rings[r][j].lat);
+            }
+        }
+    }
+}
+
 void CheckSameAsUnpacked(const std::string& text, const LoadLimits& limits = {}) {
     const LoadResult a = LoadDataset(text, "p.json", limits);
     const LoadResult b = jcm::detail::LoadDatasetUnpacked(text, "p.json", limits);
@@ -654,21 +669,7 @@ void CheckSameAsUnpacked(const std::string& text, const LoadLimits& limits = {})
         CHECK(p.message.en == q.message.en);
     }
     REQUIRE(a.data.areas.size() == b.data.areas.size());
-    for (size_t i = 0; i < a.data.areas.size(); ++i) {
-        const auto& pa = a.data.areas[i].polygons;
-        const auto& pb = b.data.areas[i].polygons;
-        REQUIRE(pa.size() == pb.size());
-        for (size_t k = 0; k < pa.size(); ++k) {
-            REQUIRE(pa[k].rings.size() == pb[k].rings.size());
-            for (size_t r = 0; r < pa[k].rings.size(); ++r) {
-                REQUIRE(pa[k].rings[r].size() == pb[k].rings[r].size());
-                for (size_t j = 0; j < pa[k].rings[r].size(); ++j) {
-                    CHECK(pa[k].rings[r][j].lon == pb[k].rings[r][j].lon);
-                    CHECK(pa[k].rings[r][j].lat == pb[k].rings[r][j].lat);
-                }
-            }
-        }
-    }
+    for (size_t i = 0; i < a.data.areas.size(); ++i) CheckSamePolygons(a.data.areas[i].polygons, b.data.areas[i].polygons);
     if (a.Ok()) CHECK(jcm::DatasetToJson(a.data) == jcm::DatasetToJson(b.data));
 }
 
@@ -914,17 +915,7 @@ TEST_CASE("load: quantised, delta-encoded rings decode to exactly the degrees th
     const auto& a = plain.data.areas[0].polygons;
     const auto& b = quantised.data.areas[0].polygons;
     REQUIRE(a.size() == 2);
-    REQUIRE(b.size() == 2);
-    for (size_t k = 0; k < a.size(); ++k) {
-        REQUIRE(a[k].rings.size() == b[k].rings.size());
-        for (size_t r = 0; r < a[k].rings.size(); ++r) {
-            REQUIRE(a[k].rings[r].size() == b[k].rings[r].size());
-            for (size_t j = 0; j < a[k].rings[r].size(); ++j) {
-                CHECK(a[k].rings[r][j].lon == b[k].rings[r][j].lon);
-                CHECK(a[k].rings[r][j].lat == b[k].rings[r][j].lat);
-            }
-        }
-    }
+    CheckSamePolygons(a, b);
     CHECK(b[0].rings[0].size() == 4);  // the closing position (a zero sum) is dropped, as in degrees
     CHECK(b[1].rings[0][2].lat == 35.001953125);
     // Exported as it came: the plain file in degrees, the quantised one quantised again, and each
