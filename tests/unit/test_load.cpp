@@ -1030,5 +1030,15 @@ TEST_CASE("app: boundary polygons are held once, in app.data, through edits, rev
     REQUIRE(jcm::AcceptDataset(*app, other, "minimal.json"));
     CHECK(jcm::DatasetToJson(app->data) == jcm::DatasetToJson(LoadDataset(other, "minimal.json").data));
     CHECK(polygon_count(app->local.published) == 0);
+
+    // Quantised boundaries stay quantised through an edit and the app's export.
+    const std::string quantised = ReadFixture("valid/quantised.json");
+    REQUIRE(jcm::AcceptDataset(*app, quantised, "quantised.json"));
+    e.goal_id = app->data.goals[0].id;
+    jcm::AddEdit(*app, e);
+    jcm::ExportJson(*app);
+    const std::string exported = jcm::platform::headless::Get().downloads.back().bytes;
+    CHECK(Contains(exported, "\"transform\""));
+    CHECK(exported == jcm::DatasetToJson(jcm::ApplyEdits(LoadDataset(quantised, "quantised.json").data, app->local.edits)));
 }
 #endif
