@@ -387,7 +387,7 @@ class Loader {
     bool ReadPolygon(const Json& rings, const std::string& ptr, const Quantised* q, Polygon* out);
     bool ReadRing(const Json& ring, const std::string& ptr, const Quantised* q, std::vector<LonLat>* out);
     bool ReadPackedRing(std::vector<LonLat>& points, const std::string& ptr, const Quantised* q, std::vector<LonLat>* out);
-    bool Dequantise(const Quantised& q, const std::string& ptr, double sum[2], LonLat* p);
+    bool Dequantise(const Quantised& q, const std::string& ring_ptr, size_t j, double sum[2], LonLat* p);
     bool CheckVertexCap(size_t count, const std::string& ptr);
     bool FinishRing(const std::string& ptr, std::vector<LonLat>* out);
     bool ReadPosition(const Json& pos, const std::string& ptr, bool degrees, LonLat* out);
@@ -606,15 +606,16 @@ bool Loader::ReadPosition(const Json& pos_in, const std::string& ptr, bool degre
     return !degrees || CheckPosition(lon, lat, ptr);
 }
 
-// Position `p` of a quantised ring, in place: whole numbers, added to the running sums (the ring's
-// first position is absolute, each next one the difference), scaled and translated to degrees,
-// then range-checked like any position. False (reported at `ptr`) if they are not whole numbers.
-bool Loader::Dequantise(const Quantised& q, const std::string& ptr, double sum[2], LonLat* p) {
+// Position `j` of a quantised ring (`p`), in place: whole numbers, added to the running sums (the
+// ring's first position is absolute, each next one the difference), scaled and translated to
+// degrees; the caller checks the ranges. False (reported) if they are not whole numbers. The
+// pointer is built only for a problem: this runs once per vertex.
+bool Loader::Dequantise(const Quantised& q, const std::string& ring_ptr, size_t j, double sum[2], LonLat* p) {
     const double raw[2] = {p->lon, p->lat};
     for (int k = 0; k < 2; ++k) {
         // Whole and at most 2^31 in size, so the sums stay exact in a double.
         if (!(std::floor(raw[k]) == raw[k] && std::fabs(raw[k]) <= 2147483648.0)) {
-            r_.Error(Child(ptr, static_cast<size_t>(k)),
+            r_.Error(Child(Child(ring_ptr, j), static_cast<size_t>(k)),
                      "几何有 transform（量化坐标），坐标应为整数：" + FormatNumber(raw[k]),
                      "the geometry has a transform (quantised coordinates), so coordinates must be whole numbers: " +
                          FormatNumber(raw[k]));
@@ -624,7 +625,7 @@ bool Loader::Dequantise(const Quantised& q, const std::string& ptr, double sum[2
     }
     p->lon = sum[0] * q.scale[0] + q.translate[0];
     p->lat = sum[1] * q.scale[1] + q.translate[1];
-    return CheckPosition(p->lon, p->lat, ptr);
+    return true;
 }
 
 // The range check of one position; `ptr` names the position.
@@ -674,7 +675,7 @@ bool Loader::ReadRing(const Json& ring, const std::string& ptr, const Quantised*
     for (size_t j = 0; j < points->size(); ++j) {
         LonLat p;
         if (!ReadPosition((*points)[j], Child(ptr, j), q == nullptr, &p)) return false;
-        if (q != nullptr && !Dequantise(*q, Child(ptr, j), sum, &p)) return false;
+        if (q != nullptr && (!Dequantise(*q, ptr, j, sum, &p) || !CheckPosition(p.lon, p.lat, Child(ptr, j)))) return false;
         out->push_back(p);
     }
     return FinishRing(ptr, out);
@@ -688,7 +689,7 @@ bool Loader::ReadPackedRing(std::vector<LonLat>& points, const std::string& ptr,
     if (q != nullptr) {
         double sum[2] = {0, 0};
         for (size_t j = 0; j < points.size(); ++j)
-            if (!Dequantise(*q, Child(ptr, j), sum, &points[j])) return false;
+            if (!Dequantise(*q, ptr, j, sum, &points[j])) return false;
     }
     for (size_t j = 0; j < points.size(); ++j) {
         const LonLat& p = points[j];
