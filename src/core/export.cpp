@@ -224,56 +224,58 @@ void AppendRing(std::string& out, const std::vector<LonLat>& ring) {
     out += ']';
 }
 
-// A ring as whole numbers of `t` (docs/data-format.md, "Quantised boundaries"): the first
-// position absolute, then differences. False (and nothing written) unless every position decodes
-// back to exactly its degrees.
-bool AppendQuantisedRing(std::string& out, const std::vector<LonLat>& ring, const GeoTransform& t) {
-    std::string text = "[";
-    double prev[2] = {0, 0}, first[2] = {0, 0};
-    const auto append = [&text, &prev](const double q[2]) {
-        if (text.size() > 1) text += ',';
-        text += '[';
-        AppendNumber(text, q[0] - prev[0] + 0.0);  // + 0.0: never "-0"
-        text += ',';
-        AppendNumber(text, q[1] - prev[1] + 0.0);
-        text += ']';
-        prev[0] = q[0], prev[1] = q[1];
-    };
-    for (size_t j = 0; j < ring.size(); ++j) {
-        const double deg[2] = {ring[j].lon, ring[j].lat};
-        double q[2];
-        for (int k = 0; k < 2; ++k) {
-            q[k] = std::round((deg[k] - t.translate[k]) / t.scale[k]);
-            // At most 2^30, so each difference stays within the loader's 2^31.
-            if (!(std::fabs(q[k]) <= 1073741824.0) || q[k] * t.scale[k] + t.translate[k] != deg[k]) return false;
-        }
-        if (j == 0) first[0] = q[0], first[1] = q[1];
-        append(q);
+// Position `p` in whole numbers of `t` (docs/data-format.md, "Quantised boundaries"); false unless
+// they decode back to exactly its degrees and are at most 2^30 (so each difference stays within
+// the loader's 2^31).
+bool Quantise(const LonLat& p, const GeoTransform& t, double q[2]) {
+    const double deg[2] = {p.lon, p.lat};
+    for (int k = 0; k < 2; ++k) {
+        q[k] = std::round((deg[k] - t.translate[k]) / t.scale[k]);
+        if (!(std::fabs(q[k]) <= 1073741824.0) || q[k] * t.scale[k] + t.translate[k] != deg[k]) return false;
     }
-    if (!ring.empty()) append(first);  // closed again, as AppendRing does
-    out += text;
-    out += ']';
     return true;
 }
 
+// True if every position of `polygons` can be written quantised with `t`.
+bool QuantisesExactly(const std::vector<Polygon>& polygons, const GeoTransform& t) {
+    double q[2];
+    for (const Polygon& poly : polygons)
+        for (const auto& ring : poly.rings)
+            for (const LonLat& p : ring)
+                if (!Quantise(p, t, q)) return false;
+    return true;
+}
+
+// A ring on one line as whole numbers of `t` (QuantisesExactly holds): the first position
+// absolute, then differences, closed again as AppendRing does.
+void AppendQuantisedRing(std::string& out, const std::vector<LonLat>& ring, const GeoTransform& t) {
+    out += '[';
+    double prev[2] = {0, 0}, q[2];
+    for (size_t i = 0; i <= ring.size(); ++i) {
+        if (ring.empty()) break;
+        Quantise(ring[i < ring.size() ? i : 0], t, q);
+        if (i > 0) out += ',';
+        out += '[';
+        AppendNumber(out, q[0] - prev[0] + 0.0);  // + 0.0: never "-0"
+        out += ',';
+        AppendNumber(out, q[1] - prev[1] + 0.0);
+        out += ']';
+        prev[0] = q[0], prev[1] = q[1];
+    }
+    out += ']';
+}
+
+// `t`: quantised with it (QuantisesExactly holds), or nullptr: degrees.
 void WritePolygonRings(JsonWriter& w, const Polygon& poly, const GeoTransform* t) {
     w.Open('[');
     for (const auto& ring : poly.rings) {
         w.Item();
-        if (t == nullptr || !AppendQuantisedRing(w.out(), ring, *t)) AppendRing(w.out(), ring);
+        if (t != nullptr)
+            AppendQuantisedRing(w.out(), ring, *t);
+        else
+            AppendRing(w.out(), ring);
     }
     w.Close(']');
-}
-
-// True if every ring of `polygons` can be written quantised with `t`.
-bool QuantisesExactly(const std::vector<Polygon>& polygons, const GeoTransform& t) {
-    std::string scratch;
-    for (const Polygon& poly : polygons)
-        for (const auto& ring : poly.rings) {
-            scratch.clear();
-            if (!AppendQuantisedRing(scratch, ring, t)) return false;
-        }
-    return true;
 }
 
 // The writer's visitor of the field tables (core/fields.h): required members always, optional

@@ -382,12 +382,11 @@ class Loader {
         std::string ptr;
     };
 
-    using Quantised = GeoTransform;  // a geometry's "transform" (docs/data-format.md)
-    bool ReadTransform(const Json& t, const std::string& ptr, Quantised* out);
-    bool ReadPolygon(const Json& rings, const std::string& ptr, const Quantised* q, Polygon* out);
-    bool ReadRing(const Json& ring, const std::string& ptr, const Quantised* q, std::vector<LonLat>* out);
-    bool ReadPackedRing(std::vector<LonLat>& points, const std::string& ptr, const Quantised* q, std::vector<LonLat>* out);
-    bool Dequantise(const Quantised& q, const std::string& ring_ptr, size_t j, double sum[2], LonLat* p);
+    bool ReadTransform(const Json& t, const std::string& ptr, GeoTransform* out);
+    bool ReadPolygon(const Json& rings, const std::string& ptr, const GeoTransform* q, Polygon* out);
+    bool ReadRing(const Json& ring, const std::string& ptr, const GeoTransform* q, std::vector<LonLat>* out);
+    bool ReadPackedRing(std::vector<LonLat>& points, const std::string& ptr, const GeoTransform* q, std::vector<LonLat>* out);
+    bool Dequantise(const GeoTransform& q, const std::string& ring_ptr, size_t j, double sum[2], LonLat* p);
     bool CheckVertexCap(size_t count, const std::string& ptr);
     bool FinishRing(const std::string& ptr, std::vector<LonLat>* out);
     bool ReadPosition(const Json& pos, const std::string& ptr, bool degrees, LonLat* out);
@@ -610,7 +609,7 @@ bool Loader::ReadPosition(const Json& pos_in, const std::string& ptr, bool degre
 // ring's first position is absolute, each next one the difference), scaled and translated to
 // degrees; the caller checks the ranges. False (reported) if they are not whole numbers. The
 // pointer is built only for a problem: this runs once per vertex.
-bool Loader::Dequantise(const Quantised& q, const std::string& ring_ptr, size_t j, double sum[2], LonLat* p) {
+bool Loader::Dequantise(const GeoTransform& q, const std::string& ring_ptr, size_t j, double sum[2], LonLat* p) {
     const double raw[2] = {p->lon, p->lat};
     for (int k = 0; k < 2; ++k) {
         // Whole and at most 2^31 in size, so the sums stay exact in a double.
@@ -659,7 +658,7 @@ bool Loader::CheckVertexCap(size_t count, const std::string& ptr) {
 }
 
 // One ring; stops at its first bad position (one error per ring, not one per vertex).
-bool Loader::ReadRing(const Json& ring, const std::string& ptr, const Quantised* q, std::vector<LonLat>* out) {
+bool Loader::ReadRing(const Json& ring, const std::string& ptr, const GeoTransform* q, std::vector<LonLat>* out) {
     size_t index = 0;
     if (packed_ != nullptr && detail::PackedRingIndex(ring, &index) && index < packed_->rings.size()) {
         return ReadPackedRing(packed_->rings[index], ptr, q, out);
@@ -683,7 +682,7 @@ bool Loader::ReadRing(const Json& ring, const std::string& ptr, const Quantised*
 
 // A ring the parser packed: every position is already two finite numbers, so only the ranges
 // are left to check (as ReadPosition does); the points then move into *out, uncopied.
-bool Loader::ReadPackedRing(std::vector<LonLat>& points, const std::string& ptr, const Quantised* q,
+bool Loader::ReadPackedRing(std::vector<LonLat>& points, const std::string& ptr, const GeoTransform* q,
                             std::vector<LonLat>* out) {
     if (!CheckVertexCap(points.size(), ptr)) return false;
     if (q != nullptr) {
@@ -721,7 +720,7 @@ bool Loader::FinishRing(const std::string& ptr, std::vector<LonLat>* out) {
     return true;
 }
 
-bool Loader::ReadPolygon(const Json& rings_in, const std::string& ptr, const Quantised* q, Polygon* out) {
+bool Loader::ReadPolygon(const Json& rings_in, const std::string& ptr, const GeoTransform* q, Polygon* out) {
     Json storage;
     const Json& rings = Unpacked(rings_in, &storage);
     const auto* list = rings.get_ptr<const Json::array_t*>();
@@ -751,8 +750,8 @@ void Loader::ReadGeometry(const Json& g, const std::string& ptr, std::vector<Pol
     const bool has_type = o.String("type", &type, Need::Required);
     const Json* coords = o.Array("coordinates", Need::Required);
     const Json* transform = o.Object("transform", Need::Optional);
-    Quantised quantised;
-    const Quantised* q = nullptr;
+    GeoTransform quantised;
+    const GeoTransform* q = nullptr;
     if (transform != nullptr) {
         if (!ReadTransform(*transform, o.Ptr("transform"), &quantised)) return;
         q = &quantised;
@@ -785,7 +784,7 @@ void Loader::ReadGeometry(const Json& g, const std::string& ptr, std::vector<Pol
 }
 
 // {"scale": [sx, sy], "translate": [tx, ty]}: scales above 0, all four finite numbers.
-bool Loader::ReadTransform(const Json& t, const std::string& ptr, Quantised* out) {
+bool Loader::ReadTransform(const Json& t, const std::string& ptr, GeoTransform* out) {
     ObjectReader o(r_, t, ptr, {"scale", "translate"});
     bool ok = true;
     const char* keys[2] = {"scale", "translate"};
