@@ -115,8 +115,6 @@ AreaGeometry BuildAreaGeometry(const Area& area, const Projection& projection, c
     }
     g.vertices.reserve(total);
 
-    double largest_area = -1;
-    size_t largest = 0;
     for (const Polygon& poly : area.polygons) {
         const size_t vertex_mark = g.vertices.size();
         const auto first_ring = static_cast<uint32_t>(g.rings.size());
@@ -152,12 +150,7 @@ AreaGeometry BuildAreaGeometry(const Area& area, const Projection& projection, c
             g.triangulated = false;
         }
         pr.index_count = static_cast<uint32_t>(g.indices.size()) - pr.first_index;
-        const double a = detail::PolygonArea(g, pr);
-        g.area += a;
-        if (a > largest_area) {
-            largest_area = a;
-            largest = g.polygons.size();
-        }
+        g.area += detail::PolygonArea(g, pr);
         g.polygons.push_back(pr);
     }
     for (Vec2 v : g.vertices) g.bounds.Extend(v);
@@ -167,7 +160,20 @@ AreaGeometry BuildAreaGeometry(const Area& area, const Projection& projection, c
         g.marker = projection.Forward(area.marker.pos);
         g.bounds.Extend(g.marker);
     }
+    if (!options.defer_labels) LabelArea(g, options);
+    return g;
+}
 
+void LabelArea(AreaGeometry& g, const GeometryOptions& options) {
+    double largest_area = -1;
+    size_t largest = 0;
+    for (size_t i = 0; i < g.polygons.size(); ++i) {
+        const double a = detail::PolygonArea(g, g.polygons[i]);
+        if (a > largest_area) {
+            largest_area = a;
+            largest = i;
+        }
+    }
     if (!g.polygons.empty()) {
         const PolygonRange& p = g.polygons[largest];
         WorldRect pb;
@@ -187,7 +193,6 @@ AreaGeometry BuildAreaGeometry(const Area& area, const Projection& projection, c
         g.has_label = true;
         g.label = g.marker;
     }
-    return g;
 }
 
 // ---- 3. BuildMapGeometry ------------------------------------------------------------------------
@@ -232,7 +237,12 @@ double MapGeometryBuilder::Progress() const {
 }
 
 MapGeometry MapGeometryBuilder::Finish() {
-    m_.hit_index.Build(m_.areas, m_.bounds, options_);
+    if (options_.defer_labels) {
+        m_.indexed = false;
+        m_.labelled = false;
+    } else {
+        m_.hit_index.Build(m_.areas, m_.bounds, options_);
+    }
     m_.by_size_desc.resize(m_.areas.size());
     for (size_t i = 0; i < m_.areas.size(); ++i) m_.by_size_desc[i] = static_cast<int>(i);
     std::stable_sort(m_.by_size_desc.begin(), m_.by_size_desc.end(), [&](int a, int b) {
@@ -241,11 +251,32 @@ MapGeometry MapGeometryBuilder::Finish() {
     return std::move(m_);
 }
 
+bool MapGeometryFinisher::Step(MapGeometry& m, size_t vertex_budget) {
+    if (!m.indexed) {
+        m.hit_index.Build(m.areas, m.bounds, options_);
+        m.indexed = true;
+        return m.labelled;
+    }
+    if (m.labelled) return true;
+    size_t done = 0;
+    while (next_ < m.areas.size() && (done == 0 || done < vertex_budget)) {
+        AreaGeometry& g = m.areas[next_++];
+        LabelArea(g, options_);
+        done += std::max<size_t>(g.vertices.size(), 1);
+    }
+    m.labelled = next_ == m.areas.size();
+    return m.labelled;
+}
+
 MapGeometry BuildMapGeometry(const Dataset& data, const GeometryOptions& options) {
     MapGeometryBuilder builder(data, options);
     while (!builder.Step(static_cast<size_t>(-1))) {
     }
-    return builder.Finish();
+    MapGeometry m = builder.Finish();
+    MapGeometryFinisher finisher(builder.Options());  // with defer_labels; else nothing to do
+    while (!finisher.Step(m, static_cast<size_t>(-1))) {
+    }
+    return m;
 }
 
 // ---- 4. HitIndex::Build -------------------------------------------------------------------------

@@ -57,6 +57,10 @@ struct GeometryOptions {
     // (TriangulateArea, while writing it to the GPU). 0: never made at load.
     size_t deferred_fills_from = 100000;
     bool defer_fills = false;        // set by MapGeometryBuilder from the above
+    // The label points and the hit index are not made by MapGeometryBuilder but afterwards, in
+    // steps, by MapGeometryFinisher: the app draws a big map before they are done (the map first,
+    // its names a moment later, as web maps do).
+    bool defer_labels = false;
     // Hit grid cells per outline edge: a quarter keeps a few edges a cell (a query tests them
     // all, well under a microsecond) and the index under 12 bytes an edge.
     double hit_cells_per_edge = 0.25;
@@ -103,6 +107,9 @@ private:
     double CellCenterY(int32_t row) const { return origin_y_ + (row + 0.5) * cell_h_; }
 };
 
+// Brute-force hit test: the highest-indexed area containing p, or -1.
+int HitTestBruteForce(const std::vector<AreaGeometry>& areas, Vec2 p);
+
 struct MapGeometry {
     Projection projection;            // centred on the middle of all polygons and markers
     std::vector<AreaGeometry> areas;  // parallel to Dataset::areas
@@ -112,9 +119,13 @@ struct MapGeometry {
     bool fills_deferred = false;      // AreaGeometry::indices not made (GeometryOptions::defer_fills):
                                       // a big map, which the map layer draws in levels of detail
     HitIndex hit_index;
+    bool indexed = true;              // hit_index built (GeometryOptions::defer_labels: not yet)
+    bool labelled = true;             // every area's label point found (defer_labels: not yet)
 
-    // The area under world point p (the one drawn last if several overlap), or -1.
-    int HitTest(Vec2 world) const { return hit_index.Query(areas, world); }
+    // The area under world point p (the one drawn last if several overlap), or -1. Before the
+    // index is built, by testing every area (milliseconds on a big map: a pointer's hover, not
+    // label placement, which waits for `labelled`).
+    int HitTest(Vec2 world) const { return indexed ? hit_index.Query(areas, world) : HitTestBruteForce(areas, world); }
 };
 
 // ---- 3. building --------------------------------------------------------------------------------
@@ -137,7 +148,10 @@ class MapGeometryBuilder {
     // The share of source vertices built so far, 0..1.
     double Progress() const;
     // The hit index and the size order; then the geometry. Call once, after Step gave true.
+    // With GeometryOptions::defer_labels, the size order only (MapGeometryFinisher does the rest).
     MapGeometry Finish();
+    // The options as the builder applies them (simplified_labels, defer_fills decided).
+    const GeometryOptions& Options() const { return options_; }
 
   private:
     const Dataset* data_;
@@ -149,9 +163,27 @@ class MapGeometryBuilder {
     size_t total_vertices_ = 0;
 };
 
-// Projects and triangulates one area and finds its label (BuildMapGeometry's per-area step).
+// What MapGeometryBuilder leaves to do with GeometryOptions::defer_labels, in steps: the hit
+// index (the first step), then the label points, whole areas until about `vertex_budget` vertices
+// a step. `options` as the builder applied them (MapGeometryBuilder::Options). The result is what
+// BuildMapGeometry gives. The geometry must stay the same one while the finisher works on it.
+class MapGeometryFinisher {
+  public:
+    explicit MapGeometryFinisher(const GeometryOptions& options) : options_(options) {}
+    bool Step(MapGeometry& m, size_t vertex_budget);  // true once `m` is indexed and labelled
+
+  private:
+    GeometryOptions options_;
+    size_t next_ = 0;
+};
+
+// Projects and triangulates one area and finds its label (BuildMapGeometry's per-area step; the
+// label with LabelArea, unless options.defer_labels).
 AreaGeometry BuildAreaGeometry(const Area& area, const Projection& projection, const GeometryOptions& options,
                                Triangulator& triangulator);
+// Finds the label point of one built area: the pole of inaccessibility of its largest polygon,
+// or its marker.
+void LabelArea(AreaGeometry& g, const GeometryOptions& options);
 
 // The fill triangles of every polygon of `area` into `out` (cleared), as BuildAreaGeometry makes
 // them; false if the triangulator gave up on a polygon. At most MaxFillIndices(area) indices.
@@ -163,9 +195,6 @@ size_t MaxFillIndices(const AreaGeometry& area);
 // Brute-force even-odd test of p against all rings of all polygons of `area` (the reference the
 // hit index agrees with).
 bool PointInArea(const AreaGeometry& area, Vec2 p);
-
-// Brute-force hit test: the highest-indexed area containing p, or -1.
-int HitTestBruteForce(const std::vector<AreaGeometry>& areas, Vec2 p);
 
 // ---- 4. per-frame helpers -----------------------------------------------------------------------
 

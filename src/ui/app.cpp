@@ -162,6 +162,10 @@ constexpr size_t kSlicedLoadBytes = size_t{2} << 20;
 // for the next one (40 frames for a million vertices).
 constexpr size_t kVerticesPerSlice = 10000;
 constexpr double kFrameSeconds = 0.05;
+// Once the map is drawn, its names are found in slices of this many vertices, for at most this
+// long a frame: the map answers a drag meanwhile, at a lower frame rate for a moment.
+constexpr size_t kLabelVerticesPerSlice = 5000;
+constexpr double kLabelFrameSeconds = 0.025;
 
 // A step of a big load on the loading card, in both languages (the card shows both).
 void ShowLoadStep(Str step, double fraction) {
@@ -173,6 +177,7 @@ void OnDataFetched(const platform::FetchResult& r, void* user) {
     if (r.ok && r.size > kSlicedLoadBytes) {
         platform::Mark("app:data-fetched");
         SlicedLoad& s = app.load.sliced;
+        s = SlicedLoad{};  // the previous big load's names, if still being found, are not needed
         s.text.reset(r.TakeData());
         if (s.text) {  // the steps start next frame; data_pending stays true until they end
             s.size = r.size;
@@ -278,6 +283,8 @@ bool TakeLoadResult(AppState& app, LoadResult&& result, const std::string& file)
         return false;
     }
     app.show_problems = !app.problems.empty();  // warnings: load, but make them visible
+    // A previous big load's names still being found (SlicedLoad::Step::Labels) were for its map.
+    if (app.load.sliced.step == SlicedLoad::Step::Labels) app.load.sliced = SlicedLoad{};
     // One copy of the boundary polygons, in app.data; the previous data's geometry is freed
     // before the new one is built. local.published is the rest (app.h LocalState).
     app.geometry = MapGeometry{};
@@ -339,7 +346,9 @@ bool StepLoading(AppState& app) {
                 app.load.data_pending = false;
                 break;
             }
-            s.builder = std::make_unique<MapGeometryBuilder>(app.data);
+            GeometryOptions options;
+            options.defer_labels = true;  // found once the map is drawn (Step::Labels)
+            s.builder = std::make_unique<MapGeometryBuilder>(app.data, options);
             s.step = SlicedLoad::Step::Build;
             ShowLoadStep(Str::LoadStepBuilding, 0);
             break;
@@ -359,6 +368,7 @@ bool StepLoading(AppState& app) {
         }
         case SlicedLoad::Step::Index:
             app.geometry = s.builder->Finish();
+            s.finisher = std::make_unique<MapGeometryFinisher>(s.builder->Options());
             s.builder.reset();
             s.step = SlicedLoad::Step::Finish;
             if (app.geometry.fills_deferred) {
@@ -377,10 +387,27 @@ bool StepLoading(AppState& app) {
             }
             break;
         case SlicedLoad::Step::Finish:
-            s = SlicedLoad{};
+            s.step = SlicedLoad::Step::Labels;
             app.load.data_pending = false;
             FinishAccept(app);
             break;
+        case SlicedLoad::Step::Labels: {
+            if (!s.map_drawn) {  // this frame draws the map first, with nothing else in its task
+                s.map_drawn = true;
+                RequestRedraw(app);
+                return false;
+            }
+            const double start = platform::Now();
+            bool done;
+            do done = s.finisher->Step(app.geometry, kLabelVerticesPerSlice);
+            while (!done && platform::Now() - start < kLabelFrameSeconds);
+            if (done) {
+                s = SlicedLoad{};
+                platform::Mark("app:map-labelled");  // the start-up breakdown: a big map's names
+            }
+            RequestRedraw(app);
+            return false;
+        }
     }
     RequestRedraw(app);
     return true;

@@ -176,9 +176,10 @@ struct MergeState {
 
 // Where loading stands. The data and the font are fetched in parallel at start.
 // A big download is loaded across frames (StepLoading in app.cpp), one step or slice a frame,
-// with its progress on the page's loading card, so the page never freezes for seconds.
+// with its progress on the page's loading card, so the page never freezes for seconds. The map
+// is drawn from Step::Labels on, while its hit index and names are still being made.
 struct SlicedLoad {
-    enum class Step { None, Read, Build, Index, Nodes, Finish };
+    enum class Step { None, Read, Build, Index, Nodes, Finish, Labels };
     struct Free {
         void operator()(char* p) const { std::free(p); }
     };
@@ -188,6 +189,8 @@ struct SlicedLoad {
     std::string file;
     std::unique_ptr<MapGeometryBuilder> builder;  // over AppState::data, while Step::Build
     std::unique_ptr<BorderNodeFinder> nodes;      // over AppState::geometry, while Step::Nodes
+    std::unique_ptr<MapGeometryFinisher> finisher;  // for AppState::geometry, until Step::Labels ends
+    bool map_drawn = false;                         // Step::Labels has let the map be drawn once
 };
 
 struct LoadState {
@@ -278,7 +281,8 @@ bool AcceptDataset(AppState& app, std::string_view text, const std::string& file
 
 // One step of a big dataset's load across frames, if one is under way (call every frame). True
 // if it did one: the frame does nothing else (the fonts are baked and the map drawn in the next
-// one, so no task holds the page for long), and the frame loop keeps running.
+// one, so no task holds the page for long), and the frame loop keeps running. Once the map can
+// be drawn (Step::Labels), a slice of the rest and false: the frame is drawn too.
 bool StepLoading(AppState& app);
 
 // Adds every character of `text` to the set of glyphs to bake.

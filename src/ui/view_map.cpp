@@ -348,6 +348,9 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         dl->AddCircleFilled(s, r, AreaFill(app, i), 24);
         dl->AddCircleFilled(s, 2.5f, t.marker, 12);
     }
+    // A big map is drawn before its names are found (MapGeometryFinisher, app.cpp StepLoading):
+    // they come a moment later.
+    if (!app.geometry.labelled) return;
     // Labels, so that every area is named where there is any room, in three passes:
     //  1. inside: the selected area first, then the others from the largest down, each name inside
     //     its area where it fits (in English a shorter form without the trailing "County",

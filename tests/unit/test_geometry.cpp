@@ -647,6 +647,62 @@ TEST_CASE("MapGeometryBuilder: any step size gives BuildMapGeometry's geometry, 
     }
 }
 
+// A big load draws its map before the names and the hit index are made (GeometryOptions::
+// defer_labels; MapGeometryFinisher afterwards, in slices): meanwhile a hit test still answers
+// (by brute force) and says what the index will; finished, it is BuildMapGeometry's geometry.
+TEST_CASE("MapGeometryFinisher: names and the hit index after the map, as BuildMapGeometry makes them") {
+    const jcm::LoadResult loaded = LoadShippedData();
+    const jcm::Dataset& data = loaded.data;
+    const jcm::MapGeometry whole = jcm::BuildMapGeometry(data);
+    for (size_t budget : {size_t{1}, size_t{2000}, static_cast<size_t>(-1)}) {
+        CAPTURE(budget);
+        jcm::GeometryOptions options;
+        options.defer_labels = true;
+        jcm::MapGeometryBuilder builder(data, options);
+        while (!builder.Step(budget)) {
+        }
+        jcm::MapGeometry m = builder.Finish();
+        CHECK_FALSE(m.indexed);
+        CHECK_FALSE(m.labelled);
+        CHECK(m.hit_index.CellCount() == 0);
+        for (const jcm::AreaGeometry& a : m.areas) CHECK_FALSE(a.has_label);
+        auto same_hits = [&] {
+            for (int k = 0; k <= 40; ++k) {
+                const float t = static_cast<float>(k) / 40.0f;
+                const Vec2 p{m.bounds.min.x + t * m.bounds.Width(), m.bounds.min.y + (1 - t) * m.bounds.Height()};
+                CHECK(m.HitTest(p) == whole.HitTest(p));
+            }
+        };
+        same_hits();  // brute force
+        jcm::MapGeometryFinisher finisher(builder.Options());
+        int steps = 0;
+        while (!finisher.Step(m, budget)) {
+            ++steps;
+            REQUIRE(steps <= static_cast<int>(data.areas.size()) + 1);
+            CHECK(m.indexed);  // the first step
+            CHECK_FALSE(m.labelled);
+        }
+        if (budget == 1) CHECK(steps == static_cast<int>(data.areas.size()));  // the index, then an area a step
+        CHECK(m.indexed);
+        CHECK(m.labelled);
+        CHECK(finisher.Step(m, budget));  // done stays done
+        same_hits();  // the index
+        REQUIRE(m.areas.size() == whole.areas.size());
+        for (size_t i = 0; i < m.areas.size(); ++i) {
+            const jcm::AreaGeometry& a = m.areas[i];
+            const jcm::AreaGeometry& b = whole.areas[i];
+            CHECK(a.has_label == b.has_label);
+            CHECK(a.label.x == b.label.x);
+            CHECK(a.label.y == b.label.y);
+            CHECK(a.label_clearance == b.label_clearance);
+            CHECK(a.area == b.area);
+        }
+        CHECK(m.by_size_desc == whole.by_size_desc);
+        CHECK(m.hit_index.CellCount() == whole.hit_index.CellCount());
+        CHECK(m.hit_index.EdgeRefCount() == whole.hit_index.EdgeRefCount());
+    }
+}
+
 // Labels are found on outlines simplified by 0.5% of the polygon's size (geometry.cpp LabelFor):
 // the point must be inside the real outline, its clearance measured on it, and within that
 // tolerance of the best clearance the exact search finds.
