@@ -165,7 +165,7 @@ constexpr double kFrameSeconds = 0.05;
 // Once the map is drawn, its names are found in slices of this many vertices, for at most this
 // long a frame: the map answers a drag meanwhile, at a lower frame rate for a moment.
 constexpr size_t kLabelVerticesPerSlice = 5000;
-constexpr double kLabelFrameSeconds = 0.025;
+constexpr double kLabelFrameSeconds = 0.04;
 
 // A step of a big load on the loading card, in both languages (the card shows both).
 void ShowLoadStep(Str step, double fraction) {
@@ -404,9 +404,12 @@ bool StepLoading(AppState& app) {
             if (done) {
                 s = SlicedLoad{};
                 platform::Mark("app:map-labelled");  // the start-up breakdown: a big map's names
+                RequestRedraw(app);
+                return false;
             }
-            RequestRedraw(app);
-            return false;
+            // A frame only if something asked for one (an input): the names show once all are
+            // found, and drawing a big map between slices took longer than finding them.
+            return app.frames_to_draw <= 0;
         }
     }
     RequestRedraw(app);

@@ -282,7 +282,8 @@ bool AcceptDataset(AppState& app, std::string_view text, const std::string& file
 // One step of a big dataset's load across frames, if one is under way (call every frame). True
 // if it did one: the frame does nothing else (the fonts are baked and the map drawn in the next
 // one, so no task holds the page for long), and the frame loop keeps running. Once the map can
-// be drawn (Step::Labels), a slice of the rest and false: the frame is drawn too.
+// be drawn (Step::Labels), a slice of the rest, and false if the frame is to be drawn too (its
+// first, one an input asked for, the last).
 bool StepLoading(AppState& app);
 
 // Adds every character of `text` to the set of glyphs to bake.

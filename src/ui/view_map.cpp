@@ -641,7 +641,7 @@ void RecordMapAreas(AppState& app, ImVec2 pos, ImVec2 size) {
         const char* name = m.item_names[static_cast<size_t>(i)].c_str();
         ImVec2 at(-1e9f, -1e9f);
         if (g.has_marker) at = ToIm(app.map.view.WorldToScreen(g.marker));
-        else if (g.has_label) at = ToIm(app.map.view.WorldToScreen(g.label));
+        else if (g.has_label && app.geometry.labelled) at = ToIm(app.map.view.WorldToScreen(g.label));  // all at once
         const uint32_t id = m.item_ids[static_cast<size_t>(i)];
         const uint16_t flags = static_cast<uint16_t>(kSemAction | (app.selected == i ? kSemSelected : 0));
         const bool on_map = at.x - 10 >= pos.x && at.y - 10 >= pos.y && at.x + 10 <= pos.x + size.x && at.y + 10 <= pos.y + size.y;

@@ -1,7 +1,8 @@
 // big-data.test.mjs: a big dataset (over 2 MB: a province's townships rather than a city's
 // districts) loads across frames with its progress on the page's loading card: the download, then
 // reading, building and indexing the map (src/ui/app.cpp StepLoading), each step named in both
-// languages and the bar filling, and then the same map as the small file gives.
+// languages and the bar filling, and then the same map as the small file gives, its names made
+// after the map is first drawn.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -54,6 +55,12 @@ for (const [name, viewport] of [['desktop', VIEWPORTS.desktop], ['phone', VIEWPO
     assert.ok(building.length >= 1, 'the bar has a value while the map is built');
     assert.ok(building.every((v, i) => v >= 0 && v <= 1 && (i === 0 || v >= building[i - 1])), `the bar only fills: ${building}`);
     assert.ok(card.some((c) => c.hint.startsWith('正在读取') && c.value === null), 'reading has no known fraction');
+    // The map was drawn first; its hit grid and names were made after that frame (app.cpp
+    // StepLoading, MapGeometryFinisher) and are there once the app is idle.
+    const marks = await page.evaluate(() => Object.fromEntries(['app:first-map-frame', 'app:map-labelled']
+      .map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? null])));
+    assert.ok(marks['app:map-labelled'] !== null && marks['app:map-labelled'] > marks['app:first-map-frame'],
+      `names after the first map frame: ${JSON.stringify(marks)}`);
     // Done: the card is gone and the map is the shipped data's, with no errors.
     assert.equal(await page.$eval('#loading', (el) => el.hidden), true);
     const names = async (p) => (await items(p)).filter((i) => i.role === 'listitem').map((i) => i.name).sort();
