@@ -498,42 +498,66 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     // Leader lines suit a few small areas (a city's zones); for dozens of names they would cover
     // the map. Then only the names that fit inside are shown, and more fit as the map is zoomed.
     constexpr int kMaxOutside = 40;
-    for (int k = 0; k < order_n && placed.size() < kMaxLabels && outside <= kMaxOutside; ++k) {
-        const int i = area_at(k);
-        if (i < 0 || (k > 0 && i == app.selected) || m.label_state[static_cast<size_t>(i)] != 2) continue;
+    // Where area i's leader line starts (its label point, or its marker) and how far out its name
+    // goes (`room`); false if that is off the map (pass 3's). An area's label point under a
+    // zone's marker (a small district around a zone): a point of the area nearby that nothing
+    // covers (`moved`), where the name may even fit.
+    auto anchor_of = [&](int i, ImVec2* a, float* room, bool* moved) {
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
-        const Name nm = name_of(i);
-        ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end);
-        ImVec2 a = ToIm(m.view.WorldToScreen(g.has_marker ? g.marker : g.label));
-        float room = g.has_marker ? kMarkerRadius + 3 : std::fmax(g.label_clearance * m.view.pixels_per_unit, 6.0f);
-        if (a.x < lo.x || a.y < lo.y || a.x > hi.x || a.y > hi.y) continue;  // off the map: pass 3's
-        LabelBox box;
-        bool done = false;
-        // An area's label point under a zone's marker (a small district around a zone): its line
-        // starts at a point of the area nearby that nothing covers, where the name may even fit.
-        if (!g.has_marker && covered(a)) {
-            bool found = false;
-            for (int ring = 1; ring <= 4 && !found; ++ring) {
+        *a = ToIm(m.view.WorldToScreen(g.has_marker ? g.marker : g.label));
+        *room = g.has_marker ? kMarkerRadius + 3 : std::fmax(g.label_clearance * m.view.pixels_per_unit, 6.0f);
+        *moved = false;
+        if (a->x < lo.x || a->y < lo.y || a->x > hi.x || a->y > hi.y) return false;
+        if (!g.has_marker && covered(*a)) {
+            for (int ring = 1; ring <= 4 && !*moved; ++ring) {
                 for (const ImVec2& dir : kDirs) {
-                    const ImVec2 q(a.x + dir.x * 10.0f * static_cast<float>(ring), a.y + dir.y * 10.0f * static_cast<float>(ring));
-                    if (found || covered(q) || app.geometry.HitTest(m.view.ScreenToWorld(ToVec(q))) != i) continue;
-                    a = q, room = 6.0f, found = true;
+                    const ImVec2 q(a->x + dir.x * 10.0f * static_cast<float>(ring), a->y + dir.y * 10.0f * static_cast<float>(ring));
+                    if (*moved || covered(q) || app.geometry.HitTest(m.view.ScreenToWorld(ToVec(q))) != i) continue;
+                    *a = q, *room = 6.0f, *moved = true;
                 }
             }
-            if (found && free_at(a, ts, &box) && inside_area(i, box)) draw(i, box, a, nm.text, nm.end, nullptr), done = true;
         }
-        // The full name anywhere near, then the short form (English); on a crowded map (a third
-        // of the names outside their areas: a phone) the short form first.
-        for (int attempt = 0; attempt < 10 && !done; ++attempt) {
-            const int ring = attempt % 5 + 1;
-            const bool use_short = (attempt >= 5) != crowded;
+        return true;
+    };
+    auto pending = [&](int k) {
+        const int i = area_at(k);
+        return i >= 0 && !(k > 0 && i == app.selected) && m.label_state[static_cast<size_t>(i)] == 2 ? i : -1;
+    };
+    // First the names that fit inside their area beside a marker over it.
+    for (int k = 0; k < order_n && placed.size() < kMaxLabels && outside <= kMaxOutside; ++k) {
+        const int i = pending(k);
+        ImVec2 a;
+        float room;
+        bool moved;
+        if (i < 0 || !anchor_of(i, &a, &room, &moved) || !moved) continue;
+        const Name nm = name_of(i);
+        const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end);
+        LabelBox box;
+        if (free_at(a, ts, &box) && inside_area(i, box)) draw(i, box, a, nm.text, nm.end, nullptr);
+    }
+    // Then at growing distances, every name at one distance before any goes further: a bigger
+    // area's name must not take, far out, the place a smaller one's needed near it. The full name
+    // first, then the short form (English); on a crowded map (a third of the names outside their
+    // areas: a phone) the short form first.
+    for (int attempt = 0; attempt < 10; ++attempt) {
+        const int ring = attempt % 5 + 1;
+        const bool use_short = (attempt >= 5) != crowded;
+        const float far = 10.0f + 20.0f * static_cast<float>(ring - 1);
+        for (int k = 0; k < order_n && placed.size() < kMaxLabels && outside <= kMaxOutside; ++k) {
+            const int i = pending(k);
+            ImVec2 a;
+            float room;
+            bool moved;
+            if (i < 0 || !anchor_of(i, &a, &room, &moved)) continue;
+            const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
+            const Name nm = name_of(i);
             const char* end = use_short ? nm.short_end : nm.end;
             if (use_short && end == nm.end) continue;
-            ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, end);
-            const float far = 10.0f + 20.0f * static_cast<float>(ring - 1);
+            const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, end);
+            LabelBox box;
             for (const ImVec2& dir : kDirs) {
                 const ImVec2 c(a.x + dir.x * (room + far + ts.x * 0.5f), a.y + dir.y * (room + far * 0.8f + ts.y * 0.5f));
-                if (done || !free_at(c, ts, &box) || !line_free(a, box)) continue;
+                if (!free_at(c, ts, &box) || !line_free(a, box)) continue;
                 // A marker's line starts at its ring, an area's at its inside point.
                 ImVec2 from = a;
                 if (g.has_marker) {
@@ -541,7 +565,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
                     from = ImVec2(a.x + dir.x / len * (kMarkerRadius + 2), a.y + dir.y / len * (kMarkerRadius + 2));
                 }
                 draw(i, box, c, nm.text, end, &from);
-                done = true;
+                break;
             }
         }
     }
