@@ -93,9 +93,10 @@ void HandleEvent(jcm::AppState& app, const SDL_Event& event) {
                          (event.key.keysym.sym == SDLK_TAB || (event.key.keysym.sym == SDLK_ESCAPE && !popup));
     if (!map_key) ImGui_ImplSDL2_ProcessEvent(&event);
     TrackPointer(app, event);
-    // While the map is dragged or pinched, an input changes only the view: one frame shows it
-    // (nothing hovers, the semantics are paused; the gesture's end asks for the frames that
-    // settle the rest, jcm::DrawApp). Any other input: the frames ImGui needs to settle.
+    // While the map is dragged or pinched, a pointer input changes only the view: one frame
+    // shows it (nothing hovers, the semantics are paused; the gesture's end asks for the frames
+    // that settle the rest, jcm::DrawApp; a key that changes what is shown changes the items,
+    // which ask for more frames too). Any other input: the frames ImGui needs to settle.
     if (app.map.dragging || app.map.gesture) app.frames_to_draw = std::max(app.frames_to_draw, 1);
     else jcm::RequestRedraw(app);
 }

@@ -115,6 +115,7 @@ AreaGeometry BuildAreaGeometry(const Area& area, const Projection& projection, c
     }
     g.vertices.reserve(total);
 
+    double largest_area = -1;
     for (const Polygon& poly : area.polygons) {
         const size_t vertex_mark = g.vertices.size();
         const auto first_ring = static_cast<uint32_t>(g.rings.size());
@@ -150,7 +151,12 @@ AreaGeometry BuildAreaGeometry(const Area& area, const Projection& projection, c
             g.triangulated = false;
         }
         pr.index_count = static_cast<uint32_t>(g.indices.size()) - pr.first_index;
-        g.area += detail::PolygonArea(g, pr);
+        const double a = detail::PolygonArea(g, pr);
+        g.area += a;
+        if (a > largest_area) {
+            largest_area = a;
+            g.largest_polygon = static_cast<uint32_t>(g.polygons.size());
+        }
         g.polygons.push_back(pr);
     }
     for (Vec2 v : g.vertices) g.bounds.Extend(v);
@@ -165,17 +171,8 @@ AreaGeometry BuildAreaGeometry(const Area& area, const Projection& projection, c
 }
 
 void LabelArea(AreaGeometry& g, const GeometryOptions& options) {
-    double largest_area = -1;
-    size_t largest = 0;
-    for (size_t i = 0; i < g.polygons.size(); ++i) {
-        const double a = detail::PolygonArea(g, g.polygons[i]);
-        if (a > largest_area) {
-            largest_area = a;
-            largest = i;
-        }
-    }
     if (!g.polygons.empty()) {
-        const PolygonRange& p = g.polygons[largest];
+        const PolygonRange& p = g.polygons[g.largest_polygon];
         WorldRect pb;
         const RingRange outer = g.rings[p.first_ring];
         for (uint32_t k = 0; k < outer.count; ++k) pb.Extend(g.vertices[outer.start + k]);

@@ -36,6 +36,7 @@ struct AreaGeometry {
     WorldRect bounds;                    // of the vertices (and the marker, if any)
     double area = 0;                     // world units², outer minus holes, all polygons
     bool triangulated = true;            // false if the triangulator gave up on a polygon
+    uint32_t largest_polygon = 0;        // into polygons: the one with the largest area (the label's)
     bool has_label = false;
     Vec2 label;                          // pole of inaccessibility of the largest polygon, or marker
     float label_clearance = 0;           // distance from label to the nearest edge (0 for markers)
@@ -123,14 +124,15 @@ struct MapGeometry {
     bool labelled = true;             // every area's label point found (defer_labels: not yet)
 
     // The area under world point p (the one drawn last if several overlap), or -1. Before the
-    // index is built, by testing every area (milliseconds on a big map: a pointer's hover, not
-    // label placement, which waits for `labelled`).
+    // index is built, by testing every area whose bounds hold p (a pointer's hover in the frames
+    // before it; label placement waits for `labelled`).
     int HitTest(Vec2 world) const { return indexed ? hit_index.Query(areas, world) : HitTestBruteForce(areas, world); }
 };
 
 // ---- 3. building --------------------------------------------------------------------------------
 
-// Projects, triangulates, labels and indexes every area of `data` (call once per load).
+// Projects, triangulates, labels and indexes every area of `data` (call once per load), whatever
+// GeometryOptions::defer_labels says (it runs MapGeometryFinisher to the end).
 // Non-finite coordinates, consecutive duplicate points (after projection to float) and a repeated
 // closing point are dropped; then rings with fewer than 3 vertices are dropped (a polygon whose
 // outer ring goes is dropped whole).
@@ -138,7 +140,8 @@ MapGeometry BuildMapGeometry(const Dataset& data, const GeometryOptions& options
 
 // BuildMapGeometry in steps, for a map too big to build in one frame (the app builds one of a
 // million vertices over a few dozen frames, with a progress bar). `data` must outlive the builder
-// and not change while it works. BuildMapGeometry(data) is Start + Step until true + Finish.
+// and not change while it works. BuildMapGeometry(data) is the constructor, Step until true,
+// Finish, and then (with defer_labels) MapGeometryFinisher::Step until true.
 class MapGeometryBuilder {
   public:
     MapGeometryBuilder(const Dataset& data, const GeometryOptions& options = {});

@@ -176,8 +176,9 @@ void OnDataFetched(const platform::FetchResult& r, void* user) {
     AppState& app = *static_cast<AppState*>(user);
     if (r.ok && r.size > kSlicedLoadBytes) {
         platform::Mark("app:data-fetched");
+        FinishMapLabels(app);  // the map shown stays whole if this file is refused
         SlicedLoad& s = app.load.sliced;
-        s = SlicedLoad{};  // the previous big load's names, if still being found, are not needed
+        s = SlicedLoad{};
         s.text.reset(r.TakeData());
         if (s.text) {  // the steps start next frame; data_pending stays true until they end
             s.size = r.size;
@@ -333,6 +334,28 @@ bool AcceptDataset(AppState& app, std::string_view text, const std::string& file
     return true;
 }
 
+namespace {
+// Calls step() until it says it is done or `seconds` have passed (at least once); its last answer.
+template <class Step>
+bool StepFor(double seconds, Step step) {
+    const double start = platform::Now();
+    bool done;
+    do done = step();
+    while (!done && platform::Now() - start < seconds);
+    return done;
+}
+}  // namespace
+
+void FinishMapLabels(AppState& app) {
+    SlicedLoad& s = app.load.sliced;
+    if (s.step != SlicedLoad::Step::Labels) return;
+    while (!s.finisher->Step(app.geometry, static_cast<size_t>(-1))) {
+    }
+    s = SlicedLoad{};
+    platform::Mark("app:map-labelled");  // the start-up breakdown: a big map's names
+    RequestRedraw(app);
+}
+
 bool StepLoading(AppState& app) {
     SlicedLoad& s = app.load.sliced;
     switch (s.step) {
@@ -354,11 +377,7 @@ bool StepLoading(AppState& app) {
             break;
         }
         case SlicedLoad::Step::Build: {
-            const double start = platform::Now();
-            bool done;
-            do done = s.builder->Step(kVerticesPerSlice);
-            while (!done && platform::Now() - start < kFrameSeconds);
-            if (done) {
+            if (StepFor(kFrameSeconds, [&] { return s.builder->Step(kVerticesPerSlice); })) {
                 s.step = SlicedLoad::Step::Index;
                 ShowLoadStep(Str::LoadStepIndexing, -1);
             } else {
@@ -392,23 +411,17 @@ bool StepLoading(AppState& app) {
             FinishAccept(app);
             break;
         case SlicedLoad::Step::Labels: {
-            if (!s.map_drawn) {  // this frame draws the map first, with nothing else in its task
-                s.map_drawn = true;
+            if (!s.map_drawn) {  // the map is drawn first (AfterFramePresented says when), alone in its task
                 RequestRedraw(app);
                 return false;
             }
-            const double start = platform::Now();
-            bool done;
-            do done = s.finisher->Step(app.geometry, kLabelVerticesPerSlice);
-            while (!done && platform::Now() - start < kLabelFrameSeconds);
-            if (done) {
-                s = SlicedLoad{};
-                platform::Mark("app:map-labelled");  // the start-up breakdown: a big map's names
-                RequestRedraw(app);
+            if (StepFor(kLabelFrameSeconds, [&] { return s.finisher->Step(app.geometry, kLabelVerticesPerSlice); })) {
+                FinishMapLabels(app);  // done: the step ends, the names are drawn
                 return false;
             }
-            // A frame only if something asked for one (an input): the names show once all are
-            // found, and drawing a big map between slices took longer than finding them.
+            // A frame only if something asked for one (an input, the UI settling after the first
+            // frame): the names show once all are found, and drawing a big map between slices
+            // took longer than finding them.
             return app.frames_to_draw <= 0;
         }
     }
@@ -1016,6 +1029,7 @@ void SummaryFromTree(const Semantics& sem, std::string* out) {
 
 void AfterFramePresented(AppState& app) {
     if (app.png_frames > 0 && --app.png_frames == 0) platform::DownloadCanvasPng(app.data.id + ".png");
+    if (app.load.sliced.step == SlicedLoad::Step::Labels) app.load.sliced.map_drawn = true;
     if (!app.load.first_map_frame_marked && app.has_data) {
         app.load.first_map_frame_marked = true;
         platform::Mark("app:first-map-frame");

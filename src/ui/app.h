@@ -189,8 +189,8 @@ struct SlicedLoad {
     std::string file;
     std::unique_ptr<MapGeometryBuilder> builder;  // over AppState::data, while Step::Build
     std::unique_ptr<BorderNodeFinder> nodes;      // over AppState::geometry, while Step::Nodes
-    std::unique_ptr<MapGeometryFinisher> finisher;  // for AppState::geometry, until Step::Labels ends
-    bool map_drawn = false;                         // Step::Labels has let the map be drawn once
+    std::unique_ptr<MapGeometryFinisher> finisher;  // for AppState::geometry, from Step::Index to the end of Step::Labels
+    bool map_drawn = false;                         // a frame with the map was presented in Step::Labels
 };
 
 struct LoadState {
@@ -282,9 +282,12 @@ bool AcceptDataset(AppState& app, std::string_view text, const std::string& file
 // One step of a big dataset's load across frames, if one is under way (call every frame). True
 // if it did one: the frame does nothing else (the fonts are baked and the map drawn in the next
 // one, so no task holds the page for long), and the frame loop keeps running. Once the map can
-// be drawn (Step::Labels), a slice of the rest, and false if the frame is to be drawn too (its
-// first, one an input asked for, the last).
+// be drawn (Step::Labels), a slice of the rest, and false if the frame is to be drawn too (the
+// map's first, then only frames something asked for: an input, the UI settling; the last).
 bool StepLoading(AppState& app);
+// A big map's names and hit grid, if still being made (Step::Labels), made now, at once: for what
+// needs them all (a printed briefing), or before another file's load replaces the step.
+void FinishMapLabels(AppState& app);
 
 // Adds every character of `text` to the set of glyphs to bake.
 void NeedGlyphs(AppState& app, std::string_view text);

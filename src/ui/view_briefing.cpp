@@ -314,6 +314,7 @@ std::string BriefingHtml(const AppState& app) {
 
 void PrintBriefing(AppState& app) {
     if (!app.has_data) return;
+    FinishMapLabels(app);  // the briefing's map names every area it can
     platform::PrintDocument(BriefingHtml(app), app.data.title.Get(app.lang) + " · " + Tr(Str::BriefingHeading, app.lang));
 }
 

@@ -349,7 +349,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         dl->AddCircleFilled(s, 2.5f, t.marker, 12);
     }
     // A big map is drawn before its names are found (MapGeometryFinisher, app.cpp StepLoading):
-    // they come a moment later.
+    // they come a moment later, all at once (the zones' beside their markers too).
     if (!app.geometry.labelled) return;
     // Labels, so that every area is named where there is any room, in three passes:
     //  1. inside: the selected area first, then the others from the largest down, each name inside
@@ -498,42 +498,42 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     // Leader lines suit a few small areas (a city's zones); for dozens of names they would cover
     // the map. Then only the names that fit inside are shown, and more fit as the map is zoomed.
     constexpr int kMaxOutside = 40;
-    // Where area i's leader line starts (its label point, or its marker) and how far out its name
-    // goes (`room`); false if that is off the map (pass 3's). An area's label point under a
-    // zone's marker (a small district around a zone): a point of the area nearby that nothing
-    // covers (`moved`), where the name may even fit.
-    auto anchor_of = [&](int i, ImVec2* a, float* room, bool* moved) {
-        const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
-        *a = ToIm(m.view.WorldToScreen(g.has_marker ? g.marker : g.label));
-        *room = g.has_marker ? kMarkerRadius + 3 : std::fmax(g.label_clearance * m.view.pixels_per_unit, 6.0f);
-        *moved = false;
-        if (a->x < lo.x || a->y < lo.y || a->x > hi.x || a->y > hi.y) return false;
-        if (!g.has_marker && covered(*a)) {
-            for (int ring = 1; ring <= 4 && !*moved; ++ring) {
-                for (const ImVec2& dir : kDirs) {
-                    const ImVec2 q(a->x + dir.x * 10.0f * static_cast<float>(ring), a->y + dir.y * 10.0f * static_cast<float>(ring));
-                    if (*moved || covered(q) || app.geometry.HitTest(m.view.ScreenToWorld(ToVec(q))) != i) continue;
-                    *a = q, *room = 6.0f, *moved = true;
-                }
-            }
-        }
-        return true;
-    };
-    auto pending = [&](int k) {
-        const int i = area_at(k);
-        return i >= 0 && !(k > 0 && i == app.selected) && m.label_state[static_cast<size_t>(i)] == 2 ? i : -1;
-    };
-    // First the names that fit inside their area beside a marker over it.
-    for (int k = 0; k < order_n && placed.size() < kMaxLabels && outside <= kMaxOutside; ++k) {
-        const int i = pending(k);
+    // The names to place outside, in order, each with where its leader line starts (its label
+    // point, or its marker) and how far out its name goes (`room`); none off the map (pass 3's).
+    // An area's label point under a zone's marker (a small district around a zone) moves to a
+    // point of the area nearby that nothing covers, where the name may even fit.
+    struct Outside {
+        int i;
         ImVec2 a;
         float room;
-        bool moved;
-        if (i < 0 || !anchor_of(i, &a, &room, &moved) || !moved) continue;
-        const Name nm = name_of(i);
-        const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end);
-        LabelBox box;
-        if (free_at(a, ts, &box) && inside_area(i, box)) draw(i, box, a, nm.text, nm.end, nullptr);
+    };
+    Outside pending[kMaxOutside + 1];
+    int pending_n = 0;
+    for (int k = 0; k < order_n && placed.size() < kMaxLabels && outside <= kMaxOutside && pending_n <= kMaxOutside; ++k) {
+        const int i = area_at(k);
+        if (i < 0 || (k > 0 && i == app.selected) || m.label_state[static_cast<size_t>(i)] != 2) continue;
+        const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
+        ImVec2 a = ToIm(m.view.WorldToScreen(g.has_marker ? g.marker : g.label));
+        float room = g.has_marker ? kMarkerRadius + 3 : std::fmax(g.label_clearance * m.view.pixels_per_unit, 6.0f);
+        if (a.x < lo.x || a.y < lo.y || a.x > hi.x || a.y > hi.y) continue;
+        if (!g.has_marker && covered(a)) {
+            bool moved = false;
+            for (int ring = 1; ring <= 4 && !moved; ++ring) {
+                for (const ImVec2& dir : kDirs) {
+                    const ImVec2 q(a.x + dir.x * 10.0f * static_cast<float>(ring), a.y + dir.y * 10.0f * static_cast<float>(ring));
+                    if (moved || covered(q) || app.geometry.HitTest(m.view.ScreenToWorld(ToVec(q))) != i) continue;
+                    a = q, room = 6.0f, moved = true;
+                }
+            }
+            const Name nm = name_of(i);
+            const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end);
+            LabelBox box;
+            if (moved && free_at(a, ts, &box) && inside_area(i, box)) {
+                draw(i, box, a, nm.text, nm.end, nullptr);
+                continue;
+            }
+        }
+        pending[pending_n++] = Outside{i, a, room};
     }
     // Then at growing distances, every name at one distance before any goes further: a bigger
     // area's name must not take, far out, the place a smaller one's needed near it. The full name
@@ -543,28 +543,25 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         const int ring = attempt % 5 + 1;
         const bool use_short = (attempt >= 5) != crowded;
         const float far = 10.0f + 20.0f * static_cast<float>(ring - 1);
-        for (int k = 0; k < order_n && placed.size() < kMaxLabels && outside <= kMaxOutside; ++k) {
-            const int i = pending(k);
-            ImVec2 a;
-            float room;
-            bool moved;
-            if (i < 0 || !anchor_of(i, &a, &room, &moved)) continue;
-            const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
-            const Name nm = name_of(i);
+        for (int p = 0; p < pending_n && placed.size() < kMaxLabels; ++p) {
+            const Outside& o = pending[p];
+            if (m.label_state[static_cast<size_t>(o.i)] != 2) continue;  // placed already
+            const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(o.i)];
+            const Name nm = name_of(o.i);
             const char* end = use_short ? nm.short_end : nm.end;
             if (use_short && end == nm.end) continue;
             const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, end);
             LabelBox box;
             for (const ImVec2& dir : kDirs) {
-                const ImVec2 c(a.x + dir.x * (room + far + ts.x * 0.5f), a.y + dir.y * (room + far * 0.8f + ts.y * 0.5f));
-                if (!free_at(c, ts, &box) || !line_free(a, box)) continue;
+                const ImVec2 c(o.a.x + dir.x * (o.room + far + ts.x * 0.5f), o.a.y + dir.y * (o.room + far * 0.8f + ts.y * 0.5f));
+                if (!free_at(c, ts, &box) || !line_free(o.a, box)) continue;
                 // A marker's line starts at its ring, an area's at its inside point.
-                ImVec2 from = a;
+                ImVec2 from = o.a;
                 if (g.has_marker) {
                     const float len = std::sqrt(dir.x * dir.x + dir.y * dir.y);
-                    from = ImVec2(a.x + dir.x / len * (kMarkerRadius + 2), a.y + dir.y / len * (kMarkerRadius + 2));
+                    from = ImVec2(o.a.x + dir.x / len * (kMarkerRadius + 2), o.a.y + dir.y / len * (kMarkerRadius + 2));
                 }
-                draw(i, box, c, nm.text, end, &from);
+                draw(o.i, box, c, nm.text, end, &from);
                 break;
             }
         }

@@ -175,8 +175,21 @@ TEST_CASE("app: a big dataset loads in steps with its progress on the loading ca
         CHECK(f.app->frames_to_draw > 0);  // the frame loop keeps running
         REQUIRE(++steps < 100);
     }
-    CHECK_FALSE(jcm::StepLoading(*f.app));  // nothing more to do
     CHECK(steps >= 4);  // read, build (one slice here), index, finish: a frame each
+    // The map is drawn before its hit grid and names: the next step asks for that frame only.
+    CHECK(f.app->load.sliced.step == jcm::SlicedLoad::Step::Labels);
+    CHECK_FALSE(f.app->geometry.labelled);
+    CHECK_FALSE(jcm::StepLoading(*f.app));  // draw
+    CHECK_FALSE(f.app->geometry.indexed);   // nothing made before that frame
+    f.Frame();
+    CHECK(f.app->load.sliced.map_drawn);
+    while (f.app->load.sliced.step != jcm::SlicedLoad::Step::None) {
+        jcm::StepLoading(*f.app);
+        REQUIRE(++steps < 100);
+    }
+    CHECK(f.app->geometry.indexed);
+    CHECK(f.app->geometry.labelled);
+    CHECK_FALSE(jcm::StepLoading(*f.app));  // nothing more to do
     REQUIRE(f.app->has_data);
     CHECK_FALSE(f.app->load.data_pending);
     CHECK(f.app->problems.empty());
@@ -196,7 +209,11 @@ TEST_CASE("app: a big dataset loads in steps with its progress on the loading ca
     CHECK(indexing);
     const jcm::MapGeometry whole = jcm::BuildMapGeometry(f.app->data);
     REQUIRE(f.app->geometry.areas.size() == whole.areas.size());
-    for (size_t i = 0; i < whole.areas.size(); ++i) CHECK(f.app->geometry.areas[i].indices == whole.areas[i].indices);
+    for (size_t i = 0; i < whole.areas.size(); ++i) {
+        CHECK(f.app->geometry.areas[i].indices == whole.areas[i].indices);
+        CHECK(f.app->geometry.areas[i].label.x == whole.areas[i].label.x);
+        CHECK(f.app->geometry.areas[i].has_label == whole.areas[i].has_label);
+    }
     f.Frame();
     CHECK(jcm::ReadyToDraw(*f.app));
     CHECK(ImGui::GetDrawData()->TotalVtxCount > 1000);
@@ -211,6 +228,44 @@ TEST_CASE("app: a big dataset loads in steps with its progress on the loading ca
     CHECK(g.app->show_problems);
     REQUIRE_FALSE(g.app->problems.empty());
     CHECK(g.app->problems[0].message.en.find("JSON syntax error") != std::string::npos);
+}
+
+// While a big map's names are still being made, another big file arrives: it may be refused, and
+// the map shown then stays whole (named, indexed); a briefing printed meanwhile names every area.
+TEST_CASE("app: a big map's names are finished before another file's load, or a briefing, needs them") {
+    const std::string big = ShippedData() + std::string(size_t{2300000}, ' ');
+    Fixture f;
+    REQUIRE(jcm::platform::headless::Complete("data/campaign.json", true, big));
+    int steps = 0;
+    while (f.app->load.data_pending) {
+        REQUIRE(jcm::StepLoading(*f.app));
+        REQUIRE(++steps < 100);
+    }
+    REQUIRE(f.app->load.sliced.step == jcm::SlicedLoad::Step::Labels);
+    REQUIRE_FALSE(f.app->geometry.labelled);
+    jcm::PrintBriefing(*f.app);
+    CHECK(f.app->geometry.labelled);
+    CHECK(f.app->geometry.indexed);
+    CHECK(f.app->load.sliced.step == jcm::SlicedLoad::Step::None);
+    REQUIRE_FALSE(jcm::platform::headless::Get().printed.empty());
+    const std::string& printed = jcm::platform::headless::Get().printed.back();
+    size_t names = 0;  // the map's names (<text> elements), one per area
+    for (size_t at = printed.find("<text"); at != std::string::npos; at = printed.find("<text", at + 1)) ++names;
+    CHECK(names == f.app->data.areas.size());
+
+    Fixture g;
+    REQUIRE(jcm::platform::headless::Complete("data/campaign.json", true, big));
+    while (g.app->load.data_pending) REQUIRE(jcm::StepLoading(*g.app));
+    REQUIRE_FALSE(g.app->geometry.labelled);
+    jcm::LoadDefaultData(*g.app);  // as the "data" menu's reload would
+    REQUIRE(jcm::platform::headless::Complete(jcm::platform::DefaultDatasetUrl(), true, big + "]"));
+    while (jcm::StepLoading(*g.app)) {
+    }
+    CHECK(g.app->show_problems);  // refused
+    REQUIRE(g.app->has_data);     // the map shown is kept, whole
+    CHECK(g.app->geometry.labelled);
+    CHECK(g.app->geometry.indexed);
+    CHECK(g.app->geometry.HitTest(g.app->geometry.areas[0].label) == 0);
 }
 
 TEST_CASE("app: a big map's border nodes are found while it loads, a pass a frame, as the map layer would find them") {
