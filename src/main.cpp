@@ -101,6 +101,9 @@ void HandleEvent(jcm::AppState& app, const SDL_Event& event) {
     else jcm::RequestRedraw(app);
 }
 
+// Said in the page when the shaders cannot be made (at start-up or at the first frame).
+constexpr const char* kShaderError = "无法初始化 WebGL 2 着色器 · Could not set up the WebGL 2 shaders";
+
 // WebGL context loss. When the browser drops the context (GPU reset, driver update, a mobile tab
 // in the background), web/app.js's preventDefault on 'webglcontextlost' lets it restore one later;
 // SDL2's emscripten backend does nothing about either event, and the restored context is the
@@ -195,6 +198,13 @@ void Frame() {
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
+    // The shaders main() started are waited for here, at the first frame, not at start-up.
+    if (!jcm::gl::FinishInit()) {
+        static bool said = false;
+        if (!said) jcm::platform::ShowPageError(kShaderError, "");
+        said = true;
+        return;
+    }
     jcm::gl::Render(ImGui::GetDrawData());
     SDL_GL_SwapWindow(g_window);
     jcm::AfterFramePresented(app);
@@ -234,12 +244,12 @@ int main(int, char**) {
     // on the map the app's own keys (arrows pan, Tab selects the next area...) would fight it.
     ImGui_ImplSDL2_InitForOpenGL(g_window, gl);
     if (!jcm::gl::Init()) {
-        jcm::platform::ShowPageError("无法初始化 WebGL 2 着色器 · Could not set up the WebGL 2 shaders", "");
+        jcm::platform::ShowPageError(kShaderError, "");
         return 1;
     }
 
     g_map_layer.Prepare();  // compiled by the GPU process while the data and fonts load
-    jcm::platform::Mark("app:gl-ready");  // start-up breakdown: SDL, WebGL 2, ImGui and shaders set up
+    jcm::platform::Mark("app:gl-ready");  // start-up breakdown: SDL, WebGL 2 and ImGui set up, shaders started
     g_app = new jcm::AppState();
     g_app->map_layer = &g_map_layer;
     jcm::StartApp(*g_app);

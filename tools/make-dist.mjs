@@ -172,8 +172,8 @@ function buildSingle() {
   };
 
   // Wasm, data and font: base64 data blocks (never executed, so no CSP hash needed), decoded into
-  // window.jcmEmbedded = {url: Uint8Array}. With Module.wasmBinary set, the Emscripten loader
-  // fetches nothing (no -sSINGLE_FILE link needed: its data: URL fetch would need connect-src data:).
+  // window.jcmEmbedded = {url: Uint8Array}. app.js compiles the wasm from there and fetches
+  // nothing (no -sSINGLE_FILE link needed: its data: URL fetch would need connect-src data:).
   const embedded = ['jining-campaign.wasm', 'data/campaign.json', 'assets/ui-font.otf'].map((url) =>
     `<script type="application/x-jcm-base64" data-url="${url}">${read(url).toString('base64')}</script>\n`).join('');
   const loader = "(function(){'use strict';var m={};" +
@@ -181,7 +181,7 @@ function buildSingle() {
     'var s=atob(el.textContent),b=new Uint8Array(s.length);for(var i=0;i<s.length;i++)b[i]=s.charCodeAt(i);' +
     'm[el.getAttribute(\'data-url\')]=b;el.remove();});window.jcmEmbedded=m;})();';
   const appJs = text('jining-campaign.js');
-  if (!/\bwasmBinary\b/.test(appJs)) die('jining-campaign.js does not read Module.wasmBinary');
+  if (!/jcmEmbedded\[["']jining-campaign\.wasm["']\]/.test(text('app.js'))) die('app.js does not compile the embedded wasm');
 
   replaceOnce(/[ \t]*<link rel="preload"[^>]*>\n?/g, () => '', 'the preload links');
   html = html.replace(/[ \t]*<link rel="(?:manifest|apple-touch-icon)"[^>]*>\n?/g, () => '');

@@ -141,27 +141,55 @@
       'jining-campaign.js 未能加载。Could not load jining-campaign.js: check that the site was built and served completely.');
     return;
   }
-  // The check creates the app's own context, with the attributes SDL asks for (no alpha, depth,
-  // stencil or multisampling: src/main.cpp), so the one SDL gets later is this one, not a second.
-  // Its drawing buffer gets the size SDL will ask for (CSS size x devicePixelRatio, truncated) before
-  // the context exists: resizing it later reallocates the buffer (platform_web.js).
+  // The WebGL check below creates the app's own context, with the attributes SDL asks for (no
+  // alpha, depth, stencil or multisampling: src/main.cpp), so the one SDL gets later is this one,
+  // not a second. Its drawing buffer gets the size SDL will ask for (CSS size x devicePixelRatio,
+  // truncated) before the context exists: resizing it later reallocates the buffer (platform_web.js).
   var box = canvas.getBoundingClientRect(), dpr = window.devicePixelRatio || 1;
   if (box.width > 1 && box.height > 1) {
     canvas.width = Math.floor(box.width * dpr);
     canvas.height = Math.floor(box.height * dpr);
   }
-  if (!canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false })) {
+  var hasGl = function () {
+    if (canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false })) return true;
     page.showError('浏览器不支持 WebGL 2 · WebGL 2 is not available',
       '请使用较新版本的 Chrome、Edge、Firefox 或 Safari。Please use a recent Chrome, Edge, Firefox or Safari.');
-    return;
-  }
+    return false;
+  };
+  var cannotStart = function (err) {
+    page.showError('无法启动程序 · The app could not start', String(err && err.message ? err.message : err));
+  };
+  // The wasm is compiled off the main thread while the main thread makes the WebGL context (on
+  // software WebGL that alone takes a few hundred ms): compiling starts, then the context is
+  // made, then the module is instantiated and main() runs. Streaming needs the server to send
+  // application/wasm; without it, the bytes are compiled once they have all arrived.
+  var compile = function () {
+    if (window.jcmEmbedded) {  // the one-file page (tools/make-dist.mjs) carries the wasm itself
+      var bytes = window.jcmEmbedded['jining-campaign.wasm'];
+      var compiled = WebAssembly.compile(bytes);
+      return hasGl() ? compiled : null;
+    }
+    var url = document.querySelector('link[rel="preload"][type="application/wasm"]').href;
+    return fetch(url, { credentials: 'same-origin' }).then(function (response) {
+      if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
+      var compiled = WebAssembly.compileStreaming ? WebAssembly.compileStreaming(response.clone()).catch(function () {
+        return response.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
+      }) : response.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
+      return hasGl() ? compiled : null;
+    });
+  };
   // With MODULARIZE the object passed in becomes the Module, so exports appear on it once ready.
   mod = {
     canvas: canvas,
     jcmPage: page,
-    // The one-file page (tools/make-dist.mjs) carries the wasm, data and font in the page itself.
     jcmEmbedded: window.jcmEmbedded || null,
-    wasmBinary: window.jcmEmbedded ? window.jcmEmbedded['jining-campaign.wasm'] : undefined,
+    instantiateWasm: function (imports, receive) {
+      Promise.resolve(compile()).then(function (module) {
+        if (!module) return;  // no WebGL 2: said above; the app does not start
+        return WebAssembly.instantiate(module, imports).then(function (instance) { receive(instance, module); });
+      }).then(null, cannotStart);
+      return {};  // the exports come later, through receive
+    },
     // Start-up breakdown (tools/bench.mjs): the wasm is compiled and instantiated, main() is next.
     preRun: [function () { if (window.performance && performance.mark) performance.mark('app:wasm-ready'); }],
     print: function (t) { console.log(t); },
@@ -170,7 +198,5 @@
       page.showError('程序意外停止 · The app stopped unexpectedly', String(what));
     }
   };
-  createJcmModule(mod).then(null, function (err) {
-    page.showError('无法启动程序 · The app could not start', String(err && err.message ? err.message : err));
-  });
+  createJcmModule(mod).then(null, cannotStart);
 })();

@@ -14,6 +14,7 @@ namespace {
 
 GLuint g_program = 0, g_vao = 0, g_vbo = 0, g_ebo = 0, g_font = 0;
 GLint g_loc_proj = -1, g_loc_tex = -1;
+PendingProgram g_pending;  // Init's program until FinishInit waits for it
 
 constexpr const char* kVertex = R"(#version 300 es
 precision highp float;
@@ -36,7 +37,7 @@ in vec2 Frag_UV;
 in vec4 Frag_Color;
 layout (location = 0) out vec4 Out_Color;
 void main() {
-    Out_Color = Frag_Color * texture(Texture, Frag_UV.st);
+    Out_Color = Frag_Color * vec4(1.0, 1.0, 1.0, texture(Texture, Frag_UV.st).r);  // the atlas: coverage only
 })";
 
 GLuint Compile(GLenum type, const char* src) {
@@ -99,10 +100,8 @@ unsigned LinkProgram(const char* vertex, const char* fragment, const char* what)
 }
 
 bool Init() {
-    g_program = LinkProgram(kVertex, kFragment, "ImGui");
-    if (!g_program) return false;
-    g_loc_proj = glGetUniformLocation(g_program, "ProjMtx");
-    g_loc_tex = glGetUniformLocation(g_program, "Texture");
+    g_pending = StartProgram(kVertex, kFragment);
+    if (!g_pending.program) return false;
 
     glGenVertexArrays(1, &g_vao);
     glGenBuffers(1, &g_vbo);
@@ -123,6 +122,16 @@ bool Init() {
     return true;
 }
 
+bool FinishInit() {
+    if (g_program) return true;
+    if (!g_pending.program) return false;
+    g_program = FinishProgram(g_pending, "ImGui");
+    if (!g_program) return false;
+    g_loc_proj = glGetUniformLocation(g_program, "ProjMtx");
+    g_loc_tex = glGetUniformLocation(g_program, "Texture");
+    return true;
+}
+
 void Shutdown(bool context_lost) {
     if (!context_lost) {
         if (g_font) glDeleteTextures(1, &g_font);
@@ -130,7 +139,13 @@ void Shutdown(bool context_lost) {
         if (g_ebo) glDeleteBuffers(1, &g_ebo);
         if (g_vao) glDeleteVertexArrays(1, &g_vao);
         if (g_program) glDeleteProgram(g_program);
+        if (g_pending.program) {
+            glDeleteShader(g_pending.vertex);
+            glDeleteShader(g_pending.fragment);
+            glDeleteProgram(g_pending.program);
+        }
     }
+    g_pending = {};
     g_program = g_vao = g_vbo = g_ebo = g_font = 0;
     ImGui::GetIO().Fonts->SetTexID(nullptr);
 }
@@ -139,14 +154,14 @@ void UploadFonts() {
     ImGuiIO& io = ImGui::GetIO();
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);  // one byte a pixel: a quarter of RGBA's upload
     if (g_font) glDeleteTextures(1, &g_font);
     glGenTextures(1, &g_font);
     glBindTexture(GL_TEXTURE_2D, g_font);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(g_font)));
     io.Fonts->ClearTexData();  // the GPU has it; keep the atlas's glyph tables only
 }
@@ -154,7 +169,7 @@ void UploadFonts() {
 void Render(const ImDrawData* dd) {
     const int fb_w = static_cast<int>(dd->DisplaySize.x * dd->FramebufferScale.x);
     const int fb_h = static_cast<int>(dd->DisplaySize.y * dd->FramebufferScale.y);
-    if (fb_w <= 0 || fb_h <= 0 || !g_program) return;
+    if (fb_w <= 0 || fb_h <= 0 || !FinishInit()) return;
 
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);

@@ -11,16 +11,23 @@ struct ImDrawData;
 
 namespace jcm::gl {
 
-// Creates the shader, buffers and vertex array; false if the shader does not compile or link.
+// Creates the buffers and vertex array and starts the shaders' compile and link (PendingProgram
+// below); false if no program could be created.
 bool Init();
+// Waits for the program Init started (Render does, at the first frame): false if it does not
+// compile or link (said on the console).
+bool FinishInit();
 // Deletes everything (or, after a lost context, just forgets it: pass context_lost = true).
 void Shutdown(bool context_lost);
-// (Re)uploads ImGui's font atlas as a texture and sets io.Fonts->TexID.
+// (Re)uploads ImGui's font atlas (its coverage, one byte a pixel) as a texture and sets
+// io.Fonts->TexID. The shader takes every pixel as white with that alpha: the atlas holds only
+// glyphs and ImGui's white pixel, no coloured images.
 void UploadFonts();
 void Render(const ImDrawData* draw_data);
 // A program whose compile and link have been asked for but not yet waited for: asking for a
 // status waits for the GPU process (10-70 ms each on SwiftShader, BENCHMARKS.md "Start-up"), so
-// the map layer starts its programs at start-up and asks only once the data is there.
+// ImGui's program and the map layer's are started at start-up and waited for at the first frame,
+// once the data and the fonts are there.
 struct PendingProgram {
     unsigned program = 0, vertex = 0, fragment = 0;
 };
