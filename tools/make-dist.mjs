@@ -6,8 +6,8 @@
 //                               hashes, and a .gz next to every compressible file of 1 KB or more
 //   <out>/jining-campaign.html  the one-file build, for file:// (USB stick, e-mail): the same JS,
 //                               CSS and page scripts inline; wasm, data and font as base64 data
-//                               blocks that app.js hands to the app (Module.wasmBinary, and
-//                               Module.jcmEmbedded, which platform_web.js's jcm_fetch consults)
+//                               blocks (window.jcmEmbedded): app.js compiles the wasm from
+//                               there, and platform_web.js's jcm_fetch consults them
 //
 // The version is a hash of the content of every precached file; it names the service worker's
 // cache, so any change to any file gives a new version (see web/sw.js and README "Deploying").
