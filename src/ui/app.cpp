@@ -176,7 +176,6 @@ void OnDataFetched(const platform::FetchResult& r, void* user) {
     AppState& app = *static_cast<AppState*>(user);
     if (r.ok && r.size > kSlicedLoadBytes) {
         platform::Mark("app:data-fetched");
-        FinishMapLabels(app);  // the map shown stays whole if this file is refused
         SlicedLoad& s = app.load.sliced;
         s = SlicedLoad{};
         s.text.reset(r.TakeData());
@@ -284,11 +283,10 @@ bool TakeLoadResult(AppState& app, LoadResult&& result, const std::string& file)
         return false;
     }
     app.show_problems = !app.problems.empty();  // warnings: load, but make them visible
-    // A previous big load's names still being found (SlicedLoad::Step::Labels) were for its map.
-    if (app.load.sliced.step == SlicedLoad::Step::Labels) app.load.sliced = SlicedLoad{};
     // One copy of the boundary polygons, in app.data; the previous data's geometry is freed
     // before the new one is built. local.published is the rest (app.h LocalState).
     app.geometry = MapGeometry{};
+    app.load.labelling = MapLabelling{};  // names still being found were for that map
     app.border_nodes = BorderNodes{};
     app.data = std::move(result.data);
     return true;
@@ -347,20 +345,40 @@ bool StepFor(double seconds, Step step) {
 }  // namespace
 
 void FinishMapLabels(AppState& app) {
-    SlicedLoad& s = app.load.sliced;
-    if (s.step != SlicedLoad::Step::Labels) return;
-    while (!s.finisher->Step(app.geometry, static_cast<size_t>(-1))) {
+    MapLabelling& l = app.load.labelling;
+    if (!l.finisher) return;
+    while (!l.finisher->Step(app.geometry, static_cast<size_t>(-1))) {
     }
-    s = SlicedLoad{};
+    l = MapLabelling{};
     platform::Mark("app:map-labelled");  // the start-up breakdown: a big map's names
     RequestRedraw(app);
 }
+
+namespace {
+// StepLoading once the load's steps are done: a slice of the map's names, if any are left.
+bool StepLabels(AppState& app) {
+    MapLabelling& l = app.load.labelling;
+    if (!l.finisher) return false;
+    if (!l.map_drawn) {  // the map is drawn first (AfterFramePresented says when), alone in its task
+        RequestRedraw(app);
+        return false;
+    }
+    if (StepFor(kLabelFrameSeconds, [&] { return l.finisher->Step(app.geometry, kLabelVerticesPerSlice); })) {
+        FinishMapLabels(app);  // done: the names are drawn
+        return false;
+    }
+    // A frame only if something asked for one (an input, the UI settling after the first frame):
+    // the names show once all are found, and drawing a big map between slices took longer than
+    // finding them.
+    return app.frames_to_draw <= 0;
+}
+}  // namespace
 
 bool StepLoading(AppState& app) {
     SlicedLoad& s = app.load.sliced;
     switch (s.step) {
         case SlicedLoad::Step::None:
-            return false;
+            return StepLabels(app);
         case SlicedLoad::Step::Read: {
             LoadResult result = LoadDataset(std::string_view(s.text.get(), s.size), s.file);
             s.text.reset();  // freed before the geometry takes its memory
@@ -370,7 +388,7 @@ bool StepLoading(AppState& app) {
                 break;
             }
             GeometryOptions options;
-            options.defer_labels = true;  // found once the map is drawn (Step::Labels)
+            options.defer_labels = true;  // found once the map is drawn (MapLabelling)
             s.builder = std::make_unique<MapGeometryBuilder>(app.data, options);
             s.step = SlicedLoad::Step::Build;
             ShowLoadStep(Str::LoadStepBuilding, 0);
@@ -387,7 +405,7 @@ bool StepLoading(AppState& app) {
         }
         case SlicedLoad::Step::Index:
             app.geometry = s.builder->Finish();
-            s.finisher = std::make_unique<MapGeometryFinisher>(s.builder->Options());
+            app.load.labelling.finisher = std::make_unique<MapGeometryFinisher>(s.builder->Options());
             s.builder.reset();
             s.step = SlicedLoad::Step::Finish;
             if (app.geometry.fills_deferred) {
@@ -406,24 +424,10 @@ bool StepLoading(AppState& app) {
             }
             break;
         case SlicedLoad::Step::Finish:
-            s.step = SlicedLoad::Step::Labels;
+            s = SlicedLoad{};  // the map's names are next (StepLabels), once it is drawn
             app.load.data_pending = false;
             FinishAccept(app);
             break;
-        case SlicedLoad::Step::Labels: {
-            if (!s.map_drawn) {  // the map is drawn first (AfterFramePresented says when), alone in its task
-                RequestRedraw(app);
-                return false;
-            }
-            if (StepFor(kLabelFrameSeconds, [&] { return s.finisher->Step(app.geometry, kLabelVerticesPerSlice); })) {
-                FinishMapLabels(app);  // done: the step ends, the names are drawn
-                return false;
-            }
-            // A frame only if something asked for one (an input, the UI settling after the first
-            // frame): the names show once all are found, and drawing a big map between slices
-            // took longer than finding them.
-            return app.frames_to_draw <= 0;
-        }
     }
     RequestRedraw(app);
     return true;
@@ -1029,7 +1033,7 @@ void SummaryFromTree(const Semantics& sem, std::string* out) {
 
 void AfterFramePresented(AppState& app) {
     if (app.png_frames > 0 && --app.png_frames == 0) platform::DownloadCanvasPng(app.data.id + ".png");
-    if (app.load.sliced.step == SlicedLoad::Step::Labels) app.load.sliced.map_drawn = true;
+    if (app.load.labelling.finisher && app.load.sliced.step == SlicedLoad::Step::None) app.load.labelling.map_drawn = true;
     if (!app.load.first_map_frame_marked && app.has_data) {
         app.load.first_map_frame_marked = true;
         platform::Mark("app:first-map-frame");

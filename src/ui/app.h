@@ -177,9 +177,9 @@ struct MergeState {
 // Where loading stands. The data and the font are fetched in parallel at start.
 // A big download is loaded across frames (StepLoading in app.cpp), one step or slice a frame,
 // with its progress on the page's loading card, so the page never freezes for seconds. The map
-// is drawn from Step::Labels on, while its hit index and names are still being made.
+// is drawn once these steps end, while its hit index and names are still being made (MapLabelling).
 struct SlicedLoad {
-    enum class Step { None, Read, Build, Index, Nodes, Finish, Labels };
+    enum class Step { None, Read, Build, Index, Nodes, Finish };
     struct Free {
         void operator()(char* p) const { std::free(p); }
     };
@@ -189,13 +189,20 @@ struct SlicedLoad {
     std::string file;
     std::unique_ptr<MapGeometryBuilder> builder;  // over AppState::data, while Step::Build
     std::unique_ptr<BorderNodeFinder> nodes;      // over AppState::geometry, while Step::Nodes
-    std::unique_ptr<MapGeometryFinisher> finisher;  // for AppState::geometry, from Step::Index to the end of Step::Labels
-    bool map_drawn = false;                         // a frame with the map was presented in Step::Labels
+};
+
+// A big map's hit index and names, made in slices after its first frame (StepLoading). It belongs
+// to AppState::geometry: set where a sliced load makes that geometry, dropped wherever the
+// geometry is replaced, so another file's load (refused or not) leaves it alone until then.
+struct MapLabelling {
+    std::unique_ptr<MapGeometryFinisher> finisher;  // null: nothing left to make
+    bool map_drawn = false;                         // a frame with that map was presented
 };
 
 struct LoadState {
     bool data_pending = false;     // the dataset has not arrived, or is still being loaded
     SlicedLoad sliced;
+    MapLabelling labelling;
     bool font_pending = false;
     std::string data_url;
     std::vector<unsigned char> font_file;
@@ -282,11 +289,11 @@ bool AcceptDataset(AppState& app, std::string_view text, const std::string& file
 // One step of a big dataset's load across frames, if one is under way (call every frame). True
 // if it did one: the frame does nothing else (the fonts are baked and the map drawn in the next
 // one, so no task holds the page for long), and the frame loop keeps running. Once the map can
-// be drawn (Step::Labels), a slice of the rest, and false if the frame is to be drawn too (the
+// be drawn, a slice of its names (MapLabelling), and false if the frame is to be drawn too (the
 // map's first, then only frames something asked for: an input, the UI settling; the last).
 bool StepLoading(AppState& app);
-// A big map's names and hit grid, if still being made (Step::Labels), made now, at once: for what
-// needs them all (a printed briefing), or before another file's load replaces the step.
+// A big map's names and hit grid, if still being made (MapLabelling), made now, at once: for
+// what needs them all (a printed briefing).
 void FinishMapLabels(AppState& app);
 
 // Adds every character of `text` to the set of glyphs to bake.
