@@ -163,19 +163,19 @@
   // software WebGL that alone takes a few hundred ms): compiling starts, then the context is
   // made, then the module is instantiated and main() runs. Streaming needs the server to send
   // application/wasm; without it, the bytes are compiled once they have all arrived.
+  var afterGl = function (compiled) {  // the context is made while `compiled` runs
+    if (hasGl()) return compiled;
+    compiled.then(null, function () { /* no WebGL 2: said; the compilation no longer matters */ });
+    return null;
+  };
   var compile = function () {
-    if (window.jcmEmbedded) {  // the one-file page (tools/make-dist.mjs) carries the wasm itself
-      var bytes = window.jcmEmbedded['jining-campaign.wasm'];
-      var compiled = WebAssembly.compile(bytes);
-      return hasGl() ? compiled : null;
-    }
+    if (window.jcmEmbedded)  // the one-file page (tools/make-dist.mjs) carries the wasm itself
+      return afterGl(WebAssembly.compile(window.jcmEmbedded['jining-campaign.wasm']));
     var url = document.querySelector('link[rel="preload"][type="application/wasm"]').href;
     return fetch(url, { credentials: 'same-origin' }).then(function (response) {
       if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
-      var compiled = WebAssembly.compileStreaming ? WebAssembly.compileStreaming(response.clone()).catch(function () {
-        return response.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
-      }) : response.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
-      return hasGl() ? compiled : null;
+      var whole = function () { return response.arrayBuffer().then(function (b) { return WebAssembly.compile(b); }); };
+      return afterGl(WebAssembly.compileStreaming ? WebAssembly.compileStreaming(response.clone()).then(null, whole) : whole());
     });
   };
   // With MODULARIZE the object passed in becomes the Module, so exports appear on it once ready.
@@ -184,7 +184,7 @@
     jcmPage: page,
     jcmEmbedded: window.jcmEmbedded || null,
     instantiateWasm: function (imports, receive) {
-      Promise.resolve(compile()).then(function (module) {
+      Promise.resolve().then(compile).then(function (module) {
         if (!module) return;  // no WebGL 2: said above; the app does not start
         return WebAssembly.instantiate(module, imports).then(function (instance) { receive(instance, module); });
       }).then(null, cannotStart);
