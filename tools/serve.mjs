@@ -2,7 +2,8 @@
 // precompressed .gz files when the client accepts them, no caching surprises during development.
 // Usage: node tools/serve.mjs <dir> [--host 127.0.0.1] [--port 8080] [--quiet]
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -36,21 +37,27 @@ export function startServer(dir, { host: h = '127.0.0.1', port: p = 0, log = fal
         return;
       }
       const headers = { 'content-type': types[extname(path)] || 'application/octet-stream', 'cache-control': 'no-cache' };
-      let body;
       const gz = await stat(path + '.gz').catch(() => null);
+      let file = path, size = info.size;
       if (gz && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
-        body = await readFile(path + '.gz');
+        file = path + '.gz';
+        size = gz.size;
         headers['content-encoding'] = 'gzip';
         headers['vary'] = 'accept-encoding';
-      } else {
-        body = await readFile(path);
       }
-      headers['content-length'] = body.length;
+      headers['content-length'] = size;
+      // Streamed, as a static host sends it: the headers go at once, not after the whole file
+      // was read (a 20 MB dataset's headers came 330-470 ms late).
+      const stream = req.method === 'HEAD' ? null : createReadStream(file);
+      if (stream) await new Promise((ok, fail) => stream.once('open', ok).once('error', fail));
       res.writeHead(200, headers);
-      res.end(req.method === 'HEAD' ? undefined : body);
-      if (log) console.log(`200 ${url.pathname} ${body.length}`);
+      if (!stream) { res.end(); return; }
+      stream.on('error', () => res.destroy());  // the headers are gone: the client sees a cut body
+      stream.pipe(res);
+      if (log) console.log(`200 ${url.pathname} ${size}`);
     } catch (err) {
-      res.writeHead(500).end(String(err));
+      if (!res.headersSent) res.writeHead(500).end(String(err));
+      else res.destroy();
     }
   });
   return new Promise((ok, fail) => {

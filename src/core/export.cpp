@@ -250,7 +250,7 @@ bool QuantisesExactly(const std::vector<Polygon>& polygons, const GeoTransform& 
 // absolute, then differences, closed again as AppendRing does.
 void AppendQuantisedRing(std::string& out, const std::vector<LonLat>& ring, const GeoTransform& t) {
     out += '[';
-    double prev[2] = {0, 0}, q[2];
+    double prev[2] = {0, 0}, q[2] = {0, 0};
     for (size_t i = 0; i <= ring.size(); ++i) {
         if (ring.empty()) break;
         Quantise(ring[i < ring.size() ? i : 0], t, q);

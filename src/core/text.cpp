@@ -47,11 +47,6 @@ void AppendCodepoints(std::string_view s, std::vector<uint32_t>& out) {
     }
 }
 
-void SortUnique(std::vector<uint32_t>& v) {
-    std::sort(v.begin(), v.end());
-    v.erase(std::unique(v.begin(), v.end()), v.end());
-}
-
 size_t CodepointCount(std::string_view s) {
     size_t n = 0;
     for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;

@@ -14,9 +14,6 @@ namespace jcm {
 // skipped (the loader rejects malformed data; this only has to be safe).
 void AppendCodepoints(std::string_view s, std::vector<uint32_t>& out);
 
-// Sorts and removes duplicates in place.
-void SortUnique(std::vector<uint32_t>& v);
-
 // Number of code points in `s`.
 size_t CodepointCount(std::string_view s);
 

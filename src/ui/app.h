@@ -251,7 +251,7 @@ struct AppState {
 
     // Fonts: the characters to bake grow with the text the app has to show.
     Fonts fonts;
-    std::vector<uint32_t> glyphs;  // sorted code points
+    std::vector<uint32_t> glyphs;  // code points, each once, in the order they were first needed
     std::vector<uint64_t> glyph_bits = std::vector<uint64_t>(0x10000 / 64);  // which BMP ones `glyphs` has
     std::vector<uint32_t> glyph_scratch;  // NeedGlyphs' decoded text (reused)
     bool glyphs_changed = true;
