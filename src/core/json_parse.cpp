@@ -20,6 +20,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/number_scan.h"
 #include "core/utf8.h"
 
 namespace jcm::detail {
@@ -157,10 +158,7 @@ class FastRings {
     }
 
   private:
-    static bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-    void Space() {
-        while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
-    }
+    void Space() { p_ = SkipSpace(p_, end_); }
     bool Peek(char c) {
         Space();
         return p_ < end_ && *p_ == c;
@@ -183,23 +181,21 @@ class FastRings {
 
     // An array at `level`, its '[' consumed; consumes its ']'.
     bool Array(int level, Json* out) {
-        const char* start = p_;
-        LonLat first;
-        if (level + 1 <= levels_ && Position(&first)) {  // a ring: every element a position
-            std::vector<LonLat> ring{first};
-            while (Comma()) {
-                LonLat pos;
-                if (!Position(&pos)) return false;
-                ring.push_back(pos);
+        if (level + 1 <= levels_) {  // a ring: every element a position (number_scan.h)
+            std::vector<LonLat> ring;
+            const char* next = nullptr;
+            const int read = ScanPositions(p_, end_, &ring, &next);
+            if (read < 0) return false;
+            if (read > 0) {
+                p_ = next;
+                if (!Peek(']')) return false;
+                ++p_;
+                ring.shrink_to_fit();
+                *out = PackedRingMarker(packed_->rings.size());
+                packed_->rings.push_back(std::move(ring));
+                return true;
             }
-            if (!Peek(']')) return false;
-            ++p_;
-            ring.shrink_to_fit();
-            *out = PackedRingMarker(packed_->rings.size());
-            packed_->rings.push_back(std::move(ring));
-            return true;
         }
-        p_ = start;
         if (!Elements(level, out)) return false;
         ++p_;
         return true;
@@ -209,105 +205,6 @@ class FastRings {
         if (!Peek(',')) return false;
         ++p_;
         return true;
-    }
-
-    // [number, number]; p_ is left anywhere when false.
-    bool Position(LonLat* out) {
-        if (!Peek('[')) return false;
-        ++p_;
-        Space();
-        if (!Number(&out->lon) || !Comma()) return false;
-        Space();
-        if (!Number(&out->lat) || !Peek(']')) return false;
-        ++p_;
-        return true;
-    }
-
-    // One number (JSON's grammar), as nlohmann + FiniteNumber give it: a token without fraction or
-    // exponent that fits 64 bits goes through the integer ("-0" is 0); anything else is rounded
-    // correctly from the decimal (Clinger's fast path when that is exact, else strtod on the token).
-    bool Number(double* out) {
-        const char* q = p_;
-        const bool neg = q < end_ && *q == '-';
-        if (neg) ++q;
-        const char* int_begin = q;
-        if (q < end_ && *q == '0') {
-            ++q;
-        } else if (q < end_ && *q >= '1' && *q <= '9') {
-            while (q < end_ && IsDigit(*q)) ++q;
-        } else {
-            return false;
-        }
-        const char* int_end = q;
-        const char* frac_end = q;
-        if (q < end_ && *q == '.') {
-            ++q;
-            const char* frac = q;
-            while (q < end_ && IsDigit(*q)) ++q;
-            if (q == frac) return false;
-            frac_end = q;
-        }
-        long exp = 0;
-        const bool has_exp = q < end_ && (*q == 'e' || *q == 'E');
-        if (has_exp) {
-            ++q;
-            const bool exp_neg = q < end_ && *q == '-';
-            if (q < end_ && (*q == '+' || *q == '-')) ++q;
-            const char* digits = q;
-            for (; q < end_ && IsDigit(*q); ++q) {
-                if (exp < 100000) exp = exp * 10 + (*q - '0');
-            }
-            if (q == digits) return false;
-            if (exp_neg) exp = -exp;
-        }
-        double v = 0;
-        if (frac_end == int_end && !has_exp) {  // an integer token
-            std::uint64_t m = 0;
-            bool fits = true;
-            for (const char* c = int_begin; c < int_end && fits; ++c) {
-                const std::uint64_t d = static_cast<std::uint64_t>(*c - '0');
-                fits = m <= (UINT64_MAX - d) / 10;
-                if (fits) m = m * 10 + d;
-            }
-            if (fits && neg) fits = m <= (std::uint64_t{1} << 63);
-            if (fits) {
-                v = m == 0 ? 0.0 : neg ? -static_cast<double>(m) : static_cast<double>(m);
-            } else if (!Strtod(p_, q, &v)) {
-                return false;
-            }
-        } else {
-            static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                                1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                                1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-            std::uint64_t m = 0;
-            int significant = 0;
-            long e10 = exp;
-            for (const char* c = int_begin; c < frac_end; ++c) {
-                if (c == int_end) continue;  // the '.'
-                if (c > int_end) --e10;      // a fraction digit
-                const int d = *c - '0';
-                if (m == 0 && d == 0) continue;  // a leading zero
-                if (++significant > 19) break;
-                m = m * 10 + static_cast<std::uint64_t>(d);
-            }
-            if (significant <= 19 && m <= (std::uint64_t{1} << 53) && e10 >= -22 && e10 <= 22) {
-                const double dm = static_cast<double>(m);
-                v = e10 < 0 ? dm / kPow10[-e10] : dm * kPow10[e10];
-                if (neg) v = -v;
-            } else if (!Strtod(p_, q, &v)) {
-                return false;
-            }
-        }
-        if (!std::isfinite(v)) return false;
-        *out = v;
-        p_ = q;
-        return true;
-    }
-
-    static bool Strtod(const char* begin, const char* end, double* out) {
-        const std::string token(begin, end);
-        *out = std::strtod(token.c_str(), nullptr);
-        return std::isfinite(*out);
     }
 
     const char* p_;

@@ -26,6 +26,7 @@
 #include "core/export.h"
 #include "core/json_parse.h"
 #include "core/load.h"
+#include "core/number_scan.h"
 #include "core/utf8.h"
 #ifdef JCM_HAVE_UI
 #include "platform/platform_headless.h"
@@ -314,6 +315,40 @@ TEST_CASE("load: each invalid fixture yields exactly its error") {
         CHECK(p->column > 0);
         if (e.near[0] != '\0') CHECK(p->line == LineOf(text, e.near));
     }
+}
+
+TEST_CASE("load: the coordinate scanner reads runs of positions, and says where it stops or fails") {
+    using jcm::detail::ScanPositions;
+    const auto scan = [](const std::string& text, std::vector<jcm::LonLat>* ring, std::string* rest) {
+        const char* next = nullptr;
+        const int r = ScanPositions(text.data(), text.data() + text.size(), ring, &next);
+        if (r > 0) *rest = std::string(next, text.data() + text.size());
+        return r;
+    };
+    std::vector<jcm::LonLat> ring;
+    std::string rest;
+    CHECK(scan(" [116.5, 35.25] ,\n[-0, 1e2],[0.125,-3]  ]", &ring, &rest) == 1);
+    REQUIRE(ring.size() == 3);
+    CHECK(ring[0].lon == 116.5);
+    CHECK(ring[0].lat == 35.25);
+    CHECK(ring[1].lon == 0.0);
+    CHECK(ring[1].lat == 100.0);
+    CHECK(ring[2].lat == -3.0);
+    CHECK(rest == "]");  // stops at what follows the last position
+    ring.clear();
+    CHECK(scan("[[1, 2]]", &ring, &rest) == 0);  // not a position: nothing read
+    CHECK(ring.empty());
+    CHECK(scan("[1, 2], [1, 2, 3]]", &ring, &rest) == -1);  // a position of three numbers after a comma
+    ring.clear();
+    CHECK(scan("[1, 2], \"x\"]", &ring, &rest) == -1);
+    ring.clear();
+    CHECK(scan("[1e999, 2]", &ring, &rest) == 0);  // not finite: not read here (nlohmann reports it)
+    CHECK(scan("[01, 2]", &ring, &rest) == 0);     // not JSON's grammar
+    CHECK(scan("[1., 2]", &ring, &rest) == 0);
+    CHECK(scan("[1, 2", &ring, &rest) == 0);       // cut short
+    CHECK(scan("[12345678901234567890123, 0.1000000000000000055511151231257827]", &ring, &rest) == 1);  // strtod's path
+    CHECK(ring.back().lon == 12345678901234567890123.0);
+    CHECK(ring.back().lat == 0.1);
 }
 
 TEST_CASE("load: a within cycle is reported for each area in it") {
