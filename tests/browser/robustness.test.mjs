@@ -1,4 +1,5 @@
-// robustness.test.mjs: the app survives losing its WebGL context. WEBGL_lose_context drops the
+// robustness.test.mjs: the app survives losing its WebGL context (and starts, or says why not,
+// without WebGL 2 or with a host that sends the wasm with the wrong type). WEBGL_lose_context drops the
 // context the way a GPU reset does; once the browser restores it, the app recreates its GL objects
 // (src/main.cpp, RecreateGlObjectsIfContextRestored; the map's GPU buffers too, platform/map_gl.cpp)
 // and shows the same picture, without a reload,
@@ -76,6 +77,51 @@ test('losing and restoring the WebGL context recovers the picture without a relo
 
   assert.equal(await page.evaluate(() => window.__jcmNotReloaded), true, 'the page must not have reloaded');
   assert.equal(await page.evaluate(() => performance.getEntriesByName('app:first-map-frame').length), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// web/app.js compiles the wasm while it makes the WebGL context: without WebGL 2 the page says so,
+// once, and the app is never started (so no second error replaces the first).
+test('without WebGL 2 the page says so, and only that', async () => {
+  const { context, page, errors } = await openApp(env, {
+    wait: false,
+    route: (p) => p.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+        return type === 'webgl2' ? null : original.call(this, type, ...rest);
+      };
+    }),
+  });
+  await page.waitForFunction(() => !document.getElementById('error-panel').hidden);
+  // The wasm's download and compilation end after the error is shown: wait for the network to
+  // be quiet, then the app must still not have started.
+  await page.waitForLoadState('networkidle');
+  assert.match(await page.textContent('#error-title'), /WebGL 2 is not available/);
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('app:wasm-ready').length), 0);
+  assert.equal(await page.evaluate(() => document.getElementById('loading').hidden), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// A host that sends the wasm with another type than application/wasm: streaming compilation
+// refuses it, and app.js compiles the whole download instead.
+test('a wasm served with the wrong MIME type still starts the app', async () => {
+  const { context, page, errors } = await openApp(env, {
+    route: async (p) => {
+      await p.route('**/jining-campaign.wasm', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+      });
+      await p.addInitScript(() => {  // records that streaming was refused, as it should be
+        const original = WebAssembly.compileStreaming;
+        WebAssembly.compileStreaming = (...args) => original(...args).catch((e) => { window.jcmStreamingRefused = true; throw e; });
+      });
+    },
+  });
+  await settle(page);
+  assert.equal(await page.evaluate(() => window.jcmStreamingRefused), true);
+  assert.equal(await control(page, 'button', /^曲阜市 · /).count(), 1, 'the map\'s areas are there');
   assert.deepEqual(errors, []);
   await context.close();
 });
