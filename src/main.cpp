@@ -198,11 +198,15 @@ void Frame() {
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    // The shaders main() started are waited for here, at the first frame, not at start-up.
+    // The shaders main() started are waited for here, at the first frame, not at start-up. A
+    // context lost meanwhile is not their failure: its restore starts them again.
     if (!jcm::gl::FinishInit()) {
         static bool said = false;
-        if (!said) jcm::platform::ShowPageError(kShaderError, "");
-        said = true;
+        if (!said && !jcm::platform::ContextLost()) {
+            jcm::platform::ShowPageError(kShaderError, "");
+            said = true;
+        }
+        jcm::platform::Sleep();  // no frame can be drawn; an input or the restore wakes the loop
         return;
     }
     jcm::gl::Render(ImGui::GetDrawData());

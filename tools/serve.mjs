@@ -3,6 +3,7 @@
 // Usage: node tools/serve.mjs <dir> [--host 127.0.0.1] [--port 8080] [--quiet]
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -52,8 +53,9 @@ export function startServer(dir, { host: h = '127.0.0.1', port: p = 0, log = fal
       if (stream) await new Promise((ok, fail) => stream.once('open', ok).once('error', fail));
       res.writeHead(200, headers);
       if (!stream) { res.end(); return; }
-      stream.on('error', () => res.destroy());  // the headers are gone: the client sees a cut body
-      stream.pipe(res);
+      // A read error cuts the body short (the headers are gone); a client that goes away closes
+      // the file: pipeline destroys both sides either way.
+      pipeline(stream, res, () => {});
       if (log) console.log(`200 ${url.pathname} ${size}`);
     } catch (err) {
       if (!res.headersSent) res.writeHead(500).end(String(err));

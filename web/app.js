@@ -10,7 +10,9 @@
 
   var page = {
     defaultData: 'data/campaign.json',
+    // The first error stays: it is the cause (an abort in main() also fails the start, after it).
     showError: function (title, detail) {
+      if (!errorPanel.hidden) return;
       document.getElementById('error-title').textContent = title;
       document.getElementById('error-detail').textContent = detail;
       loading.hidden = true;
@@ -162,7 +164,7 @@
   // The wasm is compiled off the main thread while the main thread makes the WebGL context (on
   // software WebGL that alone takes a few hundred ms): compiling starts, then the context is
   // made, then the module is instantiated and main() runs. Streaming needs the server to send
-  // application/wasm; without it, the bytes are compiled once they have all arrived.
+  // application/wasm; with another type, the bytes are compiled once they have all arrived.
   var afterGl = function (compiled) {  // the context is made while `compiled` runs
     if (hasGl()) return compiled;
     compiled.then(null, function () { /* no WebGL 2: said; the compilation no longer matters */ });
@@ -171,11 +173,14 @@
   var compile = function () {
     if (window.jcmEmbedded)  // the one-file page (tools/make-dist.mjs) carries the wasm itself
       return afterGl(WebAssembly.compile(window.jcmEmbedded['jining-campaign.wasm']));
-    var url = document.querySelector('link[rel="preload"][type="application/wasm"]').href;
+    var link = document.querySelector('link[rel="preload"][type="application/wasm"]');
+    if (!link) throw new Error('index.html: no <link rel="preload" type="application/wasm"> names the wasm');
+    var url = link.href;
     return fetch(url, { credentials: 'same-origin' }).then(function (response) {
       if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
-      var whole = function () { return response.arrayBuffer().then(function (b) { return WebAssembly.compile(b); }); };
-      return afterGl(WebAssembly.compileStreaming ? WebAssembly.compileStreaming(response.clone()).then(null, whole) : whole());
+      var streams = WebAssembly.compileStreaming && /^application\/wasm\b/.test(response.headers.get('Content-Type') || '');
+      return afterGl(streams ? WebAssembly.compileStreaming(response)
+        : response.arrayBuffer().then(function (b) { return WebAssembly.compile(b); }));
     });
   };
   // With MODULARIZE the object passed in becomes the Module, so exports appear on it once ready.

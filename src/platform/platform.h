@@ -176,6 +176,8 @@ void Wake();
 // True once after the browser restored a lost WebGL context (GPU reset, driver update, a mobile
 // tab brought back): every GL object is gone then and main.cpp must recreate its own.
 bool TakeContextRestored();
+// True while the WebGL context is lost (nothing GL answers means anything then).
+bool ContextLost();
 
 // Seconds since an arbitrary start, monotonic.
 double Now();

@@ -193,5 +193,6 @@ void Sleep() { headless::Get().sleeping = true; }
 void Wake() { headless::Get().sleeping = false; }
 double Now() { return headless::Get().now; }
 bool TakeContextRestored() { return false; }  // no GL here
+bool ContextLost() { return false; }
 
 }  // namespace jcm::platform

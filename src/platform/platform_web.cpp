@@ -49,6 +49,7 @@ void jcm_set_idle(int idle);
 void jcm_leave_canvas(int forward);
 char* jcm_collation_ranks(const char* names, int chinese);
 int jcm_take_context_restored();
+int jcm_context_lost();
 }
 
 // GL functions are called directly (render_gl.cpp, map_gl.cpp), never looked up by name. SDL asks
@@ -211,6 +212,7 @@ bool TakeSemanticAction(SemanticAction* out) {
 }
 double Now() { return emscripten_get_now() / 1000.0; }
 bool TakeContextRestored() { return jcm_take_context_restored() != 0; }
+bool ContextLost() { return jcm_context_lost() != 0; }
 
 void RunMainLoop(FrameFunction frame) {
     // fps 0 = requestAnimationFrame; simulate_infinite_loop: main() never returns, so app state

@@ -507,6 +507,8 @@ mergeInto(LibraryManager.library, {
   // first frame) and wakes the sleeping loop so the app redraws.
   $jcmContext: { restored: false, watching: false },
   jcm_take_context_restored__deps: ['$jcmContext'],
+  jcm_context_lost__deps: ['$GL'],
+  jcm_context_lost: function () { return GLctx && GLctx.isContextLost() ? 1 : 0; },
   jcm_take_context_restored: function () {
     if (!jcmContext.watching && Module['canvas']) {
       jcmContext.watching = true;

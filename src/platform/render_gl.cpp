@@ -2,6 +2,8 @@
 // GLES 3.0, minus the state backup/restore and the desktop-GL variants.
 #include "platform/render_gl.h"
 
+#include "platform/platform.h"
+
 #include <GLES3/gl3.h>
 #include <imgui.h>
 
@@ -124,7 +126,9 @@ bool Init() {
 
 bool FinishInit() {
     if (g_program) return true;
-    if (!g_pending.program) return false;
+    // A context lost meanwhile answers nothing: the program waits for its restore (main.cpp
+    // starts it again then).
+    if (!g_pending.program || platform::ContextLost()) return false;
     g_program = FinishProgram(g_pending, "ImGui");
     if (!g_program) return false;
     g_loc_proj = glGetUniformLocation(g_program, "ProjMtx");
@@ -169,7 +173,7 @@ void UploadFonts() {
 void Render(const ImDrawData* dd) {
     const int fb_w = static_cast<int>(dd->DisplaySize.x * dd->FramebufferScale.x);
     const int fb_h = static_cast<int>(dd->DisplaySize.y * dd->FramebufferScale.y);
-    if (fb_w <= 0 || fb_h <= 0 || !FinishInit()) return;
+    if (fb_w <= 0 || fb_h <= 0 || !g_program) return;  // main.cpp waits for it (FinishInit)
 
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);

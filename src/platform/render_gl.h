@@ -14,8 +14,8 @@ namespace jcm::gl {
 // Creates the buffers and vertex array and starts the shaders' compile and link (PendingProgram
 // below); false if no program could be created.
 bool Init();
-// Waits for the program Init started (Render does, at the first frame): false if it does not
-// compile or link (said on the console).
+// Waits for the program Init started (main.cpp, before the first frame is rendered): false if it
+// does not compile or link (said on the console), or while the context is lost.
 bool FinishInit();
 // Deletes everything (or, after a lost context, just forgets it: pass context_lost = true).
 void Shutdown(bool context_lost);

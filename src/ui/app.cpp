@@ -405,7 +405,7 @@ bool StepLoading(AppState& app) {
         }
         case SlicedLoad::Step::Index:
             app.geometry = s.builder->Finish();
-            app.load.labelling.finisher = std::make_unique<MapGeometryFinisher>(s.builder->Options());
+            app.load.labelling = MapLabelling{std::make_unique<MapGeometryFinisher>(s.builder->Options()), false};
             s.builder.reset();
             s.step = SlicedLoad::Step::Finish;
             if (app.geometry.fills_deferred) {
@@ -435,7 +435,8 @@ bool StepLoading(AppState& app) {
 
 void NeedGlyphs(AppState& app, std::string_view text) {
     // Called for every string of the UI and the data: only a character not seen before costs more
-    // than a bit test (sorting the whole set per string was ~50 ms of the start-up in wasm).
+    // than a bit test. The set is not kept sorted (sorting it for each string that added to it
+    // was 13 ms of the start-up in wasm; the bake needs no order).
     std::vector<uint32_t>& cps = app.glyph_scratch;
     cps.clear();
     AppendCodepoints(text, cps);
@@ -452,8 +453,6 @@ void NeedGlyphs(AppState& app, std::string_view text) {
         app.glyphs.push_back(cp);
         added = true;
     }
-    // Not sorted here: sorting the set for each string that adds to it was 13 ms of the start-up
-    // in wasm; the bake does not need an order.
     if (added) app.glyphs_changed = true;
 }
 

@@ -271,6 +271,38 @@ TEST_CASE("app: a big map's names outlast a refused file's load, and are finishe
     CHECK(g.app->geometry.labelled);
     CHECK(g.app->geometry.indexed);
     CHECK(g.app->geometry.HitTest(g.app->geometry.areas[0].label) == 0);
+
+    // Another big file accepted meanwhile: the old map's names go with it, and the new map's are
+    // made over the new geometry.
+    Fixture h;
+    REQUIRE(jcm::platform::headless::Complete("data/campaign.json", true, big));
+    while (h.app->load.data_pending) REQUIRE(jcm::StepLoading(*h.app));
+    REQUIRE(h.app->load.labelling.finisher);
+    jcm::LoadDefaultData(*h.app);
+    const std::string other = jcm::bench::SyntheticDataset({60, 50, true}) + std::string(size_t{2300000}, ' ');
+    REQUIRE(jcm::platform::headless::Complete(jcm::platform::DefaultDatasetUrl(), true, other));
+    for (int frame = 0; (h.app->load.data_pending || h.app->load.labelling.finisher) && frame < 200; ++frame) {
+        if (!jcm::StepLoading(*h.app)) h.Frame();
+    }
+    REQUIRE(h.app->data.areas.size() == 60);
+    CHECK_FALSE(h.app->show_problems);
+    CHECK(h.app->geometry.labelled);
+    CHECK(h.app->geometry.indexed);
+    for (size_t i = 0; i < h.app->geometry.areas.size(); ++i) {
+        const jcm::AreaGeometry& a = h.app->geometry.areas[i];
+        if (a.has_label) CHECK(h.app->geometry.HitTest(a.label) == static_cast<int>(i));
+    }
+
+    // A file imported meanwhile replaces the map at once, named: nothing is left to make.
+    Fixture k;
+    REQUIRE(jcm::platform::headless::Complete("data/campaign.json", true, big));
+    while (k.app->load.data_pending) REQUIRE(jcm::StepLoading(*k.app));
+    REQUIRE(k.app->load.labelling.finisher);
+    jcm::ImportFile(*k.app, "campaign.json", ShippedData(), "");
+    CHECK(k.app->has_data);
+    CHECK_FALSE(k.app->load.labelling.finisher);
+    CHECK(k.app->geometry.labelled);
+    CHECK(k.app->geometry.indexed);
 }
 
 TEST_CASE("app: a big map's border nodes are found while it loads, a pass a frame, as the map layer would find them") {

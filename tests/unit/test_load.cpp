@@ -15,6 +15,7 @@
 #include <doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <fstream>
 #include <memory>
@@ -317,6 +318,21 @@ TEST_CASE("load: each invalid fixture yields exactly its error") {
     }
 }
 
+TEST_CASE("load: a ring's distinct points are counted wherever they repeat") {
+    // bad-ring.json's ring is A, B, A, B: two distinct points (an invalid fixture above). With its
+    // last point moved to a third place, A, B, A, C has three, repeats apart: valid.
+    std::string text = ReadFixture("invalid/bad-ring.json");
+    const std::string last = "116.2,\n              35.0\n            ]\n          ]";
+    const size_t at = text.rfind(last);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, last.size(), "116.1,\n              35.2\n            ]\n          ]");
+    const LoadResult r = LoadDataset(text, "three-distinct.json");
+    CHECK(r.Ok());
+    REQUIRE(r.data.areas.size() >= 1);
+    REQUIRE(r.data.areas[0].polygons.size() == 1);
+    CHECK(r.data.areas[0].polygons[0].rings[0].size() == 4);  // open (not closed), nothing dropped
+}
+
 TEST_CASE("load: the coordinate scanner reads runs of positions, and says where it stops or fails") {
     using jcm::detail::ScanPositions;
     const auto scan = [](const std::string& text, std::vector<jcm::LonLat>* ring, std::string* rest) {
@@ -332,6 +348,7 @@ TEST_CASE("load: the coordinate scanner reads runs of positions, and says where 
     CHECK(ring[0].lon == 116.5);
     CHECK(ring[0].lat == 35.25);
     CHECK(ring[1].lon == 0.0);
+    CHECK_FALSE(std::signbit(ring[1].lon));  // "-0" is the integer 0, as nlohmann reads it
     CHECK(ring[1].lat == 100.0);
     CHECK(ring[2].lat == -3.0);
     CHECK(rest == "]");  // stops at what follows the last position
