@@ -368,12 +368,12 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     const ImVec2 hi(lo.x + m.view.screen_size.x, lo.y + m.view.screen_size.y);
     BoxGrid& placed = m.label_boxes;
     placed.Reset(lo.x, lo.y, hi.x, hi.y, 32.0f);
+    const float marker_box = kMarkerRadius + 3;  // half the side of the box a marker keeps free
     for (int i = 0; i < n && placed.size() < kMaxLabels; ++i) {  // markers are obstacles
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
         if (!g.has_marker) continue;
         const ImVec2 s = ToIm(m.view.WorldToScreen(g.marker));
-        const float r = kMarkerRadius + 3;
-        placed.Add(Box{s.x - r, s.y - r, s.x + r, s.y + r});
+        placed.Add(Box{s.x - marker_box, s.y - marker_box, s.x + marker_box, s.y + marker_box});
     }
     // What is drawn over the map is an obstacle too: the metric chips, the zoom buttons, and
     // (where it sits along the bottom) the legend.
@@ -390,12 +390,16 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         *out = box;
         return true;
     };
-    // The leader line from `anchor` to the label must not cross another label or a marker (sampled).
-    auto line_free = [&](ImVec2 anchor, const LabelBox& to_box) {
+    // The leader line from `anchor` to the label must not cross another label or a marker
+    // (sampled). A zone's line starts at its own marker, whose box it leaves: `own` (the marker's
+    // box, or an empty one) is not an obstacle to it.
+    auto line_free = [&](ImVec2 anchor, const LabelBox& to_box, const Box& own) {
         const ImVec2 to(std::fmin(std::fmax(anchor.x, to_box.min.x), to_box.max.x), std::fmin(std::fmax(anchor.y, to_box.min.y), to_box.max.y));
         for (int k2 = 1; k2 < 12; ++k2) {
             const float f = static_cast<float>(k2) / 12.0f;
-            if (placed.ContainsInside(anchor.x + (to.x - anchor.x) * f, anchor.y + (to.y - anchor.y) * f)) return false;
+            const float x = anchor.x + (to.x - anchor.x) * f, y = anchor.y + (to.y - anchor.y) * f;
+            if (x >= own.x0 && x <= own.x1 && y >= own.y0 && y <= own.y1) continue;
+            if (placed.ContainsInside(x, y)) return false;
         }
         return true;
     };
@@ -514,7 +518,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         if (i < 0 || (k > 0 && i == app.selected) || m.label_state[static_cast<size_t>(i)] != 2) continue;
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
         ImVec2 a = ToIm(m.view.WorldToScreen(g.has_marker ? g.marker : g.label));
-        float room = g.has_marker ? kMarkerRadius + 3 : std::fmax(g.label_clearance * m.view.pixels_per_unit, 6.0f);
+        float room = g.has_marker ? marker_box : std::fmax(g.label_clearance * m.view.pixels_per_unit, 6.0f);
         if (a.x < lo.x || a.y < lo.y || a.x > hi.x || a.y > hi.y) continue;
         if (!g.has_marker && covered(a)) {
             bool moved = false;
@@ -551,10 +555,12 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
             const char* end = use_short ? nm.short_end : nm.end;
             if (use_short && end == nm.end) continue;
             const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, end);
+            const float r = marker_box;
+            const Box own = g.has_marker ? Box{o.a.x - r, o.a.y - r, o.a.x + r, o.a.y + r} : Box{1, 1, 0, 0};
             LabelBox box;
             for (const ImVec2& dir : kDirs) {
                 const ImVec2 c(o.a.x + dir.x * (o.room + far + ts.x * 0.5f), o.a.y + dir.y * (o.room + far * 0.8f + ts.y * 0.5f));
-                if (!free_at(c, ts, &box) || !line_free(o.a, box)) continue;
+                if (!free_at(c, ts, &box) || !line_free(o.a, box, own)) continue;
                 // A marker's line starts at its ring, an area's at its inside point.
                 ImVec2 from = o.a;
                 if (g.has_marker) {
