@@ -10,6 +10,7 @@
 //   [SECTION] Drawing     fills, outlines, markers, labels
 //   [SECTION] Overlays    zoom buttons, legend, tooltip
 //   [SECTION] DrawMap
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -356,7 +357,8 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     //     its area where it fits (in English a shorter form without the trailing "County",
     //     "District"... if only that fits); a zone's name beside its marker;
     //  2. outside: the names that did not fit, beside their area or marker, joined by a leader
-    //     line, at growing distances (so small areas get the free space the big ones left);
+    //     line, at growing distances (so small areas get the free space the big ones left); then,
+    //     for a city's few names, from other points of the area where its own is boxed in;
     //  3. at high zoom an area whose label point is off screen but which covers part of the view
     //     is named where it is seen (at points of a coarse grid over the map, if the name fits).
     // Nothing overlaps another label or a marker, nothing leaves the map; a name with no room at
@@ -568,6 +570,43 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
                     from = ImVec2(o.a.x + dir.x / len * (kMarkerRadius + 2), o.a.y + dir.y / len * (kMarkerRadius + 2));
                 }
                 draw(o.i, box, c, nm.text, end, &from);
+                break;
+            }
+        }
+    }
+    // Then a name still without a place tries other points of its area that nothing covers, the
+    // nearest to its label point first: that point can be boxed in by a neighbour's name (a zone's
+    // long name beside its marker). The points: a grid of at most 6 x 6 over the area on screen.
+    // Only for a few names (a city's): this costs up to 36 hit tests a name, every frame.
+    constexpr int kMaxReanchored = 8;
+    for (int p = 0; p < pending_n && pending_n <= kMaxReanchored && placed.size() < kMaxLabels; ++p) {
+        const Outside& o = pending[p];
+        const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(o.i)];
+        if (m.label_state[static_cast<size_t>(o.i)] != 2 || g.has_marker || !g.bounds.Valid()) continue;
+        const ImVec2 c0 = ToIm(m.view.WorldToScreen(g.bounds.min)), c1 = ToIm(m.view.WorldToScreen(g.bounds.max));
+        const float x0 = std::fmax(std::fmin(c0.x, c1.x), lo.x), x1 = std::fmin(std::fmax(c0.x, c1.x), hi.x);
+        const float y0 = std::fmax(std::fmin(c0.y, c1.y), lo.y), y1 = std::fmin(std::fmax(c0.y, c1.y), hi.y);
+        constexpr int kSide = 6;
+        const float step = std::fmax(std::fmax(x1 - x0, y1 - y0) / kSide, 12.0f);
+        ImVec2 anchors[kSide * kSide];
+        int anchors_n = 0;
+        for (float y = y0 + step * 0.5f; y < y1 && anchors_n < kSide * kSide; y += step)
+            for (float x = x0 + step * 0.5f; x < x1 && anchors_n < kSide * kSide; x += step)
+                if (!covered(ImVec2(x, y)) && app.geometry.HitTest(m.view.ScreenToWorld(ToVec(ImVec2(x, y)))) == o.i)
+                    anchors[anchors_n++] = ImVec2(x, y);
+        const auto dist2 = [&](ImVec2 q) { return (q.x - o.a.x) * (q.x - o.a.x) + (q.y - o.a.y) * (q.y - o.a.y); };
+        std::sort(anchors, anchors + anchors_n, [&](ImVec2 a, ImVec2 b) { return dist2(a) < dist2(b); });
+        const Name nm = name_of(o.i);
+        const char* end = crowded ? nm.short_end : nm.end;
+        const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, end);
+        const Box none{1, 1, 0, 0};
+        for (int k = 0; k < anchors_n && m.label_state[static_cast<size_t>(o.i)] == 2; ++k) {
+            const ImVec2 q = anchors[k];
+            for (const ImVec2& dir : kDirs) {
+                const ImVec2 c(q.x + dir.x * (16.0f + ts.x * 0.5f), q.y + dir.y * (12.0f + ts.y * 0.5f));
+                LabelBox box;
+                if (!free_at(c, ts, &box) || !line_free(q, box, none)) continue;
+                draw(o.i, box, c, nm.text, end, &q);
                 break;
             }
         }
