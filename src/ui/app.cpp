@@ -332,18 +332,6 @@ bool AcceptDataset(AppState& app, std::string_view text, const std::string& file
     return true;
 }
 
-namespace {
-// Calls step() until it says it is done or `seconds` have passed (at least once); its last answer.
-template <class Step>
-bool StepFor(double seconds, Step step) {
-    const double start = platform::Now();
-    bool done;
-    do done = step();
-    while (!done && platform::Now() - start < seconds);
-    return done;
-}
-}  // namespace
-
 void FinishMapLabels(AppState& app) {
     MapLabelling& l = app.load.labelling;
     if (!l.finisher) return;
@@ -355,6 +343,16 @@ void FinishMapLabels(AppState& app) {
 }
 
 namespace {
+// Calls step() until it says it is done or `seconds` have passed (at least once); its last answer.
+template <class Step>
+bool StepFor(double seconds, Step step) {
+    const double start = platform::Now();
+    bool done;
+    do done = step();
+    while (!done && platform::Now() - start < seconds);
+    return done;
+}
+
 // StepLoading once the load's steps are done: a slice of the map's names, if any are left.
 bool StepLabels(AppState& app) {
     MapLabelling& l = app.load.labelling;

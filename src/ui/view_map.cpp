@@ -371,11 +371,13 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     BoxGrid& placed = m.label_boxes;
     placed.Reset(lo.x, lo.y, hi.x, hi.y, 32.0f);
     const float marker_box = kMarkerRadius + 3;  // half the side of the box a marker keeps free
+    auto marker_box_at = [&](ImVec2 s) { return Box{s.x - marker_box, s.y - marker_box, s.x + marker_box, s.y + marker_box}; };
+    const Box no_box{1, 1, 0, 0};  // holds no point
     for (int i = 0; i < n && placed.size() < kMaxLabels; ++i) {  // markers are obstacles
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
         if (!g.has_marker) continue;
         const ImVec2 s = ToIm(m.view.WorldToScreen(g.marker));
-        placed.Add(Box{s.x - marker_box, s.y - marker_box, s.x + marker_box, s.y + marker_box});
+        placed.Add(marker_box_at(s));
     }
     // What is drawn over the map is an obstacle too: the metric chips, the zoom buttons, and
     // (where it sits along the bottom) the legend.
@@ -557,8 +559,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
             const char* end = use_short ? nm.short_end : nm.end;
             if (use_short && end == nm.end) continue;
             const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, end);
-            const float r = marker_box;
-            const Box own = g.has_marker ? Box{o.a.x - r, o.a.y - r, o.a.x + r, o.a.y + r} : Box{1, 1, 0, 0};
+            const Box own = g.has_marker ? marker_box_at(o.a) : no_box;
             LabelBox box;
             for (const ImVec2& dir : kDirs) {
                 const ImVec2 c(o.a.x + dir.x * (o.room + far + ts.x * 0.5f), o.a.y + dir.y * (o.room + far * 0.8f + ts.y * 0.5f));
@@ -599,13 +600,12 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         const Name nm = name_of(o.i);
         const char* end = crowded ? nm.short_end : nm.end;
         const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, end);
-        const Box none{1, 1, 0, 0};
         for (int k = 0; k < anchors_n && m.label_state[static_cast<size_t>(o.i)] == 2; ++k) {
             const ImVec2 q = anchors[k];
             for (const ImVec2& dir : kDirs) {
                 const ImVec2 c(q.x + dir.x * (16.0f + ts.x * 0.5f), q.y + dir.y * (12.0f + ts.y * 0.5f));
                 LabelBox box;
-                if (!free_at(c, ts, &box) || !line_free(q, box, none)) continue;
+                if (!free_at(c, ts, &box) || !line_free(q, box, no_box)) continue;
                 draw(o.i, box, c, nm.text, end, &q);
                 break;
             }
