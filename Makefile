@@ -76,9 +76,20 @@ web: third-party
 # (build/web-size, never shipped), read by tools/wasm-size.mjs. See BENCHMARKS.md.
 wasm-size: third-party
 	@emcmake cmake -S . -B $(BUILD)/web-size -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DJCM_WASM_NAMES=ON \
-	  -DSDL2_DIR=$(abspath $(DEPS)/sdl2-wasm)/lib/cmake/SDL2 >/dev/null
+	  -DJCM_WASM_SPLIT=whole -DSDL2_DIR=$(abspath $(DEPS)/sdl2-wasm)/lib/cmake/SDL2 >/dev/null
 	@cmake --build $(BUILD)/web-size
 	@node tools/wasm-size.mjs $(BUILD)/web-size/jining-campaign.wasm --top 30
+
+# Which functions the first views leave for jining-campaign.deferred.wasm: an instrumented build
+# (build/web-profile) run in headless Chromium at phone, tablet and desktop sizes in both
+# languages, written to src/platform/deferred-functions.txt. Run it after changing what the first
+# view calls, and commit the list. See BENCHMARKS.md "Wasm size".
+split-profile: deps-test third-party node_modules/.package-lock.json
+	@emcmake cmake -S . -B $(BUILD)/web-profile -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) \
+	  -DJCM_WASM_SPLIT=instrument -DSDL2_DIR=$(abspath $(DEPS)/sdl2-wasm)/lib/cmake/SDL2 >/dev/null
+	@cmake --build $(BUILD)/web-profile
+	@tools/assemble-site.sh $(BUILD)/web-profile $(BUILD)/web-profile/site >/dev/null
+	@node tools/split-profile.mjs $(BUILD)/web-profile src/platform/deferred-functions.txt
 
 font: deps
 	@tools/subset-font.sh $(SITE)/assets
@@ -113,7 +124,7 @@ test: deps-test
 	  [ $$u = 0 ] && [ $$s = 0 ] && [ $$f = 0 ] && [ $$b = 0 ]
 
 # ---- sanitizers, fuzzing, benchmarks (README "Benchmarks", BENCHMARKS.md) --------------------
-.PHONY: asan fuzz bench wasm-size
+.PHONY: asan fuzz bench wasm-size split-profile
 
 # The unit tests again, built (by g++, as make unit) with AddressSanitizer + UndefinedBehaviorSanitizer.
 asan: deps-test third-party

@@ -15,6 +15,8 @@ for f in jining-campaign.js jining-campaign.wasm; do
   [ -f "$web/$f" ] || { echo "assemble-site: $web/$f missing: build the web target first (make web)" >&2; exit 1; }
   cp "$web/$f" "$site/"
 done
+# The wasm's deferred part, when the build is split (CMakeLists.txt JCM_WASM_SPLIT).
+[ ! -f "$web/jining-campaign.deferred.wasm" ] || cp "$web/jining-campaign.deferred.wasm" "$site/"
 cp "$top"/web/* "$site/"
 cp "$top"/data/*.json "$site/data/"
 cp "$top"/data/source/* "$site/data/source/"

@@ -197,6 +197,12 @@ const totalGzipBase = firstLoadBase ? weightOf(firstLoadBase, baselineSite).redu
 const weightPaths = new Set(weight.map((w) => w.path));
 const alsoRequested = [...new Set(firstLoad.requested.map((u) => new URL(u).pathname.replace(/^\//, '') || 'index.html'))]
   .filter((p) => !weightPaths.has(p));
+// The wasm's deferred part (CMakeLists.txt JCM_WASM_SPLIT), fetched after the mark: its size.
+const deferredFile = join(site, 'jining-campaign.deferred.wasm');
+const deferredPart = existsSync(deferredFile) ? (() => {
+  const b = readFileSync(deferredFile);
+  return { bytes: b.length, gzip: gzipSync(b, { level: 9 }).length };
+})() : null;
 
 // ---- 2. idle main thread, drag steps (1x) ---------------------------------------------------------
 // The map is left of the panel at 1280x800 (tests/browser/skeleton.test.mjs mapRect).
@@ -432,7 +438,7 @@ uncompressed; gzip -9 is what a compressing host would send). 1 KB = 1,000 bytes
 |---|---:|---:|---:|
 ${weight.map((w) => `| ${w.path} | ${w.bytes.toLocaleString('en')} | ${w.gzip.toLocaleString('en')} | ${ms(w.responseEnd)} |`).join('\n')}
 | **total** | **${totalBytes.toLocaleString('en')}** | **${totalGzip.toLocaleString('en')}** | |
-${alsoRequested.length ? `\nAlso requested by the browser during the run, not before the mark or not visible to Resource Timing: ${alsoRequested.map((p) => '`' + p + '`').join(', ')}.\n` : ''}
+${deferredPart ? `\nNot in the first view: \`jining-campaign.deferred.wasm\`, the wasm's deferred part (${deferredPart.bytes.toLocaleString('en')} bytes, gzip -9 ${deferredPart.gzip.toLocaleString('en')}), fetched once the map is shown and joined to the running app (\`app:deferred-code-ready\`; web/app.js, BENCHMARKS "Wasm size").\n` : ''}${alsoRequested.length ? `\nAlso requested by the browser during the run, not before the mark or not visible to Resource Timing: ${alsoRequested.map((p) => '`' + p + '`').join(', ')}.\n` : ''}
 ## Start-up in headless Chromium (127.0.0.1)
 
 ${RUNS} cold loads, each in a fresh browser context (empty cache), 1280×800.

@@ -174,7 +174,10 @@ function buildSingle() {
   // Wasm, data and font: base64 data blocks (never executed, so no CSP hash needed), decoded into
   // window.jcmEmbedded = {url: Uint8Array}. app.js compiles the wasm from there and fetches
   // nothing (no -sSINGLE_FILE link needed: its data: URL fetch would need connect-src data:).
-  const embedded = ['jining-campaign.wasm', 'data/campaign.json', 'assets/ui-font.otf'].map((url) =>
+  // The wasm's deferred part too, when the build is split (CMakeLists.txt): compiled once the map
+  // is shown, as on the site.
+  const deferredWasm = existsSync(join(SITE, 'jining-campaign.deferred.wasm')) ? ['jining-campaign.deferred.wasm'] : [];
+  const embedded = ['jining-campaign.wasm', ...deferredWasm, 'data/campaign.json', 'assets/ui-font.otf'].map((url) =>
     `<script type="application/x-jcm-base64" data-url="${url}">${read(url).toString('base64')}</script>\n`).join('');
   const loader = "(function(){'use strict';var m={};" +
     "document.querySelectorAll('script[type=\"application/x-jcm-base64\"]').forEach(function(el){" +
@@ -182,6 +185,7 @@ function buildSingle() {
     'm[el.getAttribute(\'data-url\')]=b;el.remove();});window.jcmEmbedded=m;})();';
   const appJs = text('jining-campaign.js');
   if (!/jcmEmbedded\[["']jining-campaign\.wasm["']\]/.test(text('app.js'))) die('app.js does not compile the embedded wasm');
+  if (deferredWasm.length && !/jining-campaign\.deferred\.wasm/.test(text('app.js'))) die('app.js does not load the deferred wasm');
 
   replaceOnce(/[ \t]*<link rel="preload"[^>]*>\n?/g, () => '', 'the preload links');
   html = html.replace(/[ \t]*<link rel="(?:manifest|apple-touch-icon)"[^>]*>\n?/g, () => '');

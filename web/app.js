@@ -36,6 +36,7 @@
     },
     downloadProgress: function (loaded, total) {
       if (loading.hidden || Math.max(loaded, total) < 1e6) return;
+      deferred.fetch();  // a big map needs the deferred code (levels of detail): fetched meanwhile
       page.loadProgress('正在下载数据 · Downloading the data', total > 0 ? Math.min(1, loaded / total) : -1);
       var mb = function (n) { return (n / 1e6).toFixed(1); };
       figures.textContent = total > 0 ? mb(loaded) + ' / ' + mb(total) + ' MB' : mb(loaded) + ' MB';
@@ -183,18 +184,104 @@
         : response.arrayBuffer().then(function (b) { return WebAssembly.compile(b); }));
     });
   };
+  // The rest of the code (jining-campaign.deferred.wasm: import, export, briefings, editing, a
+  // big map's levels of detail...; CMakeLists.txt) is fetched once the map is shown, or as soon
+  // as a big dataset starts downloading, and joined to the running module when it has compiled:
+  // its functions take their places in the module's table. It is fetched alongside the first
+  // part, and joined before the app starts, where that costs no extra wait or is needed at once:
+  // the one-file page (it carries it), a page the service worker controls (it comes from its
+  // cache: a synchronous request would bypass it, so offline it must be there before any call),
+  // and a link to a view (a hash with more than the language: an area, a tab) whose first frame
+  // runs code beyond the first view. A deferred function called before it is joined (a tap in the
+  // first moments on a slow link) loads it synchronously (loadSplitModule). A build without the
+  // split has no placeholder imports: nothing is joined.
+  var deferred = {
+    wanted: false, instance: null, compiled: null, module: null, url: null,
+    file: 'jining-campaign.deferred.wasm',
+    upFront: !!window.jcmEmbedded || !!(navigator.serviceWorker && navigator.serviceWorker.controller) ||
+      location.hash.slice(1).split('&').some(function (kv) { return kv !== '' && kv.split('=')[0] !== 'lang'; }),
+    note: function (module) {
+      deferred.wanted = WebAssembly.Module.imports(module).some(function (i) { return i.module === 'placeholder'; });
+      return module;
+    },
+    join: function (module, exports) {  // -> [instance, module], as Emscripten's loadSplitModule returns
+      if (!deferred.instance) {
+        deferred.instance = new WebAssembly.Instance(module, { primary: exports || mod.asm });
+        if (window.performance && performance.mark) performance.mark('app:deferred-code-ready');
+      }
+      return [deferred.instance, module];
+    },
+    start: function () {  // -> a promise of the compiled module, or of null if it cannot be had
+      if (deferred.compiled) return deferred.compiled;
+      var link = document.querySelector('link[rel="preload"][type="application/wasm"]');
+      if (link) deferred.url = new URL(deferred.file, link.href).href;
+      var bytes = window.jcmEmbedded ? window.jcmEmbedded[deferred.file] : null;
+      if (window.jcmEmbedded && !bytes) return Promise.resolve(null);  // a page built whole
+      deferred.compiled = (bytes ? WebAssembly.compile(bytes)
+        : fetch(deferred.url, { credentials: 'same-origin' }).then(function (response) {
+          if (!response.ok) throw new Error(deferred.url + ': HTTP ' + response.status);
+          return response.arrayBuffer();
+        }).then(function (b) { return WebAssembly.compile(b); })).then(function (module) {
+        deferred.module = module;
+        return module;
+      }, function (e) {
+        deferred.compiled = null;  // tried again, synchronously, if a deferred function is called
+        console.warn('deferred code: ' + (e && e.message ? e.message : e));
+        return null;
+      });
+      return deferred.compiled;
+    },
+    fetch: function () {  // after the first view: fetched, and joined once compiled
+      if (!deferred.wanted || deferred.instance) return;
+      deferred.start().then(function (module) { if (module && mod.asm) deferred.join(module); });
+    },
+    load: function () {  // synchronous: a deferred function is being called
+      if (deferred.module) return deferred.join(deferred.module);
+      var bytes = window.jcmEmbedded ? window.jcmEmbedded[deferred.file] : null;
+      if (!bytes && deferred.url) {
+        var xhr = new XMLHttpRequest();
+        xhr.open('GET', deferred.url, false);
+        xhr.overrideMimeType('text/plain; charset=x-user-defined');  // bytes, in a sync request
+        try { xhr.send(null); } catch (e) { xhr = null; }
+        if (xhr && xhr.status === 200) {
+          var t = xhr.responseText;
+          bytes = new Uint8Array(t.length);
+          for (var k = 0; k < t.length; k++) bytes[k] = t.charCodeAt(k) & 0xff;
+        }
+      }
+      if (!bytes) {
+        var what = deferred.url || deferred.file;
+        page.showError('无法加载程序的其余部分 · Part of the app could not be loaded',
+          what + ' 未能加载。Could not load ' + what + ': check the connection and reload.');
+        throw new Error('could not load ' + what);
+      }
+      return deferred.join(new WebAssembly.Module(bytes));
+    }
+  };
+  try {
+    new PerformanceObserver(function (list, observer) {
+      if (list.getEntriesByName('app:first-map-frame').length) { observer.disconnect(); deferred.fetch(); }
+    }).observe({ type: 'mark' });
+  } catch (e) { window.addEventListener('load', function () { setTimeout(deferred.fetch, 3000); }); }
+
   // With MODULARIZE the object passed in becomes the Module, so exports appear on it once ready.
   mod = {
     canvas: canvas,
     jcmPage: page,
     jcmEmbedded: window.jcmEmbedded || null,
     instantiateWasm: function (imports, receive) {
+      var rest = deferred.upFront ? deferred.start() : null;  // alongside the first part
       Promise.resolve().then(compile).then(function (module) {
         if (!module) return;  // no WebGL 2: said above; the app does not start
-        return WebAssembly.instantiate(module, imports).then(function (instance) { receive(instance, module); });
+        deferred.note(module);
+        return Promise.all([WebAssembly.instantiate(module, imports), deferred.wanted && rest]).then(function (r) {
+          if (r[1]) deferred.join(r[1], r[0].exports);  // before main() runs
+          receive(r[0], module);
+        });
       }).then(null, cannotStart);
       return {};  // the exports come later, through receive
     },
+    loadSplitModule: function () { return deferred.load(); },
     // Start-up breakdown (tools/bench.mjs): the wasm is compiled and instantiated, main() is next.
     preRun: [function () { if (window.performance && performance.mark) performance.mark('app:wasm-ready'); }],
     print: function (t) { console.log(t); },
