@@ -50,6 +50,7 @@
   // The dataset starts downloading now, while the wasm compiles: the one asked for (?data=, on
   // this site: the app refuses others), else the page's own. Never both. (The app's own fetch of
   // it later is answered by this preload; the one-file page carries its data inside.)
+  var anotherDataset = false;  // ?data= names another file than the page's own
   if (!window.jcmEmbedded) {
     var asked = null;
     try { asked = new URLSearchParams(location.search).get('data'); } catch (e) { asked = null; }
@@ -59,7 +60,8 @@
     // another one they say which file is loading until the app, having read it, names its city.
     var own = null;
     try { own = new URL(page.defaultData, location.href).href; } catch (e) { own = null; }
-    if (asked && dataUrl && dataUrl.href !== own) {
+    anotherDataset = !!(asked && dataUrl && dataUrl.href !== own);
+    if (anotherDataset) {
       var file = dataUrl.pathname.split('/').pop() || dataUrl.pathname;
       try { file = decodeURIComponent(file); } catch (e) { /* shown as written */ }
       loading.querySelector('.title').textContent = file;
@@ -191,14 +193,15 @@
   // part, and joined before the app starts, where that costs no extra wait or is needed at once:
   // the one-file page (it carries it), a page the service worker controls (it comes from its
   // cache: a synchronous request would bypass it, so offline it must be there before any call),
-  // and a link to a view (a hash with more than the language: an area, a tab) whose first frame
-  // runs code beyond the first view. A deferred function called before it is joined (a tap in the
+  // and a start that make split-profile did not profile, whose first frame may run code beyond
+  // the first view: another dataset (?data=), a link to a view (a hash with more than the
+  // language: an area, a tab). A deferred function called before it is joined (a tap in the
   // first moments on a slow link) loads it synchronously (loadSplitModule). A build without the
   // split has no placeholder imports: nothing is joined.
   var deferred = {
     wanted: false, instance: null, compiled: null, module: null, url: null,
     file: 'jining-campaign.deferred.wasm',
-    upFront: !!window.jcmEmbedded || !!(navigator.serviceWorker && navigator.serviceWorker.controller) ||
+    upFront: !!window.jcmEmbedded || !!(navigator.serviceWorker && navigator.serviceWorker.controller) || anotherDataset ||
       location.hash.slice(1).split('&').some(function (kv) { return kv !== '' && kv.split('=')[0] !== 'lang'; }),
     note: function (module) {
       deferred.wanted = WebAssembly.Module.imports(module).some(function (i) { return i.module === 'placeholder'; });
