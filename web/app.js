@@ -51,6 +51,7 @@
   // this site: the app refuses others), else the page's own. Never both. (The app's own fetch of
   // it later is answered by this preload; the one-file page carries its data inside.)
   var anotherDataset = false;  // ?data= names another file than the page's own
+  var dataPreload = null;
   if (!window.jcmEmbedded) {
     var asked = null;
     try { asked = new URLSearchParams(location.search).get('data'); } catch (e) { asked = null; }
@@ -74,7 +75,7 @@
       link.as = 'fetch';
       link.href = dataUrl.href;
       link.crossOrigin = 'anonymous';
-      document.head.appendChild(link);
+      dataPreload = link;  // added below, after the wasm's deferred part where that comes first
     }
   }
 
@@ -261,6 +262,9 @@
       return deferred.join(new WebAssembly.Module(bytes));
     }
   };
+  // Requested before the dataset: a big one would hold up a request made after it.
+  var rest = deferred.upFront ? deferred.start() : null;
+  if (dataPreload) document.head.appendChild(dataPreload);
   try {
     new PerformanceObserver(function (list, observer) {
       if (list.getEntriesByName('app:first-map-frame').length) { observer.disconnect(); deferred.fetch(); }
@@ -273,7 +277,6 @@
     jcmPage: page,
     jcmEmbedded: window.jcmEmbedded || null,
     instantiateWasm: function (imports, receive) {
-      var rest = deferred.upFront ? deferred.start() : null;  // alongside the first part
       Promise.resolve().then(compile).then(function (module) {
         if (!module) return;  // no WebGL 2: said above; the app does not start
         deferred.note(module);
