@@ -23,6 +23,8 @@ cp "$top"/data/source/* "$site/data/source/"
 cp /usr/share/doc/fonts-noto-cjk/copyright "$site/assets/ui-font.LICENSE.txt"
 # The shell's title, description, canvas label and manifest names, from the page's own data.
 node "$top/tools/shell-from-data.mjs" "$site" "$top/data/campaign.json"
-# The scripts minified (terser, from npm: make installs node_modules first).
-node "$top/tools/minify.mjs" "$site/jining-campaign.js" "$site/app.js"
+# The wasm's two parts tied together (one build id) and declared in index.html.
+node "$top/tools/mark-split.mjs" "$site"
+# The scripts (terser, from npm: make installs node_modules first) and the style sheet minified.
+node "$top/tools/minify.mjs" "$site/jining-campaign.js" "$site/app.js" "$site/style.css"
 echo "site: $site ($(du -sh "$site" | cut -f1))"

@@ -196,7 +196,7 @@ const totalGzip = weight.reduce((s, w) => s + w.gzip, 0);
 const totalGzipBase = firstLoadBase ? weightOf(firstLoadBase, baselineSite).reduce((s, w) => s + w.gzip, 0) : null;
 const weightPaths = new Set(weight.map((w) => w.path));
 const alsoRequested = [...new Set(firstLoad.requested.map((u) => new URL(u).pathname.replace(/^\//, '') || 'index.html'))]
-  .filter((p) => !weightPaths.has(p));
+  .filter((p) => !weightPaths.has(p) && p !== 'jining-campaign.deferred.wasm');  // said apart below
 // The wasm's deferred part (CMakeLists.txt JCM_WASM_SPLIT), fetched after the mark: its size.
 const deferredFile = join(site, 'jining-campaign.deferred.wasm');
 const deferredPart = existsSync(deferredFile) ? (() => {

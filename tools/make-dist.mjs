@@ -226,10 +226,11 @@ const site = buildSite();
 const single = SINGLE ? buildSingle() : null;
 if (!QUIET) {
   console.log(`dist: ${relative(process.cwd(), site.dest) || '.'}  version ${site.version}  (${site.files.length} files precached)`);
-  for (const f of ['index.html', 'jining-campaign.js', 'jining-campaign.wasm', 'data/campaign.json', 'assets/ui-font.otf']) {
+  for (const f of ['index.html', 'jining-campaign.js', 'jining-campaign.wasm', 'jining-campaign.deferred.wasm', 'data/campaign.json', 'assets/ui-font.otf']) {
+    if (!existsSync(join(site.dest, f))) continue;  // the deferred part: only in a split build
     const raw = statSync(join(site.dest, f)).size;
     const gz = existsSync(join(site.dest, f + '.gz')) ? statSync(join(site.dest, f + '.gz')).size : raw;
-    console.log(`  ${f.padEnd(24)} ${kb(raw)}  gz ${kb(gz)}`);
+    console.log(`  ${f.padEnd(30)} ${kb(raw)}  gz ${kb(gz)}`);
   }
   if (single) {
     const raw = readFileSync(single);

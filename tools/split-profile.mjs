@@ -93,9 +93,14 @@ for (const s of SCENARIOS) {
 await browser.close();
 await new Promise((ok) => server.close(ok));
 
+// The tool and flags the build uses (CMakeLists.txt), from the build's cache.
+const cache = readFileSync(join(build, 'CMakeCache.txt'), 'utf8');
+const cached = (name) => (cache.match(new RegExp(`^${name}:[A-Z]+=(.*)$`, 'm')) || [])[1];
+const tool = cached('JCM_WASM_SPLIT_TOOL') || 'wasm-split';
+const flags = (cached('JCM_WASM_SPLIT_FLAGS') || '').split(';').filter(Boolean);
 const merged = join(work, 'merged.prof');
-execFileSync('wasm-split', ['--merge-profiles', ...profiles, '-o', merged]);
-const verbose = execFileSync('wasm-split', ['--enable-mutable-globals', '--export-prefix=%',
+execFileSync(tool, ['--merge-profiles', ...profiles, '-o', merged]);
+const verbose = execFileSync(tool, [...flags,
   join(build, 'jining-campaign.wasm.orig'), '-o1', join(work, 'p.wasm'), '-o2', join(work, 'd.wasm'),
   `--profile=${merged}`, '--verbose'], { encoding: 'utf8', maxBuffer: 64 << 20 });
 const prefix = 'Splitting out functions: ';

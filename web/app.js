@@ -46,6 +46,16 @@
   var bar = document.getElementById('loading-progress');
   var figures = document.getElementById('loading-figures');
   document.getElementById('error-retry').addEventListener('click', function () { location.reload(); });
+  // Runs `fn` once the map is first shown (or, where marks cannot be observed, a while after load).
+  function afterFirstMap(fn) {
+    try {
+      new PerformanceObserver(function (list, observer) {
+        if (list.getEntriesByName('app:first-map-frame').length) { observer.disconnect(); fn(); }
+      }).observe({ type: 'mark' });
+    } catch (e) { window.addEventListener('load', function () { setTimeout(fn, 3000); }); }
+  }
+  // index.html's preload link names the wasm (and, data-deferred, its deferred part: tools/assemble-site.sh).
+  var wasmLink = document.querySelector('link[rel="preload"][type="application/wasm"]');
 
   // The dataset starts downloading now, while the wasm compiles: the one asked for (?data=, on
   // this site: the app refuses others), else the page's own. Never both. (The app's own fetch of
@@ -98,11 +108,7 @@
       navigator.serviceWorker.register(swUrl).then(null, function (e) { console.warn('service worker: ' + e); });
     };
     setTimeout(registerSw, 15000);
-    try {
-      new PerformanceObserver(function (list, observer) {
-        if (list.getEntriesByName('app:first-map-frame').length) { observer.disconnect(); registerSw(); }
-      }).observe({ type: 'mark' });
-    } catch (e) { window.addEventListener('load', registerSw); }
+    afterFirstMap(registerSw);
   }
 
   // The app sleeps when nothing changes; any input or resize wakes it for the next frame.
@@ -177,9 +183,8 @@
   var compile = function () {
     if (window.jcmEmbedded)  // the one-file page (tools/make-dist.mjs) carries the wasm itself
       return afterGl(WebAssembly.compile(window.jcmEmbedded['jining-campaign.wasm']));
-    var link = document.querySelector('link[rel="preload"][type="application/wasm"]');
-    if (!link) throw new Error('index.html: no <link rel="preload" type="application/wasm"> names the wasm');
-    var url = link.href;
+    if (!wasmLink) throw new Error('index.html: no <link rel="preload" type="application/wasm"> names the wasm');
+    var url = wasmLink.href;
     return fetch(url, { credentials: 'same-origin' }).then(function (response) {
       if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
       var streams = WebAssembly.compileStreaming && /^application\/wasm\b/.test(response.headers.get('Content-Type') || '');
@@ -197,35 +202,56 @@
   // and a start that make split-profile did not profile, whose first frame may run code beyond
   // the first view: another dataset (?data=), a link to a view (a hash with more than the
   // language: an area, a tab). A deferred function called before it is joined (a tap in the
-  // first moments on a slow link) loads it synchronously (loadSplitModule). A build without the
-  // split has no placeholder imports: nothing is joined.
+  // first moments on a slow link, a page's own data of a shape the profile did not see) loads it
+  // synchronously (loadSplitModule). Both parts carry the build's id (a "jcm-build" custom
+  // section): a part of another build (a stale cache) is fetched again, never joined.
+  // A build without the split declares no deferred part (no data-deferred): nothing is fetched.
+  var embeddedRest = window.jcmEmbedded ? Object.keys(window.jcmEmbedded).filter(function (k) { return /\.deferred\.wasm$/.test(k); })[0] : null;
   var deferred = {
-    wanted: false, instance: null, compiled: null, module: null, url: null,
-    file: 'jining-campaign.deferred.wasm',
-    upFront: !!window.jcmEmbedded || !!(navigator.serviceWorker && navigator.serviceWorker.controller) || anotherDataset ||
-      location.hash.slice(1).split('&').some(function (kv) { return kv !== '' && kv.split('=')[0] !== 'lang'; }),
+    file: embeddedRest || (wasmLink && wasmLink.getAttribute('data-deferred')) || null,
+    url: null, wanted: false, primary: null, instance: null, compiled: null, module: null, tries: 0,
     note: function (module) {
-      deferred.wanted = WebAssembly.Module.imports(module).some(function (i) { return i.module === 'placeholder'; });
+      deferred.primary = module;
+      deferred.wanted = !!deferred.file && WebAssembly.Module.imports(module).some(function (i) { return i.module === 'placeholder'; });
       return module;
+    },
+    // The same build as the first part (which may not be compiled yet: then it is checked at join).
+    sameBuild: function (module) {
+      if (!deferred.primary) return true;
+      var id = function (m) {
+        var s = WebAssembly.Module.customSections(m, 'jcm-build');
+        return s.length ? new TextDecoder().decode(s[0]) : '';
+      };
+      return id(module) === id(deferred.primary);
     },
     join: function (module, exports) {  // -> [instance, module], as Emscripten's loadSplitModule returns
       if (!deferred.instance) {
+        if (!deferred.sameBuild(module)) throw new Error(deferred.file + ' is from another build of the app');
         deferred.instance = new WebAssembly.Instance(module, { primary: exports || mod.asm });
         if (window.performance && performance.mark) performance.mark('app:deferred-code-ready');
       }
       return [deferred.instance, module];
     },
+    compileBytes: function (b) {
+      return WebAssembly.compile(b).then(function (module) {
+        if (!deferred.sameBuild(module)) throw new Error(deferred.file + ' is from another build of the app');
+        return module;
+      });
+    },
     start: function () {  // -> a promise of the compiled module, or of null if it cannot be had
+      if (!deferred.file) return Promise.resolve(null);
       if (deferred.compiled) return deferred.compiled;
-      var link = document.querySelector('link[rel="preload"][type="application/wasm"]');
-      if (link) deferred.url = new URL(deferred.file, link.href).href;
+      if (deferred.tries++ >= 2) return Promise.resolve(null);
       var bytes = window.jcmEmbedded ? window.jcmEmbedded[deferred.file] : null;
-      if (window.jcmEmbedded && !bytes) return Promise.resolve(null);  // a page built whole
-      deferred.compiled = (bytes ? WebAssembly.compile(bytes)
-        : fetch(deferred.url, { credentials: 'same-origin' }).then(function (response) {
+      var download = function (cache) {
+        return fetch(deferred.url, { credentials: 'same-origin', cache: cache }).then(function (response) {
           if (!response.ok) throw new Error(deferred.url + ': HTTP ' + response.status);
           return response.arrayBuffer();
-        }).then(function (b) { return WebAssembly.compile(b); })).then(function (module) {
+        }).then(deferred.compileBytes);
+      };
+      deferred.compiled = (bytes ? deferred.compileBytes(bytes)
+        // A part of another build, from a cache: once more from the server.
+        : download('default').then(null, function () { return download('reload'); })).then(function (module) {
         deferred.module = module;
         return module;
       }, function (e) {
@@ -237,39 +263,41 @@
     },
     fetch: function () {  // after the first view: fetched, and joined once compiled
       if (!deferred.wanted || deferred.instance) return;
-      deferred.start().then(function (module) { if (module && mod.asm) deferred.join(module); });
+      deferred.start().then(function (module) { if (module && mod.asm) deferred.join(module); })
+        .then(null, function (e) { console.warn('deferred code: ' + e.message); });
     },
     load: function () {  // synchronous: a deferred function is being called
-      if (deferred.module) return deferred.join(deferred.module);
-      var bytes = window.jcmEmbedded ? window.jcmEmbedded[deferred.file] : null;
-      if (!bytes && deferred.url) {
-        var xhr = new XMLHttpRequest();
-        xhr.open('GET', deferred.url, false);
-        xhr.overrideMimeType('text/plain; charset=x-user-defined');  // bytes, in a sync request
-        try { xhr.send(null); } catch (e) { xhr = null; }
-        if (xhr && xhr.status === 200) {
+      try {
+        if (deferred.module) return deferred.join(deferred.module);
+        var bytes = window.jcmEmbedded ? window.jcmEmbedded[deferred.file] : null;
+        if (!bytes && deferred.url) {
+          var xhr = new XMLHttpRequest();
+          xhr.open('GET', deferred.url, false);
+          xhr.overrideMimeType('text/plain; charset=x-user-defined');  // bytes, in a sync request
+          xhr.send(null);
+          if (xhr.status !== 200) throw new Error('HTTP ' + xhr.status);
           var t = xhr.responseText;
           bytes = new Uint8Array(t.length);
           for (var k = 0; k < t.length; k++) bytes[k] = t.charCodeAt(k) & 0xff;
         }
-      }
-      if (!bytes) {
-        var what = deferred.url || deferred.file;
+        if (!bytes) throw new Error('not declared by this page');
+        return deferred.join(new WebAssembly.Module(bytes));
+      } catch (e) {
+        var what = deferred.url || deferred.file || 'jining-campaign.deferred.wasm';
+        var why = e && e.message ? e.message : String(e);
         page.showError('无法加载程序的其余部分 · Part of the app could not be loaded',
-          what + ' 未能加载。Could not load ' + what + ': check the connection and reload.');
-        throw new Error('could not load ' + what);
+          what + ' 未能加载（' + why + '）。Could not load ' + what + ' (' + why + '): check the connection and reload.');
+        throw e;
       }
-      return deferred.join(new WebAssembly.Module(bytes));
     }
   };
+  if (deferred.file && wasmLink) deferred.url = new URL(deferred.file, wasmLink.href).href;
+  deferred.upFront = !!deferred.file && (!!window.jcmEmbedded || !!(navigator.serviceWorker && navigator.serviceWorker.controller) ||
+    anotherDataset || location.hash.slice(1).split('&').some(function (kv) { return kv !== '' && kv.split('=')[0] !== 'lang'; }));
   // Requested before the dataset: a big one would hold up a request made after it.
   var rest = deferred.upFront ? deferred.start() : null;
   if (dataPreload) document.head.appendChild(dataPreload);
-  try {
-    new PerformanceObserver(function (list, observer) {
-      if (list.getEntriesByName('app:first-map-frame').length) { observer.disconnect(); deferred.fetch(); }
-    }).observe({ type: 'mark' });
-  } catch (e) { window.addEventListener('load', function () { setTimeout(deferred.fetch, 3000); }); }
+  afterFirstMap(function () { deferred.fetch(); });
 
   // With MODULARIZE the object passed in becomes the Module, so exports appear on it once ready.
   mod = {
@@ -281,7 +309,12 @@
         if (!module) return;  // no WebGL 2: said above; the app does not start
         deferred.note(module);
         return Promise.all([WebAssembly.instantiate(module, imports), deferred.wanted && rest]).then(function (r) {
-          if (r[1]) deferred.join(r[1], r[0].exports);  // before main() runs
+          if (r[1]) {  // before main() runs
+            try { deferred.join(r[1], r[0].exports); } catch (e) {  // another build's: fetched again later
+              deferred.module = deferred.compiled = null;
+              console.warn('deferred code: ' + e.message);
+            }
+          }
           receive(r[0], module);
         });
       }).then(null, cannotStart);

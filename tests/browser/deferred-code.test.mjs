@@ -3,11 +3,17 @@
 // (jining-campaign.deferred.wasm) is fetched once the map is shown and joined to the running app,
 // so what it holds (here: the language switch, SetLanguage) then runs without loading anything.
 // A link to a view (here an area) fetches both parts at once and starts with both. If the fetch
-// after the map fails, a deferred function still works: it loads the part on demand. If the part
-// cannot be loaded at all, the page says so.
+// after the map fails, or a site's own data runs deferred code before the first map frame (data
+// of a shape the profile did not see), a deferred function still works: it loads the part on
+// demand. If the part cannot be loaded at all, the page says so. A part of another build is
+// never joined.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openApp, settle, control, press, waitForMark, VIEWPORTS } from './harness.mjs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setup, openApp, settle, control, press, waitForMark, VIEWPORTS, SITE, ROOT } from './harness.mjs';
+import { startServer } from '../../tools/serve.mjs';
 import { findItem, DATA, areaName } from './geo.mjs';
 
 let env;
@@ -22,8 +28,9 @@ const listen = (page) => {
 };
 
 test('the first view fetches the first part of the code only; the rest arrives after the map and is joined at once', async () => {
-  const { context, page, errors } = await openApp(env, { viewport: VIEWPORTS.phone, dpr: 3, touch: true });
-  const logged = listen(page);
+  let logged = [];
+  const { context, page, errors } = await openApp(env, { viewport: VIEWPORTS.phone, dpr: 3, touch: true,
+    route: (p) => { logged = listen(p); } });
   try {
     await waitForMark(page, 'app:deferred-code-ready');
     const timing = await page.evaluate(() => ({
@@ -91,5 +98,55 @@ test('a link to an area fetches both parts at once, and the app starts with both
     await settle(page);
     assert.ok(await findItem(page, 'heading', areaName(area.id)), 'the linked area is open');
     assert.deepEqual(errors, [], 'nothing loaded on demand, no errors');
+  } finally { await context.close(); }
+});
+
+// A site whose own data/campaign.json is another city's skeleton (no goals, no campaign dates):
+// its first frame runs code the profile (the shipped data) never ran. Served as files, as a host
+// would, with nothing routed.
+test('a site whose own data takes code beyond the first part loads the rest on demand and shows its map', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jcm-deferred-'));
+  cpSync(SITE, dir, { recursive: true });
+  writeFileSync(join(dir, 'data/campaign.json'), readFileSync(join(ROOT, 'tests/fixtures/valid/second-city-skeleton.json')));
+  const server = await startServer(dir, { host: '127.0.0.1', port: 0 });
+  const own = { base: `http://127.0.0.1:${server.address().port}/`, browser: env.browser };
+  let logged = [];
+  const { context, page, errors } = await openApp(own, { route: (p) => { logged = listen(p); } });
+  try {
+    await settle(page);
+    assert.ok(logged.some((t) => /placeholder function called/.test(t)), 'the rest was loaded on demand before the first map frame');
+    const marks = await page.evaluate(() => ({
+      joined: performance.getEntriesByName('app:deferred-code-ready').map((m) => m.startTime),
+      map: performance.getEntriesByName('app:first-map-frame')[0].startTime,
+    }));
+    assert.equal(marks.joined.length, 1);
+    assert.ok(marks.joined[0] < marks.map, 'joined before the first map frame');
+    assert.equal(await page.evaluate(() => document.getElementById('error-panel').hidden), true, 'no error shown');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await new Promise((ok) => server.close(ok));
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a deferred part of another build (a stale cache) is not joined: the right one is fetched again', async () => {
+  // The first answer for the deferred part is the same file with another build id; a request
+  // that bypasses the cache gets the real one.
+  const real = readFileSync(join(SITE, 'jining-campaign.deferred.wasm'));
+  const stale = Buffer.from(real);
+  const at = stale.lastIndexOf(Buffer.from('jcm-build'));
+  assert.ok(at > 0, 'the deferred part carries a build id');
+  stale[at + 'jcm-build'.length] ^= 1;  // one character of the id changed
+  let served = 0;
+  const route = (p) => p.route(DEFERRED, (r) => r.fulfill({ status: 200, contentType: 'application/wasm', body: served++ === 0 ? stale : real }));
+  const { context, page, errors } = await openApp(env, { route });
+  try {
+    await waitForMark(page, 'app:deferred-code-ready');
+    assert.equal(served, 2, 'fetched twice: the stale part was refused');
+    await settle(page);
+    await press(page, control(page, 'button', 'English'));
+    assert.ok(await findItem(page, 'heading', /Jining/), 'the deferred code that was joined works');
+    assert.deepEqual(errors, []);
   } finally { await context.close(); }
 });
