@@ -308,7 +308,10 @@
       Promise.resolve().then(compile).then(function (module) {
         if (!module) return;  // no WebGL 2: said above; the app does not start
         deferred.note(module);
-        return Promise.all([WebAssembly.instantiate(module, imports), deferred.wanted && rest]).then(function (r) {
+        // The wait for the rest is bounded: on a stalled connection the app starts without it
+        // (and fetches it again after the map, or on demand).
+        var bounded = deferred.wanted && rest && Promise.race([rest, new Promise(function (ok) { setTimeout(ok, 8000, null); })]);
+        return Promise.all([WebAssembly.instantiate(module, imports), bounded]).then(function (r) {
           if (r[1]) {  // before main() runs
             try { deferred.join(r[1], r[0].exports); } catch (e) {  // another build's: fetched again later
               deferred.module = deferred.compiled = null;

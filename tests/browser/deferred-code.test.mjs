@@ -150,3 +150,20 @@ test('a deferred part of another build (a stale cache) is not joined: the right 
     assert.deepEqual(errors, []);
   } finally { await context.close(); }
 });
+
+test('a stalled deferred part does not keep another dataset from starting', async () => {
+  // ?data= names another file (here the shipped data under another name), so both parts are
+  // fetched at once; the deferred one never answers. The wait for it is bounded.
+  const body = readFileSync(join(ROOT, 'data/campaign.json'));
+  const route = async (p) => {
+    await p.route(DEFERRED, () => { /* never answered */ });
+    await p.route('**/data/other.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+  };
+  const { context, page, errors } = await openApp(env, { path: '?data=data/other.json', route, wait: false });
+  try {
+    await waitForMark(page, 'app:first-map-frame', 30000);
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('app:deferred-code-ready').length), 0, 'started without it');
+    assert.equal(await page.evaluate(() => document.getElementById('error-panel').hidden), true, 'no error shown');
+    assert.deepEqual(errors, []);
+  } finally { await context.close(); }
+});
