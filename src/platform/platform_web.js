@@ -408,6 +408,17 @@ mergeInto(LibraryManager.library, {
       if (c.width < w || c.height < h) { c.width = Math.max(c.width, w); c.height = Math.max(c.height, h); }
       return c.getContext('2d', { willReadFrequently: true });
     },
+    // Unhinted outlines at their exact positions (Blink: no hinting, subpixel positioning), the
+    // same on every load. Without it, Chromium 156 at DPR 3 drew the same calls on some loads as
+    // it does at DPR 1 (hinted: strokes snapped a pixel apart) and on others not, so the same
+    // view differed from one load to the next; with it, DPR 1, 2 and 3 draw alike. The text
+    // field overlay does the same in CSS (web/style.css). Browsers without it ignore it.
+    style: function (g, px) {
+      g.font = px + 'px ' + jcmGlyph.family;
+      g.textBaseline = 'alphabetic';
+      g.textRendering = 'geometricPrecision';
+      g.fillStyle = '#fff';
+    },
     metrics: undefined,
   },
   jcm_draw_glyphs__deps: ['$jcmGlyph'],
@@ -418,9 +429,7 @@ mergeInto(LibraryManager.library, {
     var g = jcmGlyph.context(cols * w, rows * h);
     if (!g) return 0;
     g.clearRect(0, 0, cols * w, rows * h);
-    g.font = em + 'px ' + jcmGlyph.family;
-    g.textBaseline = 'alphabetic';
-    g.fillStyle = '#fff';
+    jcmGlyph.style(g, em);
     var i, s;
     for (i = 0; i < count; ++i) {
       s = String.fromCodePoint(HEAPU32[(cps >> 2) + i] >>> 0);
@@ -447,9 +456,7 @@ mergeInto(LibraryManager.library, {
       // then fetches its font file, which always works).
       var px = 32, g = jcmGlyph.context(px * 2, px * 2);
       if (g) {
-        g.font = px + 'px ' + jcmGlyph.family;
-        g.textBaseline = 'alphabetic';
-        g.fillStyle = '#fff';
+        jcmGlyph.style(g, px);
         var shape = function (ch) {
           g.clearRect(0, 0, px * 2, px * 2);
           g.fillText(ch, 1, px * 1.2);
