@@ -29,9 +29,13 @@ void DrawProblems(AppState& app) {
     ImGui::PushStyleColor(ImGuiCol_TitleBg, ImGui::ColorConvertU32ToFloat4(errors ? CurrentTheme().status[3] : CurrentTheme().status[2]));
     ImGui::PushStyleColor(ImGuiCol_TitleBgActive, ImGui::ColorConvertU32ToFloat4(errors ? CurrentTheme().status[3] : CurrentTheme().status[2]));
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));  // the title bar's text, on red/amber
+    // An outline, as the app's other dialogs have: over the panel, the dialog is the same colour.
+    ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(CurrentTheme().outline));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
     ImGui::Begin(title, app.has_data ? &open : nullptr,
                  ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize);
-    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(2);  // the title's white and the outline: the window has taken them
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().text));
     const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
     const char* dialog_name = Tr(errors ? Str::DataLoadFailed : Str::ProblemsTitle, lang);
@@ -42,7 +46,7 @@ void DrawProblems(AppState& app) {
     char e[48], w[48];
     std::snprintf(e, sizeof e, Count(Str::CountErrors, errors, lang), errors);
     std::snprintf(w, sizeof w, Count(Str::CountWarnings, warnings, lang), warnings);
-    std::snprintf(counts, sizeof counts, "%s, %s", e, w);
+    std::snprintf(counts, sizeof counts, lang == Lang::Zh ? "%s\xEF\xBC\x8C%s" : "%s, %s", e, w);  // "，" in Chinese
     UiText(app, counts);
     if (errors && app.has_data) UiText(app, Tr(Str::KeptPreviousData, lang), TextTone::Muted);
     // Nothing to show: a ?data= that failed need not leave the app empty.
