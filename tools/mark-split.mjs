@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { customSection, sections } from './wasm-bytes.mjs';
 
 const site = process.argv[2];
 if (!site) { console.error('usage: mark-split.mjs <site>'); process.exit(2); }
@@ -15,27 +16,7 @@ const rest = join(site, 'jining-campaign.deferred.wasm');
 const index = join(site, 'index.html');
 const SECTION = 'jcm-build';
 
-const leb = (n) => { const out = []; do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; out.push(b); } while (n); return Buffer.from(out); };
-function customSection(name, payload) {
-  const body = Buffer.concat([leb(Buffer.byteLength(name)), Buffer.from(name), payload]);
-  return Buffer.concat([Buffer.from([0]), leb(body.length), body]);
-}
-// Whether a module already has the section (a walk over its sections).
-function hasSection(bytes, name) {
-  let i = 8;
-  while (i < bytes.length) {
-    const id = bytes[i++];
-    let size = 0, shift = 0, b;
-    do { b = bytes[i++]; size |= (b & 0x7f) << shift; shift += 7; } while (b & 0x80);
-    if (id === 0) {
-      let len = 0; shift = 0; let j = i;
-      do { b = bytes[j++]; len |= (b & 0x7f) << shift; shift += 7; } while (b & 0x80);
-      if (bytes.toString('utf8', j, j + len) === name) return true;
-    }
-    i += size;
-  }
-  return false;
-}
+const hasSection = (bytes, name) => sections(bytes).some((s) => s.id === 0 && s.name === name);
 
 let html = readFileSync(index, 'utf8');
 const link = /<link rel="preload" href="jining-campaign\.wasm"[^>]*>/;

@@ -8,45 +8,42 @@
 // Usage: node tools/wasm-size.mjs <file.wasm> [--top N] [--markdown]
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { reader, sections as wasmSections } from './wasm-bytes.mjs';
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));
 if (!file) { console.error('usage: wasm-size.mjs <file.wasm> [--top N] [--markdown]'); process.exit(2); }
 const top = Number(args[args.indexOf('--top') + 1]) || 25;
 const buf = readFileSync(file);
-if (buf.readUInt32LE(0) !== 0x6d736100) { console.error(`${file}: not a wasm module`); process.exit(1); }
+let parts;
+try { parts = wasmSections(buf); } catch (e) { console.error(`${file}: ${e.message}`); process.exit(1); }
 
-let pos = 8;
-const leb = () => { let r = 0, shift = 0, b; do { b = buf[pos++]; r += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80); return r; };
-const str = () => { const n = leb(); const s = buf.toString('utf8', pos, pos + n); pos += n; return s; };
 const SECTION = ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start', 'element', 'code', 'data', 'datacount'];
 const sections = [];
-let importedFunctions = 0, bodies = [];
-const names = new Map();
-while (pos < buf.length) {
-  const id = buf[pos++], size = leb(), start = pos, end = pos + size;
-  let name = SECTION[id] || `#${id}`;
-  if (id === 0) name = 'custom: ' + str();
-  if (id === 2) {  // imports: functions among them shift the code section's indices
-    for (let n = leb(), i = 0; i < n; i++) {
-      str(); str();
-      const kind = buf[pos++];
-      if (kind === 0) { leb(); importedFunctions++; }
-      else if (kind === 1) { pos++; const f = leb(); leb(); if (f & 1) leb(); }
-      else if (kind === 2) { const f = leb(); leb(); if (f & 1) leb(); }
-      else if (kind === 3) { pos += 2; }
+let importedFunctions = 0;
+const bodies = [], names = new Map();
+for (const part of parts) {
+  const r = reader(buf, part.start);
+  const name = part.id === 0 ? 'custom: ' + part.name : SECTION[part.id] || `#${part.id}`;
+  if (part.id === 2) {  // imports: functions among them shift the code section's indices
+    for (let n = r.leb(), i = 0; i < n; i++) {
+      r.str(); r.str();
+      const kind = r.u8();
+      if (kind === 0) { r.leb(); importedFunctions++; }
+      else if (kind === 1) { r.u8(); const f = r.leb(); r.leb(); if (f & 1) r.leb(); }
+      else if (kind === 2) { const f = r.leb(); r.leb(); if (f & 1) r.leb(); }
+      else if (kind === 3) { r.pos += 2; }
     }
   }
-  if (id === 10) for (let n = leb(), i = 0; i < n; i++) { const s = leb(); bodies.push(s); pos += s; }
+  if (part.id === 10) for (let n = r.leb(), i = 0; i < n; i++) { const s = r.leb(); bodies.push(s); r.pos += s; }
   if (name === 'custom: name') {
-    while (pos < end) {
-      const sub = buf[pos++], len = leb(), subEnd = pos + len;
-      if (sub === 1) for (let n = leb(), i = 0; i < n; i++) { const idx = leb(); names.set(idx, str()); }
-      pos = subEnd;
+    while (r.pos < part.end) {
+      const sub = r.u8(), len = r.leb(), subEnd = r.pos + len;
+      if (sub === 1) for (let n = r.leb(), i = 0; i < n; i++) { const idx = r.leb(); names.set(idx, r.str()); }
+      r.pos = subEnd;
     }
   }
-  sections.push({ name, size: end - start });
-  pos = end;
+  sections.push({ name, size: part.end - part.body });
 }
 
 // The library a function belongs to, by its (demangled, as emscripten writes it) name.

@@ -209,56 +209,53 @@
   var embeddedRest = window.jcmEmbedded ? Object.keys(window.jcmEmbedded).filter(function (k) { return /\.deferred\.wasm$/.test(k); })[0] : null;
   var deferred = {
     file: embeddedRest || (wasmLink && wasmLink.getAttribute('data-deferred')) || null,
-    url: null, wanted: false, primary: null, instance: null, compiled: null, module: null, tries: 0,
+    url: null, wanted: false, primary: null, instance: null, compiled: null, module: null,
     note: function (module) {
       deferred.primary = module;
       deferred.wanted = !!deferred.file && WebAssembly.Module.imports(module).some(function (i) { return i.module === 'placeholder'; });
       return module;
     },
-    // The same build as the first part (which may not be compiled yet: then it is checked at join).
-    sameBuild: function (module) {
-      if (!deferred.primary) return true;
+    // `module`, if it is of the first part's build; else throws. (The first part may not be
+    // compiled yet: then it is checked again at join.)
+    checkBuild: function (module) {
       var id = function (m) {
         var s = WebAssembly.Module.customSections(m, 'jcm-build');
         return s.length ? new TextDecoder().decode(s[0]) : '';
       };
-      return id(module) === id(deferred.primary);
+      if (deferred.primary && id(module) !== id(deferred.primary)) throw new Error(deferred.file + ' is from another build of the app');
+      return module;
     },
+    embedded: function () { return window.jcmEmbedded ? window.jcmEmbedded[deferred.file] : null; },
     join: function (module, exports) {  // -> [instance, module], as Emscripten's loadSplitModule returns
       if (!deferred.instance) {
-        if (!deferred.sameBuild(module)) throw new Error(deferred.file + ' is from another build of the app');
+        deferred.checkBuild(module);
         deferred.instance = new WebAssembly.Instance(module, { primary: exports || mod.asm });
         if (window.performance && performance.mark) performance.mark('app:deferred-code-ready');
       }
       return [deferred.instance, module];
     },
-    compileBytes: function (b) {
-      return WebAssembly.compile(b).then(function (module) {
-        if (!deferred.sameBuild(module)) throw new Error(deferred.file + ' is from another build of the app');
-        return module;
-      });
-    },
-    start: function () {  // -> a promise of the compiled module, or of null if it cannot be had
+    // -> a promise of the compiled module, or of null if it cannot be had. Fetched once, and
+    // once more bypassing the cache if that failed (a part of another build, from a cache); a
+    // null is kept: a deferred function called later loads it synchronously (load).
+    start: function () {
       if (!deferred.file) return Promise.resolve(null);
       if (deferred.compiled) return deferred.compiled;
-      if (deferred.tries++ >= 2) return Promise.resolve(null);
-      var bytes = window.jcmEmbedded ? window.jcmEmbedded[deferred.file] : null;
+      var compile = function (bytes) { return WebAssembly.compile(bytes).then(deferred.checkBuild); };
       var download = function (cache) {
         return fetch(deferred.url, { credentials: 'same-origin', cache: cache }).then(function (response) {
           if (!response.ok) throw new Error(deferred.url + ': HTTP ' + response.status);
           return response.arrayBuffer();
-        }).then(deferred.compileBytes);
+        }).then(compile);
       };
-      deferred.compiled = (bytes ? deferred.compileBytes(bytes)
-        // A part of another build, from a cache: once more from the server.
-        : download('default').then(null, function () { return download('reload'); })).then(function (module) {
-        deferred.module = module;
-        return module;
-      }, function (e) {
-        deferred.compiled = null;  // tried again, synchronously, if a deferred function is called
-        console.warn('deferred code: ' + (e && e.message ? e.message : e));
-        return null;
-      });
+      var bytes = deferred.embedded();
+      deferred.compiled = (bytes ? compile(bytes) : download('default').then(null, function () { return download('reload'); }))
+        .then(function (module) {
+          deferred.module = module;
+          return module;
+        }, function (e) {
+          console.warn('deferred code: ' + (e && e.message ? e.message : e));
+          return null;
+        });
       return deferred.compiled;
     },
     fetch: function () {  // after the first view: fetched, and joined once compiled
@@ -269,7 +266,7 @@
     load: function () {  // synchronous: a deferred function is being called
       try {
         if (deferred.module) return deferred.join(deferred.module);
-        var bytes = window.jcmEmbedded ? window.jcmEmbedded[deferred.file] : null;
+        var bytes = deferred.embedded();
         if (!bytes && deferred.url) {
           var xhr = new XMLHttpRequest();
           xhr.open('GET', deferred.url, false);

@@ -14,6 +14,7 @@ import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { setup, ROOT, VIEWPORTS, waitForMark, settle, screenshot, dominantColors, hex, items, control, press } from './harness.mjs';
 import { startServer } from '../../tools/serve.mjs';
+import { customSection } from '../../tools/wasm-bytes.mjs';
 
 const DIST = process.env.JCM_DIST || join(ROOT, 'dist');
 const SITE = join(DIST, 'site');
@@ -111,12 +112,6 @@ function assertSameOrigin(requests, base) {
   assert.deepEqual(foreign, [], 'every request stays on the page\'s origin');
 }
 
-// A wasm custom section (id 0): appending one keeps the module valid and changes its bytes.
-function wasmCustomSection(name, payload) {
-  const body = Buffer.concat([Buffer.from([name.length]), Buffer.from(name), Buffer.from(payload)]);
-  assert.ok(body.length < 128);
-  return Buffer.concat([Buffer.from([0, body.length]), body]);
-}
 
 // ---- the files ----------------------------------------------------------------------------------
 test('dist/site: gzip copies, manifest with icons, CSP meta, relative URLs, a versioned precache list', () => {
@@ -212,7 +207,7 @@ test('a new version is picked up cleanly; a half-deployed one is refused', async
   const input = join(tmp, 'v2-input'), v2 = join(tmp, 'v2');
   cpSync(SITE, input, { recursive: true });
   writeFileSync(join(input, 'jining-campaign.js'), readFileSync(join(input, 'jining-campaign.js'), 'utf8') + "\nself.__jcmTestBuild = 'v2';\n");
-  writeFileSync(join(input, 'jining-campaign.wasm'), Buffer.concat([readFileSync(join(input, 'jining-campaign.wasm')), wasmCustomSection('jcm-test', 'v2')]));
+  writeFileSync(join(input, 'jining-campaign.wasm'), Buffer.concat([readFileSync(join(input, 'jining-campaign.wasm')), customSection('jcm-test', 'v2')]));
   execFileSync(process.execPath, [join(ROOT, 'tools/make-dist.mjs'), '--site', input, '--out', v2, '--no-single', '--quiet']);
   const v1Key = `jcm:/:${swVersion(SITE)}`, v2Key = `jcm:/:${swVersion(join(v2, 'site'))}`;
   assert.notEqual(v1Key, v2Key);
