@@ -518,7 +518,7 @@ Text SyntaxMessage(const std::string& what, std::string_view text, size_t offset
     }
     std::string zh;
     if (Contains(detail, "unexpected end of input")) {
-        zh = "JSON 不完整：文件在此处意外结束（缺少 } 或 ]？）";
+        zh = "文件在此处意外结束，JSON 不完整（缺少 } 或 ]？）";
     } else if (Contains(detail, "number overflow")) {
         zh = "数字超出范围（必须是有限数）";
     } else if (Contains(detail, "control character")) {
@@ -534,13 +534,17 @@ Text SyntaxMessage(const std::string& what, std::string_view text, size_t offset
     } else if (Contains(detail, "invalid string")) {
         zh = "字符串无效";
     } else if (Contains(detail, "expected end of input")) {
-        zh = "JSON 值结束后还有多余内容";
+        zh = "值结束后还有多余内容";
     } else if (Contains(detail, "unexpected '}'") || Contains(detail, "unexpected ']'")) {
         zh = "此处不应结束（多了一个逗号？）";
     } else {
-        zh = "语法错误（缺少或多了逗号、冒号、引号或括号？）";
+        zh = "可能缺少或多了逗号、冒号、引号或括号";
     }
-    return Text{"JSON 语法错误：" + zh + "。详情：" + detail, "JSON syntax error: " + detail};
+    // nlohmann's detail often begins "syntax error while parsing ...": said once, not twice.
+    const std::string kSyntax = "syntax error ";
+    const std::string en = detail.compare(0, kSyntax.size(), kSyntax) == 0 ? "JSON syntax error " + detail.substr(kSyntax.size())
+                                                                          : "JSON syntax error: " + detail;
+    return Text{"JSON 语法错误：" + zh + "。详情：" + detail, en};
 }
 
 // ---- 7. LocatePointers' SAX handler -----------------------------------------------------------

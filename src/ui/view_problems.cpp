@@ -1,6 +1,7 @@
 // view_problems.cpp: the data-problems panel: every error and warning of the last load, with the
 // file and JSON pointer, in the current language. Shown over the map until dismissed; if there is
 // no good data at all it cannot be dismissed.
+#include <cfloat>
 #include <cstdio>
 
 #include "platform/platform.h"
@@ -15,10 +16,11 @@ void DrawProblems(AppState& app) {
     if (!app.show_problems || app.problems.empty()) return;
     const Lang lang = app.lang;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const ImVec2 size(vp->WorkSize.x > 760 ? 680.0f : vp->WorkSize.x - 32.0f, vp->WorkSize.y * 0.6f);
+    // As tall as what it says, up to 80% of the screen (then the list scrolls).
+    const float width = vp->WorkSize.x > 760 ? 680.0f : vp->WorkSize.x - 32.0f, max_height = vp->WorkSize.y * 0.8f;
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
                             ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(size, ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, max_height));
     int errors = 0, warnings = 0;
     for (const Problem& p : app.problems) (p.severity == Severity::Error ? errors : warnings)++;
 
@@ -33,7 +35,7 @@ void DrawProblems(AppState& app) {
     ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(CurrentTheme().outline));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
     ImGui::Begin(title, app.has_data ? &open : nullptr,
-                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize);
+                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);  // the title's white and the outline: the window has taken them
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().text));
@@ -54,7 +56,10 @@ void DrawProblems(AppState& app) {
         if (UiButton(app, Tr(Str::ShowDefaultData, lang), ImVec2(0, 44))) LoadDefaultData(app);
     }
     ImGui::Separator();
-    ImGui::BeginChild("list", ImVec2(0, 0), ImGuiChildFlags_None);
+    // The list as tall as its rows, up to what the dialog has left below the header.
+    const float left = max_height - (ImGui::GetCursorScreenPos().y - wp.y) - ImGui::GetStyle().WindowPadding.y;
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, left > 60.0f ? left : 60.0f));
+    ImGui::BeginChild("list", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY);
     // Rows wrap to different heights, so no list clipper; a cap keeps a pathological file cheap.
     constexpr size_t kMaxRows = 500;
     for (size_t i = 0; i < app.problems.size() && i < kMaxRows; ++i) {
