@@ -403,6 +403,9 @@ TEST_CASE("load: syntax errors carry line and column") {
         CHECK(p.column == 9);
         CHECK(Contains(p.message.en, "JSON syntax error"));
         CHECK(Contains(p.message.zh, "JSON 语法错误"));
+        // Said once: the parser's own detail also begins "syntax error".
+        CHECK(p.message.en.find("syntax error", p.message.en.find("syntax error") + 1) == std::string::npos);
+        CHECK(p.message.zh.find("语法错误", p.message.zh.find("语法错误") + 1) == std::string::npos);
     }
     SUBCASE("truncated file") {
         const LoadResult r = LoadFixture("invalid/truncated.json");
