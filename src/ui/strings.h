@@ -190,5 +190,8 @@ const char* Tr(Str s, Lang lang);
 const char* Count(Str many, int n, Lang lang);
 const char* StatusName(Status s, Lang lang);
 const char* GoalKindName(GoalKind kind, Lang lang);
+// What follows a label ("时间：…", "Period: …"), as each language writes it: Chinese text takes
+// the full-width colon with no space.
+inline const char* LabelColon(Lang lang) { return lang == Lang::Zh ? "\xEF\xBC\x9A" : ": "; }
 
 }  // namespace jcm

@@ -191,7 +191,7 @@ void GoalItem(std::string& out, const AppState& app, const Goal& g, const Theme&
         const Target& tg = g.target;
         if (tg.has_min) FormatRange(tg.min, tg.value, lang, num, sizeof num);
         else FormatNumber(tg.value, lang, num, sizeof num);
-        std::snprintf(buf, sizeof buf, "%s: %s %s", Tr(Str::Target, lang), num, tg.unit.Get(lang).c_str());
+        std::snprintf(buf, sizeof buf, "%s%s%s %s", Tr(Str::Target, lang), LabelColon(lang), num, tg.unit.Get(lang).c_str());
         std::string line = buf;
         if (!tg.deadline.empty()) line += std::string(" · ") + Tr(Str::Deadline, lang) + " " + tg.deadline;
         Element(out, "div", nullptr, line);
@@ -305,7 +305,7 @@ std::string BriefingHtml(const AppState& app) {
     if (!d.source.published.empty()) source += " · " + d.source.published;
     Element(out, "p", nullptr, source);
     if (!d.source.url.empty()) Element(out, "p", nullptr, d.source.url);
-    std::string boundaries = std::string(Tr(Str::BoundariesFrom, lang)) + (lang == Lang::En ? ": " : "：") + d.boundary_source.name.Get(lang);
+    std::string boundaries = std::string(Tr(Str::BoundariesFrom, lang)) + LabelColon(lang) + d.boundary_source.name.Get(lang);
     if (!d.boundary_source.licence.empty()) boundaries += " · " + std::string(Tr(Str::Licence, lang)) + " " + d.boundary_source.licence;
     Element(out, "p", nullptr, boundaries);
     out += "</footer>\n</body>\n</html>\n";

@@ -86,7 +86,7 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
         char num[96];
         if (t.has_min) FormatRange(t.min, t.value, lang, num, sizeof num);
         else FormatNumber(t.value, lang, num, sizeof num);
-        std::snprintf(buf, sizeof buf, "%s: %s %s", Tr(Str::Target, lang), num, t.unit.Get(lang).c_str());
+        std::snprintf(buf, sizeof buf, "%s%s%s %s", Tr(Str::Target, lang), LabelColon(lang), num, t.unit.Get(lang).c_str());
         UiText(app, buf);
         if (!t.deadline.empty()) {
             std::snprintf(buf, sizeof buf, "%s %s", Tr(Str::Deadline, lang), t.deadline.c_str());

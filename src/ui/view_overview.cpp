@@ -64,9 +64,9 @@ void DrawPeriod(AppState& app) {
     switch (p.state) {
         case PeriodState::Unknown:
             if (!c.period_as_stated.Empty())
-                std::snprintf(buf, sizeof buf, "%s: %s (%s)", Tr(Str::Period, lang), c.period_as_stated.Get(lang).c_str(),
-                              Tr(Str::DatesNotStated, lang));
-            else std::snprintf(buf, sizeof buf, "%s: %s", Tr(Str::Period, lang), Tr(Str::DatesNotStated, lang));
+                std::snprintf(buf, sizeof buf, lang == Lang::Zh ? "%s%s%s\xEF\xBC\x88%s\xEF\xBC\x89" : "%s%s%s (%s)",  // （）
+                              Tr(Str::Period, lang), LabelColon(lang), c.period_as_stated.Get(lang).c_str(), Tr(Str::DatesNotStated, lang));
+            else std::snprintf(buf, sizeof buf, "%s%s%s", Tr(Str::Period, lang), LabelColon(lang), Tr(Str::DatesNotStated, lang));
             UiText(app, buf, TextTone::Muted);
             return;
         case PeriodState::Before:
@@ -328,10 +328,10 @@ void DrawOverview(AppState& app) {
         if (UiLink(app, Tr(Str::OpenReport, lang), Role::Link)) platform::OpenUrl(d.source.url);
     }
     if (!d.source.reporter.Empty()) {
-        std::snprintf(buf, sizeof buf, "%s: %s", Tr(Str::Reporter, lang), d.source.reporter.Get(lang).c_str());
+        std::snprintf(buf, sizeof buf, "%s%s%s", Tr(Str::Reporter, lang), LabelColon(lang), d.source.reporter.Get(lang).c_str());
         UiText(app, buf, TextTone::Muted);
     }
-    std::snprintf(buf, sizeof buf, "%s: %s", Tr(Str::BoundariesFrom, lang), d.boundary_source.name.Get(lang).c_str());
+    std::snprintf(buf, sizeof buf, "%s%s%s", Tr(Str::BoundariesFrom, lang), LabelColon(lang), d.boundary_source.name.Get(lang).c_str());
     UiText(app, buf, TextTone::Muted);
     ImGui::PushFont(app.fonts.small);
     UiLabel(app, Tr(Str::Licence, lang), TextTone::Muted);
