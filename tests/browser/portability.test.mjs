@@ -89,7 +89,7 @@ test("another city's data gives that city's map and dashboard", async () => {
   await press(page, control(page, 'button', '南岸区 · 街区 · 1 项目标'));
   all = await items(page);
   assert.equal(all.find((i) => i.role === 'heading' && i.level === 2 && all[i.parent]?.name === '目标看板')?.name, '南岸区');
-  assert.ok(all.some((i) => i.role === 'text' && i.name === '指标: 12 公里'), 'its target with its own unit');
+  assert.ok(all.some((i) => i.role === 'text' && i.name === '指标：12 公里'), 'its target with its own unit');
   assert.match(await page.evaluate(() => location.hash), /area=south/);
   assert.deepEqual(errors, []);
   await context.close();
