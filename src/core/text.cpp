@@ -33,6 +33,34 @@ size_t DecodeOne(std::string_view s, size_t i, uint32_t* cp) {
     return len;
 }
 
+// Characters no line may start with (closing punctuation, non-starters, postfixes) and none may
+// end with (opening punctuation, prefixes); the dashes and middle dot are in both. Sorted.
+constexpr uint16_t kNoBreakBefore[] = {
+    0x21, 0x25, 0x29, 0x2C, 0x2E, 0x3A, 0x3B, 0x3F, 0x5D, 0x7D, 0xB0, 0xB7, 0x2013, 0x2014, 0x2019,
+    0x201D, 0x2026, 0x2030, 0x2032, 0x2033, 0x2103, 0x3001, 0x3002, 0x3005, 0x3009, 0x300B, 0x300D,
+    0x300F, 0x3011, 0x3015, 0x3017, 0x3019, 0x301B, 0x301E, 0x301F, 0x3041, 0x3043, 0x3045, 0x3047,
+    0x3049, 0x3063, 0x3083, 0x3085, 0x3087, 0x308E, 0x3095, 0x3096, 0x309D, 0x309E, 0x30A1, 0x30A3,
+    0x30A5, 0x30A7, 0x30A9, 0x30C3, 0x30E3, 0x30E5, 0x30E7, 0x30EE, 0x30F5, 0x30F6, 0x30FB, 0x30FC,
+    0x30FD, 0x30FE, 0xFF01, 0xFF05, 0xFF09, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF3D, 0xFF5D,
+    0xFF60, 0xFF61, 0xFF63, 0xFF64, 0xFF65, 0xFF70};
+constexpr uint16_t kNoBreakAfter[] = {
+    0x24, 0x28, 0x5B, 0x7B, 0xA3, 0xA5, 0xB7, 0x2013, 0x2014, 0x2018, 0x201C, 0x20AC, 0x3008, 0x300A,
+    0x300C, 0x300E, 0x3010, 0x3014, 0x3016, 0x3018, 0x301A, 0x301D, 0xFF04, 0xFF08, 0xFF3B, 0xFF5B,
+    0xFF5F, 0xFF62, 0xFFE1, 0xFFE5};
+
+template <size_t N>
+bool In(const uint16_t (&set)[N], uint32_t c) {
+    return c <= 0xFFFF && std::binary_search(set, set + N, static_cast<uint16_t>(c));
+}
+
+// Ideographs and the scripts set like them (a line may break on either side of each).
+bool Wide(uint32_t c) {
+    return (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+bool Blank(uint32_t c) { return c == ' ' || c == '\t' || c == 0x3000; }
+
 char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 }  // namespace
@@ -51,6 +79,51 @@ size_t CodepointCount(std::string_view s) {
     size_t n = 0;
     for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     return n;
+}
+
+bool LineBreakAllowed(uint32_t before, uint32_t after) {
+    if (In(kNoBreakAfter, before) || In(kNoBreakBefore, after)) return false;
+    return Blank(before) || Wide(before) || Wide(after);
+}
+
+const char* WrapLineEnd(const char* text, const char* end, float width, AdvanceFn advance, const void* context) {
+    const std::string_view all(text, static_cast<size_t>(end - text));
+    const char* line = text;       // where the measured line starts
+    const char* blanks = nullptr;  // where the blanks before the current position start, if any
+    const char* brk = nullptr;     // the last place this line may end (after its last non-blank)
+    float w = 0;
+    uint32_t prev = 0;
+    for (const char* p = text; p < end;) {
+        uint32_t c = 0xFFFD;
+        const size_t n = DecodeOne(all, static_cast<size_t>(p - text), &c);
+        const char* next = p + (n ? n : 1);
+        if (c == '\n') {  // the caller starts a line here: measure the next one
+            line = next, blanks = brk = nullptr, w = 0, prev = 0;
+            p = next;
+            continue;
+        }
+        if (c == '\r') {
+            p = next;
+            continue;
+        }
+        if (Blank(c)) {
+            if (!blanks) blanks = p;
+        } else {
+            if (p > line && LineBreakAllowed(prev, c)) {
+                const char* at = blanks ? blanks : p;
+                if (at > line) brk = at;
+            }
+            blanks = nullptr;
+        }
+        w += advance(c, context);
+        if (!Blank(c) && w > width) {
+            if (brk) return brk;
+            return p > line ? p : next;  // nothing breakable fits: cut (one character at least)
+        }
+        prev = c;
+        p = next;
+    }
+    return end;
 }
 
 bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle) {

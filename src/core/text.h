@@ -17,6 +17,24 @@ void AppendCodepoints(std::string_view s, std::vector<uint32_t>& out);
 // Number of code points in `s`.
 size_t CodepointCount(std::string_view s);
 
+// Line breaking for wrapped text, Chinese first (a simplified UAX #14, as Chinese typesetting
+// expects): a line may end between two ideographs (or kana, hangul, full-width forms) and
+// between an ideograph and a letter or digit, and after blanks; never inside a run of letters
+// and digits ("1.5", "2,000", "JSON"), never before closing punctuation or a non-starter
+// (，。、：；！？）」』】》… %), never after opening punctuation ((（「『【《“ ¥), and never on either
+// side of an en or em dash or a middle dot ("1–5", "——").
+bool LineBreakAllowed(uint32_t before, uint32_t after);
+
+// Where the line that starts at `text` ends when wrapped to `width`: the end of its last
+// character that fits before a break allowed by LineBreakAllowed (the blanks there hang: they
+// are not counted, and the caller skips them); when nothing that fits ends at a break, as much
+// as fits (at least one character: a word wider than the line is cut). `advance` gives a code
+// point's width (malformed UTF-8 is one byte of U+FFFD). A '\n' starts the measure again (the
+// caller breaks there itself), so the result may lie beyond it; `end` if everything fits. For
+// ImGui's word wrap (src/ui/imgui_line_break.cpp); allocates nothing.
+using AdvanceFn = float (*)(uint32_t cp, const void* context);
+const char* WrapLineEnd(const char* text, const char* end, float width, AdvanceFn advance, const void* context);
+
 // True when `haystack` contains `needle`, ignoring ASCII case (Chinese needs no folding).
 bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle);
 

@@ -1,0 +1,81 @@
+// Line breaking for wrapped text (core/text.h WrapLineEnd, LineBreakAllowed) and ImGui's use of it
+// (src/ui/imgui_line_break.cpp replaces ImFont::CalcWordWrapPositionA).
+#include <doctest.h>
+#include <imgui.h>
+
+#include <string>
+
+#include "core/text.h"
+
+namespace {
+
+// Latin letters, digits, blanks and ASCII punctuation are 1 wide; everything else 2 (as a CJK
+// font's ideographs and full-width punctuation are about twice a Latin letter).
+float TestAdvance(uint32_t c, const void*) { return c < 0x80 ? 1.0f : 2.0f; }
+
+// The first line of `text` wrapped to `width`, as the caller draws it (trailing blanks dropped).
+std::string FirstLine(const std::string& text, float width) {
+    const char* b = text.data();
+    const char* e = jcm::WrapLineEnd(b, b + text.size(), width, TestAdvance, nullptr);
+    REQUIRE(e > b);
+    REQUIRE(e <= b + text.size());
+    std::string line(b, e);
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    return line;
+}
+
+}  // namespace
+
+TEST_CASE("line breaks: Chinese after a Latin word fills the line; it does not leave the word alone") {
+    // ImGui 1.90 put "JSON" alone on the first line: the Chinese after it was one long "word".
+    CHECK(FirstLine("JSON 语法错误：可能缺少逗号", 12) == "JSON 语法错");
+    CHECK(FirstLine("共 18 项目标，其中 9 项", 9) == "共 18 项");  // 2+1+2+1+2 = 8; 目 would make 10
+}
+
+TEST_CASE("line breaks: no line starts with closing punctuation or ends with opening punctuation") {
+    CHECK(FirstLine("一二三，四五", 6) == "一二");      // not "一二三" then "，四五"
+    CHECK(FirstLine("一二三。", 6) == "一二");
+    CHECK(FirstLine("一二三、四", 6) == "一二");
+    CHECK(FirstLine("甲（乙丙）", 5) == "甲");           // not "甲（" then "乙丙）"
+    CHECK(FirstLine("甲“乙丙”", 5) == "甲");
+    CHECK(FirstLine("甲乙丙）丁", 6) == "甲乙");
+    CHECK(FirstLine("文件过大：20000000 字节", 10) == "文件过大：");  // a break after "：" is fine
+}
+
+TEST_CASE("line breaks: numbers and Latin words stay whole; between them and Chinese a line may break") {
+    CHECK(FirstLine("ab 1.5 km", 5) == "ab");         // ImGui cut after "1."
+    CHECK(FirstLine("长 12.5 公里", 6) == "长");        // "12.5" does not fit: it goes whole
+    CHECK(FirstLine("达到2020年", 8) == "达到2020");
+    CHECK(FirstLine("增长 15%以上", 6) == "增长");     // "15%" not split from its sign
+    CHECK(FirstLine("1–5 6–10", 4) == "1–5");          // en dash: one range
+}
+
+TEST_CASE("line breaks: a word wider than the line is cut; every line has a character; a newline restarts") {
+    CHECK(FirstLine("abcdefgh", 3) == "abc");
+    CHECK(FirstLine("甲乙", 0) == "甲");
+    CHECK(FirstLine("ab   ", 2) == "ab");              // blanks at the end hang
+    CHECK(FirstLine("everything fits", 100) == "everything fits");
+    const std::string nl = "ab\ncdef";               // ImGui breaks at the newline itself
+    CHECK(FirstLine(nl, 3) == "ab\ncde");
+    const std::string bad = "\xff\xff\xff" "ab";        // malformed bytes: one U+FFFD each, no stall
+    CHECK(FirstLine(bad, 2) == "\xff");
+    CHECK(jcm::LineBreakAllowed(0x5E74, 'a'));            // 年|a
+    CHECK_FALSE(jcm::LineBreakAllowed('a', 'b'));
+    CHECK_FALSE(jcm::LineBreakAllowed(0x7532, 0x3002));   // 甲|。
+    CHECK(jcm::LineBreakAllowed(0x3002, 0x7532));         // 。|甲
+}
+
+TEST_CASE("line breaks: ImGui's wrapped text uses them (ImFont::CalcWordWrapPositionA is the app's)") {
+    ImGuiContext* ctx = ImGui::CreateContext();
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    atlas->AddFontDefault();
+    atlas->Build();
+    const ImFont* font = atlas->Fonts[0];
+    const std::string text = "JSON \u8bed\u6cd5\u9519\u8bef\u53ef\u80fd\u7f3a\u5c11\u9017\u53f7";  // JSON 语法错误可能缺少逗号
+    const float json = font->CalcTextSizeA(font->FontSize, 1e9f, 0, "JSON ").x;
+    const float wide = font->CalcTextSizeA(font->FontSize, 1e9f, 0, "\u8bed").x;
+    // Room for "JSON " and two ideographs and a half: ImGui 1.90 ended the line after "JSON".
+    const char* eol = font->CalcWordWrapPositionA(1.0f, text.data(), text.data() + text.size(), json + 2.5f * wide);
+    CHECK(std::string(text.data(), eol) == "JSON \u8bed\u6cd5");
+    ImGui::DestroyContext(ctx);
+}
