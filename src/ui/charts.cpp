@@ -5,7 +5,7 @@
 namespace jcm {
 
 int StackedBar(const char* id, const int* values, const ImU32* colors, const char* const* labels, int n, int full,
-               ImVec2 size) {
+               ImVec2 size, const char* colon) {
     int sum = 0;
     for (int i = 0; i < n; ++i) sum += values[i] > 0 ? values[i] : 0;
     const int scale = full > 0 ? full : sum;
@@ -30,7 +30,7 @@ int StackedBar(const char* id, const int* values, const ImU32* colors, const cha
     }
     if (hit >= 0) {
         dl->AddRect(ImVec2(p.x, p.y), ImVec2(p.x + size.x, p.y + size.y), CurrentTheme().border_hover, 3.0f);
-        ImGui::SetTooltip("%s: %d", labels[hit], values[hit]);
+        ImGui::SetTooltip("%s%s%d", labels[hit], colon, values[hit]);
     }
     return hit;
 }

@@ -124,7 +124,8 @@ void DrawStatusMix(AppState& app) {
         colors[i] = CurrentTheme().status[s];
         labels[i] = StatusName(order[i], lang);
     }
-    StackedBar("##status", values, colors, labels, kStatusCount, 0, ImVec2(ImGui::GetContentRegionAvail().x, 14));
+    StackedBar("##status", values, colors, labels, kStatusCount, 0, ImVec2(ImGui::GetContentRegionAvail().x, 14),
+               LabelColon(lang));
     // The legend flows onto as many lines as it needs.
     const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     char buf[96];
@@ -244,7 +245,8 @@ void DrawAreasRanked(AppState& app) {
             if (goals > 0) {
                 ImGui::SetCursorScreenPos(ImVec2(bar_x, row.y + name_h + 10));
                 const float bar_w = (row.x + w - bar_x - 36) * static_cast<float>(goals) / static_cast<float>(s.max_goals_per_area);
-                StackedBar("##mix", s.area_category[ui].data(), colors, labels, segs, 0, ImVec2(bar_w < 4 ? 4 : bar_w, 14));
+                StackedBar("##mix", s.area_category[ui].data(), colors, labels, segs, 0, ImVec2(bar_w < 4 ? 4 : bar_w, 14),
+                           LabelColon(app.lang));
                 std::snprintf(buf, sizeof buf, "%d", goals);
                 dl->AddText(ImVec2(bar_x + bar_w + 6, ty), CurrentTheme().text, buf);
             } else {
