@@ -7,6 +7,9 @@
 //   - navigation -> 'app:first-map-frame', median of --runs cold loads (fresh browser context each);
 //   - main-thread busy time (CDP Performance.getMetrics TaskDuration) idle for 5 s, and per step
 //     of a mouse drag on the map;
+//   - two costs that are the browser's: making the WebGL 2 context (getContext, timed by an init
+//     script), and V8's lazy compilation of the wasm (cold loads interleaved with a second browser
+//     launched with --js-flags=--no-wasm-lazy-compilation);
 //   - the wasm heap (WebAssembly.Memory byteLength: with ALLOW_MEMORY_GROWTH it only grows, so it
 //     is the high-water mark). Read through a benchmark-only init script that wraps
 //     WebAssembly.instantiate*/ to keep the instance's exported memory: the app is not changed.
@@ -85,6 +88,14 @@ function wasmMemoryHook() {
   };
   wrap('instantiateStreaming');
   wrap('instantiate');
+  // How long making the WebGL 2 context took (web/app.js makes it; a synchronous wait for the GPU process).
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (type, attrs) {
+    const t = performance.now();
+    const r = getContext.call(this, type, attrs);
+    if (type === 'webgl2' && window.__benchGlContextMs === undefined) window.__benchGlContextMs = performance.now() - t;
+    return r;
+  };
 }
 
 const env = await setup();
@@ -92,8 +103,8 @@ const chromiumVersion = env.browser.version();
 const baselineServer = baselineSite ? await startServer(baselineSite, { host: '127.0.0.1', port: 0 }) : null;
 const baselineBase = baselineServer ? `http://127.0.0.1:${baselineServer.address().port}/` : null;
 
-async function open(path = '', timeout = 20000, base = env.base) {
-  const context = await env.browser.newContext({ viewport: VIEWPORTS.desktop, deviceScaleFactor: 1 });
+async function open(path = '', timeout = 20000, base = env.base, browser = env.browser) {
+  const context = await browser.newContext({ viewport: VIEWPORTS.desktop, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -114,6 +125,7 @@ async function open(path = '', timeout = 20000, base = env.base) {
       arrived: Object.fromEntries(['jining-campaign.wasm', 'campaign.json', 'ui-font.otf'].map((n) => [n, entry(n)?.responseEnd ?? null])),
       dataLoaded: mark('app:data-loaded'),
       firstMapFrame: first,
+      glContextMs: window.__benchGlContextMs ?? null,
       document: nav ? { name: nav.name, startTime: 0, responseEnd: nav.responseEnd } : null,
       resources: performance.getEntriesByType('resource').filter((r) => r.startTime < first)
         .map((r) => ({ name: r.name, startTime: r.startTime, responseEnd: r.responseEnd, initiator: r.initiatorType })),
@@ -146,6 +158,24 @@ for (let i = 0; i < RUNS; i++) {
   }
 }
 const firstFrameMs = loads.map((t) => t.firstMapFrame);
+const glContextMs = loads.map((t) => t.glContextMs).filter((x) => typeof x === 'number');
+
+// The browser's lazy compilation: V8 compiles each wasm function when it is first called, on the
+// main thread (compileStreaming only validates). A page cannot ask for eager compilation; a
+// browser launched with V8's --no-wasm-lazy-compilation does it while the bytes arrive. Cold loads
+// of this build in both browsers, interleaved: the difference is what lazy compilation costs.
+const EAGER_FLAG = '--js-flags=--no-wasm-lazy-compilation';
+const eagerEnv = await setup({ args: [EAGER_FLAG] });
+await (await open('', 20000, eagerEnv.base, eagerEnv.browser)).context.close();  // its GPU process started, as env's is
+const lazyPair = [], eagerPair = [];
+for (let i = 0; i < RUNS; i++) {
+  for (const [e, into] of [[env, lazyPair], [eagerEnv, eagerPair]]) {
+    const r = await open('', 20000, e.base, e.browser);
+    into.push(r.timing.firstMapFrame);
+    await r.context.close();
+  }
+}
+await eagerEnv.close();
 // The start-up breakdown: each file's arrival and each app mark (navigation = 0), in time order.
 const BREAKDOWN = [
   ['arrived: jining-campaign.wasm', (t) => t.arrived['jining-campaign.wasm']],
@@ -340,7 +370,13 @@ if (median(firstFrameMs) > BUDGET.firstFrameMs) {
   misses.push(`- **First map frame** at ${ms(median(firstFrameMs))} median, ${ms(median(firstFrameMs) - BUDGET.firstFrameMs)} over; data loaded (parsed, validated, geometry built) at ${ms(median(dataLoadedMs))} median. ` +
     `Every file has arrived by ${ms(Math.max(...weight.map((w) => w.responseEnd)))} (table below); the rest is the main thread's: making the WebGL2 context on SwiftShader ` +
     `(web/app.js, while the wasm compiles off the main thread), instantiating the wasm, start-up (SDL, ImGui), parsing (native: ${n1.load_ms.median.toFixed(1)} ms), geometry (native: ${n1.geometry_ms.median.toFixed(1)} ms), ` +
-    `drawing the glyphs with the browser (three sizes) into the font atlas and the first frames (software WebGL here): the start-up table below gives each step's mark.`);
+    `drawing the glyphs with the browser (three sizes) into the font atlas and the first frames (software WebGL here): the start-up table below gives each step's mark. ` +
+    `Two of these costs are the browser's, which a page cannot choose: making the WebGL 2 context (\`getContext\`, a synchronous wait for the GPU process) took ${ms(median(glContextMs))} median (${ms(Math.min(...glContextMs))}–${ms(Math.max(...glContextMs))}); ` +
+    `and V8 compiles each wasm function on its first call, on the main thread: the same build in a browser launched with \`${EAGER_FLAG}\` (compiled while it downloads), ${RUNS} cold loads interleaved with as many without (each browser warmed by one load first), ` +
+    `drew its first map at ${ms(median(eagerPair))} median against ${ms(median(lazyPair))} without the flag` +
+    (median(lazyPair) > median(eagerPair) ? `: lazy compilation costs about ${ms(median(lazyPair) - median(eagerPair))} here. `
+      : `: compiling everything up front was no faster here (on 2 cores it competes with the GPU process making the context). `) +
+    `(Wasm compilation hints, which would let a page ask for eager compilation, are behind a flag in Chromium.)`);
 }
 if (idleBusy > BUDGET.idleBusy) misses.push(`- **Idle** main thread busy ${pct(idleBusy)}: the render-on-demand loop is not fully asleep.`);
 if (oneX.drag > BUDGET.dragStepMs) {

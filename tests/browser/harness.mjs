@@ -35,12 +35,13 @@ const CHROMIUM_ARGS = [
 ];
 
 // Starts the server and the browser once per test file.
-export async function setup() {
+// `args`: more Chromium flags (tools/bench.mjs measures the browser with one of V8's).
+export async function setup({ args = [] } = {}) {
   const server = await startServer(SITE, { host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...args],
   });
   return {
     base,
