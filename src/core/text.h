@@ -22,14 +22,15 @@ size_t CodepointCount(std::string_view s);
 // between an ideograph and a letter or digit, and after blanks; never inside a run of letters
 // and digits ("1.5", "2,000", "JSON"), never before closing punctuation or a non-starter
 // (，。、：；！？）」』】》… %), never after opening punctuation ((（「『【《“ ¥), and never on either
-// side of an en or em dash or a middle dot ("1–5", "——").
+// side of an en or em dash, a wave dash or a middle dot ("1–5", "3～5", "——").
 bool LineBreakAllowed(uint32_t before, uint32_t after);
 
 // Where the line that starts at `text` ends when wrapped to `width`: the end of its last
 // character that fits before a break allowed by LineBreakAllowed (the blanks there hang: they
 // are not counted, and the caller skips them); when nothing that fits ends at a break, as much
 // as fits (at least one character: a word wider than the line is cut). `advance` gives a code
-// point's width (malformed UTF-8 is one byte of U+FFFD). A '\n' starts the measure again (the
+// point's width (each malformed byte is measured as a U+FFFD; ImGui draws one per sequence, so
+// such a line is never wider than measured). A '\n' starts the measure again (the
 // caller breaks there itself), so the result may lie beyond it; `end` if everything fits. For
 // ImGui's word wrap (src/ui/imgui_line_break.cpp); allocates nothing.
 using AdvanceFn = float (*)(uint32_t cp, const void* context);

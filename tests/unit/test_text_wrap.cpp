@@ -1,9 +1,10 @@
 // Line breaking for wrapped text (core/text.h WrapLineEnd, LineBreakAllowed) and ImGui's use of it
 // (src/ui/imgui_line_break.cpp replaces ImFont::CalcWordWrapPositionA).
 #include <doctest.h>
-#include <imgui.h>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/text.h"
 
@@ -63,7 +64,58 @@ TEST_CASE("line breaks: a word wider than the line is cut; every line has a char
     CHECK_FALSE(jcm::LineBreakAllowed('a', 'b'));
     CHECK_FALSE(jcm::LineBreakAllowed(0x7532, 0x3002));   // 甲|。
     CHECK(jcm::LineBreakAllowed(0x3002, 0x7532));         // 。|甲
+    CHECK(FirstLine("长 3～5 公里", 5) == "长");          // a range with a wave dash goes whole, not "长 3" then "～5"
+    const std::string empty;
+    CHECK(jcm::WrapLineEnd(empty.data(), empty.data(), 10, TestAdvance, nullptr) == empty.data());
 }
+
+// The contract ImGui's callers rely on (imgui_draw.cpp RenderText, CalcTextSizeA), over many
+// texts of every kind of character, malformed bytes too: each call moves on (or the caller
+// would loop forever), and each line fits its width unless it is one character wider.
+TEST_CASE("line breaks: every line moves on and fits, for any text (ImGui's caller loop)") {
+    const std::vector<std::string> pieces = {"a", "b", "Z", "1", "2", ".", ",", " ", " ", "\n", "-", "(", ")",
+        "\u7532", "\u4e59", "\u3002", "\uff0c", "\uff08", "\uff09", "\u201c", "\u201d", "\u2013", "\u3000",
+        "\u3042", "\u3041", "\xff", "\xe7\x94", "\xf0\x9f\x98\x80"};
+    uint32_t seed = 12345;
+    auto next = [&seed] { seed = seed * 1664525u + 1013904223u; return seed >> 8; };
+    for (int t = 0; t < 3000; ++t) {
+        std::string text;
+        const int n = static_cast<int>(next() % 40);
+        for (int k = 0; k < n; ++k) text += pieces[next() % pieces.size()];
+        const float width = static_cast<float>(next() % 24);
+        const char* s = text.data();
+        const char* end = s + text.size();
+        int lines = 0;
+        while (s < end && lines <= static_cast<int>(text.size())) {
+            const char* eol = jcm::WrapLineEnd(s, end, width, TestAdvance, nullptr);
+            REQUIRE(eol > s);
+            REQUIRE(eol <= end);
+            // The line as drawn: from s to eol, measured from its last '\n' on, trailing blanks dropped.
+            const char* from = s;
+            for (const char* p = s; p < eol; ++p) if (*p == '\n') from = p + 1;
+            std::string line(from, eol);
+            while (!line.empty() && (line.back() == ' ' || line.back() == '\n')) line.pop_back();
+            std::vector<uint32_t> cps;
+            jcm::AppendCodepoints(line, cps);
+            float w = 0;
+            for (uint32_t c : cps) w += TestAdvance(c, nullptr);
+            size_t valid = 0;  // bytes of the well-formed sequences; the rest are malformed bytes
+            for (uint32_t c : cps) valid += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+            const size_t bad = line.size() - valid;
+            w += 2.0f * static_cast<float>(bad);  // a malformed byte is measured as U+FFFD
+            if (!(cps.size() + bad <= 1)) CHECK(w <= width);
+            // The caller then skips the blanks at the break (CalcWordWrapNextLineStartA).
+            s = eol;
+            while (s < end && (*s == ' ' || *s == '\t')) ++s;
+            if (s < end && *s == '\n') ++s;
+            ++lines;
+        }
+        CHECK(s >= end);
+    }
+}
+
+#ifdef JCM_HAVE_UI
+#include <imgui.h>
 
 TEST_CASE("line breaks: ImGui's wrapped text uses them (ImFont::CalcWordWrapPositionA is the app's)") {
     ImGuiContext* ctx = ImGui::CreateContext();
@@ -79,3 +131,4 @@ TEST_CASE("line breaks: ImGui's wrapped text uses them (ImFont::CalcWordWrapPosi
     CHECK(std::string(text.data(), eol) == "JSON \u8bed\u6cd5");
     ImGui::DestroyContext(ctx);
 }
+#endif  // JCM_HAVE_UI
