@@ -32,7 +32,7 @@ bool LineBreakAllowed(uint32_t before, uint32_t after);
 // point's width (each malformed byte is measured as a U+FFFD; ImGui draws one per sequence, so
 // such a line is never wider than measured). A '\n' starts the measure again (the
 // caller breaks there itself), so the result may lie beyond it; `end` if everything fits. For
-// ImGui's word wrap (src/ui/imgui_line_break.cpp); allocates nothing.
+// ImGui's word wrap (src/ui/font_line_break.cpp); allocates nothing.
 using AdvanceFn = float (*)(uint32_t cp, const void* context);
 const char* WrapLineEnd(const char* text, const char* end, float width, AdvanceFn advance, const void* context);
 

@@ -1,5 +1,5 @@
 // Line breaking for wrapped text (core/text.h WrapLineEnd, LineBreakAllowed) and ImGui's use of it
-// (src/ui/imgui_line_break.cpp replaces ImFont::CalcWordWrapPositionA).
+// (src/ui/font_line_break.cpp, which ImFont::CalcWordWrapPositionA calls: CMakeLists.txt).
 #include <doctest.h>
 
 #include <cstdint>
