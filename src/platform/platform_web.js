@@ -430,18 +430,46 @@ mergeInto(LibraryManager.library, {
     if (!g) return 0;
     g.clearRect(0, 0, cols * w, rows * h);
     jcmGlyph.style(g, em);
-    var i, s;
-    for (i = 0; i < count; ++i) {
-      s = String.fromCodePoint(HEAPU32[(cps >> 2) + i] >>> 0);
-      g.fillText(s, (i % cols) * w + 1, Math.floor(i / cols) * h + baseline);
-      HEAPF32[(advances >> 2) + i] = g.measureText(s).width;
+    var base = cps >> 2, spaced = 'letterSpacing' in g;
+    // Most of the characters are ideographs, one em wide each: a run of them in a row of cells is
+    // measured and drawn with one call each, letter-spaced to the cell width, rather than one
+    // call per character (a call costs about as much as a short run). Only characters that
+    // neither join nor combine with their neighbours (ideographs, kana, hangul syllables); a run
+    // whose width is not its length times its first character's advance (a character of another
+    // font, or none) is measured character by character. A browser without canvas letter-spacing
+    // draws every character on its own.
+    var runs = function (c) {
+      return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+        (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) || (c >= 0xAC00 && c <= 0xD7A3);
+    };
+    var i, j, k, a, text, strs = new Array(count);
+    for (i = 0; i < count; ++i) strs[i] = String.fromCodePoint(HEAPU32[base + i] >>> 0);
+    for (i = 0; i < count; i = j) {
+      var x = (i % cols) * w + 1, y = Math.floor(i / cols) * h + baseline;
+      j = i + 1;
+      if (spaced && runs(HEAPU32[base + i] >>> 0))
+        while (j < count && j % cols !== 0 && runs(HEAPU32[base + j] >>> 0)) ++j;
+      a = g.measureText(strs[i]).width;
+      text = j - i > 1 ? strs.slice(i, j).join('') : '';
+      if (text && a > 0 && a <= w && Math.abs(g.measureText(text).width - a * (j - i)) < 0.5) {
+        for (k = i; k < j; ++k) HEAPF32[(advances >> 2) + k] = a;
+        g.letterSpacing = (w - a) + 'px';
+        g.fillText(text, x, y);
+        g.letterSpacing = '0px';
+        continue;
+      }
+      for (k = i; k < j; ++k) {
+        HEAPF32[(advances >> 2) + k] = k === i ? a : g.measureText(strs[k]).width;
+        g.fillText(strs[k], (k % cols) * w + 1, y);
+      }
     }
-    var d = g.getImageData(0, 0, cols * w, rows * h).data, stride = cols * w;
+    // Each cell's alpha, from the RGBA pixels read as 32-bit words (alpha is the top byte).
+    var d = new Uint32Array(g.getImageData(0, 0, cols * w, rows * h).data.buffer), stride = cols * w;
     for (i = 0; i < count; ++i) {
       var x0 = (i % cols) * w, y0 = Math.floor(i / cols) * h, o = out + i * w * h;
-      for (var y = 0; y < h; ++y) {
-        var row = ((y0 + y) * stride + x0) * 4 + 3;
-        for (var x = 0; x < w; ++x) HEAPU8[o++] = d[row + x * 4];
+      for (var yy = 0; yy < h; ++yy) {
+        var at = (y0 + yy) * stride + x0;
+        for (var xx = 0; xx < w; ++xx) HEAPU8[o++] = d[at + xx] >>> 24;
       }
     }
     return 1;

@@ -135,6 +135,39 @@ test('every character is drawn by the browser with the system font, rare names t
   await context.close();
 });
 
+// The glyph bake draws a row's run of ideographs with one fillText, letter-spaced to the cells
+// (platform_web.js jcm_draw_glyphs); a browser without canvas letter-spacing gets one call per
+// character. Both must put the same pixels in the same cells: the same page, rare names (a
+// fallback font's glyphs) included, drawn both ways, comes out identical at DPR 1 and 2.
+test('ideographs drawn in runs land exactly where one call per character puts them', async () => {
+  const body = rareNamesCity();
+  for (const dpr of [1, 2]) {
+    const shots = [], calls = [];
+    for (const runs of [true, false]) {
+      const { page, errors, context } = await openApp(env, {
+        viewport: VIEWPORTS.phone, dpr, path: '?data=data/rare.json',
+        route: async (p) => {
+          await p.addInitScript((keep) => {
+            const proto = CanvasRenderingContext2D.prototype, fill = proto.fillText;
+            window.glyphCalls = 0;
+            proto.fillText = function (...a) { window.glyphCalls++; return fill.apply(this, a); };
+            if (!keep) delete proto.letterSpacing;
+          }, runs);
+          await p.route('**/data/rare.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+        },
+      });
+      await settle(page);
+      assert.equal((await page.evaluate(() => window.jcmFonts)).missing, 0, 'every character has a glyph');
+      calls.push(await page.evaluate(() => window.glyphCalls));
+      shots.push(await page.screenshot());
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+    assert.ok(calls[0] * 2 < calls[1], `runs take fewer calls (${calls[0]} against ${calls[1]} one by one)`);
+    assert.ok(shots[0].equals(shots[1]), `DPR ${dpr}: the same pixels drawn in runs and one by one`);
+  }
+});
+
 // A device without a CJK font (simulated: its "国" does not come out one em wide, as where it is
 // a missing-glyph box): the app fetches its subset font, then the extended one for the GB2312
 // characters the subset lacks, and the browser draws what neither has.
