@@ -202,9 +202,9 @@ function buildSingle() {
     styleHashes.push(`'${sri(Buffer.from(css))}'`);
     return `<style id="jcm-briefing-css" media="not all">${css}</style>\n</head>`;
   }, 'briefing.css');
-  replaceOnce(/<script src="jining-campaign\.js"><\/script>/, () =>
+  replaceOnce(/<script src="jining-campaign\.js" defer><\/script>/, () =>
     embedded + inlineScript(loader, 'loader') + '\n' + inlineScript(appJs, 'jining-campaign.js'), 'jining-campaign.js');
-  replaceOnce(/<script src="app\.js"><\/script>/, () => inlineScript(text('app.js'), 'app.js'), 'app.js');
+  replaceOnce(/<script src="app\.js" defer><\/script>/, () => inlineScript(text('app.js'), 'app.js'), 'app.js');
 
   // Nothing may be fetched: everything is inline or a data: URL.
   const external = html.match(/\b(?:src|href)="(?!data:)[^"]*"/);
