@@ -2,6 +2,8 @@
 #include "core/utf8.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace jcm {
 
@@ -9,6 +11,11 @@ size_t FindInvalidUtf8(std::string_view text) {
     const size_t n = text.size();
     size_t i = 0;
     while (i < n) {
+        // Eight ASCII bytes at a time: a dataset is mostly digits and punctuation (a 20 MB file
+        // took 48 ms a byte at a time in the browser).
+        std::uint64_t eight;
+        while (i + 8 <= n && (std::memcpy(&eight, text.data() + i, 8), (eight & 0x8080808080808080u) == 0)) i += 8;
+        if (i >= n) break;
         const auto b0 = static_cast<unsigned char>(text[i]);
         if (b0 < 0x80) {
             ++i;

@@ -441,6 +441,21 @@ TEST_CASE("load: syntax errors carry line and column") {
     }
 }
 
+TEST_CASE("utf8: the first invalid byte is found wherever it falls, ASCII read eight bytes at a time") {
+    // Every offset in and around the 8-byte steps, after ASCII and after a 3-byte character.
+    const std::string cjk = "\xE6\xB5\x8E";  // U+6D4E
+    for (const std::string& before : {std::string(), cjk}) {
+        for (size_t k = 0; k < 40; ++k) {
+            const std::string ascii(k, 'a');
+            CHECK(jcm::FindInvalidUtf8(before + ascii + "\xFF" + ascii) == before.size() + k);
+            CHECK(jcm::FindInvalidUtf8(before + ascii + "\xE6\xB5") == before.size() + k);  // cut short at the end
+            CHECK(jcm::FindInvalidUtf8(before + ascii + cjk + ascii) == std::string_view::npos);
+            CHECK(jcm::FindInvalidUtf8(before + ascii + "\xED\xA0\x80" + ascii) == before.size() + k);  // a surrogate
+        }
+    }
+    CHECK(jcm::FindInvalidUtf8("") == std::string_view::npos);
+}
+
 TEST_CASE("load: a GBK-encoded file is refused with \"save as UTF-8, not GBK\" in both languages") {
     // tests/fixtures/invalid/gbk-encoded.json is valid/minimal.json saved as GBK.
     const std::string text = ReadFixture("invalid/gbk-encoded.json");
