@@ -430,38 +430,25 @@ mergeInto(LibraryManager.library, {
     if (!g) return 0;
     g.clearRect(0, 0, cols * w, rows * h);
     jcmGlyph.style(g, em);
-    var base = cps >> 2, spaced = 'letterSpacing' in g;
-    // Most of the characters are ideographs, one em wide each: a run of them in a row of cells is
-    // measured and drawn with one call each, letter-spaced to the cell width, rather than one
-    // call per character (a call costs about as much as a short run). Only characters that
-    // neither join nor combine with their neighbours (ideographs, kana, hangul syllables); a run
-    // whose width is not its length times its first character's advance (a character of another
-    // font, or none) is measured character by character. A browser without canvas letter-spacing
-    // draws every character on its own.
-    var runs = function (c) {
-      return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-        (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) || (c >= 0xAC00 && c <= 0xD7A3);
-    };
-    var i, j, k, a, text, strs = new Array(count);
-    for (i = 0; i < count; ++i) strs[i] = String.fromCodePoint(HEAPU32[base + i] >>> 0);
+    // Most of the characters are ideographs, one em wide each: a row's run of them is measured
+    // and drawn with one call each, letter-spaced to the cell width, rather than one call per
+    // character (a call costs about as much as a short run). Only CJK ideographs (they neither
+    // join nor combine with their neighbours); a run whose width is not its length times its
+    // first character's advance (a character of another font, or of none) is drawn one by one,
+    // as is everything else, and everything in a browser without canvas letter-spacing.
+    var base = cps >> 2, spaced = 'letterSpacing' in g, solo = 0, i, j, k, a, s;
+    var wide = function (k) { var c = HEAPU32[base + k]; return spaced && k >= solo && c >= 0x3400 && c <= 0x9FFF; };
     for (i = 0; i < count; i = j) {
-      var x = (i % cols) * w + 1, y = Math.floor(i / cols) * h + baseline;
-      j = i + 1;
-      if (spaced && runs(HEAPU32[base + i] >>> 0))
-        while (j < count && j % cols !== 0 && runs(HEAPU32[base + j] >>> 0)) ++j;
-      a = g.measureText(strs[i]).width;
-      text = j - i > 1 ? strs.slice(i, j).join('') : '';
-      if (text && a > 0 && a <= w && Math.abs(g.measureText(text).width - a * (j - i)) < 0.5) {
-        for (k = i; k < j; ++k) HEAPF32[(advances >> 2) + k] = a;
-        g.letterSpacing = (w - a) + 'px';
-        g.fillText(text, x, y);
-        g.letterSpacing = '0px';
-        continue;
+      for (j = i + 1; wide(i) && j < count && j % cols && wide(j);) ++j;
+      for (s = '', k = i; k < j; ++k) s += String.fromCodePoint(HEAPU32[base + k]);
+      if (spaced) g.letterSpacing = '0px';  // (never set where unsupported: it would then be 'in' g)
+      a = g.measureText(s.slice(0, j > i + 1 ? 1 : s.length)).width;
+      if (j > i + 1 && !(a > 0 && a <= w && Math.abs(g.measureText(s).width - a * (j - i)) < 0.5)) {
+        solo = j, j = i + 1, s = String.fromCodePoint(HEAPU32[base + i]);
       }
-      for (k = i; k < j; ++k) {
-        HEAPF32[(advances >> 2) + k] = k === i ? a : g.measureText(strs[k]).width;
-        g.fillText(strs[k], (k % cols) * w + 1, y);
-      }
+      for (k = i; k < j; ++k) HEAPF32[(advances >> 2) + k] = a;
+      if (j > i + 1) g.letterSpacing = (w - a) + 'px';
+      g.fillText(s, (i % cols) * w + 1, Math.floor(i / cols) * h + baseline);
     }
     // Each cell's alpha, from the RGBA pixels read as 32-bit words (alpha is the top byte).
     var d = new Uint32Array(g.getImageData(0, 0, cols * w, rows * h).data.buffer), stride = cols * w;
