@@ -1,6 +1,10 @@
 // app.js: the page glue around the WebAssembly app. It starts the module, wakes the app's
 // render-on-demand loop on input, keeps the page itself from scrolling or zooming, and shows
 // errors that happen before the app can draw (missing files, no WebGL2, a crash) in the page.
+// index.html loads it and jining-campaign.js with defer, once the page is parsed: run where the
+// parser reached them, they started the app before the parser's last step, which then waited
+// behind the app's start-up, and the page counted as loading (the browser drawing frames for
+// it) until after the first map.
 (function () {
   'use strict';
   var canvas = document.getElementById('canvas');
