@@ -311,6 +311,15 @@ const oneXBase = baselineBase ? await interaction('', { idleRuns: 3, steps: 60, 
 
 // ---- 3. the synthetic scale in the browser ----------------------------------------------------------
 const synth = await interaction('?data=' + SYNTHETIC_URL, { idleRuns: 1, steps: 10, timeout: 180000 });
+// Its first map frame varies far more from load to load than the 1x one (1.3 s apart in two runs
+// of the same build): two more cold loads, and the budget row gives the median of the three.
+const synthFirst = [synth.firstMapFrame];
+for (let i = 0; i < 2; i++) {
+  const r = await open('?data=' + SYNTHETIC_URL, 180000);
+  synthFirst.push(r.timing.firstMapFrame);
+  await r.context.close();
+}
+const synthFirstMs = median(synthFirst);
 await env.close();
 if (baselineServer) await new Promise((ok) => baselineServer.close(ok));
 
@@ -348,8 +357,9 @@ const rows = [
     oneX.drag <= BUDGET.dragStepMs, `over by ${ms(oneX.drag - BUDGET.dragStepMs)}`],
   ['main thread per drag step, synthetic scale', '≤ ' + BUDGET.syntheticDragStepMs + ' ms', ms(synth.drag),
     synth.drag <= BUDGET.syntheticDragStepMs, `over by ${ms(synth.drag - BUDGET.syntheticDragStepMs)} (${(synth.drag / BUDGET.syntheticDragStepMs).toFixed(0)}×)`],
-  ['navigation → first map frame, synthetic scale (1 load)', '≤ ' + BUDGET.syntheticFirstFrameMs + ' ms', ms(synth.firstMapFrame),
-    synth.firstMapFrame <= BUDGET.syntheticFirstFrameMs, `over by ${ms(synth.firstMapFrame - BUDGET.syntheticFirstFrameMs)}`],
+  ['navigation → first map frame, synthetic scale (median of 3)', '≤ ' + BUDGET.syntheticFirstFrameMs + ' ms',
+    `${ms(synthFirstMs)} (${synthFirst.map((x) => x.toFixed(0)).join(', ')})`,
+    synthFirstMs <= BUDGET.syntheticFirstFrameMs, `over by ${ms(synthFirstMs - BUDGET.syntheticFirstFrameMs)}`],
   ['wasm heap, synthetic scale', '≤ 64 MiB', synth.heap ? mib(synth.heap) : 'not read', synth.heap != null && synth.heap <= BUDGET.heapBytes,
     synth.heap ? `over by ${mib(synth.heap - BUDGET.heapBytes)} (${(synth.heap / BUDGET.heapBytes).toFixed(1)}×)` : 'not measured'],
   ['heap allocations per frame, steady state (native)', '0', String(nativeAllocs), nativeAllocs === 0, `${nativeAllocs} per frame`],
@@ -405,8 +415,8 @@ if (synth.drag > BUDGET.syntheticDragStepMs) {
 }
 // The time between two of the synthetic load's marks, as ", N ms in this load" (or nothing).
 const span = (a, b) => (synth.marks?.[a] != null && synth.marks?.[b] != null ? `: ${ms(synth.marks[b] - synth.marks[a])} in this load` : '');
-if (synth.firstMapFrame > BUDGET.syntheticFirstFrameMs) {
-  misses.push(`- **First map frame at the synthetic scale** ${ms(synth.firstMapFrame)} (download included). The ${(nS.bytes / 1e6).toFixed(1)} MB file is ` +
+if (synthFirstMs > BUDGET.syntheticFirstFrameMs) {
+  misses.push(`- **First map frame at the synthetic scale** ${ms(synthFirstMs)} median of 3 cold loads (download included; ${ms(synth.firstMapFrame)} in the load the start-up table shows). The ${(nS.bytes / 1e6).toFixed(1)} MB file is ` +
     `read in one step (native ${nS.load_ms.median.toFixed(0)} ms), the map built in slices of 10,000 vertices (as many a frame as fit in 50 ms) with a progress bar ` +
     `(projection; natively ${nS.geometry_ms.median.toFixed(0)} ms with what comes after the first frame: the hit grid and a label point per area, ` +
     `made in slices once the map is drawn${span('app:first-map-frame', 'app:map-labelled')}; full-detail triangles only when zoomed in), ` +
