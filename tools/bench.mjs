@@ -181,6 +181,7 @@ try {
   await eagerEnv.close();
 }
 const pairDiffs = lazyPair.map((t, i) => t - eagerPair[i]);  // > 0: eager compilation was faster
+const eagerFaster = pairDiffs.filter((d) => d > 0).length, eagerSlower = pairDiffs.filter((d) => d < 0).length;
 // The start-up breakdown: each file's arrival and each app mark (navigation = 0), in time order.
 const BREAKDOWN = [
   ['arrived: jining-campaign.wasm', (t) => t.arrived['jining-campaign.wasm']],
@@ -390,9 +391,9 @@ if (median(firstFrameMs) > BUDGET.firstFrameMs) {
     (glContextMs.length ? `took ${ms(median(glContextMs))} median (${ms(Math.min(...glContextMs))}–${ms(Math.max(...glContextMs))}). ` : `was not timed in this run. `) +
     `And V8 compiles each wasm function on its first call, on the main thread: the same build in a browser launched with \`${EAGER_FLAG}\` (compiled while it downloads), ` +
     `${RUNS} cold loads paired with as many without (each browser warmed first, each first in every other pair), drew its first map at ${ms(median(eagerPair))} median against ${ms(median(lazyPair))}; ` +
-    `per pair, eager minus lazy ranged ${ms(-Math.max(...pairDiffs))} to ${ms(-Math.min(...pairDiffs))}, eager faster in ${pairDiffs.filter((d) => d > 0).length} of ${RUNS}` +
-    (pairDiffs.filter((d) => d > 0).length * 4 > RUNS * 3 ? `: lazy compilation costs about ${ms(median(pairDiffs))} here. `
-      : pairDiffs.filter((d) => d < 0).length * 4 > RUNS * 3 ? `: eager compilation was slower here. `
+    `per pair, eager minus lazy ranged ${ms(-Math.max(...pairDiffs))} to ${ms(-Math.min(...pairDiffs))}, eager faster in ${eagerFaster} of ${RUNS}` +
+    (eagerFaster * 4 > RUNS * 3 ? `: lazy compilation costs about ${ms(median(pairDiffs))} here. `
+      : eagerSlower * 4 > RUNS * 3 ? `: eager compilation was slower here. `
       : `: the difference is within the spread between loads. `) +
     `(Wasm compilation hints, which would let a page ask for eager compilation, are behind a flag in Chromium.)`);
 }

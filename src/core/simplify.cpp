@@ -28,8 +28,14 @@ uint64_t PointKey(Vec2 p) {
 
 bool Less(Vec2 a, Vec2 b) { return a.x < b.x || (a.x == b.x && a.y < b.y); }
 
-// A point's first slot in a hash table of 2^bits slots (Fibonacci hashing).
-size_t NodeSlot(uint64_t key, int bits) { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - bits)); }
+// The slot of `key` in a hash table of 2^bits points (Fibonacci hashing, linear probing): where
+// it is, or the empty slot where it would go.
+constexpr uint64_t kNoPoint = ~uint64_t{0};  // a NaN's bits: no vertex has them (coordinates are finite)
+size_t NodeSlot(const std::vector<uint64_t>& table, uint64_t key, int bits) {
+    size_t i = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - bits));
+    while (table[i] != kNoPoint && table[i] != key) i = (i + 1) & (table.size() - 1);
+    return i;
+}
 
 // Douglas-Peucker over vertices at(0..last) of a polyline, both ends kept: flags (in `flags`, by
 // ring index) every vertex farther than `tolerance` from what is kept, and the first `force`
@@ -115,19 +121,12 @@ bool BorderNodeFinder::Step() {
 
 BorderNodes BorderNodeFinder::Finish() {
     std::vector<Seen>().swap(seen_);
-    // The nodes in a hash set (open addressing, at most half full): a probe or two a vertex,
-    // where a binary search over the sorted nodes took about 17 (a million-vertex map: 225 ms of
-    // wasm in a browser). Empty slots hold a NaN's bits, which no vertex has (coordinates are finite).
-    constexpr uint64_t kEmpty = ~uint64_t{0};
+    // The nodes in a hash set (at most half full): a probe or two a vertex, where a binary search
+    // over the sorted nodes took about 17 (a million-vertex map: 225 ms of wasm in a browser).
     int bits = 4;
     while ((size_t{1} << bits) < nodes_.size() * 2) ++bits;
-    std::vector<uint64_t> table(size_t{1} << bits, kEmpty);
-    const size_t mask = table.size() - 1;
-    for (uint64_t key : nodes_) {
-        size_t i = NodeSlot(key, bits);
-        while (table[i] != kEmpty && table[i] != key) i = (i + 1) & mask;
-        table[i] = key;
-    }
+    std::vector<uint64_t> table(size_t{1} << bits, kNoPoint);
+    for (uint64_t key : nodes_) table[NodeSlot(table, key, bits)] = key;
     std::vector<uint64_t>().swap(nodes_);
     const std::vector<AreaGeometry>& areas = *areas_;
     BorderNodes out;
@@ -138,9 +137,7 @@ BorderNodes BorderNodeFinder::Finish() {
         flags.assign(v.size(), 0);
         for (size_t k = 0; k < v.size(); ++k) {
             const uint64_t key = PointKey(v[k]);
-            size_t i = NodeSlot(key, bits);
-            while (table[i] != kEmpty && table[i] != key) i = (i + 1) & mask;
-            flags[k] = table[i] == key ? 1 : 0;
+            flags[k] = table[NodeSlot(table, key, bits)] == key ? 1 : 0;
         }
     }
     return out;

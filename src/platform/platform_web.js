@@ -436,16 +436,16 @@ mergeInto(LibraryManager.library, {
     // join nor combine with their neighbours); a run whose width is not its length times its
     // first character's advance (a character of another font, or of none) is drawn one by one,
     // as is everything else, and everything in a browser without canvas letter-spacing.
-    var base = cps >> 2, spaced = 'letterSpacing' in g, solo = 0, i, j, k, a, s;
+    var base = cps >> 2, spaced = 'letterSpacing' in g, solo = 0, i, j, k, a, s, first;
     var wide = function (k) { var c = HEAPU32[base + k]; return spaced && k >= solo && c >= 0x3400 && c <= 0x9FFF; };
     for (i = 0; i < count; i = j) {
-      for (j = i + 1; wide(i) && j < count && j % cols && wide(j);) ++j;
+      j = i + 1;
+      if (wide(i)) while (j < count && j % cols && wide(j)) ++j;
       for (s = '', k = i; k < j; ++k) s += String.fromCodePoint(HEAPU32[base + k]);
+      first = String.fromCodePoint(HEAPU32[base + i]);
       if (spaced) g.letterSpacing = '0px';  // (never set where unsupported: it would then be 'in' g)
-      a = g.measureText(s.slice(0, j > i + 1 ? 1 : s.length)).width;
-      if (j > i + 1 && !(a > 0 && a <= w && Math.abs(g.measureText(s).width - a * (j - i)) < 0.5)) {
-        solo = j, j = i + 1, s = String.fromCodePoint(HEAPU32[base + i]);
-      }
+      a = g.measureText(first).width;
+      if (j > i + 1 && !(a > 0 && a <= w && Math.abs(g.measureText(s).width - a * (j - i)) < 0.5)) solo = j, j = i + 1, s = first;
       for (k = i; k < j; ++k) HEAPF32[(advances >> 2) + k] = a;
       if (j > i + 1) g.letterSpacing = (w - a) + 'px';
       g.fillText(s, (i % cols) * w + 1, Math.floor(i / cols) * h + baseline);
