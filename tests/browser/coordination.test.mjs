@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setup, openApp, settle, screenshot, items, control, press, truncated, SHOTS, SITE, VIEWPORTS } from './harness.mjs';
+import { setup, openApp, settle, screenshot, fileChooser, items, control, press, truncated, SHOTS, SITE, VIEWPORTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -81,7 +81,7 @@ async function exportTo(page, t, name) {
 }
 
 async function mergeFile(page, t, path, touch = false) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), menu(page, t, t.merge, touch)]);
+  const chooser = await fileChooser(page, () => menu(page, t, t.merge, touch));
   await chooser.setFiles(path);
   const dialog = control(page, 'dialog', t.mergeDialog);
   await dialog.waitFor();
@@ -156,7 +156,7 @@ test('two tablets record, export, and each merges the other: both end with every
   assert.ok(mergedA.some((r) => r.endsWith('|yellow|王明')) && mergedA.some((r) => r.endsWith('|done|李华')));
 
   // The same file again has nothing new.
-  const [chooser] = await Promise.all([a.page.waitForEvent('filechooser'), menu(a.page, t, t.merge, true)]);
+  const chooser = await fileChooser(a.page, () => menu(a.page, t, t.merge, true));
   await chooser.setFiles(fileB);
   await toastSays(a.page, 'tablet-b.json 中没有新的记录（1 条已有）');
   assert.equal(await control(a.page, 'dialog', t.mergeDialog).count(), 0);

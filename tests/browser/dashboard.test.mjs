@@ -7,7 +7,7 @@
 // nothing cut off, the dark theme, and the keyboard into the panel and the data menu.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openApp, settle, screenshot, items, control, press, reveal, truncated, waitForMark, a11ySummary, VIEWPORTS } from './harness.mjs';
+import { setup, openApp, settle, screenshot, fileChooser, items, control, press, reveal, truncated, waitForMark, a11ySummary, VIEWPORTS } from './harness.mjs';
 import { appTests } from './harness.mjs';
 import { DATA, areaItem, findItem, neutralPoint, fillColour } from './geo.mjs';
 
@@ -412,7 +412,7 @@ appTest('keyboard and the data menu: D opens it, Enter on its first item opens t
     ['导入数据（JSON）…', '导出数据（JSON，含本地记录）', '导出目标清单（CSV）', '导出当前视图（PNG）', '打印简报',
       '合并其他设备的记录…', '分享本视图的链接']);
   await screenshot(page, 'dashboard-data-menu');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), page.keyboard.press('Enter')]);
+  const chooser = await fileChooser(page, () => page.keyboard.press('Enter'));
   assert.ok(chooser, 'Enter on the first item opens the file picker');
   assert.deepEqual(errors, []);
 });

@@ -100,6 +100,24 @@ export async function settle(page, timeout = 15000) {
     { timeout, polling: 'raf' });
 }
 
+// The file chooser that `action` (a tap, a click, a key) makes the page open. Adding the listener
+// makes Playwright turn on the browser's chooser interception, by a message the page handles as a
+// task of its own: under load the page handled a key sent right after it first, and the chooser
+// opened (and, headless, closed) unseen; the wait then timed out although the app had asked for
+// the picker with the user's activation (seen 1 load in 6 at a 6x CPU slowdown, and once in CI).
+// A round trip through the page, on the same channel, makes sure interception is on first.
+export async function fileChooser(page, action) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.evaluate(() => 0);
+  try {
+    await action();
+  } catch (e) {
+    chooser.catch(() => {});  // the action's error is the one to report
+    throw e;
+  }
+  return chooser;
+}
+
 // ---- the semantics layer: find controls by role and name, as a person or screen reader does --
 
 // Every item the app recorded in its last drawn frame (src/ui/semantics.h), with role, name,

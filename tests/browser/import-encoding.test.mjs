@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, openApp, ROOT } from './harness.mjs';
+import { setup, openApp, fileChooser, ROOT } from './harness.mjs';
 import { appText, waitForText } from './harness.mjs';
 
 let env;
@@ -24,10 +24,7 @@ const UTF8 = readFileSync(join(ROOT, 'tests/fixtures/valid/minimal.json'));
 
 
 async function choose(page, name, buffer) {
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.evaluate(() => document.getElementById('import-file').click()),
-  ]);
+  const chooser = await fileChooser(page, () => page.evaluate(() => document.getElementById('import-file').click()));
   await chooser.setFiles({ name, mimeType: 'application/json', buffer });
 }
 

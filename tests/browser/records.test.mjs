@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setup, openApp, settle, screenshot, saveScreenshot, waitForMark, items, control, press, reveal, truncated, ROOT, VIEWPORTS } from './harness.mjs';
+import { setup, openApp, settle, screenshot, saveScreenshot, fileChooser, waitForMark, items, control, press, reveal, truncated, ROOT, VIEWPORTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -238,7 +238,7 @@ test('export → validate → import gives back the same data; CSV has a BOM', a
   const fresh = await openApp(env, { path: `#area=${AREA}` });
   await settle(fresh.page);
   assert.ok((await goalState(fresh.page, GOAL)).texts.includes('工作举措 · 未报告'), 'a fresh profile starts without it');
-  const [chooser] = await Promise.all([fresh.page.waitForEvent('filechooser'), menu(fresh.page, MENU.import)]);
+  const chooser = await fileChooser(fresh.page, () => menu(fresh.page, MENU.import));
   await chooser.setFiles(jsonPath);
   await waitForMark(fresh.page, 'app:data-imported');
   await settle(fresh.page);
@@ -266,7 +266,7 @@ test('an invalid import shows the problems and changes nothing; an oversized one
   const dir = mkdtempSync(join(tmpdir(), 'jcm-import-'));
   const bad = join(dir, 'bad.json');
   writeFileSync(bad, '{"schema_version": 1, "id": }');
-  let [chooser] = await Promise.all([page.waitForEvent('filechooser'), menu(page, MENU.import)]);
+  let chooser = await fileChooser(page, () => menu(page, MENU.import));
   await chooser.setFiles(bad);
   let problems = control(page, 'dialog', '数据加载失败');
   await problems.waitFor();
@@ -282,7 +282,7 @@ test('an invalid import shows the problems and changes nothing; an oversized one
 
   const huge = join(dir, 'huge.json');
   writeFileSync(huge, Buffer.alloc(65 * 1024 * 1024, 0x20));
-  [chooser] = await Promise.all([page.waitForEvent('filechooser'), menu(page, MENU.import)]);
+  chooser = await fileChooser(page, () => menu(page, MENU.import));
   await chooser.setFiles(huge);
   await page.waitForFunction(() => (window.jcmSemantics ? window.jcmSemantics() : []).some((i) => i.role === 'text' && i.name === 'huge.json'));
   await settle(page);
