@@ -243,7 +243,7 @@ struct ScaleFigures {
         double ms = 0;
     };
     std::vector<Level> levels;
-    double nodes_ms = 0;  // FindBorderNodes, once before the first level
+    double nodes_ms = 0;  // FindBorderNodes (median of the runs), once before the first level
     bool ok = false;
 };
 
@@ -270,9 +270,8 @@ ScaleFigures RunScale(const std::string& name, const std::string& text, const st
         jcm::Triangulator triangulator;
         jcm::SimplifiedArea simple;
         std::vector<uint32_t> keep, scratch;
-        const double n0 = NowMs();
-        const jcm::BorderNodes nodes = jcm::FindBorderNodes(geometry.areas);
-        s.nodes_ms = NowMs() - n0;
+        jcm::BorderNodes nodes;
+        s.nodes_ms = Time(runs, [&] { nodes = jcm::FindBorderNodes(geometry.areas); }).median;
         for (float tol : jcm::LevelTolerances(geometry.bounds)) {
             ScaleFigures::Level l;
             l.tolerance = tol;

@@ -419,9 +419,10 @@ const span = (a, b) => (synth.marks?.[a] != null && synth.marks?.[b] != null ? `
 if (synthFirstMs > BUDGET.syntheticFirstFrameMs) {
   misses.push(`- **First map frame at the synthetic scale** ${ms(synthFirstMs)} median of 3 cold loads (download included; ${ms(synth.firstMapFrame)} in the load the start-up table shows). The ${(nS.bytes / 1e6).toFixed(1)} MB file is ` +
     `read in one step (native ${nS.load_ms.median.toFixed(0)} ms), the map built in slices of 10,000 vertices (as many a frame as fit in 50 ms) with a progress bar ` +
-    `(projection; natively ${nS.geometry_ms.median.toFixed(0)} ms with what comes after the first frame: the hit grid and a label point per area, ` +
-    `made in slices once the map is drawn${span('app:first-map-frame', 'app:map-labelled')}; full-detail triangles only when zoomed in), ` +
-    `then the fitted view's level of detail (border nodes and one simplification${span('app:map-buffers-built', 'app:map-level-built')}). ` +
+    `(projection, then the border nodes, a pass a frame${span('app:data-parsed', 'app:geometry-built')}; natively ${nS.geometry_ms.median.toFixed(0)} ms ` +
+    `with what comes after the first frame, the hit grid and a label point per area, made in slices once the map is drawn${span('app:first-map-frame', 'app:map-labelled')}, ` +
+    `and ${(nS.nodes_ms ?? 0).toFixed(0)} ms for the nodes; full-detail triangles only when zoomed in), ` +
+    `then the fitted view's level of detail (one simplification and its triangles${span('app:map-buffers-built', 'app:map-level-built')}). ` +
     `The start-up table gives each step's mark for this load. What would fix it: a faster border-node search and simplification ` +
     `(wasm runs them several times slower than native), and reading the file in slices too.`);
 }

@@ -28,9 +28,13 @@ uint64_t PointKey(Vec2 p) {
 
 bool Less(Vec2 a, Vec2 b) { return a.x < b.x || (a.x == b.x && a.y < b.y); }
 
+constexpr uint64_t kNoPoint = ~uint64_t{0};  // a NaN's bits: no vertex has them (coordinates are finite)
+// BorderNodeFinder's table: a slot's pair keeps the point's state in its low two bits (the pair's
+// own are dropped: 62 bits of mix still tell pairs apart).
+constexpr uint64_t kSeenOnce = 1, kSeenTwice = 2, kNode = 3, kState = 3;
+
 // The slot of `key` in a hash table of 2^bits points (Fibonacci hashing, linear probing): where
 // it is, or the empty slot where it would go.
-constexpr uint64_t kNoPoint = ~uint64_t{0};  // a NaN's bits: no vertex has them (coordinates are finite)
 size_t NodeSlot(const std::vector<uint64_t>& table, uint64_t key, int bits) {
     size_t i = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - bits));
     while (table[i] != kNoPoint && table[i] != key) i = (i + 1) & (table.size() - 1);
@@ -77,50 +81,72 @@ BorderNodes FindBorderNodes(const std::vector<AreaGeometry>& areas) {
     return finder.Finish();
 }
 
-// Every vertex as (point, its two neighbours in either order), sorted by point: a point is a node
-// if it is seen with two different pairs of neighbours, or more than twice.
+// Every vertex's point in a hash table with the pair of its two neighbours (in either order) it was
+// first seen with: a point is a node if it is seen with another pair, or more than twice.
 BorderNodeFinder::BorderNodeFinder(const std::vector<AreaGeometry>& areas) : areas_(&areas) {
     size_t total = 0;
     for (const AreaGeometry& a : areas) total += a.vertices.size();
-    // In passes over a share of the points each (by a hash of the point), so that the list
-    // stays under 4 MB: a million-vertex map would need 16 MB at once, on top of everything.
+    // In passes over a share of the points each (by a hash of the point), so that the table stays
+    // at 4 MB: a million-vertex map's every point at once would need 16 MB, on top of everything.
+    // A slot a vertex: where neighbours share their borders (most points are on two rings) it is
+    // half full; where nothing is shared it grows once, in the first pass.
     passes_ = std::max<size_t>(1, (total + (1u << 18) - 1) >> 18);
-    seen_.reserve(std::min(total, size_t{1} << 18) + (total / passes_) / 8);
+    bits_ = 4;
+    while ((size_t{1} << bits_) < (total + passes_ - 1) / passes_) ++bits_;
 }
 
 bool BorderNodeFinder::Step() {
     if (pass_ >= passes_) return true;
     const size_t passes = passes_, pass = pass_++;
-    seen_.clear();
+    table_.assign(size_t{1} << bits_, Seen{kNoPoint, 0});
+    size_t used = 0;
     for (const AreaGeometry& a : *areas_) {
         for (const RingRange& r : a.rings) {
             const Vec2* v = a.vertices.data() + r.start;
             for (uint32_t k = 0; k < r.count; ++k) {
                 const uint64_t point = PointKey(v[k]);
-                if (passes > 1 && ((point * 0x9E3779B97F4A7C15ull) >> 40) % passes != pass) continue;
+                // (The pass by another hash than the table's slot: the same would leave a pass
+                // the slots of its own share of the hash, a quarter of the table for four.)
+                if (passes > 1 && (((point * 0xBF58476D1CE4E5B9ull) >> 40) * passes >> 24) != pass) continue;
                 const uint64_t p = PointKey(v[k == 0 ? r.count - 1 : k - 1]), q = PointKey(v[k + 1 == r.count ? 0 : k + 1]);
                 const uint64_t lo = std::min(p, q), hi = std::max(p, q);
                 // Both neighbours in one number (a 64-bit mix: two different pairs that
                 // collide would only lose a node, a sliver of under the tolerance).
                 uint64_t h = lo * 0x9E3779B97F4A7C15ull;
                 h ^= (hi + 0x632BE59BD9B4E019ull + (h << 6) + (h >> 2)) * 0xBF58476D1CE4E5B9ull;
-                seen_.push_back({point, h ^ (h >> 31)});
+                const uint64_t pair = (h ^ (h >> 31)) & ~kState;
+                Seen& slot = table_[SeenSlot(point)];
+                if (slot.point == kNoPoint) {
+                    slot = Seen{point, pair | kSeenOnce};
+                    if (++used * 4 > table_.size() * 3) Grow();  // a pass with more points than its share
+                    continue;
+                }
+                const uint64_t state = slot.pair & kState;
+                if (state == kNode) continue;
+                slot.pair = (slot.pair & ~kState) | ((slot.pair & ~kState) != pair || state == kSeenTwice ? kNode : kSeenTwice);
             }
         }
     }
-    std::sort(seen_.begin(), seen_.end());
-    for (size_t i = 0; i < seen_.size();) {
-        size_t j = i + 1;
-        bool node = false;
-        for (; j < seen_.size() && seen_[j].point == seen_[i].point; ++j) node |= seen_[j].pair != seen_[i].pair;
-        if (node || j - i > 2) nodes_.push_back(seen_[i].point);
-        i = j;
-    }
+    for (const Seen& slot : table_)
+        if (slot.point != kNoPoint && (slot.pair & kState) == kNode) nodes_.push_back(slot.point);
     return pass_ >= passes_;
 }
 
+size_t BorderNodeFinder::SeenSlot(uint64_t point) const {
+    size_t i = static_cast<size_t>((point * 0x9E3779B97F4A7C15ull) >> (64 - bits_));
+    while (table_[i].point != kNoPoint && table_[i].point != point) i = (i + 1) & (table_.size() - 1);
+    return i;
+}
+
+void BorderNodeFinder::Grow() {
+    std::vector<Seen> old(size_t{1} << ++bits_, Seen{kNoPoint, 0});
+    old.swap(table_);
+    for (const Seen& slot : old)
+        if (slot.point != kNoPoint) table_[SeenSlot(slot.point)] = slot;
+}
+
 BorderNodes BorderNodeFinder::Finish() {
-    std::vector<Seen>().swap(seen_);
+    std::vector<Seen>().swap(table_);
     // The nodes in a hash set (at most half full): a probe or two a vertex, where a binary search
     // over the sorted nodes took about 17 (a million-vertex map: 225 ms of wasm in a browser).
     int bits = 4;

@@ -42,7 +42,7 @@ struct BorderNodes {
 BorderNodes FindBorderNodes(const std::vector<AreaGeometry>& areas);
 
 // FindBorderNodes in steps, for a map too big to search in one frame: it works in passes over a
-// share of the points each (so that its list stays under 4 MB), one pass a Step. `areas` must
+// share of the points each (so that its table stays at 4 MB), one pass a Step. `areas` must
 // outlive the finder and not change. FindBorderNodes(areas) is Step until true, then Finish.
 class BorderNodeFinder {
   public:
@@ -52,12 +52,14 @@ class BorderNodeFinder {
 
   private:
     struct Seen {
-        uint64_t point, pair;
-        bool operator<(const Seen& o) const { return point < o.point || (point == o.point && pair < o.pair); }
+        uint64_t point, pair;  // kNoPoint: an empty slot
     };
+    size_t SeenSlot(uint64_t point) const;  // where `point` is in table_, or the empty slot for it
+    void Grow();                            // table_ twice the size, same contents
     const std::vector<AreaGeometry>* areas_;
     size_t passes_ = 1, pass_ = 0;
-    std::vector<Seen> seen_;
+    int bits_ = 4;             // table_ has 2^bits_ slots, at most 3/4 used
+    std::vector<Seen> table_;  // this pass's points
     std::vector<uint64_t> nodes_;
 };
 

@@ -351,3 +351,32 @@ TEST_CASE("simplify: border nodes of a map too big to sort at once (found in pas
         REQUIRE(jcm::SimplifyArea(m.areas[i], 0.05f, tri, &simple[i], &keep, &scratch, nodes.of_area[i].data()));
     CHECK(MismatchedBorders(m.areas, simple) == 0);
 }
+
+TEST_CASE("simplify: border nodes of a map where nothing is shared: none but where a ring passes a point twice") {
+    // First, a figure of eight: one ring through its middle point twice, with other neighbours each
+    // time (its node is found before the table grows, and must survive that).
+    jcm::AreaGeometry eight;
+    eight.vertices = {{-1, 5}, {0, 5}, {1, 6}, {2, 5}, {1, 4}, {0, 5}, {-1, 6}, {-2, 5}};
+    eight.rings = {{0, 8}};
+    std::vector<jcm::AreaGeometry> areas{eight};
+    // 262 islands of 1,000 points each: one pass, every point on one ring only, so the search's
+    // table (a slot a vertex, for maps whose neighbours share borders) has to grow.
+    for (int i = 0; i < 262; ++i) {
+        jcm::AreaGeometry a;
+        for (int k = 0; k < 1000; ++k) {
+            const float t = 6.2831853f * static_cast<float>(k) / 1000.0f;
+            a.vertices.push_back({static_cast<float>(i * 3) + std::cos(t), std::sin(t)});
+        }
+        a.rings = {{0, 1000}};
+        areas.push_back(a);
+    }
+    size_t total = 0;
+    for (const jcm::AreaGeometry& a : areas) total += a.vertices.size();
+    REQUIRE(total <= (size_t{1} << 18));  // one pass
+    const jcm::BorderNodes nodes = jcm::FindBorderNodes(areas);
+    REQUIRE(nodes.of_area.size() == areas.size());
+    size_t flagged = 0;
+    for (size_t i = 1; i < areas.size(); ++i) flagged += static_cast<size_t>(std::count(nodes.of_area[i].begin(), nodes.of_area[i].end(), 1));
+    CHECK(flagged == 0);
+    CHECK(nodes.of_area[0] == std::vector<uint8_t>{0, 1, 0, 0, 0, 1, 0, 0});
+}
