@@ -127,7 +127,7 @@ TEST_CASE("app: an invalid dataset after a good one keeps the good one and lists
     REQUIRE_FALSE(f.app->problems.empty());
     CHECK(f.app->problems[0].file == "bad.json");
     CHECK(f.app->problems[0].line == 1);
-    f.Frame();  // the problems panel draws over the kept data
+    f.Settle();  // the problems panel draws over the kept data
     const int dialog = FindItem(*f.app, jcm::Role::Dialog, "");
     REQUIRE(dialog >= 0);
     CHECK(TextInside(*f.app, dialog).find("bad.json") != std::string::npos);
@@ -343,7 +343,7 @@ TEST_CASE("app: selecting an area sets the hash; a hash selects its area at load
         REQUIRE(i >= 0);
         jcm::SelectArea(*f.app, i);
         CHECK(jcm::platform::headless::Get().hash == "area=370812&lang=zh");
-        f.Frame();
+        f.Settle();
         const std::string& name = f.app->data.areas[static_cast<size_t>(i)].name.zh;
         CHECK(FindItem(*f.app, jcm::Role::Heading, name) >= 0);  // the detail's heading
         CHECK(jcm::platform::headless::Get().summary.find(name) != std::string::npos);
@@ -373,7 +373,7 @@ TEST_CASE("app: following a link (hash change) selects its area and language; la
     CHECK(f.app->lang == jcm::Lang::En);
     REQUIRE(f.app->selected >= 0);
     CHECK(f.app->data.areas[static_cast<size_t>(f.app->selected)].id == "370831");
-    f.Frame();
+    f.Settle();
     CHECK(FindItem(*f.app, jcm::Role::Heading, "Sishui") >= 0);  // the English name, in the English detail
     CHECK(hl.summary.find("Sishui") != std::string::npos);
 
@@ -1399,4 +1399,18 @@ TEST_CASE("fonts: characters no font has are drawn by the platform, not shown as
     CHECK(f.app->fonts.body->FindGlyphNoFallback(0x2013) != nullptr);  // –
     f.Settle();
     CHECK(FindItem(*f.app, jcm::Role::Heading, "济宁") >= 0);
+}
+
+TEST_CASE("app: the first map frame is shown before the semantics mirror is made, which the next frame publishes") {
+    Fixture f;
+    f.LoadShipped();
+    auto& hl = jcm::platform::headless::Get();
+    const int before = hl.semantics_published;
+    f.Frame();  // the first map frame: the browser would lay the mirror out before showing it
+    CHECK(std::count(hl.marks.begin(), hl.marks.end(), "app:first-map-frame") == 1);
+    CHECK(hl.semantics_published == before);
+    CHECK(f.app->frames_to_draw > 0);  // a next frame is coming, to publish it
+    f.Frame();
+    CHECK(hl.semantics_published == before + 1);
+    CHECK(hl.summary.find(f.app->data.title.Get(jcm::Lang::Zh)) != std::string::npos);
 }
