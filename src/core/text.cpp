@@ -53,10 +53,26 @@ bool In(const uint16_t (&set)[N], uint32_t c) {
     return c <= 0xFFFF && std::binary_search(set, set + N, static_cast<uint16_t>(c));
 }
 
+// Full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ): set like digits and letters, a run of
+// them is never broken ("２０２５").
+bool FullWidthAlnum(uint32_t c) {
+    return (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A);
+}
+
 // Ideographs and the scripts set like them (a line may break on either side of each).
 bool Wide(uint32_t c) {
     return (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) ||
-           (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3FFFF);
+           (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF && !FullWidthAlnum(c)) ||
+           (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+// What belongs to the character before it (UAX #14 LB9): combining marks (kana's voicing marks
+// too), variation selectors (an ideographic variation sequence: a rare name's glyph form) and the
+// zero-width joiner. A line never breaks before one.
+bool Attached(uint32_t c) {
+    return (c >= 0x300 && c <= 0x36F) || (c >= 0x1AB0 && c <= 0x1AFF) || (c >= 0x1DC0 && c <= 0x1DFF) ||
+           (c >= 0x20D0 && c <= 0x20FF) || c == 0x200D || c == 0x3099 || c == 0x309A || (c >= 0xFE00 && c <= 0xFE0F) ||
+           (c >= 0xFE20 && c <= 0xFE2F) || (c >= 0xE0100 && c <= 0xE01EF);
 }
 
 // The blanks ImGui's callers skip at a break (CalcWordWrapNextLineStartA): an ideographic space
@@ -84,7 +100,7 @@ size_t CodepointCount(std::string_view s) {
 }
 
 bool LineBreakAllowed(uint32_t before, uint32_t after) {
-    if (In(kNoBreakAfter, before) || In(kNoBreakBefore, after)) return false;
+    if (Attached(after) || In(kNoBreakAfter, before) || In(kNoBreakBefore, after)) return false;
     return Blank(before) || Wide(before) || Wide(after);
 }
 

@@ -22,7 +22,9 @@ size_t CodepointCount(std::string_view s);
 // between an ideograph and a letter or digit, and after blanks; never inside a run of letters
 // and digits ("1.5", "2,000", "JSON"), never before closing punctuation or a non-starter
 // (，。、：；！？）」』】》… %), never after opening punctuation ((（「『【《“ ¥), and never on either
-// side of an en or em dash, a wave dash or a middle dot ("1–5", "3～5", "——").
+// side of an en or em dash, a wave dash or a middle dot ("1–5", "3～5", "——"); never before a
+// combining mark, a variation selector or a zero-width joiner; full-width digits and letters are
+// set as digits and letters ("２０２５").
 bool LineBreakAllowed(uint32_t before, uint32_t after);
 
 // Where the line that starts at `text` ends when wrapped to `width`: the end of its last

@@ -65,6 +65,19 @@ TEST_CASE("line breaks: a word wider than the line is cut; every line has a char
     CHECK_FALSE(jcm::LineBreakAllowed(0x7532, 0x3002));   // 甲|。
     CHECK(jcm::LineBreakAllowed(0x3002, 0x7532));         // 。|甲
     CHECK(FirstLine("长 3～5 公里", 5) == "长");          // a range with a wave dash goes whole, not "长 3" then "～5"
+    CHECK(FirstLine("截至２０２５年", 8) == "截至");      // full-width digits: one number, not "截至２０" then "２５年"
+    CHECK_FALSE(jcm::LineBreakAllowed(0xFF12, 0xFF10));   // ２|０
+    CHECK_FALSE(jcm::LineBreakAllowed(0xFF21, 0xFF42));   // Ａ|ｂ
+    CHECK(jcm::LineBreakAllowed(0x5E74, 0xFF12));         // 年|２
+    CHECK(jcm::LineBreakAllowed(0xFF12, 0x5E74));         // ２|年
+    CHECK(jcm::LineBreakAllowed(0x3002, 0xFF12));         // 。|２
+    // What belongs to the character before it stays with it: a variation selector (a rare name's
+    // glyph form), a combining mark, kana's voicing mark.
+    CHECK_FALSE(jcm::LineBreakAllowed(0x845B, 0xE0100));  // 葛|VS17
+    CHECK(jcm::LineBreakAllowed(0xE0100, 0x5E74));        // VS17|年: after the sequence, as after 葛
+    CHECK_FALSE(jcm::LineBreakAllowed(0x7532, 0x0301));   // 甲|◌́
+    CHECK_FALSE(jcm::LineBreakAllowed(0x304B, 0x3099));   // か|◌゙
+    CHECK(FirstLine("甲乙\U000E0100丙", 5) == "甲");        // not "甲乙" then the selector alone
     const std::string empty;
     CHECK(jcm::WrapLineEnd(empty.data(), empty.data(), 10, TestAdvance, nullptr) == empty.data());
 }
