@@ -33,13 +33,15 @@ constexpr uint64_t kNoPoint = ~uint64_t{0};  // a NaN's bits: no vertex has them
 // own are dropped: 62 bits of mix still tell pairs apart).
 constexpr uint64_t kSeenOnce = 1, kSeenTwice = 2, kNode = 3, kState = 3;
 
-// The slot of `key` in a hash table of 2^bits points (Fibonacci hashing, linear probing): where
-// it is, or the empty slot where it would go.
-size_t NodeSlot(const std::vector<uint64_t>& table, uint64_t key, int bits) {
+// The slot of point `key` in a hash table of 2^bits slots (Fibonacci hashing, linear probing):
+// where it is, or the empty slot (kNoPoint) where it would go. `key_of` reads a slot's point.
+template <class Slot, class KeyOf>
+size_t PointSlot(const std::vector<Slot>& table, uint64_t key, int bits, KeyOf key_of) {
     size_t i = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - bits));
-    while (table[i] != kNoPoint && table[i] != key) i = (i + 1) & (table.size() - 1);
+    while (key_of(table[i]) != kNoPoint && key_of(table[i]) != key) i = (i + 1) & (table.size() - 1);
     return i;
 }
+uint64_t Itself(uint64_t key) { return key; }
 
 // Douglas-Peucker over vertices at(0..last) of a polyline, both ends kept: flags (in `flags`, by
 // ring index) every vertex farther than `tolerance` from what is kept, and the first `force`
@@ -91,7 +93,6 @@ BorderNodeFinder::BorderNodeFinder(const std::vector<AreaGeometry>& areas) : are
     // A slot a vertex: where neighbours share their borders (most points are on two rings) it is
     // half full; where nothing is shared it grows once, in the first pass.
     passes_ = std::max<size_t>(1, (total + (1u << 18) - 1) >> 18);
-    bits_ = 4;
     while ((size_t{1} << bits_) < (total + passes_ - 1) / passes_) ++bits_;
 }
 
@@ -133,9 +134,7 @@ bool BorderNodeFinder::Step() {
 }
 
 size_t BorderNodeFinder::SeenSlot(uint64_t point) const {
-    size_t i = static_cast<size_t>((point * 0x9E3779B97F4A7C15ull) >> (64 - bits_));
-    while (table_[i].point != kNoPoint && table_[i].point != point) i = (i + 1) & (table_.size() - 1);
-    return i;
+    return PointSlot(table_, point, bits_, [](const Seen& s) { return s.point; });
 }
 
 void BorderNodeFinder::Grow() {
@@ -152,7 +151,7 @@ BorderNodes BorderNodeFinder::Finish() {
     int bits = 4;
     while ((size_t{1} << bits) < nodes_.size() * 2) ++bits;
     std::vector<uint64_t> table(size_t{1} << bits, kNoPoint);
-    for (uint64_t key : nodes_) table[NodeSlot(table, key, bits)] = key;
+    for (uint64_t key : nodes_) table[PointSlot(table, key, bits, Itself)] = key;
     std::vector<uint64_t>().swap(nodes_);
     const std::vector<AreaGeometry>& areas = *areas_;
     BorderNodes out;
@@ -163,7 +162,7 @@ BorderNodes BorderNodeFinder::Finish() {
         flags.assign(v.size(), 0);
         for (size_t k = 0; k < v.size(); ++k) {
             const uint64_t key = PointKey(v[k]);
-            flags[k] = table[NodeSlot(table, key, bits)] == key ? 1 : 0;
+            flags[k] = table[PointSlot(table, key, bits, Itself)] == key ? 1 : 0;
         }
     }
     return out;
