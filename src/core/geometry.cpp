@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <vector>
 
 #include "core/simplify.h"
@@ -250,7 +251,10 @@ MapGeometry MapGeometryBuilder::Finish() {
 
 bool MapGeometryFinisher::Step(MapGeometry& m, size_t vertex_budget) {
     if (!m.indexed) {
-        m.hit_index.Build(m.areas, m.bounds, options_);
+        if (!hit_) hit_ = std::make_unique<HitIndexBuilder>(m.bounds, options_);
+        if (!hit_->Step(m.areas, vertex_budget)) return false;
+        m.hit_index = hit_->Finish();
+        hit_.reset();
         m.indexed = true;
         return m.labelled;
     }
@@ -279,175 +283,242 @@ MapGeometry BuildMapGeometry(const Dataset& data, const GeometryOptions& options
 // ---- 4. HitIndex::Build -------------------------------------------------------------------------
 
 void HitIndex::Build(const std::vector<AreaGeometry>& areas, const WorldRect& bounds, const GeometryOptions& options) {
-    *this = HitIndex{};
-    size_t edge_count = 0;
-    for (const AreaGeometry& g : areas) {
-        for (const RingRange& ring : g.rings) edge_count += ring.count;
+    HitIndexBuilder builder(bounds, options);
+    while (!builder.Step(areas, static_cast<size_t>(-1))) {
     }
-    if (edge_count == 0 || !bounds.Valid()) return;
+    *this = builder.Finish();
+}
 
-    // Grid: about edge_count * hit_cells_per_edge square-ish cells over the bounds.
-    const double w = static_cast<double>(bounds.max.x) - bounds.min.x;
-    const double h = static_cast<double>(bounds.max.y) - bounds.min.y;
-    const double max_cells = std::max(1.0, static_cast<double>(options.max_hit_cells));
-    const double target = std::clamp(static_cast<double>(edge_count) * options.hit_cells_per_edge, 1.0, max_cells);
-    constexpr double kMaxSide = 1 << 15;
-    double cols = 1, rows = 1;
-    if (w > 0 && h > 0) {
-        const double s = std::sqrt(w * h / target);
-        cols = std::clamp(std::ceil(w / s), 1.0, kMaxSide);
-        rows = std::clamp(std::ceil(h / s), 1.0, kMaxSide);
-        while (cols * rows > max_cells) {  // rounding up may overshoot the cap
-            cols = std::max(1.0, std::floor(cols * 0.9));
-            rows = std::max(1.0, std::floor(rows * 0.9));
-        }
-    } else if (w > 0) {
-        cols = std::clamp(target, 1.0, kMaxSide);
-    } else if (h > 0) {
-        rows = std::clamp(target, 1.0, kMaxSide);
-    }
-    // Each edge is listed in every cell it crosses, about |dx| / cell width + |dy| / cell height
-    // of them. Long edges (a spike across the whole map, a flat map of long edges) would make
-    // that edges x columns; coarser cells keep the entries within a budget of a few per edge.
-    const double budget = std::max(65536.0, 16.0 * static_cast<double>(edge_count));
-    for (int halving = 0; halving < 40 && (cols > 1 || rows > 1); ++halving) {
-        const double cw = w > 0 ? w / cols : 1.0, ch = h > 0 ? h / rows : 1.0;
-        double entries = 0;
-        for (const AreaGeometry& g : areas)
-            for (const RingRange& ring : g.rings)
-                for (uint32_t k = ring.start; k < ring.start + ring.count; ++k) {
-                    const uint32_t kn = detail::NextInRing(ring, k);
-                    entries += std::fabs(static_cast<double>(g.vertices[kn].x) - g.vertices[k].x) / cw +
-                               std::fabs(static_cast<double>(g.vertices[kn].y) - g.vertices[k].y) / ch + 2.0;
+HitIndexBuilder::HitIndexBuilder(const WorldRect& bounds, const GeometryOptions& options)
+    : bounds_(bounds), cells_per_edge_(options.hit_cells_per_edge), max_cells_(options.max_hit_cells) {}
+
+int32_t HitIndexBuilder::ColOf(double x) const {
+    const double c = std::floor((x - index_.origin_x_) / index_.cell_w_);
+    return static_cast<int32_t>(std::clamp(c, 0.0, static_cast<double>(index_.cols_ - 1)));
+}
+
+int32_t HitIndexBuilder::RowOf(double y) const {
+    const double r = std::floor((y - index_.origin_y_) / index_.cell_h_);
+    return static_cast<int32_t>(std::clamp(r, 0.0, static_cast<double>(index_.rows_ - 1)));
+}
+
+// Every cell an edge of area `ai` passes through (row by row, with a small margin so an edge
+// within rounding distance of a cell is listed there too).
+template <class Visit>
+void HitIndexBuilder::ForEachEdgeCell(const AreaGeometry& g, uint32_t ai, Visit&& visit) const {
+    const HitIndex& x = index_;
+    const double margin_x = x.cell_w_ * 1e-3, margin_y = x.cell_h_ * 1e-3;
+    for (const RingRange& ring : g.rings) {
+        for (uint32_t k = ring.start; k < ring.start + ring.count; ++k) {
+            const uint32_t kn = detail::NextInRing(ring, k);
+            const double ax = g.vertices[k].x, ay = g.vertices[k].y;
+            const double bx = g.vertices[kn].x, by = g.vertices[kn].y;
+            const int32_t r0 = RowOf(std::min(ay, by) - margin_y);
+            const int32_t r1 = RowOf(std::max(ay, by) + margin_y);
+            for (int32_t r = r0; r <= r1; ++r) {
+                double x0 = std::min(ax, bx), x1 = std::max(ax, bx);
+                if (ay != by && r0 != r1) {  // clip the edge to the row's band
+                    const double y0 = x.origin_y_ + r * x.cell_h_ - margin_y;
+                    const double y1 = x.origin_y_ + (r + 1) * x.cell_h_ + margin_y;
+                    double t0 = std::clamp((y0 - ay) / (by - ay), 0.0, 1.0);
+                    double t1 = std::clamp((y1 - ay) / (by - ay), 0.0, 1.0);
+                    const double xa = ax + t0 * (bx - ax), xb = ax + t1 * (bx - ax);
+                    x0 = std::min(xa, xb);
+                    x1 = std::max(xa, xb);
                 }
-        if (entries <= budget) break;
-        cols = std::max(1.0, std::floor(cols * 0.5));
-        rows = std::max(1.0, std::floor(rows * 0.5));
-    }
-    cols_ = static_cast<int32_t>(cols);
-    rows_ = static_cast<int32_t>(rows);
-    origin_x_ = bounds.min.x;
-    origin_y_ = bounds.min.y;
-    max_x_ = bounds.max.x;
-    max_y_ = bounds.max.y;
-    cell_w_ = w > 0 ? w / cols_ : 1.0;
-    cell_h_ = h > 0 ? h / rows_ : 1.0;
-    const size_t cells = CellCount();
-
-    auto col_of = [this](double x) {
-        const double c = std::floor((x - origin_x_) / cell_w_);
-        return static_cast<int32_t>(std::clamp(c, 0.0, static_cast<double>(cols_ - 1)));
-    };
-    auto row_of = [this](double y) {
-        const double r = std::floor((y - origin_y_) / cell_h_);
-        return static_cast<int32_t>(std::clamp(r, 0.0, static_cast<double>(rows_ - 1)));
-    };
-
-    // Every cell an edge passes through (row by row, with a small margin so an edge within
-    // rounding distance of a cell is listed there too), in area order.
-    const double margin_x = cell_w_ * 1e-3, margin_y = cell_h_ * 1e-3;
-    auto for_each_edge_cell = [&](auto&& visit) {
-        for (size_t ai = 0; ai < areas.size(); ++ai) {
-            const AreaGeometry& g = areas[ai];
-            for (const RingRange& ring : g.rings) {
-                for (uint32_t k = ring.start; k < ring.start + ring.count; ++k) {
-                    const uint32_t kn = detail::NextInRing(ring, k);
-                    const double ax = g.vertices[k].x, ay = g.vertices[k].y;
-                    const double bx = g.vertices[kn].x, by = g.vertices[kn].y;
-                    const int32_t r0 = row_of(std::min(ay, by) - margin_y);
-                    const int32_t r1 = row_of(std::max(ay, by) + margin_y);
-                    for (int32_t r = r0; r <= r1; ++r) {
-                        double x0 = std::min(ax, bx), x1 = std::max(ax, bx);
-                        if (ay != by && r0 != r1) {  // clip the edge to the row's band
-                            const double y0 = origin_y_ + r * cell_h_ - margin_y;
-                            const double y1 = origin_y_ + (r + 1) * cell_h_ + margin_y;
-                            double t0 = std::clamp((y0 - ay) / (by - ay), 0.0, 1.0);
-                            double t1 = std::clamp((y1 - ay) / (by - ay), 0.0, 1.0);
-                            const double xa = ax + t0 * (bx - ax), xb = ax + t1 * (bx - ax);
-                            x0 = std::min(xa, xb);
-                            x1 = std::max(xa, xb);
-                        }
-                        const int32_t c0 = col_of(x0 - margin_x), c1 = col_of(x1 + margin_x);
-                        for (int32_t c = c0; c <= c1; ++c) {
-                            visit(static_cast<size_t>(r) * static_cast<size_t>(cols_) + static_cast<size_t>(c),
-                                  EdgeRef{static_cast<uint32_t>(ai), kn == k + 1 ? k : (k | kWrap)});
-                        }
-                    }
-                }
-            }
-        }
-    };
-    edge_start_.assign(cells + 1, 0);
-    for_each_edge_cell([&](size_t cell, const EdgeRef&) { ++edge_start_[cell + 1]; });
-    for (size_t c = 0; c < cells; ++c) edge_start_[c + 1] += edge_start_[c];
-    edges_.resize(edge_start_[cells]);
-    {
-        std::vector<uint32_t> fill(edge_start_.begin(), edge_start_.end() - 1);
-        for_each_edge_cell([&](size_t cell, const EdgeRef& e) { edges_[fill[cell]++] = e; });
-    }
-
-    // Which areas contain each cell centre: crossings of each row's centre line, per area.
-    struct Crossing {
-        uint32_t area;
-        int32_t row;
-        double x;
-    };
-    std::vector<Crossing> crossings;
-    for (size_t ai = 0; ai < areas.size(); ++ai) {
-        const AreaGeometry& g = areas[ai];
-        for (const RingRange& ring : g.rings) {
-            for (uint32_t k = ring.start; k < ring.start + ring.count; ++k) {
-                const uint32_t kn = detail::NextInRing(ring, k);
-                const double ax = g.vertices[k].x, ay = g.vertices[k].y;
-                const double bx = g.vertices[kn].x, by = g.vertices[kn].y;
-                if (ay == by) continue;
-                const int32_t r0 = row_of(std::min(ay, by) - cell_h_), r1 = row_of(std::max(ay, by) + cell_h_);
-                for (int32_t r = r0; r <= r1; ++r) {
-                    const double cy = CellCenterY(r);
-                    if (detail::Straddles(ay, by, cy)) {
-                        crossings.push_back({static_cast<uint32_t>(ai), r, detail::CrossingX(ax, ay, bx, by, cy)});
-                    }
+                const int32_t c0 = ColOf(x0 - margin_x), c1 = ColOf(x1 + margin_x);
+                for (int32_t c = c0; c <= c1; ++c) {
+                    visit(static_cast<size_t>(r) * static_cast<size_t>(x.cols_) + static_cast<size_t>(c),
+                          HitIndex::EdgeRef{ai, kn == k + 1 ? k : (k | HitIndex::kWrap)});
                 }
             }
         }
     }
-    std::sort(crossings.begin(), crossings.end(), [](const Crossing& a, const Crossing& b) {
+}
+
+bool HitIndexBuilder::Step(const std::vector<AreaGeometry>& areas, size_t vertex_budget) {
+    // A pass over the areas, resumed where the last step left it: f(area index) for whole areas
+    // until about vertex_budget vertices are done; true once the pass reached the last area.
+    size_t done = 0;
+    auto pass = [&](auto&& f) {
+        while (next_ < areas.size() && (done == 0 || done < vertex_budget)) {
+            f(static_cast<uint32_t>(next_));
+            done += std::max<size_t>(areas[next_].vertices.size(), 1);
+            ++next_;
+        }
+        if (next_ < areas.size()) return false;
+        next_ = 0;
+        return true;
+    };
+    while (done == 0 || done < vertex_budget) {
+        switch (phase_) {
+            case Phase::Start: {
+                size_t edge_count = 0;
+                for (const AreaGeometry& g : areas) {
+                    for (const RingRange& ring : g.rings) edge_count += ring.count;
+                }
+                if (edge_count == 0 || !bounds_.Valid()) {
+                    phase_ = Phase::Done;  // an empty index: every query answers -1
+                    break;
+                }
+                // Grid: about edge_count * hit_cells_per_edge square-ish cells over the bounds.
+                w_ = static_cast<double>(bounds_.max.x) - bounds_.min.x;
+                h_ = static_cast<double>(bounds_.max.y) - bounds_.min.y;
+                const double max_cells = std::max(1.0, static_cast<double>(max_cells_));
+                const double target = std::clamp(static_cast<double>(edge_count) * cells_per_edge_, 1.0, max_cells);
+                constexpr double kMaxSide = 1 << 15;
+                if (w_ > 0 && h_ > 0) {
+                    const double side = std::sqrt(w_ * h_ / target);
+                    cols_ = std::clamp(std::ceil(w_ / side), 1.0, kMaxSide);
+                    rows_ = std::clamp(std::ceil(h_ / side), 1.0, kMaxSide);
+                    while (cols_ * rows_ > max_cells) {  // rounding up may overshoot the cap
+                        cols_ = std::max(1.0, std::floor(cols_ * 0.9));
+                        rows_ = std::max(1.0, std::floor(rows_ * 0.9));
+                    }
+                } else if (w_ > 0) {
+                    cols_ = std::clamp(target, 1.0, kMaxSide);
+                } else if (h_ > 0) {
+                    rows_ = std::clamp(target, 1.0, kMaxSide);
+                }
+                // Each edge is listed in every cell it crosses, about |dx| / cell width + |dy| /
+                // cell height of them. Long edges (a spike across the whole map, a flat map of
+                // long edges) would make that edges x columns; coarser cells keep the entries
+                // within a budget of a few per edge (Size: a pass per halving).
+                entry_budget_ = std::max(65536.0, 16.0 * static_cast<double>(edge_count));
+                phase_ = Phase::Size;
+                break;
+            }
+            case Phase::Size: {
+                if (halving_ < 40 && (cols_ > 1 || rows_ > 1)) {
+                    const double cw = w_ > 0 ? w_ / cols_ : 1.0, ch = h_ > 0 ? h_ / rows_ : 1.0;
+                    const bool whole = pass([&](uint32_t ai) {
+                        const AreaGeometry& g = areas[ai];
+                        for (const RingRange& ring : g.rings)
+                            for (uint32_t k = ring.start; k < ring.start + ring.count; ++k) {
+                                const uint32_t kn = detail::NextInRing(ring, k);
+                                entries_ += std::fabs(static_cast<double>(g.vertices[kn].x) - g.vertices[k].x) / cw +
+                                            std::fabs(static_cast<double>(g.vertices[kn].y) - g.vertices[k].y) / ch + 2.0;
+                            }
+                    });
+                    if (!whole) break;
+                    if (entries_ > entry_budget_) {
+                        cols_ = std::max(1.0, std::floor(cols_ * 0.5));
+                        rows_ = std::max(1.0, std::floor(rows_ * 0.5));
+                        entries_ = 0;
+                        ++halving_;
+                        break;
+                    }
+                }
+                HitIndex& x = index_;
+                x.cols_ = static_cast<int32_t>(cols_);
+                x.rows_ = static_cast<int32_t>(rows_);
+                x.origin_x_ = bounds_.min.x;
+                x.origin_y_ = bounds_.min.y;
+                x.max_x_ = bounds_.max.x;
+                x.max_y_ = bounds_.max.y;
+                x.cell_w_ = w_ > 0 ? w_ / x.cols_ : 1.0;
+                x.cell_h_ = h_ > 0 ? h_ / x.rows_ : 1.0;
+                x.edge_start_.assign(x.CellCount() + 1, 0);
+                phase_ = Phase::Count;
+                break;
+            }
+            case Phase::Count: {  // how many edges each cell lists
+                HitIndex& x = index_;
+                if (!pass([&](uint32_t ai) {
+                        ForEachEdgeCell(areas[ai], ai, [&](size_t cell, const HitIndex::EdgeRef&) { ++x.edge_start_[cell + 1]; });
+                    }))
+                    break;
+                const size_t cells = x.CellCount();
+                for (size_t c = 0; c < cells; ++c) x.edge_start_[c + 1] += x.edge_start_[c];
+                x.edges_.resize(x.edge_start_[cells]);
+                fill_.assign(x.edge_start_.begin(), x.edge_start_.end() - 1);
+                phase_ = Phase::List;
+                break;
+            }
+            case Phase::List: {  // the edges, in area order within each cell
+                HitIndex& x = index_;
+                if (!pass([&](uint32_t ai) {
+                        ForEachEdgeCell(areas[ai], ai, [&](size_t cell, const HitIndex::EdgeRef& e) { x.edges_[fill_[cell]++] = e; });
+                    }))
+                    break;
+                fill_ = {};
+                phase_ = Phase::Cross;
+                break;
+            }
+            case Phase::Cross: {  // where each area's outline crosses each row's centre line
+                if (!pass([&](uint32_t ai) { AddCrossings(areas[ai], ai); })) break;
+                FillInside();
+                crossings_ = {};
+                phase_ = Phase::Done;
+                break;
+            }
+            case Phase::Done:
+                return true;
+        }
+    }
+    return phase_ == Phase::Done;
+}
+
+void HitIndexBuilder::AddCrossings(const AreaGeometry& g, uint32_t ai) {
+    const HitIndex& x = index_;
+    for (const RingRange& ring : g.rings) {
+        for (uint32_t k = ring.start; k < ring.start + ring.count; ++k) {
+            const uint32_t kn = detail::NextInRing(ring, k);
+            const double ax = g.vertices[k].x, ay = g.vertices[k].y;
+            const double bx = g.vertices[kn].x, by = g.vertices[kn].y;
+            if (ay == by) continue;
+            const int32_t r0 = RowOf(std::min(ay, by) - x.cell_h_), r1 = RowOf(std::max(ay, by) + x.cell_h_);
+            for (int32_t r = r0; r <= r1; ++r) {
+                const double cy = x.CellCenterY(r);
+                if (detail::Straddles(ay, by, cy)) crossings_.push_back({ai, r, detail::CrossingX(ax, ay, bx, by, cy)});
+            }
+        }
+    }
+}
+
+// Which areas contain each cell centre, from the crossings: inside iff an odd number of crossings
+// lie at or left of the centre: [x0, x1), [x2, x3), ...
+void HitIndexBuilder::FillInside() {
+    HitIndex& x = index_;
+    std::sort(crossings_.begin(), crossings_.end(), [](const Crossing& a, const Crossing& b) {
         if (a.area != b.area) return a.area < b.area;
         if (a.row != b.row) return a.row < b.row;
         return a.x < b.x;
     });
-    // Inside iff an odd number of crossings lie at or left of the centre: [x0, x1), [x2, x3), ...
     struct Span {
         uint32_t area;
         int32_t row, c0, c1;  // columns c0..c1 inclusive
     };
     std::vector<Span> spans;
-    for (size_t i = 0; i < crossings.size();) {
+    for (size_t i = 0; i < crossings_.size();) {
         size_t j = i;
-        while (j < crossings.size() && crossings[j].area == crossings[i].area && crossings[j].row == crossings[i].row) ++j;
+        while (j < crossings_.size() && crossings_[j].area == crossings_[i].area && crossings_[j].row == crossings_[i].row) ++j;
         for (size_t k = i; k + 1 < j; k += 2) {
-            const double xa = crossings[k].x, xb = crossings[k + 1].x;
-            int32_t c0 = col_of(xa);
-            while (c0 > 0 && CellCenterX(c0 - 1) >= xa) --c0;
-            while (c0 < cols_ && CellCenterX(c0) < xa) ++c0;
-            int32_t c1 = col_of(xb);
-            while (c1 + 1 < cols_ && CellCenterX(c1 + 1) < xb) ++c1;
-            while (c1 >= 0 && CellCenterX(c1) >= xb) --c1;
-            if (c0 <= c1) spans.push_back({crossings[i].area, crossings[i].row, c0, c1});
+            const double xa = crossings_[k].x, xb = crossings_[k + 1].x;
+            int32_t c0 = ColOf(xa);
+            while (c0 > 0 && x.CellCenterX(c0 - 1) >= xa) --c0;
+            while (c0 < x.cols_ && x.CellCenterX(c0) < xa) ++c0;
+            int32_t c1 = ColOf(xb);
+            while (c1 + 1 < x.cols_ && x.CellCenterX(c1 + 1) < xb) ++c1;
+            while (c1 >= 0 && x.CellCenterX(c1) >= xb) --c1;
+            if (c0 <= c1) spans.push_back({crossings_[i].area, crossings_[i].row, c0, c1});
         }
         i = j;
     }
-    inside_start_.assign(cells + 1, 0);
+    const size_t cells = x.CellCount();
+    x.inside_start_.assign(cells + 1, 0);
     for (const Span& s : spans) {
-        for (int32_t c = s.c0; c <= s.c1; ++c) ++inside_start_[static_cast<size_t>(s.row) * cols_ + c + 1];
+        for (int32_t c = s.c0; c <= s.c1; ++c) ++x.inside_start_[static_cast<size_t>(s.row) * x.cols_ + c + 1];
     }
-    for (size_t c = 0; c < cells; ++c) inside_start_[c + 1] += inside_start_[c];
-    inside_.resize(inside_start_[cells]);
-    std::vector<uint32_t> fill(inside_start_.begin(), inside_start_.end() - 1);
+    for (size_t c = 0; c < cells; ++c) x.inside_start_[c + 1] += x.inside_start_[c];
+    x.inside_.resize(x.inside_start_[cells]);
+    std::vector<uint32_t> fill(x.inside_start_.begin(), x.inside_start_.end() - 1);
     for (const Span& s : spans) {
-        for (int32_t c = s.c0; c <= s.c1; ++c) inside_[fill[static_cast<size_t>(s.row) * cols_ + c]++] = s.area;
+        for (int32_t c = s.c0; c <= s.c1; ++c) x.inside_[fill[static_cast<size_t>(s.row) * x.cols_ + c]++] = s.area;
     }
 }
+
+HitIndex HitIndexBuilder::Finish() { return std::move(index_); }
 
 // ---- 5. HitIndex::Query -------------------------------------------------------------------------
 

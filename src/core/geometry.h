@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "core/model.h"
@@ -106,6 +107,48 @@ private:
 
     double CellCenterX(int32_t col) const { return origin_x_ + (col + 0.5) * cell_w_; }
     double CellCenterY(int32_t row) const { return origin_y_ + (row + 0.5) * cell_h_; }
+
+    friend class HitIndexBuilder;
+};
+
+// HitIndex::Build in steps, for a map whose index takes too long for one frame (the app makes a
+// big map's after drawing it: MapGeometryFinisher). Each step is part of a pass over the areas:
+// the grid's size (a pass for each halving of a grid whose long edges would fill too many cells), the edges each cell lists
+// (counted, then listed) and where outlines cross the rows' centre lines. Step until true, then
+// Finish: the index HitIndex::Build makes. `areas` must be the same, unchanged, at every step.
+class HitIndexBuilder {
+  public:
+    HitIndexBuilder(const WorldRect& bounds, const GeometryOptions& options);
+    // Works through whole areas until about `vertex_budget` vertices are done (at least one
+    // area); true once the index is made.
+    bool Step(const std::vector<AreaGeometry>& areas, size_t vertex_budget);
+    HitIndex Finish();  // once, after Step gave true
+
+  private:
+    enum class Phase : uint8_t { Start, Size, Count, List, Cross, Done };
+    struct Crossing {
+        uint32_t area;
+        int32_t row;
+        double x;
+    };
+    HitIndex index_;
+    WorldRect bounds_;
+    double cells_per_edge_;
+    uint32_t max_cells_;
+    Phase phase_ = Phase::Start;
+    size_t next_ = 0;  // the next area of the current pass
+    double w_ = 0, h_ = 0, cols_ = 1, rows_ = 1;
+    double entries_ = 0, entry_budget_ = 0;  // Size: the pass's entries, and their limit
+    int halving_ = 0;
+    std::vector<uint32_t> fill_;      // List: each cell's next free entry
+    std::vector<Crossing> crossings_;  // Cross
+
+    int32_t ColOf(double x) const;
+    int32_t RowOf(double y) const;
+    template <class Visit>
+    void ForEachEdgeCell(const AreaGeometry& g, uint32_t ai, Visit&& visit) const;
+    void AddCrossings(const AreaGeometry& g, uint32_t ai);
+    void FillInside();
 };
 
 // Brute-force hit test: the highest-indexed area containing p, or -1.
@@ -167,8 +210,8 @@ class MapGeometryBuilder {
 };
 
 // What MapGeometryBuilder leaves to do with GeometryOptions::defer_labels, in steps: the hit
-// index (the first step), then the label points, whole areas until about `vertex_budget` vertices
-// a step. `options` as the builder applied them (MapGeometryBuilder::Options). The result is what
+// index (HitIndexBuilder), then the label points, whole areas until about `vertex_budget` vertices
+// a step either way. `options` as the builder applied them (MapGeometryBuilder::Options). The result is what
 // BuildMapGeometry gives. The geometry must stay the same one while the finisher works on it.
 class MapGeometryFinisher {
   public:
@@ -177,6 +220,7 @@ class MapGeometryFinisher {
 
   private:
     GeometryOptions options_;
+    std::unique_ptr<HitIndexBuilder> hit_;  // while the index is being made
     size_t next_ = 0;
 };
 

@@ -509,6 +509,22 @@ TEST_CASE("hit index: long edges across the whole map do not list each edge in e
     const jcm::MapGeometry m = jcm::BuildMapGeometry(data, opt);
     CHECK(m.hit_index.EdgeRefCount() <= static_cast<size_t>(std::max(65536.0, 16.0 * 1600) * 1.5));
     CheckHitsAgainstReference(m, WorldRings(m), 3000, 9);
+
+    // Made in steps (as a big map's is, between frames), an area a step: the coarser grid is
+    // found in a pass per halving, and the index is the one made at once.
+    jcm::HitIndexBuilder builder(m.bounds, opt);
+    int steps = 1;
+    while (!builder.Step(m.areas, 4)) ++steps;
+    CHECK(steps > 4 * 400);  // the size in more than one pass (then 3 more passes)
+    CHECK(steps % 400 == 0);
+    const jcm::HitIndex stepped = builder.Finish();
+    CHECK(stepped.CellCount() == m.hit_index.CellCount());
+    CHECK(stepped.EdgeRefCount() == m.hit_index.EdgeRefCount());
+    for (int k = 0; k <= 200; ++k) {
+        const float t = static_cast<float>(k) / 200.0f;
+        const Vec2 p{m.bounds.min.x + t * m.bounds.Width(), m.bounds.min.y + (1 - t) * m.bounds.Height()};
+        CHECK(stepped.Query(m.areas, p) == m.hit_index.Query(m.areas, p));
+    }
 }
 
 TEST_CASE("hit index: empty dataset and zero-height geometry") {
@@ -648,7 +664,7 @@ TEST_CASE("MapGeometryBuilder: any step size gives BuildMapGeometry's geometry, 
 }
 
 // A big load draws its map before the names and the hit index are made (GeometryOptions::
-// defer_labels; MapGeometryFinisher afterwards, in slices): meanwhile a hit test still answers
+// defer_labels; MapGeometryFinisher afterwards, both in slices): meanwhile a hit test still answers
 // (by brute force) and says what the index will; finished, it is BuildMapGeometry's geometry.
 TEST_CASE("MapGeometryFinisher: names and the hit index after the map, as BuildMapGeometry makes them") {
     const jcm::LoadResult loaded = LoadShippedData();
@@ -675,14 +691,25 @@ TEST_CASE("MapGeometryFinisher: names and the hit index after the map, as BuildM
         };
         same_hits();  // brute force
         jcm::MapGeometryFinisher finisher(builder.Options());
-        int steps = 0;
-        while (!finisher.Step(m, budget)) {
-            ++steps;
-            REQUIRE(steps <= static_cast<int>(data.areas.size()) + 1);
-            CHECK(m.indexed);  // the first step
+        int index_steps = 0, label_steps = 0;
+        while (true) {
+            (m.indexed ? label_steps : index_steps) += 1;
+            REQUIRE(index_steps + label_steps <= 5 * static_cast<int>(data.areas.size()));
+            if (finisher.Step(m, budget)) break;
             CHECK_FALSE(m.labelled);
+            if (!m.indexed) same_hits();  // brute force while the index is made
         }
-        if (budget == 1) CHECK(steps == static_cast<int>(data.areas.size()));  // the index, then an area a step
+        if (budget == 1) {
+            // The index in passes over the areas, an area a step: its grid's size (one pass
+            // here), the edges each cell lists (counted, then listed), the outlines' crossings of
+            // the rows. Then the names, an area a step.
+            CHECK(index_steps == 4 * static_cast<int>(data.areas.size()));
+            CHECK(label_steps == static_cast<int>(data.areas.size()));
+        }
+        if (budget == static_cast<size_t>(-1)) {  // the index in one step, the names in the next
+            CHECK(index_steps == 1);
+            CHECK(label_steps == 1);
+        }
         CHECK(m.indexed);
         CHECK(m.labelled);
         CHECK(finisher.Step(m, budget));  // done stays done
