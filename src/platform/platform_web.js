@@ -583,6 +583,20 @@ mergeInto(LibraryManager.library, {
     root: null,
     nodes: null,   // key -> element (made by setup)
     items: [],
+    // A publication that would make more elements than fit in SLICE_MS makes the rest in the
+    // next animation frames (pending): with 2,000 areas (4,000 items, 12,000 elements) one
+    // publication kept the page busy ~1 s, most of it the browser's style and layout of the new
+    // elements, which costs in proportion to the elements added, not to those already there.
+    SLICE_MS: 20,
+    pending: null,   // the items whose elements are not all made yet
+    frame: 0,        // the animation frame that goes on with them
+    appIdle: false,  // what the app last said (jcm_set_idle)
+    // <html data-app-idle="1"> while the frame loop sleeps (nothing left to draw) and the mirror
+    // is whole: what tests and tools wait for instead of guessing a time.
+    showIdle: function () {
+      var idle = jcmMirror.appIdle && !jcmMirror.pending ? '1' : '0';
+      if (document.documentElement.getAttribute('data-app-idle') !== idle) document.documentElement.setAttribute('data-app-idle', idle);
+    },
     FLAGS: { selected: 1, checked: 2, expanded: 4, expandable: 8, disabled: 16, truncated: 32, toggle: 64,
              action: 128, hasValue: 256, sortAsc: 512, sortDesc: 1024, offscreen: 2048, modal: 4096, decorative: 8192 },
     send: function (id, focus, hasValue, value) {
@@ -686,7 +700,7 @@ mergeInto(LibraryManager.library, {
       jcmMirror.items = items;
       var n = items.length, hasChildren = new Array(n), els = new Array(n), seen = new Map(), keep = new Set();
       for (var i = 0; i < n; i++) if (items[i][1] >= 0) hasChildren[items[i][1]] = true;
-      var modal = -1;
+      var modal = -1, until = performance.now() + jcmMirror.SLICE_MS, later = false, made = 0;
       for (var i = 0; i < n; i++) {
         var it = items[i], id = it[0], role = it[2], flags = it[3], name = it[9];
         if (role === 'dialog' && (flags & F.modal)) modal = i;
@@ -694,10 +708,21 @@ mergeInto(LibraryManager.library, {
         seen.set(id, count + 1);
         var key = role + ':' + id + (count ? '#' + count : '') + (hasChildren[i] ? ':c' : '');
         var el = jcmMirror.nodes.get(key);
-        if (!el) { el = jcmMirror.create(role, !!hasChildren[i]); jcmMirror.nodes.set(key, el); }
+        // Items come after their parents: an item whose parent waits, waits too.
+        if (it[1] >= 0 && !els[it[1]]) { later = true; continue; }
+        if (!el) {
+          // In a later frame, once the time is up (and at least 100 were made: comparing the
+          // elements already made also takes time, and the mirror must get whole).
+          if (made >= 100 && performance.now() > until) { later = true; continue; }
+          made++;
+          el = jcmMirror.create(role, !!hasChildren[i]);
+          jcmMirror.nodes.set(key, el);
+        }
         keep.add(key);
         els[i] = el;
         if (role === 'textbox') continue;   // the page's own <input> is this control (platform.h)
+        if (el.jcmItems === items) continue;   // written by this publication's earlier frame
+        el.jcmItems = items;
         // Where it is on screen: the item's rectangle, written relative to the element it is
         // placed in (its parent's, or the tree's, which covers the viewport like the canvas).
         var st = el.style, px = function (v) { return v + 'px'; };
@@ -736,7 +761,7 @@ mergeInto(LibraryManager.library, {
       // Place each element under its parent, in the items' order (ImGui's navigation order).
       var last = new Map();   // parent element -> last placed child
       for (var i = 0; i < n; i++) {
-        if (items[i][2] === 'textbox') continue;
+        if (items[i][2] === 'textbox' || !els[i]) continue;
         var el = els[i], p = items[i][1], parent = p >= 0 && items[p][2] !== 'textbox' ? els[p] : root;
         var prev = last.get(parent) || null;
         var want = prev ? prev.nextSibling : parent.firstChild;
@@ -754,13 +779,22 @@ mergeInto(LibraryManager.library, {
         var inert = dialogEl !== null && c !== dialogEl;
         if (c.inert !== inert) c.inert = inert;
       }
+      // The rest in the next frame, unless the app publishes again first (which replaces it).
+      jcmMirror.pending = later ? items : null;
+      if (later && !jcmMirror.frame) {
+        jcmMirror.frame = requestAnimationFrame(function () {
+          jcmMirror.frame = 0;
+          if (jcmMirror.pending) jcmMirror.publish(jcmMirror.pending);
+        });
+      }
+      jcmMirror.showIdle();
     }
   },
 
-  // <html data-app-idle="1"> while the frame loop sleeps (nothing left to draw): what tests and
-  // tools wait for instead of guessing a time.
+  jcm_set_idle__deps: ['$jcmMirror'],
   jcm_set_idle: function (idle) {
-    document.documentElement.setAttribute('data-app-idle', idle ? '1' : '0');
+    jcmMirror.appIdle = !!idle;
+    jcmMirror.showIdle();
   },
 
   jcm_leave_canvas__deps: ['$jcmMirror'],

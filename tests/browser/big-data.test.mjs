@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, openApp, settle, screenshot, items, VIEWPORTS, ROOT } from './harness.mjs';
+import { setup, openApp, settle, screenshot, items, control, press, VIEWPORTS, ROOT } from './harness.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -96,5 +96,60 @@ test('big data: the card at each step is readable at phone size (the bar, the fi
   await screenshot(page, 'big-data-phone-card');
   release();
   await page.waitForFunction(() => performance.getEntriesByName('app:first-map-frame').length > 0, null, { timeout: 60000 });
+  await context.close();
+});
+
+// A map of 1,500 areas: its semantics mirror (an element for each area on the map and in the
+// ranked list, ~3,000 items) is made over several animation frames rather than in one long task
+// (platform_web.js jcmMirror.SLICE_MS), and the app says it is idle only once the mirror is whole.
+test('many areas: the mirror is made over several frames, and is whole when the app is idle', async () => {
+  const data = JSON.parse(readFileSync(join(ROOT, 'data/campaign.json'), 'utf8'));
+  const side = 39;   // 39 x 39 - 21 = 1,500 small squares south of the city
+  for (let k = 0; k < 1500; k++) {
+    const x = 116.0 + (k % side) * 0.02, y = 34.2 + Math.floor(k / side) * 0.02;
+    data.areas.push({ id: `t${k}`, name: { zh: `测试区${k}`, en: `Test area ${k}` }, kind: 'district',
+      geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.018, y], [x + 0.018, y + 0.018], [x, y + 0.018], [x, y]]] } });
+  }
+  const { page, context, errors } = await openApp(env, {
+    path: '?data=data/many.json', wait: false,
+    route: async (p) => {
+      // Counts the animation frames in which the mirror gained elements, from the first script on.
+      await p.addInitScript(() => {
+        window.__growFrames = 0;
+        let grew = false;
+        new MutationObserver((list) => {
+          if (!grew && list.some((m) => m.addedNodes.length && m.target.closest && m.target.closest('#a11y-tree'))) {
+            grew = true;
+            window.__growFrames++;
+            requestAnimationFrame(() => { grew = false; });
+          }
+        }).observe(document, { subtree: true, childList: true });
+      });
+      await p.route('**/data/many.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) }));
+    },
+  });
+  await settle(page, 60000);
+  const mirror = await page.evaluate(() => ({
+    items: window.jcmSemantics().filter((i) => i.role !== 'textbox').length,
+    elements: document.querySelectorAll('#a11y-tree [data-role]').length,
+    frames: window.__growFrames,
+  }));
+  assert.ok(mirror.items > 3000, `the mirror has an item per area in each list: ${JSON.stringify(mirror)}`);
+  assert.equal(mirror.elements, mirror.items, 'idle: every item has its element');
+  assert.ok(mirror.frames >= 2, `made over several frames: ${JSON.stringify(mirror)}`);
+  const last = page.locator('#a11y-tree [role=listitem]').filter({ hasText: '测试区1499' });
+  assert.ok(await last.count() >= 1, 'the last area is in the mirror');
+  // Another language names every item anew: the app is done in a few frames, the mirror takes
+  // more, and idle waits for it.
+  await press(page, control(page, 'button', 'English'));
+  await settle(page, 60000);
+  const english = await page.evaluate(() => ({
+    items: window.jcmSemantics().filter((i) => i.role !== 'textbox').length,
+    elements: document.querySelectorAll('#a11y-tree [data-role]').length,
+    last: [...document.querySelectorAll('#a11y-tree [role=listitem]')].filter((e) => e.textContent.includes('Test area 1499')).length,
+  }));
+  assert.equal(english.elements, english.items, `idle after the switch: every item has its element ${JSON.stringify(english)}`);
+  assert.ok(english.last >= 1, 'the last area, in English');
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -93,7 +93,7 @@ export async function waitForMark(page, name, timeout = 20000) {
 }
 
 // Waits until the app has stopped drawing: its frame loop sleeps when nothing is left to draw
-// and says so on <html data-app-idle="1">. After an input, the app is awake until it has drawn
+// and its semantics mirror is whole, and says so on <html data-app-idle="1">. After an input, the app is awake until it has drawn
 // the result, so this waits for the result, not for a guessed time.
 export async function settle(page, timeout = 15000) {
   await page.waitForFunction(() => document.documentElement.getAttribute('data-app-idle') === '1', null,
