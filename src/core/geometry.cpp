@@ -303,10 +303,10 @@ int32_t HitIndexBuilder::RowOf(double y) const {
 }
 
 // Every cell an edge of area `ai` passes through (row by row, with a small margin so an edge
-// within rounding distance of a cell is listed there too).
-template <class Visit>
-void HitIndexBuilder::ForEachEdgeCell(const AreaGeometry& g, uint32_t ai, Visit&& visit) const {
-    const HitIndex& x = index_;
+// within rounding distance of a cell is listed there too): counted (Count) or listed (List).
+void HitIndexBuilder::EdgeCells(const AreaGeometry& g, uint32_t ai) {
+    HitIndex& x = index_;
+    const bool list = phase_ == Phase::List;
     const double margin_x = x.cell_w_ * 1e-3, margin_y = x.cell_h_ * 1e-3;
     for (const RingRange& ring : g.rings) {
         for (uint32_t k = ring.start; k < ring.start + ring.count; ++k) {
@@ -328,8 +328,12 @@ void HitIndexBuilder::ForEachEdgeCell(const AreaGeometry& g, uint32_t ai, Visit&
                 }
                 const int32_t c0 = ColOf(x0 - margin_x), c1 = ColOf(x1 + margin_x);
                 for (int32_t c = c0; c <= c1; ++c) {
-                    visit(static_cast<size_t>(r) * static_cast<size_t>(x.cols_) + static_cast<size_t>(c),
-                          HitIndex::EdgeRef{ai, kn == k + 1 ? k : (k | HitIndex::kWrap)});
+                    const size_t cell = static_cast<size_t>(r) * static_cast<size_t>(x.cols_) + static_cast<size_t>(c);
+                    if (list) {
+                        x.edges_[fill_[cell]++] = HitIndex::EdgeRef{ai, kn == k + 1 ? k : (k | HitIndex::kWrap)};
+                    } else {
+                        ++x.edge_start_[cell + 1];
+                    }
                 }
             }
         }
@@ -337,126 +341,133 @@ void HitIndexBuilder::ForEachEdgeCell(const AreaGeometry& g, uint32_t ai, Visit&
 }
 
 bool HitIndexBuilder::Step(const std::vector<AreaGeometry>& areas, size_t vertex_budget) {
-    // A pass over the areas, resumed where the last step left it: f(area index) for whole areas
-    // until about vertex_budget vertices are done; true once the pass reached the last area.
     size_t done = 0;
-    auto pass = [&](auto&& f) {
-        while (next_ < areas.size() && (done == 0 || done < vertex_budget)) {
-            f(static_cast<uint32_t>(next_));
-            done += std::max<size_t>(areas[next_].vertices.size(), 1);
-            ++next_;
-        }
-        if (next_ < areas.size()) return false;
-        next_ = 0;
-        return true;
-    };
     while (done == 0 || done < vertex_budget) {
-        switch (phase_) {
-            case Phase::Start: {
-                size_t edge_count = 0;
-                for (const AreaGeometry& g : areas) {
-                    for (const RingRange& ring : g.rings) edge_count += ring.count;
-                }
-                if (edge_count == 0 || !bounds_.Valid()) {
-                    phase_ = Phase::Done;  // an empty index: every query answers -1
-                    break;
-                }
-                // Grid: about edge_count * hit_cells_per_edge square-ish cells over the bounds.
-                w_ = static_cast<double>(bounds_.max.x) - bounds_.min.x;
-                h_ = static_cast<double>(bounds_.max.y) - bounds_.min.y;
-                const double max_cells = std::max(1.0, static_cast<double>(max_cells_));
-                const double target = std::clamp(static_cast<double>(edge_count) * cells_per_edge_, 1.0, max_cells);
-                constexpr double kMaxSide = 1 << 15;
-                if (w_ > 0 && h_ > 0) {
-                    const double side = std::sqrt(w_ * h_ / target);
-                    cols_ = std::clamp(std::ceil(w_ / side), 1.0, kMaxSide);
-                    rows_ = std::clamp(std::ceil(h_ / side), 1.0, kMaxSide);
-                    while (cols_ * rows_ > max_cells) {  // rounding up may overshoot the cap
-                        cols_ = std::max(1.0, std::floor(cols_ * 0.9));
-                        rows_ = std::max(1.0, std::floor(rows_ * 0.9));
-                    }
-                } else if (w_ > 0) {
-                    cols_ = std::clamp(target, 1.0, kMaxSide);
-                } else if (h_ > 0) {
-                    rows_ = std::clamp(target, 1.0, kMaxSide);
-                }
-                // Each edge is listed in every cell it crosses, about |dx| / cell width + |dy| /
-                // cell height of them. Long edges (a spike across the whole map, a flat map of
-                // long edges) would make that edges x columns; coarser cells keep the entries
-                // within a budget of a few per edge (Size: a pass per halving).
-                entry_budget_ = std::max(65536.0, 16.0 * static_cast<double>(edge_count));
-                phase_ = Phase::Size;
-                break;
-            }
-            case Phase::Size: {
-                if (halving_ < 40 && (cols_ > 1 || rows_ > 1)) {
-                    const double cw = w_ > 0 ? w_ / cols_ : 1.0, ch = h_ > 0 ? h_ / rows_ : 1.0;
-                    const bool whole = pass([&](uint32_t ai) {
-                        const AreaGeometry& g = areas[ai];
-                        for (const RingRange& ring : g.rings)
-                            for (uint32_t k = ring.start; k < ring.start + ring.count; ++k) {
-                                const uint32_t kn = detail::NextInRing(ring, k);
-                                entries_ += std::fabs(static_cast<double>(g.vertices[kn].x) - g.vertices[k].x) / cw +
-                                            std::fabs(static_cast<double>(g.vertices[kn].y) - g.vertices[k].y) / ch + 2.0;
-                            }
-                    });
-                    if (!whole) break;
-                    if (entries_ > entry_budget_) {
-                        cols_ = std::max(1.0, std::floor(cols_ * 0.5));
-                        rows_ = std::max(1.0, std::floor(rows_ * 0.5));
-                        entries_ = 0;
-                        ++halving_;
-                        break;
-                    }
-                }
-                HitIndex& x = index_;
-                x.cols_ = static_cast<int32_t>(cols_);
-                x.rows_ = static_cast<int32_t>(rows_);
-                x.origin_x_ = bounds_.min.x;
-                x.origin_y_ = bounds_.min.y;
-                x.max_x_ = bounds_.max.x;
-                x.max_y_ = bounds_.max.y;
-                x.cell_w_ = w_ > 0 ? w_ / x.cols_ : 1.0;
-                x.cell_h_ = h_ > 0 ? h_ / x.rows_ : 1.0;
-                x.edge_start_.assign(x.CellCount() + 1, 0);
-                phase_ = Phase::Count;
-                break;
-            }
-            case Phase::Count: {  // how many edges each cell lists
-                HitIndex& x = index_;
-                if (!pass([&](uint32_t ai) {
-                        ForEachEdgeCell(areas[ai], ai, [&](size_t cell, const HitIndex::EdgeRef&) { ++x.edge_start_[cell + 1]; });
-                    }))
-                    break;
-                const size_t cells = x.CellCount();
-                for (size_t c = 0; c < cells; ++c) x.edge_start_[c + 1] += x.edge_start_[c];
-                x.edges_.resize(x.edge_start_[cells]);
-                fill_.assign(x.edge_start_.begin(), x.edge_start_.end() - 1);
-                phase_ = Phase::List;
-                break;
-            }
-            case Phase::List: {  // the edges, in area order within each cell
-                HitIndex& x = index_;
-                if (!pass([&](uint32_t ai) {
-                        ForEachEdgeCell(areas[ai], ai, [&](size_t cell, const HitIndex::EdgeRef& e) { x.edges_[fill_[cell]++] = e; });
-                    }))
-                    break;
-                fill_ = {};
-                phase_ = Phase::Cross;
-                break;
-            }
-            case Phase::Cross: {  // where each area's outline crosses each row's centre line
-                if (!pass([&](uint32_t ai) { AddCrossings(areas[ai], ai); })) break;
-                FillInside();
-                crossings_ = {};
-                phase_ = Phase::Done;
-                break;
-            }
-            case Phase::Done:
-                return true;
+        if (phase_ == Phase::Done) return true;
+        if (phase_ == Phase::Start) {
+            Start(areas);
+            continue;
         }
+        if (phase_ == Phase::Size && (halving_ >= 40 || (cols_ <= 1 && rows_ <= 1))) {
+            SetGrid();  // as fine as the entries allow, or one cell
+            continue;
+        }
+        // The phase's pass over the areas, resumed where the last step left it: whole areas
+        // until about vertex_budget vertices are done.
+        while (next_ < areas.size() && (done == 0 || done < vertex_budget)) {
+            const AreaGeometry& g = areas[next_];
+            const auto ai = static_cast<uint32_t>(next_++);
+            if (phase_ == Phase::Size) {
+                AddEntries(g);
+            } else if (phase_ == Phase::Cross) {
+                AddCrossings(g, ai);
+            } else {
+                EdgeCells(g, ai);
+            }
+            done += std::max<size_t>(g.vertices.size(), 1);
+        }
+        if (next_ < areas.size()) break;
+        next_ = 0;
+        EndPass();
     }
     return phase_ == Phase::Done;
+}
+
+void HitIndexBuilder::Start(const std::vector<AreaGeometry>& areas) {
+    size_t edge_count = 0;
+    for (const AreaGeometry& g : areas) {
+        for (const RingRange& ring : g.rings) edge_count += ring.count;
+    }
+    if (edge_count == 0 || !bounds_.Valid()) {
+        phase_ = Phase::Done;  // an empty index: every query answers -1
+        return;
+    }
+    // Grid: about edge_count * hit_cells_per_edge square-ish cells over the bounds.
+    w_ = static_cast<double>(bounds_.max.x) - bounds_.min.x;
+    h_ = static_cast<double>(bounds_.max.y) - bounds_.min.y;
+    const double max_cells = std::max(1.0, static_cast<double>(max_cells_));
+    const double target = std::clamp(static_cast<double>(edge_count) * cells_per_edge_, 1.0, max_cells);
+    constexpr double kMaxSide = 1 << 15;
+    if (w_ > 0 && h_ > 0) {
+        const double side = std::sqrt(w_ * h_ / target);
+        cols_ = std::clamp(std::ceil(w_ / side), 1.0, kMaxSide);
+        rows_ = std::clamp(std::ceil(h_ / side), 1.0, kMaxSide);
+        while (cols_ * rows_ > max_cells) {  // rounding up may overshoot the cap
+            cols_ = std::max(1.0, std::floor(cols_ * 0.9));
+            rows_ = std::max(1.0, std::floor(rows_ * 0.9));
+        }
+    } else if (w_ > 0) {
+        cols_ = std::clamp(target, 1.0, kMaxSide);
+    } else if (h_ > 0) {
+        rows_ = std::clamp(target, 1.0, kMaxSide);
+    }
+    // Each edge is listed in every cell it crosses, about |dx| / cell width + |dy| / cell height
+    // of them. Long edges (a spike across the whole map, a flat map of long edges) would make
+    // that edges x columns; coarser cells keep the entries within a budget of a few per edge
+    // (Size: a pass over the areas counts them, and the grid is halved until they fit).
+    entry_budget_ = std::max(65536.0, 16.0 * static_cast<double>(edge_count));
+    phase_ = Phase::Size;
+}
+
+void HitIndexBuilder::AddEntries(const AreaGeometry& g) {
+    const double cw = w_ > 0 ? w_ / cols_ : 1.0, ch = h_ > 0 ? h_ / rows_ : 1.0;
+    for (const RingRange& ring : g.rings)
+        for (uint32_t k = ring.start; k < ring.start + ring.count; ++k) {
+            const uint32_t kn = detail::NextInRing(ring, k);
+            entries_ += std::fabs(static_cast<double>(g.vertices[kn].x) - g.vertices[k].x) / cw +
+                        std::fabs(static_cast<double>(g.vertices[kn].y) - g.vertices[k].y) / ch + 2.0;
+        }
+}
+
+// The grid is sized: each cell's edge count starts at 0.
+void HitIndexBuilder::SetGrid() {
+    HitIndex& x = index_;
+    x.cols_ = static_cast<int32_t>(cols_);
+    x.rows_ = static_cast<int32_t>(rows_);
+    x.origin_x_ = bounds_.min.x;
+    x.origin_y_ = bounds_.min.y;
+    x.max_x_ = bounds_.max.x;
+    x.max_y_ = bounds_.max.y;
+    x.cell_w_ = w_ > 0 ? w_ / x.cols_ : 1.0;
+    x.cell_h_ = h_ > 0 ? h_ / x.rows_ : 1.0;
+    x.edge_start_.assign(x.CellCount() + 1, 0);
+    phase_ = Phase::Count;
+}
+
+// What follows a whole pass of the current phase.
+void HitIndexBuilder::EndPass() {
+    HitIndex& x = index_;
+    switch (phase_) {
+        case Phase::Size:  // the entries fit, or the grid is halved and they are counted again
+            if (entries_ > entry_budget_) {
+                cols_ = std::max(1.0, std::floor(cols_ * 0.5));
+                rows_ = std::max(1.0, std::floor(rows_ * 0.5));
+                entries_ = 0;
+                ++halving_;
+            } else {
+                SetGrid();
+            }
+            break;
+        case Phase::Count: {  // each cell's count becomes its offset
+            const size_t cells = x.CellCount();
+            for (size_t c = 0; c < cells; ++c) x.edge_start_[c + 1] += x.edge_start_[c];
+            x.edges_.resize(x.edge_start_[cells]);
+            fill_.assign(x.edge_start_.begin(), x.edge_start_.end() - 1);
+            phase_ = Phase::List;
+            break;
+        }
+        case Phase::List:
+            fill_ = {};
+            phase_ = Phase::Cross;
+            break;
+        case Phase::Cross:
+            FillInside();
+            crossings_ = {};
+            phase_ = Phase::Done;
+            break;
+        default:
+            break;
+    }
 }
 
 void HitIndexBuilder::AddCrossings(const AreaGeometry& g, uint32_t ai) {

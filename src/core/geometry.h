@@ -145,9 +145,13 @@ class HitIndexBuilder {
 
     int32_t ColOf(double x) const;
     int32_t RowOf(double y) const;
-    template <class Visit>
-    void ForEachEdgeCell(const AreaGeometry& g, uint32_t ai, Visit&& visit) const;
-    void AddCrossings(const AreaGeometry& g, uint32_t ai);
+    void Start(const std::vector<AreaGeometry>& areas);
+    void SetGrid();
+    void EndPass();
+    // One area of each phase's pass:
+    void AddEntries(const AreaGeometry& g);                // Size
+    void EdgeCells(const AreaGeometry& g, uint32_t ai);     // Count, List
+    void AddCrossings(const AreaGeometry& g, uint32_t ai);  // Cross
     void FillInside();
 };
 
