@@ -31,6 +31,7 @@ namespace jcm::detail {
 // Rings taken out of the DOM by ParseJsonStrict: points in file order, closing point included.
 struct PackedRings {
     std::vector<std::vector<LonLat>> rings;
+    std::vector<LonLat> scratch;  // the ring being read, its room kept from ring to ring
 };
 
 // True if `v` is the DOM's marker of a packed ring; *index is then its index in PackedRings.
