@@ -46,6 +46,34 @@
       figures.textContent = total > 0 ? mb(loaded) + ' / ' + mb(total) + ' MB' : mb(loaded) + ' MB';
     }
   };
+  // Every download the app asks for (platform_web.js jcm_fetch), as {ok, status, statusText,
+  // chunks}: the body read as it streams in, a big one's progress on the loading card. The
+  // page's dataset is started before the wasm is ready (below): the app's first request for it
+  // takes that download (and, should it have failed on the network, tries again).
+  var early = null;   // {url, got}: that download, until the app asks for it
+  function download(url) {
+    return fetch(url, { credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) return { ok: false, status: r.status, statusText: r.statusText };
+      // Content-Length counts the encoded bytes when the host compresses: then the total is unknown.
+      var total = r.headers.get('Content-Encoding') ? 0 : (Number(r.headers.get('Content-Length')) || 0);
+      var reader = r.body.getReader(), chunks = [], loaded = 0;
+      var pump = function () {
+        return reader.read().then(function (part) {
+          if (part.done) return { ok: true, status: r.status, chunks: chunks };
+          chunks.push(part.value);
+          page.downloadProgress(loaded += part.value.length, total);
+          return pump();
+        });
+      };
+      return pump();
+    });
+  }
+  page.download = function (url) {
+    if (!early || early.url !== url) return download(url);
+    var got = early.got;
+    early = null;
+    return got.then(null, function () { return download(url); });
+  };
   var hint = document.getElementById('loading-hint');
   var bar = document.getElementById('loading-progress');
   var figures = document.getElementById('loading-figures');
@@ -62,10 +90,10 @@
   var wasmLink = document.querySelector('link[rel="preload"][type="application/wasm"]');
 
   // The dataset starts downloading now, while the wasm compiles: the one asked for (?data=, on
-  // this site: the app refuses others), else the page's own. Never both. (The app's own fetch of
-  // it later is answered by this preload; the one-file page carries its data inside.)
+  // this site: the app refuses others), else the page's own. Never both. (The app's own request
+  // for it later takes this download, page.download; the one-file page carries its data inside.)
   var anotherDataset = false;  // ?data= names another file than the page's own
-  var dataPreload = null;
+  var dataUrlToStart = null;
   if (!window.jcmEmbedded) {
     var asked = null;
     try { asked = new URLSearchParams(location.search).get('data'); } catch (e) { asked = null; }
@@ -83,14 +111,8 @@
       loading.querySelector('.subtitle').textContent = '';
       document.title = file;
     }
-    if (dataUrl && dataUrl.origin === location.origin) {
-      var link = document.createElement('link');
-      link.rel = 'preload';
-      link.as = 'fetch';
-      link.href = dataUrl.href;
-      link.crossOrigin = 'anonymous';
-      dataPreload = link;  // added below, after the wasm's deferred part where that comes first
-    }
+    // Started below, after the wasm's deferred part where that comes first.
+    if (dataUrl && dataUrl.origin === location.origin) dataUrlToStart = dataUrl.href;
   }
 
   // Offline support, in dist/site only (tools/make-dist.mjs sets <html data-sw>). A new version's
@@ -297,7 +319,10 @@
     anotherDataset || location.hash.slice(1).split('&').some(function (kv) { return kv !== '' && kv.split('=')[0] !== 'lang'; }));
   // Requested before the dataset: a big one would hold up a request made after it.
   var rest = deferred.upFront ? deferred.start() : null;
-  if (dataPreload) document.head.appendChild(dataPreload);
+  if (dataUrlToStart) {
+    early = { url: dataUrlToStart, got: download(dataUrlToStart) };
+    early.got.then(null, function () { /* answered when the app asks */ });
+  }
   afterFirstMap(function () { deferred.fetch(); });
 
   // With MODULARIZE the object passed in becomes the Module, so exports appear on it once ready.

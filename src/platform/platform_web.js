@@ -10,32 +10,12 @@ mergeInto(LibraryManager.library, {
     return p;
   },
 
-  // A response's body as a list of chunks, read as it streams in so that the page can show a
-  // big download's progress (Module.jcmPage.downloadProgress(loaded, total), total 0 if unknown).
-  $jcmReadBody: function (r) {
-    var page = Module['jcmPage'];
-    if (!r.body || !r.body.getReader || !page || !page.downloadProgress) {
-      return r.arrayBuffer().then(function (buf) { return [new Uint8Array(buf)]; });
-    }
-    // Content-Length counts the encoded bytes when the host compresses: then the total is unknown.
-    var total = r.headers.get('Content-Encoding') ? 0 : (Number(r.headers.get('Content-Length')) || 0);
-    var reader = r.body.getReader(), chunks = [], loaded = 0;
-    function pump() {
-      return reader.read().then(function (part) {
-        if (part.done) return chunks;
-        chunks.push(part.value);
-        loaded += part.value.length;
-        page.downloadProgress(loaded, total);
-        return pump();
-      });
-    }
-    return pump();
-  },
-
   // Fetches a same-origin URL; answers through the exported jcm_on_fetch(id, ok, status, data,
   // size, url, error). Requests to another origin are refused here: nothing leaves the page's origin.
-  // The bytes go straight into the wasm heap; the app may keep them (jcm_on_fetch returns 1).
-  jcm_fetch__deps: ['$jcmPassString', '$jcmReadBody', 'malloc', 'free'],
+  // The download is the page's (web/app.js page.download: the body as it streams in, with a big
+  // one's progress on the loading card; the dataset, started before the wasm was ready). The
+  // bytes go straight into the wasm heap; the app may keep them (jcm_on_fetch returns 1).
+  jcm_fetch__deps: ['$jcmPassString', 'malloc', 'free'],
   jcm_fetch: function (urlPtr, id) {
     var url = UTF8ToString(urlPtr);
     var resolved = url;
@@ -76,12 +56,9 @@ mergeInto(LibraryManager.library, {
       answer(false, 0, null, 'refused|' + target.origin + ' (' + location.origin + ')');
       return;
     }
-    fetch(resolved, { credentials: 'same-origin' }).then(function (r) {
-      if (!r.ok) {
-        answer(false, r.status, null, 'http|' + r.status + (r.statusText ? ' ' + r.statusText : ''));
-        return;
-      }
-      return jcmReadBody(r).then(function (chunks) { answer(true, r.status, chunks, ''); });
+    Module['jcmPage'].download(resolved).then(function (r) {
+      if (r.ok) answer(true, r.status, r.chunks, '');
+      else answer(false, r.status, null, 'http|' + r.status + (r.statusText ? ' ' + r.statusText : ''));
     }).catch(function (err) {
       answer(false, 0, null, 'network|' + (err && err.message ? err.message : String(err)));
     });
