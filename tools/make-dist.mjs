@@ -100,7 +100,8 @@ function buildSite() {
       die(`rsvg-convert failed for ${out} (${err.code === 'ENOENT' ? 'not installed: apt-get install librsvg2-bin, or run tools/install-deps.sh' : err.message})`);
     }
   }
-  for (const m of readFileSync(join(tmp, 'index.html'), 'utf8').matchAll(/<link rel="(?:icon|apple-touch-icon)" href="([^"]+)"/g)) {
+  // The icons index.html names (the tab's in data-href: app.js sets it once the map is shown).
+  for (const m of readFileSync(join(tmp, 'index.html'), 'utf8').matchAll(/<link rel="(?:icon|apple-touch-icon)"(?: href="data:[^"]*")? (?:data-)?href="([^"]+)"/g)) {
     if (!existsSync(join(tmp, m[1]))) die(`index.html: ${m[1]} is not in the site`);
   }
   const manifest = JSON.parse(readFileSync(join(tmp, 'manifest.webmanifest'), 'utf8'));
@@ -189,7 +190,7 @@ function buildSingle() {
 
   replaceOnce(/[ \t]*<link rel="preload"[^>]*>\n?/g, () => '', 'the preload links');
   html = html.replace(/[ \t]*<link rel="(?:manifest|apple-touch-icon)"[^>]*>\n?/g, () => '');
-  replaceOnce(/<link rel="icon" href="icon\.svg"/, () => `<link rel="icon" href="data:image/svg+xml;base64,${read('icon.svg').toString('base64')}"`, 'the icon');
+  replaceOnce(/<link rel="icon" href="data:," data-href="icon\.svg"/, () => `<link rel="icon" href="data:image/svg+xml;base64,${read('icon.svg').toString('base64')}"`, 'the icon');
   replaceOnce(/<link rel="stylesheet" href="style\.css">/, () => {
     const css = safe(text('style.css'), 'style.css');
     styleHashes.push(`'${sri(Buffer.from(css))}'`);

@@ -324,6 +324,12 @@
     early.got.then(null, function () { /* answered when the app asks */ });
   }
   afterFirstMap(function () { deferred.fetch(); });
+  // The tab's icon too: index.html names it in data-href (its href, an empty data: URL, keeps the
+  // browser from asking for one, or for /favicon.ico, while the first view loads).
+  afterFirstMap(function () {
+    var icon = document.querySelector('link[rel="icon"][data-href]');
+    if (icon) icon.href = icon.getAttribute('data-href');
+  });
 
   // With MODULARIZE the object passed in becomes the Module, so exports appear on it once ready.
   mod = {
