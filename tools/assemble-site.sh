@@ -25,6 +25,6 @@ cp /usr/share/doc/fonts-noto-cjk/copyright "$site/assets/ui-font.LICENSE.txt"
 node "$top/tools/shell-from-data.mjs" "$site" "$top/data/campaign.json"
 # The wasm's two parts tied together (one build id) and declared in index.html.
 node "$top/tools/mark-split.mjs" "$site"
-# The scripts (terser, from npm: make installs node_modules first), the style sheet and the data minified.
-node "$top/tools/minify.mjs" "$site/jining-campaign.js" "$site/app.js" "$site/style.css" "$site"/data/*.json
+# The scripts (terser, from npm: make installs node_modules first), the page, the style sheet and the data minified.
+node "$top/tools/minify.mjs" "$site/jining-campaign.js" "$site/app.js" "$site/style.css" "$site/index.html" "$site"/data/*.json
 echo "site: $site ($(du -sh "$site" | cut -f1))"

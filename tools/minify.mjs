@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Minifies the site's scripts in place with terser (npm), and its style sheets and data (below): Emscripten's glue keeps every name
+// Minifies the site's scripts in place with terser (npm), and its page, style sheets and data (below): Emscripten's glue keeps every name
 // without Closure (not usable with Debian's toolchain, docs/toolchain.md), and app.js is read as
 // written. Local names are shortened and dead code dropped; names at the top of a script
 // (createJcmModule, what the page and the tests reach) are kept. The web build (build/web) keeps
 // the readable files. BENCHMARKS.md "Page weight" has what it saves.
-// Usage: node tools/minify.mjs <file.js|file.css|file.json>...
+// Usage: node tools/minify.mjs <file.js|file.css|file.json|file.html>...
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { minify } from 'terser';
@@ -55,6 +55,8 @@ for (const file of files) {
       try { JSON.parse(src); } catch { console.log(`minify: ${file}: not valid JSON, left as it is`); continue; }
       out = { code: minifyJson(src) };
       if (JSON.stringify(JSON.parse(out.code)) !== JSON.stringify(JSON.parse(src))) throw new Error('the data changed');
+    } else if (file.endsWith('.html')) {  // the line breaks and indentation between tags; no text changes
+      out = { code: src.replace(/>\s*\n\s*</g, '><') };
     } else if (file.endsWith('.css')) {
       out = { code: minifyCss(src) };
     } else {

@@ -52,7 +52,7 @@
   // takes that download (and, should it have failed on the network, tries again).
   var early = null;   // {url, got}: that download, until the app asks for it
   function download(url) {
-    return fetch(url, { credentials: 'same-origin' }).then(function (r) {
+    return fetch(url).then(function (r) {   // (same-origin credentials: fetch's default)
       if (!r.ok) return { ok: false, status: r.status, statusText: r.statusText };
       // Content-Length counts the encoded bytes when the host compresses: then the total is unknown.
       var total = r.headers.get('Content-Encoding') ? 0 : (Number(r.headers.get('Content-Length')) || 0);
@@ -323,11 +323,12 @@
     early = { url: dataUrlToStart, got: download(dataUrlToStart) };
     early.got.then(null, function () { /* answered when the app asks */ });
   }
-  afterFirstMap(function () { deferred.fetch(); });
-  // The tab's icon too: index.html names it in data-href (its href, an empty data: URL, keeps the
-  // browser from asking for one, or for /favicon.ico, while the first view loads).
+  // Once the map is shown: the deferred code, and the tab's icon, which index.html names in
+  // data-href (its href, an empty data: URL, keeps the browser from asking for one, or for
+  // /favicon.ico, while the first view loads).
   afterFirstMap(function () {
-    var icon = document.querySelector('link[rel="icon"][data-href]');
+    deferred.fetch();
+    var icon = document.querySelector('link[data-href]');
     if (icon) icon.href = icon.getAttribute('data-href');
   });
 
