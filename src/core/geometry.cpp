@@ -75,8 +75,8 @@ Bounds LonLatBounds(const Dataset& data) {
 
 namespace {
 
-// The polygon's label point (on a big map, GeometryOptions::simplified_labels_from; else the
-// exact pole): the pole of inaccessibility of its outline simplified by 0.5% of its
+// The polygon's label point (unless GeometryOptions::simplified_labels_from says the exact
+// pole): the pole of inaccessibility of its outline simplified by 0.5% of its
 // size (each probe measures the distance to every edge: with a few hundred vertices a ring that
 // was 60% of building a big map), with its clearance measured on the real outline. The point is
 // within about that tolerance of the exact pole's quality (tests/unit/test_geometry.cpp); where

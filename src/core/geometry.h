@@ -48,10 +48,11 @@ struct AreaGeometry {
 // Options of BuildMapGeometry; the defaults suit a city map.
 struct GeometryOptions {
     double label_precision = 1e-3;   // polylabel precision, as a fraction of the polygon's size
-    // From this many source vertices in the whole map (a province's townships, not a city's
-    // districts), labels are searched on outlines simplified by 0.5% of each polygon's size
-    // (geometry.cpp LabelFor): 60% less time building such a map. 0: always.
-    size_t simplified_labels_from = 100000;
+    // From this many source vertices in the whole map, labels are searched on outlines
+    // simplified by 0.5% of each polygon's size (geometry.cpp LabelFor): 60% less time building
+    // a province's townships, and in the browser (wasm) most of a city's geometry time. 0 (the
+    // default): always; SIZE_MAX: never (the exact pole, for comparing).
+    size_t simplified_labels_from = 0;
     bool simplified_labels = false;  // set by MapGeometryBuilder from the above
     // From this many source vertices the full-detail fill triangles are not made at load (a
     // third of building such a map, 12 bytes a triangle kept for good): the map layer draws a

@@ -59,10 +59,14 @@ void AppendNumber(std::string& out, double v) {
 
 const char* RoleName(Role role) { return kRoleNames[static_cast<size_t>(role)]; }
 
-Semantics::Semantics() : items_(kMaxItems), text_(kTextBytes) { json_.reserve(64 * 1024); }
+Semantics::Semantics() : text_(new char[kTextBytes]) {
+    items_.reserve(kMaxItems);
+    json_.reserve(64 * 1024);
+}
 
 void Semantics::BeginFrame() {
     count_ = 0;
+    items_.clear();
     text_used_ = 0;
     depth_ = 0;
     overflow_ = false;
@@ -89,7 +93,7 @@ bool Semantics::EndFrame() {
         h.Value(static_cast<int>(it.rect.y));
         h.Value(static_cast<int>(it.rect.w));
         h.Value(static_cast<int>(it.rect.h));
-        h.Bytes(text_.data() + it.name, it.name_len);
+        h.Bytes(text_.get() + it.name, it.name_len);
     }
     h.Value(count_);
     if (h.h == published_hash_) return false;
@@ -98,12 +102,12 @@ bool Semantics::EndFrame() {
 }
 
 uint32_t Semantics::PushText(std::string_view s) {
-    if (text_used_ + s.size() > text_.size()) {
+    if (text_used_ + s.size() > kTextBytes) {
         overflow_ = true;
-        s = s.substr(0, text_.size() - text_used_);
+        s = s.substr(0, kTextBytes - text_used_);
     }
     const uint32_t at = static_cast<uint32_t>(text_used_);
-    if (!s.empty()) std::memcpy(text_.data() + text_used_, s.data(), s.size());
+    if (!s.empty()) std::memcpy(text_.get() + text_used_, s.data(), s.size());
     text_used_ += s.size();
     return at;
 }
@@ -114,8 +118,8 @@ int Semantics::Add(Role role, uint32_t id, std::string_view name, SemRect rect, 
         overflow_ = true;
         return -1;
     }
-    SemItem& it = items_[static_cast<size_t>(count_)];
-    it = SemItem{};
+    items_.emplace_back();
+    SemItem& it = items_.back();
     it.id = id ? id : DeriveId(role, name);
     it.parent = depth_ > 0 ? stack_[depth_ - 1] : -1;
     it.role = role;
