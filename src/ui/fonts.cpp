@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <memory>
 
 #include "platform/platform.h"
 
@@ -47,11 +48,11 @@ float LineHeightPerEm(const std::vector<unsigned char>& f) {
 
 namespace {
 
-// Adds the fonts (three sizes, or ImGui's default font when the file cannot be used) to a cleared
-// atlas; `custom` then adds custom glyph rectangles before the atlas is built. False if the
-// atlas could not be built with the file (the caller falls back to the default font).
+// Adds the fonts (three sizes) from the font file to a cleared atlas; `custom` then adds custom
+// glyph rectangles before the atlas is built. False if the atlas could not be built with the
+// file (the caller then has the platform draw every glyph: LastResortFonts).
 template <class AddGlyphs>
-bool AddFontsAndBuild(ImFontAtlas* atlas, bool use_file, const std::vector<unsigned char>& font_file,
+bool AddFontsAndBuild(ImFontAtlas* atlas, const std::vector<unsigned char>& font_file,
                       const std::vector<unsigned char>& ext_file, float scale, Fonts* out, AddGlyphs custom) {
     atlas->Clear();
     ImFontConfig cfg;
@@ -60,14 +61,6 @@ bool AddFontsAndBuild(ImFontAtlas* atlas, bool use_file, const std::vector<unsig
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
     atlas->TexDesiredWidth = 2048;
-    if (!use_file) {
-        ImFontConfig fallback;
-        fallback.SizePixels = 13.0f * scale;
-        out->body = out->small = out->heading = atlas->AddFontDefault(&fallback);
-        custom();
-        atlas->Build();
-        return false;
-    }
     const bool ext = LooksLikeFont(ext_file);
     auto add = [&](float css_px) -> ImFont* {
         void* data = const_cast<unsigned char*>(font_file.data());
@@ -96,31 +89,31 @@ namespace {
 // Characters drawn by the platform (platform.h DrawGlyphs) for the custom glyph rectangles of
 // one font: drawn before the atlas is built, copied into it after.
 struct PlatformGlyphs {
-    int w = 0, h = 0;                  // each cell
-    std::vector<unsigned char> alpha;  // the cells, one after another
+    int w = 0, h = 0;                       // each cell
+    std::unique_ptr<unsigned char[]> alpha;  // the cells, one after another (the platform writes every pixel)
     std::vector<int> rects, widths;    // per character: its custom rectangle, columns copied
 };
 
 // Draws `draw[i]` at `em` px (baseline `baseline` px from the top of a `height` px line) and
-// adds it to `font` as glyph `ids[i]`. False if the platform cannot draw text.
-bool AddPlatformGlyphs(ImFontAtlas* atlas, ImFont* font, const std::vector<uint32_t>& draw, const std::vector<uint32_t>& ids,
-                       float em, float height, float baseline, PlatformGlyphs* out) {
+// adds it to `font` as its glyph. False if the platform cannot draw text.
+bool AddPlatformGlyphs(ImFontAtlas* atlas, ImFont* font, const std::vector<uint32_t>& draw, float em, float height, float baseline,
+                       PlatformGlyphs* out) {
     const size_t n = draw.size();
     out->w = static_cast<int>(std::ceil(em * 1.25f)) + 2;
     out->h = static_cast<int>(std::ceil(height));
-    out->alpha.assign(n * static_cast<size_t>(out->w) * static_cast<size_t>(out->h), 0);
+    out->alpha.reset(new unsigned char[std::max<size_t>(n * static_cast<size_t>(out->w) * static_cast<size_t>(out->h), 1)]);
     out->rects.assign(n, -1);
     out->widths.assign(n, 0);
     if (n == 0) return true;
     std::vector<float> advances(n, 0.0f);
-    if (!platform::DrawGlyphs(draw.data(), static_cast<int>(n), em, out->w, out->h, baseline, out->alpha.data(), advances.data()))
+    if (!platform::DrawGlyphs(draw.data(), static_cast<int>(n), em, out->w, out->h, baseline, out->alpha.get(), advances.data()))
         return false;
     for (size_t i = 0; i < n; ++i) {
         if (!(advances[i] >= 0.0f)) continue;
         // The atlas keeps the advance and a pixel either side, not the whole cell.
         const int w = std::min(out->w, static_cast<int>(std::ceil(advances[i])) + 3);
         out->widths[i] = w;
-        out->rects[i] = atlas->AddCustomRectFontGlyph(font, static_cast<ImWchar>(ids[i]), w, out->h, std::round(advances[i]), ImVec2(-1, 0));
+        out->rects[i] = atlas->AddCustomRectFontGlyph(font, static_cast<ImWchar>(draw[i]), w, out->h, std::round(advances[i]), ImVec2(-1, 0));
     }
     return true;
 }
@@ -132,7 +125,7 @@ int CopyPlatformGlyphs(ImFontAtlas* atlas, const PlatformGlyphs& g) {
     for (size_t i = 0; i < g.rects.size(); ++i) {
         const ImFontAtlasCustomRect* r = g.rects[i] >= 0 ? atlas->GetCustomRectByIndex(g.rects[i]) : nullptr;
         if (r == nullptr || !r->IsPacked()) continue;
-        const unsigned char* cell = g.alpha.data() + i * static_cast<size_t>(g.w) * static_cast<size_t>(g.h);
+        const unsigned char* cell = g.alpha.get() + i * static_cast<size_t>(g.w) * static_cast<size_t>(g.h);
         for (int y = 0; y < g.h; ++y)
             std::memcpy(atlas->TexPixelsAlpha8 + (r->Y + y) * atlas->TexWidth + r->X, cell + y * g.w, static_cast<size_t>(g.widths[i]));
         ++copied;
@@ -140,24 +133,61 @@ int CopyPlatformGlyphs(ImFontAtlas* atlas, const PlatformGlyphs& g) {
     return copied;
 }
 
+// A TrueType font of one empty glyph, the space (264 bytes, made for the app): ImGui makes a font
+// only from a font file, and this one carries each size whose glyphs the platform draws
+// (BakeSystemFonts). It replaced ImGui's built-in font in that role, whose data (~10 KB gzip)
+// the web build no longer links (CMakeLists.txt). stb_truetype reads the tables below.
+const unsigned char kSpaceFont[] = {
+    // the table directory: TrueType, 7 tables (tag, checksum 0, offset, length)
+    0x00, 0x01, 0x00, 0x00, 0x00, 0x07, 0x00, 0x40, 0x00, 0x02, 0x00, 0x30, 0x63, 0x6d, 0x61, 0x70,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x7c, 0x00, 0x00, 0x00, 0x18, 0x67, 0x6c, 0x79, 0x66,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x94, 0x00, 0x00, 0x00, 0x00, 0x68, 0x65, 0x61, 0x64,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x94, 0x00, 0x00, 0x00, 0x36, 0x68, 0x68, 0x65, 0x61,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xcc, 0x00, 0x00, 0x00, 0x24, 0x68, 0x6d, 0x74, 0x78,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xf0, 0x00, 0x00, 0x00, 0x08, 0x6c, 0x6f, 0x63, 0x61,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xf8, 0x00, 0x00, 0x00, 0x06, 0x6d, 0x61, 0x78, 0x70,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x06,
+    // cmap: one Windows Unicode subtable, format 6: U+0020 is glyph 1
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, 0x0c, 0x00, 0x06, 0x00, 0x0c,
+    0x00, 0x00, 0x00, 0x20, 0x00, 0x01, 0x00, 0x01,
+    // head: 1,000 units per em, short loca offsets (glyf is empty: no bytes of its own)
+    0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x5f, 0x0f, 0x3c, 0xf5,
+    0x00, 0x00, 0x03, 0xe8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x08,
+    0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    // hhea: ascender 1,160, descender -288 (Noto Sans CJK's), 2 horizontal metrics
+    0x00, 0x01, 0x00, 0x00, 0x04, 0x88, 0xfe, 0xe0, 0x00, 0x00, 0x01, 0xf4, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x02,
+    // hmtx: .notdef 500 units wide, the space 250
+    0x01, 0xf4, 0x00, 0x00, 0x00, 0xfa, 0x00, 0x00,
+    // loca: both glyphs empty
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    // maxp 0.5: 2 glyphs
+    0x00, 0x00, 0x50, 0x00, 0x00, 0x02, 0x00, 0x00,
+};
+
+// The space-only font at `cfg`'s size (ImGui reads it, never writes it or frees it).
+ImFont* AddSpaceFont(ImFontAtlas* atlas, ImFontConfig cfg) {
+    static const ImWchar kSpaceOnly[] = {0x20, 0x20, 0};
+    cfg.FontDataOwnedByAtlas = false;
+    cfg.GlyphRanges = kSpaceOnly;
+    return atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(kSpaceFont), static_cast<int>(sizeof kSpaceFont), cfg.SizePixels, &cfg);
+}
+
 // Every character drawn by the platform with the system's fonts, `ascent` and `descent` per em:
-// no font file at all. ImGui's built-in font (for its space only) carries each size; every glyph
-// is the platform's. ImGui's built-in font elides with U+0085, so that one is drawn as U+2026.
+// no font file at all. The space-only font carries each size; every glyph is the platform's.
 bool BakeSystemFonts(ImFontAtlas* atlas, const std::vector<uint32_t>& codepoints, float scale, float ascent, float descent, Fonts* out) {
     std::vector<uint32_t> draw;
     for (uint32_t c = 0x20; c < 0x7F; ++c) draw.push_back(c);
     for (uint32_t cp : codepoints)
         if (cp >= 0xA0 && cp <= 0xFFFF) draw.push_back(cp);
-    draw.push_back(0x2026);
+    draw.push_back(0x2026);  // ImGui's ellipsis, for elided text
     std::sort(draw.begin(), draw.end());
     draw.erase(std::unique(draw.begin(), draw.end()), draw.end());
-    std::vector<uint32_t> ids = draw;
-    draw.push_back(0x2026);
-    ids.push_back(0x85);
 
     atlas->Clear();
     atlas->TexDesiredWidth = 2048;
-    static const ImWchar kSpaceOnly[] = {0x20, 0x20, 0};
     const float ems[3] = {kBodyEm * scale, kSmallEm * scale, kHeadingEm * scale};
     ImFont** slots[3] = {&out->body, &out->small, &out->heading};
     PlatformGlyphs drawn[3];
@@ -168,11 +198,10 @@ bool BakeSystemFonts(ImFontAtlas* atlas, const std::vector<uint32_t>& codepoints
         // ImGui's size is the line height, in whole pixels (ImGui 1.90 truncates it); the em is
         // what fills that line, as stb_truetype scales a font file's glyphs.
         cfg.SizePixels = std::floor(ems[k] * (ascent + descent));
-        cfg.GlyphRanges = kSpaceOnly;
         const float em = cfg.SizePixels / (ascent + descent);
-        *slots[k] = atlas->AddFontDefault(&cfg);
+        *slots[k] = AddSpaceFont(atlas, cfg);
         if (*slots[k] == nullptr ||
-            !AddPlatformGlyphs(atlas, *slots[k], draw, ids, em, cfg.SizePixels, std::round(em * ascent), &drawn[k]))
+            !AddPlatformGlyphs(atlas, *slots[k], draw, em, cfg.SizePixels, std::round(em * ascent), &drawn[k]))
             return false;
     }
     if (!atlas->Build()) return false;
@@ -184,6 +213,28 @@ bool BakeSystemFonts(ImFontAtlas* atlas, const std::vector<uint32_t>& codepoints
     return out->system;
 }
 
+// No font file can be used and the system's fonts do not cover CJK (or the platform says so):
+// the platform still draws every glyph, with Noto Sans CJK's metrics (those the app is laid out
+// for). A platform that cannot draw text at all (the native tests) gets ImGui's built-in Latin
+// font where the build has it, else only the space: the app runs, its text blank.
+void LastResortFonts(ImFontAtlas* atlas, const std::vector<uint32_t>& codepoints, float scale, Fonts* out) {
+    if (BakeSystemFonts(atlas, codepoints, scale, 1.16f, 0.288f, out)) {
+        out->system = false;  // drawn by the platform, but not known to cover CJK
+        return;
+    }
+    atlas->Clear();
+    ImFontConfig cfg;
+    cfg.SizePixels = 13.0f * scale;
+#if JCM_BUILTIN_FONT
+    out->body = out->small = out->heading = atlas->AddFontDefault(&cfg);
+#else
+    out->body = out->small = out->heading = AddSpaceFont(atlas, cfg);
+#endif
+    atlas->Build();
+    out->missing_from_files = 0;
+    out->platform_drawn = 0;
+}
+
 }  // namespace
 
 bool BakeFonts(ImFontAtlas* atlas, const std::vector<unsigned char>& font_file, const std::vector<unsigned char>& ext_file,
@@ -193,9 +244,11 @@ bool BakeFonts(ImFontAtlas* atlas, const std::vector<unsigned char>& font_file, 
     out->baked_dpr = scale;
     out->has_ext = false;
     out->system = false;
+    out->missing_from_files = 0;
+    out->platform_drawn = 0;
+    const bool use_file = LooksLikeFont(font_file);
     float ascent = 0, descent = 0;
-    if (!LooksLikeFont(font_file) && platform::SystemFontMetrics(&ascent, &descent) &&
-        BakeSystemFonts(atlas, codepoints, scale, ascent, descent, out))
+    if (!use_file && platform::SystemFontMetrics(&ascent, &descent) && BakeSystemFonts(atlas, codepoints, scale, ascent, descent, out))
         return true;
 
     ImFontGlyphRangesBuilder builder;
@@ -205,47 +258,46 @@ bool BakeFonts(ImFontAtlas* atlas, const std::vector<unsigned char>& font_file, 
     g_ranges.clear();
     builder.BuildRanges(&g_ranges);
     auto none = [] {};
-    bool use_file = LooksLikeFont(font_file);
-    bool ok = AddFontsAndBuild(atlas, use_file, font_file, ext_file, scale, out, none);
-    if (use_file && !ok) ok = AddFontsAndBuild(atlas, use_file = false, font_file, ext_file, scale, out, none);
+    if (!use_file || !AddFontsAndBuild(atlas, font_file, ext_file, scale, out, none)) {
+        LastResortFonts(atlas, codepoints, scale, out);
+        return false;
+    }
 
-    // Characters no font has (a rare name such as U+6D49 or U+57C7, a symbol, or every CJK character when
-    // the font file failed): drawn by the platform with the system's fonts into custom glyph
-    // rectangles of a second build, rather than shown as "?".
+    // Characters the font files lack (a rare name such as U+6D49 or U+57C7, a symbol): drawn by
+    // the platform with the system's fonts into custom glyph rectangles of a second build, rather
+    // than shown as "?".
     std::vector<uint32_t> missing;
     for (uint32_t cp : codepoints)
         if (cp > 0x7F && cp <= 0xFFFF && !out->body->FindGlyphNoFallback(static_cast<ImWchar>(cp))) missing.push_back(cp);
     out->missing_from_files = static_cast<int>(missing.size());
-    out->platform_drawn = 0;
     constexpr size_t kMaxDrawn = 4096;  // a pathological dataset stays bounded (atlas size, time)
     if (missing.size() > kMaxDrawn) missing.resize(kMaxDrawn);
     unsigned char probe[16 * 16];
     float probe_advance = 0;
     if (!missing.empty() && platform::DrawGlyphs(missing.data(), 1, 12.0f, 16, 16, 12.0f, probe, &probe_advance)) {
-        // Each distinct font, with the metrics of the first build (the second one is the same).
+        // Each font, with the metrics of the first build (the second one is the same).
         ImFont* first[3] = {out->body, out->small, out->heading};
-        const int count = out->small == out->body ? 1 : 3;
         float ascents[3], sizes[3];
-        for (int k = 0; k < count; ++k) ascents[k] = first[k]->Ascent, sizes[k] = first[k]->FontSize;
+        for (int k = 0; k < 3; ++k) ascents[k] = first[k]->Ascent, sizes[k] = first[k]->FontSize;
         const float ems[3] = {kBodyEm * scale, kSmallEm * scale, kHeadingEm * scale};
         PlatformGlyphs drawn[3];
         bool drew = true;
         auto custom = [&] {
             ImFont* fonts[3] = {out->body, out->small, out->heading};
-            for (int k = 0; k < count && drew; ++k)
-                drew = AddPlatformGlyphs(atlas, fonts[k], missing, missing, count == 1 ? sizes[0] * 0.85f : ems[k], sizes[k], ascents[k], &drawn[k]);
+            for (int k = 0; k < 3 && drew; ++k)
+                drew = AddPlatformGlyphs(atlas, fonts[k], missing, ems[k], sizes[k], ascents[k], &drawn[k]);
         };
-        const bool built = AddFontsAndBuild(atlas, use_file, font_file, ext_file, scale, out, custom);
-        if (drew && (built || !use_file) && atlas->TexPixelsAlpha8 != nullptr) {
+        const bool built = AddFontsAndBuild(atlas, font_file, ext_file, scale, out, custom);
+        if (drew && built && atlas->TexPixelsAlpha8 != nullptr) {
             int copied = 0;
-            for (int k = 0; k < count; ++k) copied += CopyPlatformGlyphs(atlas, drawn[k]);
-            out->platform_drawn = copied / count;
-        } else if (use_file) {  // the platform cannot draw, or the second build failed: the first one's fonts
-            AddFontsAndBuild(atlas, use_file, font_file, ext_file, scale, out, none);
+            for (const PlatformGlyphs& d : drawn) copied += CopyPlatformGlyphs(atlas, d);
+            out->platform_drawn = copied / 3;
+        } else {  // the platform cannot draw, or the second build failed: the first one's fonts
+            AddFontsAndBuild(atlas, font_file, ext_file, scale, out, none);
         }
     }
-    out->has_ext = ok && LooksLikeFont(ext_file);
-    return ok;
+    out->has_ext = LooksLikeFont(ext_file);
+    return true;
 }
 
 int CountMissingGlyphs(const ImFont* font, const std::vector<uint32_t>& codepoints) {

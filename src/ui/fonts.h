@@ -34,8 +34,8 @@ struct Fonts {
 // `font_file`, with `ext_file` (may be empty) merged in for the characters `font_file` lacks;
 // characters neither has are drawn by the platform with the system's fonts (platform.h
 // DrawGlyphs), where it can. Both files must outlive the atlas. Returns false if no font could
-// be used (then ImGui's default font is baked, so the app can still say what went wrong in Latin
-// letters).
+// be used: then the platform draws every glyph (and where it cannot draw text, the native build
+// bakes ImGui's built-in Latin font, the web build only a space).
 bool BakeFonts(ImFontAtlas* atlas, const std::vector<unsigned char>& font_file, const std::vector<unsigned char>& ext_file,
                const std::vector<uint32_t>& codepoints, float dpr, Fonts* out);
 
