@@ -387,10 +387,12 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     if (m.legend_corner.x > 0)
         placed.Add(Box{lo.x, hi.y - m.legend_corner.y - 4, lo.x + m.legend_corner.x + 4, hi.y});
     const float scale = font->FontSize * ImGui::GetIO().FontGlobalScale;
-    auto free_at = [&](ImVec2 c, ImVec2 ts, LabelBox* out) {
+    // `gap`: px kept free either side of the name (names inside their areas: two side by side
+    // would read as one).
+    auto free_at = [&](ImVec2 c, ImVec2 ts, LabelBox* out, float gap = 0) {
         const LabelBox box{ImVec2(c.x - ts.x * 0.5f - 2, c.y - ts.y * 0.5f), ImVec2(c.x + ts.x * 0.5f + 2, c.y + ts.y * 0.5f)};
         if (box.min.x < lo.x + 4 || box.min.y < lo.y + 4 || box.max.x > hi.x - 4 || box.max.y > hi.y - 4) return false;
-        if (placed.Overlaps(ToBox(box))) return false;
+        if (placed.Overlaps(ToBox(LabelBox{ImVec2(box.min.x - gap, box.min.y), ImVec2(box.max.x + gap, box.max.y)}))) return false;
         *out = box;
         return true;
     };
@@ -453,6 +455,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         return k == 0 ? app.selected : app.geometry.by_size_desc.empty() ? k - 1 : app.geometry.by_size_desc[static_cast<size_t>(k - 1)];
     };
     // Pass 1: inside, or beside a zone's marker.
+    constexpr float kInsideGap = 4.0f;
     for (int k = 0; k < order_n && placed.size() < kMaxLabels; ++k) {
         const int i = area_at(k);
         if (i < 0 || (k > 0 && i == app.selected)) continue;
@@ -482,17 +485,16 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         const ImVec2 a = ToIm(m.view.WorldToScreen(g.label));
         // Fits if the label's half-width is within the inscribed circle (with some slack).
         const float room = g.label_clearance * m.view.pixels_per_unit;
-        if (room * 2.6f >= ts.x && free_at(a, ts, &box)) {
-            draw(i, box, a, nm.text, nm.end, nullptr);
-            continue;
+        // The full name, else the short one, with a gap to the names around; where neither has
+        // one (a small screen, zoomed out), the same touching them rather than no name.
+        const ImVec2 st = nm.short_end < nm.end ? font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.short_end) : ts;
+        bool named = false;
+        for (const float gap : {kInsideGap, 0.0f}) {
+            if (!named && room * 2.6f >= ts.x && free_at(a, ts, &box, gap)) draw(i, box, a, nm.text, nm.end, nullptr), named = true;
+            if (!named && nm.short_end < nm.end && room * 2.6f >= st.x && free_at(a, st, &box, gap))
+                draw(i, box, a, nm.text, nm.short_end, nullptr), named = true;
         }
-        if (nm.short_end < nm.end) {
-            const ImVec2 st = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.short_end);
-            if (room * 2.6f >= st.x && free_at(a, st, &box)) {
-                draw(i, box, a, nm.text, nm.short_end, nullptr);
-                continue;
-            }
-        }
+        if (named) continue;
         if (i == app.selected && room >= ts.y * 0.5f && free_at(a, ts, &box)) {
             draw(i, box, a, nm.text, nm.end, nullptr);
             continue;
