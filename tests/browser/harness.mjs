@@ -28,7 +28,7 @@ export const SIZES = [
   { vp: VIEWPORTS.desktop, touch: false, dpr: 1 },
 ];
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
   '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--disable-default-apps', '--mute-audio',
