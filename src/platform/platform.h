@@ -123,8 +123,10 @@ void LeaveCanvas(bool forward);
 // once (one canvas, one read back): white on transparent, character i into the i-th `width` x
 // `height` cell of `pixels` (alpha, row by row, cells one after another), `em` px per em, the
 // baseline `baseline` px from the top, the pen starting at x = 1; its advance in advances[i].
-// False where the platform cannot draw text. Used for every character when the system's fonts
-// cover the app's (SystemFontMetrics), else for those no bundled font has (ui/fonts.cpp).
+// On true every byte of the `count` cells is written (the caller does not clear them). False
+// where the platform cannot draw text. Used for every character when the system's fonts cover
+// the app's (SystemFontMetrics) or no font file can be used, else for those no bundled font has
+// (ui/fonts.cpp).
 bool DrawGlyphs(const uint32_t* codepoints, int count, float em, int width, int height, float baseline,
                 unsigned char* pixels, float* advances);
 // Whether the system's fonts can draw every character the app shows (in a browser: its fonts

@@ -91,7 +91,7 @@ namespace {
 struct PlatformGlyphs {
     int w = 0, h = 0;                       // each cell
     std::unique_ptr<unsigned char[]> alpha;  // the cells, one after another (the platform writes every pixel)
-    std::vector<int> rects, widths;    // per character: its custom rectangle, columns copied
+    std::vector<int> rects, widths;         // per character: its custom rectangle, columns copied
 };
 
 // Draws `draw[i]` at `em` px (baseline `baseline` px from the top of a `height` px line) and

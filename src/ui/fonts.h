@@ -24,7 +24,8 @@ struct Fonts {
     float baked_dpr = 0;        // device pixel ratio the atlas was baked for
     bool has_ext = false;       // the extended font is merged in
     int missing_from_files = 0; // characters the font files lack (before the platform drew them)
-    int platform_drawn = 0;     // ... of them, drawn by the platform (browser); with `system`, all
+    int platform_drawn = 0;     // characters drawn by the platform (browser): those, or every one
+                                // (with `system`, or when no font file could be used)
     bool system = false;        // every glyph drawn by the platform with the system's fonts
 };
 

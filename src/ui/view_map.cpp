@@ -487,12 +487,14 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         const float room = g.label_clearance * m.view.pixels_per_unit;
         // The full name, else the short one, with a gap to the names around; where neither has
         // one (a small screen, zoomed out), the same touching them rather than no name.
-        const ImVec2 st = nm.short_end < nm.end ? font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.short_end) : ts;
+        // (The short name is measured only if it is tried: this runs for every area, every frame.)
+        ImVec2 st(-1, -1);
         bool named = false;
         for (const float gap : {kInsideGap, 0.0f}) {
             if (!named && room * 2.6f >= ts.x && free_at(a, ts, &box, gap)) draw(i, box, a, nm.text, nm.end, nullptr), named = true;
-            if (!named && nm.short_end < nm.end && room * 2.6f >= st.x && free_at(a, st, &box, gap))
-                draw(i, box, a, nm.text, nm.short_end, nullptr), named = true;
+            if (named || nm.short_end == nm.end) continue;
+            if (st.x < 0) st = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.short_end);
+            if (room * 2.6f >= st.x && free_at(a, st, &box, gap)) draw(i, box, a, nm.text, nm.short_end, nullptr), named = true;
         }
         if (named) continue;
         if (i == app.selected && room >= ts.y * 0.5f && free_at(a, ts, &box)) {
