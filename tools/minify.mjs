@@ -55,7 +55,7 @@ for (const file of files) {
       try { JSON.parse(src); } catch { console.log(`minify: ${file}: not valid JSON, left as it is`); continue; }
       out = { code: minifyJson(src) };
       if (JSON.stringify(JSON.parse(out.code)) !== JSON.stringify(JSON.parse(src))) throw new Error('the data changed');
-    } else if (file.endsWith('.html')) {  // the line breaks and indentation between tags; no text changes
+    } else if (file.endsWith('.html')) {  // the line breaks and indentation between tags (web/index.html has no inline elements on separate lines, whose space this would remove)
       out = { code: src.replace(/>\s*\n\s*</g, '><') };
     } else if (file.endsWith('.css')) {
       out = { code: minifyCss(src) };
