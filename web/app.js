@@ -137,8 +137,11 @@
     afterFirstMap(registerSw);
   }
 
-  // The app sleeps when nothing changes; any input or resize wakes it for the next frame.
-  function wake() { if (mod && mod._jcm_wake) mod._jcm_wake(); }
+  // The app sleeps when nothing changes; any input or resize wakes it for the next frame. Until
+  // the module runs (calledRun), its exports are stubs that throw: input while it loads (a mouse
+  // moved over the loading card, the focus moved to the error panel's button) is no one's yet.
+  var running = function () { return !!(mod && mod.calledRun); };
+  function wake() { if (running()) mod._jcm_wake(); }
   ['pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'mousedown', 'mousemove', 'mouseup',
    'wheel', 'keydown', 'keyup', 'touchstart', 'touchmove', 'touchend', 'touchcancel', 'focus', 'blur',
    'resize', 'hashchange', 'popstate', 'visibilitychange'].forEach(function (type) {
@@ -153,7 +156,7 @@
     watchDpr();
   }
   // Back / Forward (the app pushes a history entry per view) and edited or followed links.
-  var onHash = function () { if (mod && mod._jcm_on_hash_change) mod._jcm_on_hash_change(); };
+  var onHash = function () { if (running()) mod._jcm_on_hash_change(); };
   window.addEventListener('hashchange', onHash);
   window.addEventListener('popstate', onHash);
   // The map owns wheel and touch gestures: the page must not scroll or zoom instead.

@@ -6,7 +6,7 @@
 // keeps its semantics items meanwhile, and still answers input afterwards.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openApp, settle, screenshot, items, control, press } from './harness.mjs';
+import { setup, openApp, settle, screenshot, items, control, press, waitForMark } from './harness.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -98,8 +98,33 @@ test('without WebGL 2 the page says so, and only that', async () => {
   // be quiet, then the app must still not have started.
   await page.waitForLoadState('networkidle');
   assert.match(await page.textContent('#error-title'), /WebGL 2 is not available/);
+  // Nothing works behind this one: only Reload is offered (Continue is for a font that failed).
+  assert.deepEqual(await page.getByRole('button').evaluateAll((bs) => bs.map((b) => b.textContent)), ['重新加载 · Reload']);
   assert.equal(await page.evaluate(() => performance.getEntriesByName('app:wasm-ready').length), 0);
   assert.equal(await page.evaluate(() => document.getElementById('loading').hidden), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Input while the app loads (the wasm held back here, as on a slow link) is no one's yet: moving
+// the mouse over the loading card, a key, a changed hash must throw nothing (the module's
+// exports are stubs that throw until it runs), and the app then starts as usual.
+test('input while the app is still loading throws nothing', async () => {
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  const { context, page, errors } = await openApp(env, {
+    wait: false,
+    route: (p) => p.route('**/jining-campaign.wasm', async (route) => { await held; await route.continue(); }),
+  });
+  for (let i = 0; i < 5; i++) await page.mouse.move(200 + 40 * i, 300);
+  await page.keyboard.press('Tab');
+  await page.evaluate(() => { location.hash = 'lang=en'; });
+  await page.waitForFunction(() => location.hash === '#lang=en');
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('app:wasm-ready').length), 0, 'the wasm was still held');
+  release();
+  await waitForMark(page, 'app:first-map-frame');
+  await settle(page);
+  assert.match(await page.evaluate(() => document.documentElement.lang), /^en/, 'the hash set while loading applies');
   assert.deepEqual(errors, []);
   await context.close();
 });
