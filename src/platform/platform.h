@@ -56,7 +56,9 @@ bool TakeHashChanged();
 // on-screen keyboard, so the UI draws the field's frame and the page lays a real <input> over
 // that rectangle (CSS pixels); the input shows and edits the text. SetTextField publishes the
 // rectangle and the value (w <= 0 hides the input); the page reports edits and focus back.
-void SetTextField(float x, float y, float w, float h, const std::string& value, const std::string& placeholder);
+// While the input has the focus the page keeps its own value (what is being typed, an IME's
+// composition), unless `replace`: the input now edits another text (it moved to another field).
+void SetTextField(float x, float y, float w, float h, const std::string& value, const std::string& placeholder, bool replace);
 void FocusTextField();
 // True once after the user changed the text; then *value holds the whole new text.
 bool TakeTextFieldInput(std::string* value);

@@ -68,10 +68,11 @@ bool TakeHashChanged() {
     headless::Get().hash_changed = false;
     return changed;
 }
-void SetTextField(float x, float y, float w, float h, const std::string& value, const std::string&) {
+void SetTextField(float x, float y, float w, float h, const std::string& value, const std::string&, bool replace) {
     headless::State& s = headless::Get();
     s.field[0] = x, s.field[1] = y, s.field[2] = w, s.field[3] = h;
     s.field_value = value;
+    s.field_replaced |= replace;
 }
 void FocusTextField() { headless::Get().field_focused = true; }
 bool TakeTextFieldInput(std::string* value) {

@@ -18,7 +18,7 @@ char* jcm_refused_dataset_url();
 char* jcm_get_hash();
 char* jcm_unreadable_hash();
 void jcm_set_hash(const char* hash, int push);
-void jcm_set_text_field(float x, float y, float w, float h, const char* value, const char* placeholder);
+void jcm_set_text_field(float x, float y, float w, float h, const char* value, const char* placeholder, int replace);
 void jcm_focus_text_field();
 char* jcm_today();
 int jcm_prefers_dark();
@@ -120,8 +120,8 @@ bool TakeHashChanged() {
     g_hash_changed = false;
     return changed;
 }
-void SetTextField(float x, float y, float w, float h, const std::string& value, const std::string& placeholder) {
-    jcm_set_text_field(x, y, w, h, value.c_str(), placeholder.c_str());
+void SetTextField(float x, float y, float w, float h, const std::string& value, const std::string& placeholder, bool replace) {
+    jcm_set_text_field(x, y, w, h, value.c_str(), placeholder.c_str(), replace ? 1 : 0);
 }
 void FocusTextField() { jcm_focus_text_field(); }
 bool TakeTextFieldInput(std::string* value) {

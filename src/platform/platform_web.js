@@ -152,14 +152,16 @@ mergeInto(LibraryManager.library, {
   },
 
   jcm_set_text_field__deps: ['$jcmTextField'],
-  jcm_set_text_field: function (x, y, w, h, valuePtr, placeholderPtr) {
+  jcm_set_text_field: function (x, y, w, h, valuePtr, placeholderPtr, replace) {
     var el = jcmTextField.el || jcmTextField.create();
     if (w <= 0 || h <= 0) { if (document.activeElement === el) el.blur(); el.hidden = true; return; }
     el.hidden = false;
     el.style.left = x + 'px'; el.style.top = y + 'px';
     el.style.width = w + 'px'; el.style.height = h + 'px';
     var v = UTF8ToString(valuePtr);
-    if (el.value !== v && document.activeElement !== el) el.value = v;
+    // Focused, it holds what is being typed (the app has it, or an IME composes it): kept, unless
+    // the input now edits another field's text.
+    if (el.value !== v && (replace || document.activeElement !== el)) el.value = v;
     var ph = UTF8ToString(placeholderPtr);
     el.placeholder = ph;
     el.setAttribute('aria-label', ph);

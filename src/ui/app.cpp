@@ -813,8 +813,11 @@ void UpdateApp(AppState& app) {
     }
     std::string typed;
     if (platform::TakeTextFieldInput(&typed)) {
-        if (app.text_owner == TextOwner::Note || app.text_owner == TextOwner::Author) {
-            (app.text_owner == TextOwner::Note ? app.editor.note : app.editor.author) = typed;
+        // The text is the field's the input was last published for: a press on another field
+        // moves the input there only from the next frame (view_editor.cpp EditorField).
+        const TextOwner owner = app.ui.field_owner;
+        if (owner == TextOwner::Note || owner == TextOwner::Author) {
+            (owner == TextOwner::Note ? app.editor.note : app.editor.author) = typed;
             NeedGlyphs(app, typed);
         } else {
             SetQuery(app, typed);

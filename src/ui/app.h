@@ -88,6 +88,9 @@ enum class MapMetric : uint8_t { Goals, Targets, Projects, Status };
 // Columns of the comparison table, in display order.
 enum class CompareColumn : uint8_t { Area, Kind, Goals, Targets, Projects, Programmes, Reported, Count_ };
 
+// Which drawn text field the page's <input> currently edits (there is one input).
+enum class TextOwner : uint8_t { Search, Note, Author };
+
 // What the dashboard around the map remembers: tab, search, filters, sort, timeline.
 struct DashboardState {
     PanelTab tab = PanelTab::Overview;
@@ -103,6 +106,7 @@ struct DashboardState {
     std::vector<SearchHit> hits;          // results for `query`, refreshed when it changes
     float field_rect[4] = {-1, -1, -1, -1};  // the search field as last published to the platform
     std::string field_published;          // the value last published
+    TextOwner field_owner = TextOwner::Search;  // whose text the page's input holds (as last published)
     CompareColumn sort_column = CompareColumn::Goals;
     bool sort_descending = true;
     std::vector<int> compare_order;       // area indices in table order
@@ -128,9 +132,6 @@ struct TouchScrollState {
     bool dragging = false;         // it moved past the threshold: a swipe, not a tap
     bool coasting = false;         // released with speed: still scrolling, slowing down
 };
-
-// Which drawn text field the page's <input> currently edits (there is one input).
-enum class TextOwner : uint8_t { Search, Note, Author };
 
 // Progress recorded on this device by officials: kept in browser storage, shown marked as local
 // and unpublished, exportable with the data, revertable one by one or all at once.

@@ -41,10 +41,12 @@ void DrawSearchField(AppState& app, float width) {
     const bool visible = !covered;
     const float r[4] = {p.x, p.y, visible ? width : 0.0f, h};
     if (r[0] != ui.field_rect[0] || r[1] != ui.field_rect[1] || r[2] != ui.field_rect[2] || r[3] != ui.field_rect[3] ||
-        ui.field_published != ui.query) {
+        ui.field_published != ui.query || ui.field_owner != TextOwner::Search) {
+        const bool moved = ui.field_owner != TextOwner::Search;
         for (int i = 0; i < 4; ++i) ui.field_rect[i] = r[i];
         ui.field_published = ui.query;
-        platform::SetTextField(r[0], r[1], r[2], r[3], ui.query, placeholder);
+        ui.field_owner = TextOwner::Search;
+        platform::SetTextField(r[0], r[1], r[2], r[3], ui.query, placeholder, moved);
     }
 }
 

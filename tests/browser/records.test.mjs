@@ -321,6 +321,18 @@ test('phone, touch only: record a report with a percentage and a note, then reve
   await page.keyboard.type('触屏记录');
   await settle(page);
   assert.equal(await page.inputValue('#text-overlay'), '触屏记录');
+  // The page has one <input>: a tap on the author field moves it there with the author's own
+  // text (it kept the note's, and the author was saved as the note followed by the name).
+  await press(page, control(page, 'button', '填报人'), touch);
+  await control(page, 'button', '说明: 触屏记录').waitFor();
+  assert.equal(await page.inputValue('#text-overlay'), '', 'the author field starts empty');
+  await page.locator('#text-overlay').tap();
+  await page.keyboard.type('李明');
+  await settle(page);
+  assert.equal(await page.inputValue('#text-overlay'), '李明');
+  await press(page, control(page, 'button', '说明: 触屏记录'), touch);
+  await control(page, 'button', '填报人: 李明').waitFor();
+  assert.equal(await page.inputValue('#text-overlay'), '触屏记录', 'back on the note, the input holds the note');
   await saveScreenshot(page, 'records-phone-dialog');
   await press(page, control(page, 'button', '保存'), touch);
   await dialog(page).waitFor({ state: 'detached' });
@@ -329,6 +341,7 @@ test('phone, touch only: record a report with a percentage and a note, then reve
   assert.ok(goal.texts.includes('工作举措 · 存在风险'), `saved by touch: ${goal.texts}`);
   assert.ok(goal.texts.includes(`完成度 ${percent}%`), `with the percentage: ${goal.texts}`);
   assert.ok(goal.texts.includes('触屏记录'), 'and the note');
+  assert.ok(goal.texts.some((t) => /· 填报人 李明$/.test(t)), `and its author: ${goal.texts}`);
   assert.ok(goal.texts.includes('本地记录 · 未发布'));
   await waitForStored(page, hasRecords, 'the record');
   await saveScreenshot(page, 'records-phone-after-save');

@@ -1304,6 +1304,55 @@ TEST_CASE("author: the record dialog asks who reports, remembers it on the devic
     CHECK(f.app->editor.author == "王明");  // offered again next time
 }
 
+TEST_CASE("record dialog: the page's one input moves between the note and the author with each field's own text") {
+    Fixture f;
+    f.LoadShipped();
+    f.Settle();
+    jcm::OpenEditor(*f.app, 0);
+    f.Settle();
+    jcm::platform::headless::State& hl = jcm::platform::headless::Get();
+    CHECK(hl.field_value.empty());
+    CHECK(hl.field_replaced);  // it held the search's text
+    hl.field_replaced = false;
+    hl.typed = "已签约两家企业";
+    hl.typed_changed = true;
+    jcm::UpdateApp(*f.app);
+    f.Settle();
+    CHECK(f.app->editor.note == "已签约两家企业");
+    // A press on the author field: the input, still focused and holding the note, must take the
+    // author's text (the page keeps a focused input's value unless told to replace it).
+    const int author = FindItem(*f.app, jcm::Role::Button, "填报人");
+    REQUIRE(author >= 0);
+    f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(author).id), false, 0);
+    // Typed before the input has moved (the same frame as the press): still the note's.
+    hl.typed = "已签约两家企业。";
+    hl.typed_changed = true;
+    jcm::UpdateApp(*f.app);
+    f.Settle();
+    CHECK(f.app->text_owner == jcm::TextOwner::Author);
+    CHECK(f.app->editor.note == "已签约两家企业。");
+    CHECK(f.app->editor.author.empty());
+    CHECK(hl.field_value.empty());
+    CHECK(hl.field_replaced);
+    hl.field_replaced = false;
+    hl.typed = "李明";
+    hl.typed_changed = true;
+    jcm::UpdateApp(*f.app);
+    f.Settle();
+    CHECK(f.app->editor.author == "李明");
+    CHECK(f.app->editor.note == "已签约两家企业。");
+    CHECK(hl.field_value == "李明");
+    CHECK_FALSE(hl.field_replaced);  // republished for the author's own edit: what is typed stays
+    // And back to the note: the input gets the note again.
+    const int note = FindItem(*f.app, jcm::Role::Button, "说明: 已签约两家企业。");
+    REQUIRE(note >= 0);
+    f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(note).id), false, 0);
+    f.Settle();
+    CHECK(f.app->text_owner == jcm::TextOwner::Note);
+    CHECK(hl.field_value == "已签约两家企业。");
+    CHECK(hl.field_replaced);
+}
+
 TEST_CASE("briefing: an A4 document in the UI's language with the map, the summary and every area's goals") {
     Fixture f;
     f.LoadShipped();
