@@ -15,12 +15,18 @@
   var page = {
     defaultData: 'data/campaign.json',
     // The first error stays: it is the cause (an abort in main() also fails the start, after it).
-    showError: function (title, detail) {
+    // `ifContinued`, where the app works behind it (a font that could not be loaded): what works
+    // less well; the page then offers to go on to the app, besides reloading.
+    showError: function (title, detail, ifContinued) {
       if (!errorPanel.hidden) return;
+      var canContinue = !!ifContinued;
       document.getElementById('error-title').textContent = title;
       document.getElementById('error-detail').textContent = detail;
+      document.getElementById('error-note').textContent = ifContinued || '';
+      goOn.hidden = !canContinue;
       loading.hidden = true;
       errorPanel.hidden = false;
+      (canContinue ? goOn : document.getElementById('error-retry')).focus();
     },
     hideLoading: function () { loading.hidden = true; },
     // A big dataset's progress on the loading card (small ones load before it would show): the
@@ -78,6 +84,8 @@
   var bar = document.getElementById('loading-progress');
   var figures = document.getElementById('loading-figures');
   document.getElementById('error-retry').addEventListener('click', function () { location.reload(); });
+  var goOn = document.getElementById('error-continue');
+  goOn.addEventListener('click', function () { errorPanel.hidden = true; canvas.focus(); });
   // Runs `fn` once the map is first shown (or, where marks cannot be observed, a while after load).
   function afterFirstMap(fn) {
     try {

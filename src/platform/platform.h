@@ -146,7 +146,9 @@ float DevicePixelRatio();
 void Mark(const char* name);
 
 // Shows a blocking message in the page (outside the canvas), for failures before the UI can draw.
-void ShowPageError(const std::string& title, const std::string& detail);
+// `if_continued`, when the app still works behind it: what works less well (shown as a note
+// under the detail); the page then offers to go on to the app, besides reloading.
+void ShowPageError(const std::string& title, const std::string& detail, const std::string& if_continued = "");
 // Hides the page's loading indicator once the app draws itself.
 void HideLoading();
 // What a big load is doing now, on the page's loading card: the step in both languages (shown as

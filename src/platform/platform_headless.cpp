@@ -163,7 +163,7 @@ std::string LoadSetting(const char* key) {
 void SaveSetting(const char* key, const std::string& value) { headless::Get().settings[key] = value; }
 float DevicePixelRatio() { return headless::Get().dpr; }
 void Mark(const char* name) { headless::Get().marks.emplace_back(name); }
-void ShowPageError(const std::string& title, const std::string& detail) { headless::Get().page_error = title + ": " + detail; }
+void ShowPageError(const std::string& title, const std::string& detail, const std::string& /*if_continued*/) { headless::Get().page_error = title + ": " + detail; }
 void HideLoading() {}
 void ShowLoadProgress(const std::string& step_zh, const std::string& step_en, double fraction) {
     headless::Get().load_progress.push_back({step_zh, step_en, fraction});

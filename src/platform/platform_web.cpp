@@ -40,7 +40,7 @@ char* jcm_load_setting(const char* key);
 void jcm_save_setting(const char* key, const char* value);
 double jcm_device_pixel_ratio();
 void jcm_mark(const char* name);
-void jcm_show_page_error(const char* title, const char* detail);
+void jcm_show_page_error(const char* title, const char* detail, const char* if_continued);
 void jcm_hide_loading();
 void jcm_show_load_progress(const char* zh, const char* en, double fraction);
 void jcm_set_a11y_summary(const char* text);
@@ -178,8 +178,8 @@ std::string LoadSetting(const char* key) { return TakeString(jcm_load_setting(ke
 void SaveSetting(const char* key, const std::string& value) { jcm_save_setting(key, value.c_str()); }
 float DevicePixelRatio() { return static_cast<float>(jcm_device_pixel_ratio()); }
 void Mark(const char* name) { jcm_mark(name); }
-void ShowPageError(const std::string& title, const std::string& detail) {
-    jcm_show_page_error(title.c_str(), detail.c_str());
+void ShowPageError(const std::string& title, const std::string& detail, const std::string& if_continued) {
+    jcm_show_page_error(title.c_str(), detail.c_str(), if_continued.c_str());
 }
 void HideLoading() { jcm_hide_loading(); }
 void ShowLoadProgress(const std::string& step_zh, const std::string& step_en, double fraction) {

@@ -531,9 +531,9 @@ mergeInto(LibraryManager.library, {
     if (window.performance && performance.mark) performance.mark(UTF8ToString(p));
   },
 
-  jcm_show_page_error: function (t, d) {
+  jcm_show_page_error: function (t, d, c) {
     var page = Module['jcmPage'];
-    if (page) page.showError(UTF8ToString(t), UTF8ToString(d));
+    if (page) page.showError(UTF8ToString(t), UTF8ToString(d), UTF8ToString(c));
   },
 
   jcm_hide_loading: function () {

@@ -216,9 +216,12 @@ void OnFontFetched(const platform::FetchResult& r, void* user) {
         app.load.font_file.assign(reinterpret_cast<const unsigned char*>(r.data),
                                   reinterpret_cast<const unsigned char*>(r.data) + r.size);
     } else {
-        // Without the font no Chinese can be drawn: say so in the page, in its own fonts.
+        // Without the font (and, as here, without a CJK system font) the browser's Chinese glyphs
+        // may be empty boxes: say so in the page, in its own fonts. The rest (English, the map)
+        // works: the page offers to continue.
         const std::string why = kFontUrl + std::string(": ") + (r.ok ? "empty file" : DescribePlatformError(r.error).en);
-        platform::ShowPageError(std::string(Tr(Str::FontLoadFailed, Lang::Zh)) + " · " + Tr(Str::FontLoadFailed, Lang::En), why);
+        platform::ShowPageError(std::string(Tr(Str::FontLoadFailed, Lang::Zh)) + " · " + Tr(Str::FontLoadFailed, Lang::En), why,
+                                std::string(Tr(Str::FontLoadFailedHint, Lang::Zh)) + " " + Tr(Str::FontLoadFailedHint, Lang::En));
     }
     app.glyphs_changed = true;
 }

@@ -45,6 +45,7 @@ constexpr Pair kStrings[] = {
     {"已保留之前的数据。", "The previous data is kept."},
     {"数据加载失败", "The data could not be loaded"},
     {"字体加载失败", "The font could not be loaded"},
+    {"此设备上的中文可能显示为方框；英文不受影响。", "Chinese text may show as empty boxes on this device; English is not affected."},
     {"正在读取数据", "Reading the data"},
     {"正在构建地图", "Building the map"},
     {"正在建立地图索引", "Indexing the map"},

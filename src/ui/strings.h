@@ -41,6 +41,7 @@ enum class Str {
     KeptPreviousData,
     DataLoadFailed,
     FontLoadFailed,
+    FontLoadFailedHint,
     LoadStepReading,
     LoadStepBuilding,
     LoadStepIndexing,
