@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // start-profile.mjs: where a cold load's time goes, for changing the start-up (BENCHMARKS.md).
 //
-//   node tools/start-profile.mjs profile SITE [N] [--under REGEX]
+//   node tools/start-profile.mjs profile SITE [N] [--under REGEX] [--query ?data=FILE]
 //     N cold loads of SITE (a built site folder), each in a fresh browser context, with a CPU
 //     profile from navigation to app:first-map-frame; prints the mean inclusive and self time per
 //     function. With --under, the time under the first frame matching REGEX, by the function it
@@ -18,6 +18,7 @@ import { startServer } from './serve.mjs';
 const [mode, ...rest] = process.argv.slice(2);
 const flag = (name) => { const i = rest.indexOf(name); return i >= 0 ? rest.splice(i, 2)[1] : null; };
 const under = flag('--under');
+const query = flag('--query') || '';
 const median = (xs) => { const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b); return s.length ? s[s.length >> 1] : NaN; };
 
 async function withSites(sites, fn) {
@@ -55,7 +56,7 @@ if (mode === 'profile') {
   const re = under ? new RegExp(under) : null;
   await withSites([site], async (browser, [base]) => {
     for (let r = 0; r < runs; r++) {
-      const { result: profile } = await coldLoad(browser, base, {
+      const { result: profile } = await coldLoad(browser, base + query, {
         // The debugger makes V8 name wasm functions from the module's name section.
         async start(cdp) { await cdp.send('Debugger.enable'); await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 }); await cdp.send('Profiler.start'); },
         async stop(cdp) { return (await cdp.send('Profiler.stop')).profile; },
@@ -97,6 +98,6 @@ if (mode === 'profile') {
     console.log(`  ${keys[j - 1]} → ${keys[j]}`.padEnd(60) + [0, 1].map((x) => span(res[x]).toFixed(0).padStart(8)).join(''));
   }
 } else {
-  console.error('usage: start-profile.mjs profile SITE [N] [--under REGEX] | ab SITE_A SITE_B [N] [QUERY]');
+  console.error('usage: start-profile.mjs profile SITE [N] [--under REGEX] [--query Q] | ab SITE_A SITE_B [N] [QUERY]');
   process.exit(2);
 }
