@@ -97,7 +97,8 @@ constexpr Pair kStrings[] = {
     {"体系", "Progr."},
     {"深色模式", "Dark theme"},
     {"数据", "Data"},
-    {"导入数据（JSON）…", "Import data (JSON)…"},
+    // In English "..." for "…": the glyphs are the system CJK font's, whose "…" sits mid-height.
+    {"导入数据（JSON）…", "Import data (JSON)..."},
     {"导出数据（JSON，含本地记录）", "Export data (JSON, with local records)"},
     {"导出目标清单（CSV）", "Export goals (CSV)"},
     {"导出当前视图（PNG）", "Export this view (PNG)"},
@@ -154,7 +155,7 @@ constexpr Pair kStrings[] = {
     {"无法复制链接，请从地址栏复制", "Could not copy the link: copy it from the address bar"},
     {"填报人", "Reported by"},
     {"未署名", "unnamed"},
-    {"合并其他设备的记录…", "Merge records from another device…"},
+    {"合并其他设备的记录…", "Merge records from another device..."},
     {"选择另一台设备导出的 JSON；合并前会列出新记录和冲突", "Choose a JSON exported on another device; new reports and conflicts are listed before anything changes"},
     {"合并记录", "Merge records"},
     {"%d 条新记录", "%d new reports"},

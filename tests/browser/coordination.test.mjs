@@ -22,7 +22,7 @@ const L = {
   zh: { record: '记录进展', save: '保存', author: '填报人', menu: '数据', exportJson: '导出数据（JSON，含本地记录）',
     merge: '合并其他设备的记录…', mergeDialog: '合并记录', doMerge: '合并', undo: '撤销合并', print: '打印简报' },
   en: { record: 'Record progress', save: 'Save', author: 'Reported by', menu: 'Data', exportJson: 'Export data (JSON, with local records)',
-    merge: 'Merge records from another device…', mergeDialog: 'Merge records', doMerge: 'Merge', undo: 'Undo merge', print: 'Print briefing' },
+    merge: 'Merge records from another device...', mergeDialog: 'Merge records', doMerge: 'Merge', undo: 'Undo merge', print: 'Print briefing' },
 };
 
 // The goals of the open area's detail that can be recorded: their titles, in order.
