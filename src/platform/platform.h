@@ -163,10 +163,12 @@ void SetAccessibleSummary(const std::string& text);
 // elements over the canvas; called only when they changed.
 void PublishSemantics(const std::string& json);
 // What the page's mirror asked for: activate item `id` (a screen reader's action, Enter on it;
-// sliders carry a value), or bring it into view (it received keyboard focus).
+// sliders carry a value), bring it into view (it received keyboard focus), or `dismiss`: Esc in
+// a menu or a dialog of the mirror, which closes what is open (no item).
 struct SemanticAction {
     uint32_t id = 0;
     bool focus = false;
+    bool dismiss = false;
     bool has_value = false;
     float value = 0;
 };

@@ -310,7 +310,8 @@ EMSCRIPTEN_KEEPALIVE void jcm_on_text_field_focus(int focused) {
 EMSCRIPTEN_KEEPALIVE void jcm_on_semantic_action(double id, int focus, int has_value, double value) {
     jcm::platform::SemanticAction a;
     a.id = static_cast<uint32_t>(id);
-    a.focus = focus != 0;
+    a.focus = focus == 1;
+    a.dismiss = focus == 2;  // (platform_web.js jcmMirror.dismiss)
     a.has_value = has_value != 0;
     a.value = static_cast<float>(value);
     jcm::platform::g_actions.push_back(a);

@@ -581,6 +581,10 @@ mergeInto(LibraryManager.library, {
     send: function (id, focus, hasValue, value) {
       if (Module['_jcm_on_semantic_action']) Module['_jcm_on_semantic_action'](id, focus ? 1 : 0, hasValue ? 1 : 0, value || 0);
     },
+    // Esc in a menu or dialog of the mirror: the app closes what is open (platform.h SemanticAction).
+    dismiss: function () {
+      if (Module['_jcm_on_semantic_action']) Module['_jcm_on_semantic_action'](0, 2, 0, 0);
+    },
     setup: function () {
       var root = document.getElementById('a11y-tree');
       if (!root) {
@@ -605,8 +609,37 @@ mergeInto(LibraryManager.library, {
       };
       root.addEventListener('input', onValue);
       root.addEventListener('change', onValue);
-      // Keys on a mirrored element are the element's: they must not also drive the map.
-      root.addEventListener('keydown', function (e) { e.stopPropagation(); });
+      // Keys on a mirrored element are the element's: they must not also drive the map. In a
+      // menu, as in any menu: the arrows (and Home, End) move between its items, Esc closes it;
+      // Esc in a dialog cancels it. Focus then goes back to the button that opened the menu (the
+      // one expanded) or, from a dialog, to the map (the element it was on is gone).
+      root.addEventListener('keydown', function (e) {
+        e.stopPropagation();
+        var el = e.target.closest ? e.target.closest('[data-sem-id]') : null;
+        if (!el) return;
+        var menu = el.closest('[role=menu]');
+        var opener = root.querySelector('[aria-expanded="true"]');
+        if (menu && /^(ArrowDown|ArrowUp|Home|End)$/.test(e.key)) {
+          var all = Array.prototype.slice.call(menu.querySelectorAll('[role=menuitem]:not([disabled])'));
+          var at = all.indexOf(el), n = all.length;
+          var to = e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : e.key === 'ArrowDown' ? (at + 1) % n : (at - 1 + n) % n;
+          if (n) { e.preventDefault(); all[to].focus(); }
+        } else if (el === opener && e.key === 'ArrowDown') {
+          var first = root.querySelector('[role=menu] [role=menuitem]:not([disabled])');
+          if (first) { e.preventDefault(); first.focus(); }
+        } else if (e.key === 'Escape' && (menu || el === opener || el.closest('[role=dialog][aria-modal=true]'))) {
+          e.preventDefault();
+          jcmMirror.dismiss();
+          if ((menu || el === opener) && opener) opener.focus();
+          else Module.canvas.focus();
+        }
+      });
+      // A menu item chosen: the menu closes, focus goes back to its button (not to the page).
+      root.addEventListener('click', function (e) {
+        var el = e.target.closest ? e.target.closest('[role=menuitem]') : null;
+        var opener = el && root.querySelector('[aria-expanded="true"]');
+        if (opener && document.activeElement === el) opener.focus();
+      });
       jcmMirror.root = root;
       jcmMirror.nodes = new Map();   // (a Map cannot be written in the library object itself)
       // For tests and tools: every item with its role, name, state and rectangle.

@@ -666,12 +666,14 @@ void DrawApp(AppState& app) {
     }
 }
 
-void SelectArea(AppState& app, int area_index) {
+void SelectArea(AppState& app, int area_index, bool walk) {
     if (area_index < -1 || area_index >= static_cast<int>(app.data.areas.size())) area_index = -1;
     if (app.selected == area_index) return;
     app.selected = area_index;
     app.ui.focus_goal = -1;
-    WriteHash(app, /*push=*/true);
+    const bool push = !(walk && app.ui.walking);
+    app.ui.walking = walk;
+    WriteHash(app, push);
 }
 
 void LoadDefaultData(AppState& app) {
@@ -694,6 +696,7 @@ float SheetTop(const AppState& app, Sheet sheet, float body_top, float body_h) {
 void SetTab(AppState& app, PanelTab tab) {
     if (app.ui.tab == tab) return;
     app.ui.tab = tab;
+    app.ui.walking = false;
     WriteHash(app, /*push=*/true);
 }
 
@@ -792,6 +795,24 @@ void ApplyHash(AppState& app, const std::string& hash) {
     }
 }
 
+namespace {
+
+// Closes what is open over the view: a dialog or menu (the record dialog and the merge dialog
+// then cancel, as with Esc: view_editor.cpp, view_merge.cpp), the keyboard help, the data
+// problems. False if nothing was.
+bool CloseOverlays(AppState& app) {
+    bool closed = false;
+    if (ImGui::GetCurrentContext() && ImGui::IsPopupOpen(0u, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) {
+        ImGui::ClosePopupToLevel(0, true);
+        closed = true;
+    }
+    if (app.ui.show_keys) app.ui.show_keys = false, closed = true;
+    if (app.show_problems && app.has_data) app.show_problems = false, closed = true;
+    return closed;
+}
+
+}  // namespace
+
 void UpdateApp(AppState& app) {
     int shared = 0;
     if (platform::TakeShareResult(&shared)) {
@@ -801,16 +822,26 @@ void UpdateApp(AppState& app) {
     }
     platform::SemanticAction action;
     while (platform::TakeSemanticAction(&action)) {
-        if (action.focus) app.sem.Focus(action.id);
+        if (action.dismiss) CloseOverlays(app);
+        else if (action.focus) app.sem.Focus(action.id);
         else app.sem.Activate(action.id, action.has_value, action.value);
         RequestRedraw(app);
     }
     if (platform::TakeHashChanged()) {  // Back, Forward, an edited or followed link
-        std::string unreadable;
-        ApplyHash(app, platform::GetHash(&unreadable));
-        if (!unreadable.empty()) {
-            AddNotice(app, {"链接中有无法识别的部分，已忽略：" + unreadable, "Part of the link could not be read and was ignored: " + unreadable});
-            ShowNotices(app);
+        if (CloseOverlays(app)) {
+            // Back with a dialog or a menu open closes it, as a phone's Back does, rather than
+            // changing the view behind it: the view's entry goes back into the history. (A link
+            // followed or edited meanwhile is taken as Back too.)
+            app.ui.walking = false;
+            WriteHash(app, /*push=*/true);
+        } else {
+            app.ui.walking = false;  // a step now would be a new entry, not replace the one Back reached
+            std::string unreadable;
+            ApplyHash(app, platform::GetHash(&unreadable));
+            if (!unreadable.empty()) {
+                AddNotice(app, {"链接中有无法识别的部分，已忽略：" + unreadable, "Part of the link could not be read and was ignored: " + unreadable});
+                ShowNotices(app);
+            }
         }
         RequestRedraw(app);
     }

@@ -107,6 +107,7 @@ struct DashboardState {
     float field_rect[4] = {-1, -1, -1, -1};  // the search field as last published to the platform
     std::string field_published;          // the value last published
     TextOwner field_owner = TextOwner::Search;  // whose text the page's input holds (as last published)
+    bool walking = false;                 // the history entry is a step of Tab walking the areas (SelectArea)
     CompareColumn sort_column = CompareColumn::Goals;
     bool sort_descending = true;
     std::vector<int> compare_order;       // area indices in table order
@@ -321,8 +322,10 @@ void UpdateApp(AppState& app);
 void RequestRedraw(AppState& app);
 
 // Selects an area (or -1 for the overview) and records it in the URL hash as a new history entry
-// (the browser's Back returns to the previous view).
-void SelectArea(AppState& app, int area_index);
+// (the browser's Back returns to the previous view). `walk`: a step of Tab walking the map's
+// areas: only the walk's first step is an entry (Back returns to where the walk began, not
+// through every area passed on the way); the later steps replace it.
+void SelectArea(AppState& app, int area_index, bool walk = false);
 // Portrait layouts: the sheet's handle height, and the top of the panel for a sheet position.
 constexpr float kSheetHandle = 22.0f;
 float SheetTop(const AppState& app, Sheet sheet, float body_top, float body_h);

@@ -47,12 +47,30 @@ void DrawHeader(AppState& app, ImVec2 pos, ImVec2 size) {
     const int heading = RecordRect(app, Role::Heading, title, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), cut ? kSemTruncated : 0);
     app.sem.SetLevel(heading, 1);
 
-    // Language switch, right-aligned.
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x - bw - 12, by));
-    if (UiButton(app, label, ImVec2(bw, bh))) SetLanguage(app, app.lang == Lang::Zh ? Lang::En : Lang::Zh);
+    // The buttons, right-aligned: data menu, theme, language. Submitted left to right, so Tab
+    // and a screen reader meet them in the order they are seen.
+    const float lang_x = pos.x + size.x - bw - 12;
+    const float theme_x = lang_x - 8 - 44;
+    const float data_x = theme_x - 8 - dw;
 
-    // Theme switch left of it: a moon in light mode (go dark), a sun in dark mode.
-    const float theme_x = pos.x + size.x - bw - 12 - 8 - 44;
+    // The data menu (import / export), left of the theme switch; the menu opens below it,
+    // so it stays on screen on a phone.
+    ImGui::SetCursorScreenPos(ImVec2(data_x, by));
+    bool focus_first = false;
+    const bool menu_open = ImGui::IsPopupOpen("##data-menu");
+    if (UiButton(app, data_label, ImVec2(dw, bh), nullptr,
+                 static_cast<uint16_t>(kSemExpandable | (menu_open ? kSemExpanded : 0))) ||
+        app.open_data_menu) {
+        // Open from this frame on: the button's record says so now (the page's mirror looks for
+        // the expanded button to give the focus back to when the menu closes).
+        if (!menu_open && !app.sem.Paused() && app.sem.Count() > 0) app.sem.AddFlags(app.sem.Count() - 1, kSemExpanded);
+        ImGui::OpenPopup("##data-menu");
+        focus_first = app.open_data_menu;  // opened with 'D': the keyboard starts on its first item
+        app.open_data_menu = false;
+        RequestRedraw(app);  // the popup appears next frame and takes the focus the frame after
+    }
+
+    // The theme switch: a moon in light mode (go dark), a sun in dark mode.
     ImGui::SetCursorScreenPos(ImVec2(theme_x, by));
     if (UiButton(app, "##theme", ImVec2(44, bh), Tr(Str::DarkTheme, app.lang),
                  static_cast<uint16_t>(kSemToggle | (app.dark ? kSemChecked : 0))))
@@ -74,20 +92,10 @@ void DrawHeader(AppState& app, ImVec2 pos, ImVec2 size) {
                             ImGui::GetColorU32(ImGui::IsItemHovered() ? ImGuiCol_ButtonHovered : ImGuiCol_Button), 24);
     }
 
-    // The data menu (import / export), left of the theme switch; the menu opens below it,
-    // so it stays on screen on a phone.
-    const float data_x = theme_x - 8 - dw;
-    ImGui::SetCursorScreenPos(ImVec2(data_x, by));
-    bool focus_first = false;
-    const bool menu_open = ImGui::IsPopupOpen("##data-menu");
-    if (UiButton(app, data_label, ImVec2(dw, bh), nullptr,
-                 static_cast<uint16_t>(kSemExpandable | (menu_open ? kSemExpanded : 0))) ||
-        app.open_data_menu) {
-        ImGui::OpenPopup("##data-menu");
-        focus_first = app.open_data_menu;  // opened with 'D': the keyboard starts on its first item
-        app.open_data_menu = false;
-        RequestRedraw(app);  // the popup appears next frame and takes the focus the frame after
-    }
+    // The language switch, at the right end.
+    ImGui::SetCursorScreenPos(ImVec2(lang_x, by));
+    if (UiButton(app, label, ImVec2(bw, bh))) SetLanguage(app, app.lang == Lang::Zh ? Lang::En : Lang::Zh);
+
     // Below the header against its right edge (under the buttons), so the menu is never cut.
     ImGui::SetNextWindowPos(ImVec2(pos.x + size.x - 8, pos.y + size.y), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(ImGui::GetMainViewport()->Size.x - 16, FLT_MAX));

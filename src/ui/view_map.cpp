@@ -216,11 +216,11 @@ void HandleMapKeys(AppState& app, ImVec2 pos, ImVec2 size) {
     // other controls, so the keyboard is never trapped in the canvas.
     const int n = static_cast<int>(app.data.areas.size());
     if (keys & kKeyNext) {
-        if (app.selected + 1 < n) SelectArea(app, app.selected + 1);
+        if (app.selected + 1 < n) SelectArea(app, app.selected + 1, /*walk=*/true);
         else platform::LeaveCanvas(true);
     }
     if (keys & kKeyPrevious) {
-        if (app.selected > 0) SelectArea(app, app.selected - 1);
+        if (app.selected > 0) SelectArea(app, app.selected - 1, /*walk=*/true);
         else platform::LeaveCanvas(false);
     }
     if (keys & kKeyEscape) {  // closes what is open over the map first, then leaves the area

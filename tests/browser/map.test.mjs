@@ -251,6 +251,7 @@ appTest('keyboard: + zooms, arrows pan, 0 fits, Tab selects the next area, Esc c
   await settle(page);
   assert.deepEqual(await positions(page), pos0, '0 fits the view again');
 
+  const entries = await page.evaluate(() => history.length);
   await page.keyboard.press('Tab');
   await settle(page);
   const h = await hash(page);
@@ -262,6 +263,8 @@ appTest('keyboard: + zooms, arrows pan, 0 fits, Tab selects the next area, Esc c
   await settle(page);
   const m2 = (await hash(page)).match(/area=([^&]+)/);
   assert.ok(m2 && m2[1] !== m[1], 'Tab again selects another area');
+  // Walking the areas is one history entry, not one per area passed: Back returns to where it began.
+  assert.equal(await page.evaluate(() => history.length), entries + 1, 'one history entry for the walk');
   await page.keyboard.press('Escape');
   await settle(page);
   assert.doesNotMatch(await hash(page), /area=/);

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mapAreaButton } from './geo.mjs';
 import { setup, openApp, settle, screenshot, saveScreenshot, fileChooser, waitForMark, items, control, press, reveal, truncated, ROOT, VIEWPORTS } from './harness.mjs';
 
 let env;
@@ -352,6 +353,27 @@ test('phone, touch only: record a report with a percentage and a note, then reve
   assert.ok(goal.texts.includes('工作举措 · 未报告'), `reverted by touch: ${goal.texts}`);
   assert.ok(!goal.texts.includes('触屏记录'));
   await waitForStored(page, (v) => !hasRecords(v), 'no records');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// A phone's Back with the dialog open closes the dialog (nothing recorded), not the area behind it.
+test('phone: Back closes the record dialog and keeps the area; the next Back leaves the area', async () => {
+  const { page, errors, context } = await openApp(env, { viewport: VIEWPORTS.phone, dpr: 3, touch: true });
+  await settle(page);
+  await press(page, mapAreaButton(page, AREA), { touch: true });
+  await page.waitForFunction((id) => location.hash.includes(`area=${id}`), AREA);
+  await settle(page);
+  await openRecordDialog(page, GOAL, { touch: true });
+  await page.goBack();
+  await dialog(page).waitFor({ state: 'detached' });
+  await settle(page);
+  assert.match(new URL(page.url()).hash, new RegExp(`area=${AREA}`), 'still on the area');
+  assert.equal(await control(page, 'heading', AREA_NAME).count(), 1, 'its detail still shown');
+  assert.equal(await stored(page), null, 'nothing recorded');
+  await page.goBack();
+  await settle(page);
+  assert.doesNotMatch(new URL(page.url()).hash, /area=/, 'the next Back leaves the area');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -412,6 +412,60 @@ for (const size of [SIZES[3], SIZES[0]]) {
   });
 }
 
+// The header's buttons are met in the order they are seen; the data menu works as a menu does
+// from the keyboard: Enter opens it, the arrows move between its items, Esc closes it and the
+// focus goes back to its button (also after choosing an item); Esc in the record dialog cancels it.
+test('keyboard en-1280x800: header order, the data menu (arrows, Esc) and Esc in a dialog', async () => {
+  const { page, errors, context } = await openApp(env, { viewport: VIEWPORTS.desktop, path: '#lang=en&area=370831' });
+  await settle(page);
+  const header = (await items(page)).filter((i) => i.role === 'button' && i.rect.y < 60);
+  assert.deepEqual(header.map((i) => i.name), ['Data', 'Dark theme', '中文'], 'in the order they are seen');
+  assert.deepEqual(header.map((i) => i.rect.x), header.map((i) => i.rect.x).sort((a, b) => a - b));
+  const data = control(page, 'button', 'Data');
+  await data.focus();
+  await page.keyboard.press('Enter');
+  const menu = control(page, 'menu', 'Data');
+  await menu.waitFor();
+  assert.equal(await data.getAttribute('aria-expanded'), 'true', 'expanded as soon as the menu is there');
+  const focused = () => page.evaluate(() => `${document.activeElement.getAttribute('role') || document.activeElement.tagName.toLowerCase()}|${document.activeElement.textContent}`);
+  await page.keyboard.press('ArrowDown');
+  const first = await focused();
+  assert.match(first, /^menuitem\|/, 'ArrowDown goes into the menu');
+  await page.keyboard.press('ArrowDown');
+  const second = await focused();
+  assert.match(second, /^menuitem\|/);
+  assert.notEqual(second, first, 'and on to the next item');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focused(), first);
+  await page.keyboard.press('Escape');
+  await menu.waitFor({ state: 'detached' });
+  await settle(page);
+  assert.equal(await focused(), 'button|Data', 'Esc closes the menu, back on its button');
+  assert.equal(await data.getAttribute('aria-expanded'), 'false');
+  // Choosing an item (export the goals as CSV) also gives the focus back to the button.
+  await page.keyboard.press('Enter');
+  await menu.waitFor();
+  const csv = control(page, 'menuitem', 'Export goals (CSV)');
+  await csv.focus();
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  await download;
+  await menu.waitFor({ state: 'detached' });
+  assert.equal(await focused(), 'button|Data', 'after an item, back on the menu button');
+  // Esc in the record dialog cancels it.
+  const record = control(page, 'button', 'Record progress').first();
+  await record.focus();
+  await page.keyboard.press('Enter');
+  const dialog = control(page, 'dialog', 'Record progress');
+  await dialog.waitFor();
+  await control(page, 'button', 'Cancel').focus();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.match(new URL(page.url()).hash, /area=370831/, 'the area stays');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // ---- 5. idle ----------------------------------------------------------------------------------
 
 // Counts the app's drawing (WebGL draw and clear calls), installed before the app starts.

@@ -1353,6 +1353,53 @@ TEST_CASE("record dialog: the page's one input moves between the note and the au
     CHECK(hl.field_replaced);
 }
 
+TEST_CASE("Back with the record dialog or the data menu open closes it, and the view behind stays") {
+    Fixture f;
+    f.LoadShipped();
+    f.Settle();
+    auto& hl = jcm::platform::headless::Get();
+    jcm::SelectArea(*f.app, 0);
+    f.Settle();
+    const std::string area_hash = hl.hash;
+    REQUIRE(area_hash.find("area=") != std::string::npos);
+    const int goal = [&] {
+        for (size_t g = 0; g < f.app->data.goals.size(); ++g)
+            if (f.app->data.goals[g].area == f.app->data.areas[0].id) return static_cast<int>(g);
+        return 0;
+    }();
+    jcm::OpenEditor(*f.app, goal);
+    f.Settle();
+    REQUIRE(FindItem(*f.app, jcm::Role::Dialog, "记录进展") >= 0);
+    // Back: the browser is on the entry before (the overview).
+    hl.hash = "lang=zh";
+    hl.hash_changed = true;
+    jcm::UpdateApp(*f.app);
+    f.Settle();
+    CHECK(FindItem(*f.app, jcm::Role::Dialog, "记录进展") < 0);
+    CHECK(f.app->editor.goal < 0);
+    CHECK(f.app->local.edits.empty());  // cancelled
+    CHECK(f.app->selected == 0);        // the area is still shown
+    CHECK(hl.hash == area_hash);        // and its entry is back in the history
+    // The data menu too.
+    const int menu = FindItem(*f.app, jcm::Role::Button, "数据");
+    REQUIRE(menu >= 0);
+    f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(menu).id), false, 0);
+    f.Settle();
+    REQUIRE(FindItem(*f.app, jcm::Role::Menu, "数据") >= 0);
+    hl.hash = "lang=zh";
+    hl.hash_changed = true;
+    jcm::UpdateApp(*f.app);
+    f.Settle();
+    CHECK(FindItem(*f.app, jcm::Role::Menu, "数据") < 0);
+    CHECK(f.app->selected == 0);
+    // With nothing open, Back goes back.
+    hl.hash = "lang=zh";
+    hl.hash_changed = true;
+    jcm::UpdateApp(*f.app);
+    f.Settle();
+    CHECK(f.app->selected == -1);
+}
+
 TEST_CASE("briefing: an A4 document in the UI's language with the map, the summary and every area's goals") {
     Fixture f;
     f.LoadShipped();
