@@ -128,6 +128,7 @@ constexpr Pair kStrings[] = {
     {"地图着色", "Colour the map by"},
     {"菜单", "Menu"},
     {"搜索", "Search"},
+    {"清除搜索", "Clear search"},
     {"显示默认数据", "Show the default data"},
     {"%d 项目标", "%d goals"},
     {"%d 项目标", "%d goal"},

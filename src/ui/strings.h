@@ -122,6 +122,7 @@ enum class Str {
     MapMetricGroup,
     Menu,
     SearchShort,
+    ClearSearch,
     ShowDefaultData,
     // Counts: each "many" form is followed by its "one" form (English: 1 goal, 2 goals), see Count().
     CountGoals,

@@ -160,11 +160,15 @@ void DrawCompare(AppState& app) {
         const char* kind = AreaKindName(app, a);
         ImGui::TextDisabled("%s", kind);
         RecordItem(app, Role::Cell, kind);
+        // An area the report gives no goals for shows "–", as the map says "no goals reported"
+        // rather than a count of 0.
+        const bool none = Figure(app, area, CompareColumn::Goals) == 0;
         for (int c = static_cast<int>(CompareColumn::Goals); c < ncol; ++c) {
             ImGui::TableSetColumnIndex(c);
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() + text_dy);
             const int v = Figure(app, area, static_cast<CompareColumn>(c));
-            std::snprintf(buf, sizeof buf, "%d", v);
+            if (none) std::snprintf(buf, sizeof buf, "\xe2\x80\x93");  // U+2013
+            else std::snprintf(buf, sizeof buf, "%d", v);
             if (v == 0) ImGui::TextDisabled("%s", buf);
             else ImGui::TextUnformatted(buf);
             RecordItem(app, Role::Cell, buf);

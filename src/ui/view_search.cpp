@@ -15,8 +15,11 @@ void DrawSearchField(AppState& app, float width) {
     DashboardState& ui = app.ui;
     const float h = 40.0f;
     const ImVec2 p = ImGui::GetCursorScreenPos();
+    // While there is a query, a clear button at the field's right end (the input leaves it room);
+    // it empties the field and gives it the focus, to type another.
+    const float clear_w = ui.query.empty() || app.text_owner != TextOwner::Search ? 0.0f : 44.0f;
     // Clicked, or activated with Space/Enter from the keyboard (taps land on the <input> itself).
-    if (ImGui::InvisibleButton("##search", ImVec2(width, h))) platform::FocusTextField();
+    if (ImGui::InvisibleButton("##search", ImVec2(width - clear_w, h))) platform::FocusTextField();
     // The page's own <input> is the control; the item says where it is and whether the
     // placeholder fits (the input pads 38 px for the icon and 12 px on the right).
     const char* placeholder = Tr(Str::SearchPlaceholder, app.lang);
@@ -32,6 +35,23 @@ void DrawSearchField(AppState& app, float width) {
     const ImVec2 c(p.x + 19, p.y + h * 0.5f - 1);
     dl->AddCircle(c, 6.0f, t.text_muted, 16, 1.6f);
     dl->AddLine(ImVec2(c.x + 4.5f, c.y + 4.5f), ImVec2(c.x + 9, c.y + 9), t.text_muted, 1.8f);
+    bool cleared = false;
+    if (clear_w > 0) {
+        ImGui::SetCursorScreenPos(ImVec2(p.x + width - clear_w, p.y));
+        bool pressed = ImGui::InvisibleButton("##clear-search", ImVec2(clear_w, h));
+        RecordItem(app, Role::Button, Tr(Str::ClearSearch, app.lang), kSemAction);
+        pressed |= TakeActivation(app);
+        const ImVec2 x(p.x + width - clear_w * 0.5f, p.y + h * 0.5f);
+        dl->AddCircleFilled(x, 10.0f, ImGui::IsItemHovered() ? t.text : t.text_muted, 20);
+        dl->AddLine(ImVec2(x.x - 4, x.y - 4), ImVec2(x.x + 4, x.y + 4), t.surface, 1.8f);
+        dl->AddLine(ImVec2(x.x - 4, x.y + 4), ImVec2(x.x + 4, x.y - 4), t.surface, 1.8f);
+        if (pressed) {
+            SetQuery(app, "");
+            cleared = true;
+            platform::FocusTextField();
+            RequestRedraw(app);
+        }
+    }
 
     // Publish the rectangle and value to the page only when they change (no per-frame calls).
     if (app.text_owner != TextOwner::Search) return;  // the input is lent to another field
@@ -39,10 +59,12 @@ void DrawSearchField(AppState& app, float width) {
     const bool covered = (app.show_problems && !app.problems.empty()) || app.ui.show_keys ||
                          ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
     const bool visible = !covered;
-    const float r[4] = {p.x, p.y, visible ? width : 0.0f, h};
+    const float r[4] = {p.x, p.y, visible ? width - clear_w : 0.0f, h};
     if (r[0] != ui.field_rect[0] || r[1] != ui.field_rect[1] || r[2] != ui.field_rect[2] || r[3] != ui.field_rect[3] ||
-        ui.field_published != ui.query || ui.field_owner != TextOwner::Search) {
-        const bool moved = ui.field_owner != TextOwner::Search;
+        ui.field_published != ui.query || ui.field_owner != TextOwner::Search || cleared) {
+        // The input keeps what is typed while focused, unless it now edits the search again or the
+        // app emptied it (the clear button).
+        const bool moved = ui.field_owner != TextOwner::Search || cleared;
         for (int i = 0; i < 4; ++i) ui.field_rect[i] = r[i];
         ui.field_published = ui.query;
         ui.field_owner = TextOwner::Search;

@@ -1353,6 +1353,34 @@ TEST_CASE("record dialog: the page's one input moves between the note and the au
     CHECK(hl.field_replaced);
 }
 
+TEST_CASE("search: a clear button while there is a query empties the field, even the focused input") {
+    Fixture f;
+    f.LoadShipped();
+    f.Settle();
+    auto& hl = jcm::platform::headless::Get();
+    CHECK(FindItem(*f.app, jcm::Role::Button, "清除搜索") < 0);  // nothing to clear
+    const float full_w = hl.field[2];
+    hl.typed = "曲阜";
+    hl.typed_changed = true;
+    jcm::UpdateApp(*f.app);
+    f.Settle();
+    CHECK_FALSE(f.app->ui.hits.empty());
+    const int clear = FindItem(*f.app, jcm::Role::Button, "清除搜索");
+    REQUIRE(clear >= 0);
+    CHECK(hl.field[2] < full_w);  // the input leaves the button room
+    hl.field_replaced = false;
+    hl.field_focused = false;
+    f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(clear).id), false, 0);
+    f.Settle();
+    CHECK(f.app->ui.query.empty());
+    CHECK(f.app->ui.hits.empty());
+    CHECK(hl.field_value.empty());
+    CHECK(hl.field_replaced);  // the page's focused input is emptied too
+    CHECK(hl.field_focused);   // and keeps the focus, to type another
+    CHECK(hl.field[2] == full_w);
+    CHECK(FindItem(*f.app, jcm::Role::Button, "清除搜索") < 0);
+}
+
 TEST_CASE("Back with the record dialog or the data menu open closes it, and the view behind stays") {
     Fixture f;
     f.LoadShipped();
