@@ -11,20 +11,24 @@
   var loading = document.getElementById('loading');
   var errorPanel = document.getElementById('error-panel');
   var mod = null;
+  var shownCanContinue = false;  // the error panel shows a notice one can continue past
 
   var page = {
     defaultData: 'data/campaign.json',
     // The first error stays: it is the cause (an abort in main() also fails the start, after it).
     // `ifContinued`, where the app works behind it (a font that could not be loaded): what works
     // less well; the page then offers to go on to the app, besides reloading.
+    // A notice one can continue past does not hide an error that follows it: that one replaces
+    // it. Nor does it hide the loading card, which shows again if one continues while loading.
     showError: function (title, detail, ifContinued) {
-      if (!errorPanel.hidden) return;
       var canContinue = !!ifContinued;
+      if (!errorPanel.hidden && !(shownCanContinue && !canContinue)) return;
+      shownCanContinue = canContinue;
       document.getElementById('error-title').textContent = title;
       document.getElementById('error-detail').textContent = detail;
       document.getElementById('error-note').textContent = ifContinued || '';
       goOn.hidden = !canContinue;
-      loading.hidden = true;
+      if (!canContinue) loading.hidden = true;
       errorPanel.hidden = false;
       (canContinue ? goOn : document.getElementById('error-retry')).focus();
     },

@@ -310,8 +310,10 @@ EMSCRIPTEN_KEEPALIVE void jcm_on_text_field_focus(int focused) {
 EMSCRIPTEN_KEEPALIVE void jcm_on_semantic_action(double id, int focus, int has_value, double value) {
     jcm::platform::SemanticAction a;
     a.id = static_cast<uint32_t>(id);
-    a.focus = focus == 1;
-    a.dismiss = focus == 2;  // (platform_web.js jcmMirror.dismiss)
+    // `focus`: 0 activate, 1 focus, 2 dismiss (platform_web.js jcmMirror.send and .dismiss).
+    constexpr int kFocus = 1, kDismiss = 2;
+    a.focus = focus == kFocus;
+    a.dismiss = focus == kDismiss;
     a.has_value = has_value != 0;
     a.value = static_cast<float>(value);
     jcm::platform::g_actions.push_back(a);

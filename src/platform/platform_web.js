@@ -577,11 +577,13 @@ mergeInto(LibraryManager.library, {
       if (document.documentElement.getAttribute('data-app-idle') !== idle) document.documentElement.setAttribute('data-app-idle', idle);
     },
     FLAGS: { selected: 1, checked: 2, expanded: 4, expandable: 8, disabled: 16, truncated: 32, toggle: 64,
-             action: 128, hasValue: 256, sortAsc: 512, sortDesc: 1024, offscreen: 2048, modal: 4096, decorative: 8192 },
+             action: 128, hasValue: 256, sortAsc: 512, sortDesc: 1024, offscreen: 2048, modal: 4096, decorative: 8192,
+             menuButton: 16384 },
     send: function (id, focus, hasValue, value) {
       if (Module['_jcm_on_semantic_action']) Module['_jcm_on_semantic_action'](id, focus ? 1 : 0, hasValue ? 1 : 0, value || 0);
     },
-    // Esc in a menu or dialog of the mirror: the app closes what is open (platform.h SemanticAction).
+    // Esc in a menu or dialog of the mirror: the app closes what is open (platform.h
+    // SemanticAction; the second argument: 0 activate, 1 focus, 2 dismiss, as platform_web.cpp reads it).
     dismiss: function () {
       if (Module['_jcm_on_semantic_action']) Module['_jcm_on_semantic_action'](0, 2, 0, 0);
     },
@@ -618,7 +620,7 @@ mergeInto(LibraryManager.library, {
         var el = e.target.closest ? e.target.closest('[data-sem-id]') : null;
         if (!el) return;
         var menu = el.closest('[role=menu]');
-        var opener = root.querySelector('[aria-expanded="true"]');
+        var opener = root.querySelector('[aria-haspopup=menu][aria-expanded="true"]');
         if (menu && /^(ArrowDown|ArrowUp|Home|End)$/.test(e.key)) {
           var all = Array.prototype.slice.call(menu.querySelectorAll('[role=menuitem]:not([disabled])'));
           var at = all.indexOf(el), n = all.length;
@@ -637,7 +639,7 @@ mergeInto(LibraryManager.library, {
       // A menu item chosen: the menu closes, focus goes back to its button (not to the page).
       root.addEventListener('click', function (e) {
         var el = e.target.closest ? e.target.closest('[role=menuitem]') : null;
-        var opener = el && root.querySelector('[aria-expanded="true"]');
+        var opener = el && root.querySelector('[aria-haspopup=menu][aria-expanded="true"]');
         if (opener && document.activeElement === el) opener.focus();
       });
       jcmMirror.root = root;
@@ -765,6 +767,7 @@ mergeInto(LibraryManager.library, {
         attr(target, 'aria-selected', role === 'tab' ? String(!!(flags & F.selected)) : null);
         attr(target, 'aria-current', (role === 'listitem' || role === 'cell') && (flags & F.selected) ? 'true' : null);
         attr(target, 'aria-expanded', (flags & F.expandable) ? String(!!(flags & F.expanded)) : null);
+        attr(target, 'aria-haspopup', (flags & F.menuButton) ? 'menu' : null);
         attr(target, 'aria-disabled', (flags & F.disabled) ? 'true' : null);
         attr(el, 'aria-sort', role === 'columnheader' ? ((flags & F.sortAsc) ? 'ascending' : (flags & F.sortDesc) ? 'descending' : 'none') : null);
         attr(el, 'aria-modal', role === 'dialog' && (flags & F.modal) ? 'true' : null);

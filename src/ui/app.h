@@ -104,7 +104,7 @@ struct DashboardState {
     std::string query;                    // the search box's text
     Text toast;                           // a short confirmation (link copied), until the next press
     std::vector<SearchHit> hits;          // results for `query`, refreshed when it changes
-    float field_rect[4] = {-1, -1, -1, -1};  // the search field as last published to the platform
+    float field_rect[4] = {-1, -1, -1, -1};  // the page's input (search or a dialog field) as last published
     std::string field_published;          // the value last published
     TextOwner field_owner = TextOwner::Search;  // whose text the page's input holds (as last published)
     bool walking = false;                 // the history entry is a step of Tab walking the areas (SelectArea)

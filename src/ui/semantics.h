@@ -71,6 +71,7 @@ enum SemFlag : uint16_t {
     kSemModal = 1u << 12,         // a dialog that blocks the rest
     kSemDecorative = 1u << 13,    // drawn text another item already says (a map label): hidden
                                   // from screen readers (aria-hidden), listed for tests and tools
+    kSemMenuButton = 1u << 14,    // with kSemExpandable: it opens a menu (aria-haspopup)
 };
 
 struct SemRect {

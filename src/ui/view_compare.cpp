@@ -160,9 +160,9 @@ void DrawCompare(AppState& app) {
         const char* kind = AreaKindName(app, a);
         ImGui::TextDisabled("%s", kind);
         RecordItem(app, Role::Cell, kind);
-        // An area the report gives no goals for shows "–", as the map says "no goals reported"
-        // rather than a count of 0.
-        const bool none = Figure(app, area, CompareColumn::Goals) == 0;
+        // An area the report gives no goals for (filters aside) shows "–", as the map and the
+        // panel say "no goals reported" (AreaCountText), rather than a count of 0.
+        const bool none = app.stats.all_goals[static_cast<size_t>(area)] == 0;
         for (int c = static_cast<int>(CompareColumn::Goals); c < ncol; ++c) {
             ImGui::TableSetColumnIndex(c);
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() + text_dy);

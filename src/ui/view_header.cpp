@@ -59,7 +59,7 @@ void DrawHeader(AppState& app, ImVec2 pos, ImVec2 size) {
     bool focus_first = false;
     const bool menu_open = ImGui::IsPopupOpen("##data-menu");
     if (UiButton(app, data_label, ImVec2(dw, bh), nullptr,
-                 static_cast<uint16_t>(kSemExpandable | (menu_open ? kSemExpanded : 0))) ||
+                 static_cast<uint16_t>(kSemExpandable | kSemMenuButton | (menu_open ? kSemExpanded : 0))) ||
         app.open_data_menu) {
         // Open from this frame on: the button's record says so now (the page's mirror looks for
         // the expanded button to give the focus back to when the menu closes).

@@ -1324,7 +1324,11 @@ TEST_CASE("record dialog: the page's one input moves between the note and the au
     const int author = FindItem(*f.app, jcm::Role::Button, "填报人");
     REQUIRE(author >= 0);
     f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(author).id), false, 0);
-    // Typed before the input has moved (the same frame as the press): still the note's.
+    // The frame that takes the press: the author field owns the input from now, but the input is
+    // published there only in the next frame. What is typed in between is still the note's.
+    f.Frame();
+    CHECK(f.app->text_owner == jcm::TextOwner::Author);
+    CHECK(f.app->ui.field_owner == jcm::TextOwner::Note);
     hl.typed = "已签约两家企业。";
     hl.typed_changed = true;
     jcm::UpdateApp(*f.app);
