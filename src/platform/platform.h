@@ -49,8 +49,9 @@ std::string GetHash(std::string* unreadable);
 // Back returns to the previous view; otherwise the current entry is replaced.
 void SetHash(const std::string& hash, bool push);
 
-// True once after the user changed the hash (back/forward, an edited or followed link).
-bool TakeHashChanged();
+// True once after the user changed the hash (back/forward, an edited or followed link); *back:
+// it was Back, to an entry before the one the app was on (not Forward, nor a new link).
+bool TakeHashChanged(bool* back);
 
 // The text field. ImGui cannot receive IME composition (Chinese input) or raise a tablet's
 // on-screen keyboard, so the UI draws the field's frame and the page lays a real <input> over

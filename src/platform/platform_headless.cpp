@@ -63,9 +63,11 @@ void SetHash(const std::string& hash, bool push) {
     if (push && h.hash != hash) h.history.push_back(h.hash);
     h.hash = hash;
 }
-bool TakeHashChanged() {
-    const bool changed = headless::Get().hash_changed;
-    headless::Get().hash_changed = false;
+bool TakeHashChanged(bool* back) {
+    headless::State& h = headless::Get();
+    const bool changed = h.hash_changed;
+    *back = changed && h.hash_back;
+    h.hash_changed = h.hash_back = false;
     return changed;
 }
 void SetTextField(float x, float y, float w, float h, const std::string& value, const std::string&, bool replace) {

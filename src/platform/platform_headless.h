@@ -39,6 +39,7 @@ struct State {
     float dpr = 1.0f;
     bool sleeping = false;
     bool hash_changed = false;
+    bool hash_back = false;                          // ... and it was Back (with hash_changed)
     float field[4] = {0, 0, 0, 0};   // the text field's rectangle as last published
     std::string field_value;         // what the app last published
     bool field_replaced = false;     // set by a publish that replaces what a focused input holds (tests reset it)

@@ -18,6 +18,7 @@ char* jcm_refused_dataset_url();
 char* jcm_get_hash();
 char* jcm_unreadable_hash();
 void jcm_set_hash(const char* hash, int push);
+int jcm_hash_went_back();
 void jcm_set_text_field(float x, float y, float w, float h, const char* value, const char* placeholder, int replace);
 void jcm_focus_text_field();
 char* jcm_today();
@@ -115,9 +116,10 @@ std::string GetHash(std::string* unreadable) {
     return h;
 }
 void SetHash(const std::string& hash, bool push) { jcm_set_hash(hash.c_str(), push ? 1 : 0); }
-bool TakeHashChanged() {
+bool TakeHashChanged(bool* back) {
     const bool changed = g_hash_changed;
     g_hash_changed = false;
+    *back = changed && jcm_hash_went_back() != 0;
     return changed;
 }
 void SetTextField(float x, float y, float w, float h, const std::string& value, const std::string& placeholder, bool replace) {

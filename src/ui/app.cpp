@@ -827,11 +827,12 @@ void UpdateApp(AppState& app) {
         else app.sem.Activate(action.id, action.has_value, action.value);
         RequestRedraw(app);
     }
-    if (platform::TakeHashChanged()) {  // Back, Forward, an edited or followed link
-        if (CloseOverlays(app)) {
-            // Back with a dialog or a menu open closes it, as a phone's Back does, rather than
-            // changing the view behind it: the view's entry goes back into the history. (A link
-            // followed or edited meanwhile is taken as Back too.)
+    bool back = false;
+    if (platform::TakeHashChanged(&back)) {  // Back, Forward, an edited or followed link
+        // A dialog or a menu open closes. With Back that is all, as a phone's Back does: the view
+        // behind stays and its entry goes back into the history. Forward or a link goes on to
+        // its view.
+        if (CloseOverlays(app) && back) {
             app.ui.walking = false;
             WriteHash(app, /*push=*/true);
         } else {

@@ -374,6 +374,17 @@ test('phone: Back closes the record dialog and keeps the area; the next Back lea
   await page.goBack();
   await settle(page);
   assert.doesNotMatch(new URL(page.url()).hash, /area=/, 'the next Back leaves the area');
+  // Forward with the dialog open: it closes, and Forward goes on to the area.
+  await page.goForward();
+  await settle(page);
+  assert.match(new URL(page.url()).hash, new RegExp(`area=${AREA}`), 'Forward returns to the area');
+  // A link edited with the dialog open: it closes, and the link's view is shown.
+  await openRecordDialog(page, GOAL, { touch: true });
+  await page.evaluate(() => { location.hash = 'lang=zh'; });
+  await dialog(page).waitFor({ state: 'detached' });
+  await settle(page);
+  assert.doesNotMatch(new URL(page.url()).hash, /area=/, 'an edited link goes to its view');
+  assert.equal(await control(page, 'heading', AREA_NAME).count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1404,7 +1404,7 @@ TEST_CASE("Back with the record dialog or the data menu open closes it, and the 
     REQUIRE(FindItem(*f.app, jcm::Role::Dialog, "记录进展") >= 0);
     // Back: the browser is on the entry before (the overview).
     hl.hash = "lang=zh";
-    hl.hash_changed = true;
+    hl.hash_changed = hl.hash_back = true;
     jcm::UpdateApp(*f.app);
     f.Settle();
     CHECK(FindItem(*f.app, jcm::Role::Dialog, "记录进展") < 0);
@@ -1419,17 +1419,27 @@ TEST_CASE("Back with the record dialog or the data menu open closes it, and the 
     f.Settle();
     REQUIRE(FindItem(*f.app, jcm::Role::Menu, "数据") >= 0);
     hl.hash = "lang=zh";
-    hl.hash_changed = true;
+    hl.hash_changed = hl.hash_back = true;
     jcm::UpdateApp(*f.app);
     f.Settle();
     CHECK(FindItem(*f.app, jcm::Role::Menu, "数据") < 0);
     CHECK(f.app->selected == 0);
     // With nothing open, Back goes back.
     hl.hash = "lang=zh";
-    hl.hash_changed = true;
+    hl.hash_changed = hl.hash_back = true;
     jcm::UpdateApp(*f.app);
     f.Settle();
     CHECK(f.app->selected == -1);
+    // Forward, or a link followed, with a dialog open: it closes, and the link's view is shown.
+    jcm::OpenEditor(*f.app, goal);
+    f.Settle();
+    REQUIRE(FindItem(*f.app, jcm::Role::Dialog, "记录进展") >= 0);
+    hl.hash = area_hash;
+    hl.hash_changed = true;
+    jcm::UpdateApp(*f.app);
+    f.Settle();
+    CHECK(FindItem(*f.app, jcm::Role::Dialog, "记录进展") < 0);
+    CHECK(f.app->selected == 0);
 }
 
 TEST_CASE("briefing: an A4 document in the UI's language with the map, the summary and every area's goals") {
