@@ -77,6 +77,20 @@ mergeInto(LibraryManager.library, {
       return { text: good.join('&'), bad: bad.join(' ') };
     },
     hash: function () { return jcmLocation.decode(location.hash.replace(/^#/, '')); },
+    // The depth of the entry the app is on (jcm_set_hash); the entry it started on gets 0 (or
+    // keeps what it had, on a reload).
+    seen: null,
+    depth: function () {
+      if (jcmLocation.seen === null) {
+        var s = history.state;
+        if (s && typeof s.jcm === 'number') jcmLocation.seen = s.jcm;
+        else {
+          jcmLocation.seen = 0;
+          try { history.replaceState({ jcm: 0 }, ''); } catch (e) { /* kept without */ }
+        }
+      }
+      return jcmLocation.seen;
+    },
     defaultData: function () { return (Module['jcmPage'] && Module['jcmPage'].defaultData) || 'data/campaign.json'; },
     // ?data=, read leniently (URLSearchParams keeps a malformed escape as it is).
     requested: function () {
@@ -104,19 +118,35 @@ mergeInto(LibraryManager.library, {
   },
 
   jcm_get_hash__deps: ['$jcmPassString', '$jcmLocation'],
-  jcm_get_hash: function () { return jcmPassString(jcmLocation.hash().text); },
+  jcm_get_hash: function () { jcmLocation.depth(); return jcmPassString(jcmLocation.hash().text); },
 
   jcm_unreadable_hash__deps: ['$jcmPassString', '$jcmLocation'],
   jcm_unreadable_hash: function () { return jcmPassString(jcmLocation.hash().bad); },
 
+  // Each history entry the app makes carries its depth ({jcm: n}, the first entry 0), so that a
+  // hash change can tell Back (to a lower depth) from Forward and from a link followed or edited
+  // (a new entry without one, taken as one deeper than where the app was).
   jcm_set_hash__deps: ['$jcmLocation'],
   jcm_set_hash: function (p, push) {
     var h = UTF8ToString(p);
     var cur = jcmLocation.hash();
+    var d = jcmLocation.depth();
     if (cur.text === h && !cur.bad) return;
     var url = h ? '#' + h : location.pathname + location.search;
-    if (push) history.pushState(null, '', url);
-    else history.replaceState(null, '', url);
+    if (push) history.pushState({ jcm: jcmLocation.seen = d + 1 }, '', url);
+    else history.replaceState({ jcm: d }, '', url);
+  },
+
+  jcm_hash_went_back__deps: ['$jcmLocation'],
+  jcm_hash_went_back: function () {
+    var was = jcmLocation.seen === null ? jcmLocation.depth() : jcmLocation.seen;
+    var s = history.state, d = s && typeof s.jcm === 'number' ? s.jcm : null;
+    if (d === null) {  // a new entry: a link followed or edited
+      d = was + 1;
+      try { history.replaceState({ jcm: d }, ''); } catch (e) { /* kept without */ }
+    }
+    jcmLocation.seen = d;
+    return d < was ? 1 : 0;
   },
 
   // The text field overlay (see platform.h). The <input> sits over the field's rectangle so a
@@ -570,6 +600,8 @@ mergeInto(LibraryManager.library, {
     pending: null,   // the items whose elements are not all made yet
     frame: 0,        // the animation frame that goes on with them
     appIdle: false,  // what the app last said (jcm_set_idle)
+    dialogOpen: false,  // a modal dialog is mirrored
+    returnTo: null,     // the element to give the focus back to when it closes
     // <html data-app-idle="1"> while the frame loop sleeps (nothing left to draw) and the mirror
     // is whole: what tests and tools wait for instead of guessing a time.
     showIdle: function () {
@@ -614,7 +646,7 @@ mergeInto(LibraryManager.library, {
       // Keys on a mirrored element are the element's: they must not also drive the map. In a
       // menu, as in any menu: the arrows (and Home, End) move between its items, Esc closes it;
       // Esc in a dialog cancels it. Focus then goes back to the button that opened the menu (the
-      // one expanded) or, from a dialog, to the map (the element it was on is gone).
+      // one expanded); from a dialog, to what had it before (publish, below).
       root.addEventListener('keydown', function (e) {
         e.stopPropagation();
         var el = e.target.closest ? e.target.closest('[data-sem-id]') : null;
@@ -633,7 +665,6 @@ mergeInto(LibraryManager.library, {
           e.preventDefault();
           jcmMirror.dismiss();
           if ((menu || el === opener) && opener) opener.focus();
-          else Module.canvas.focus();
         }
       });
       // A menu item chosen: the menu closes, focus goes back to its button (not to the page).
@@ -788,12 +819,25 @@ mergeInto(LibraryManager.library, {
         if (el.parentNode) el.parentNode.removeChild(el);
         jcmMirror.nodes.delete(key);
       });
-      // A modal dialog: the rest is inert for the keyboard and screen readers meanwhile.
+      // A modal dialog: the rest is inert for the keyboard and screen readers meanwhile. The
+      // element that had the focus when it opened (the button that opened it) gets it back when
+      // it closes, if the focus is nowhere then (its element inside the dialog is gone).
       var dialogEl = modal >= 0 ? els[modal] : null;
+      if (dialogEl && !jcmMirror.dialogOpen) {
+        var had = document.activeElement;
+        jcmMirror.returnTo = had && root.contains(had) ? had : null;
+      }
       for (var c = root.firstChild; c; c = c.nextSibling) {
         var inert = dialogEl !== null && c !== dialogEl;
         if (c.inert !== inert) c.inert = inert;
       }
+      if (!dialogEl && jcmMirror.dialogOpen) {
+        var to = jcmMirror.returnTo;
+        jcmMirror.returnTo = null;
+        var lost = !document.activeElement || document.activeElement === document.body;
+        if (lost && to && to.isConnected) to.focus({ preventScroll: true });
+      }
+      jcmMirror.dialogOpen = !!dialogEl;
       // The rest in the next frame, unless the app publishes again first (which replaces it).
       jcmMirror.pending = later ? items : null;
       if (later && !jcmMirror.frame) {

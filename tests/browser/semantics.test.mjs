@@ -462,6 +462,8 @@ test('keyboard en-1280x800: header order, the data menu (arrows, Esc) and Esc in
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   assert.match(new URL(page.url()).hash, /area=370831/, 'the area stays');
+  await settle(page);
+  assert.equal(await focused(), 'button|Record progress', 'the focus is back on the button that opened it');
   assert.deepEqual(errors, []);
   await context.close();
 });
