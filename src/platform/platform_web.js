@@ -139,7 +139,7 @@ mergeInto(LibraryManager.library, {
 
   jcm_hash_went_back__deps: ['$jcmLocation'],
   jcm_hash_went_back: function () {
-    var was = jcmLocation.seen === null ? jcmLocation.depth() : jcmLocation.seen;
+    var was = jcmLocation.depth();  // (known since the app first read the hash)
     var s = history.state, d = s && typeof s.jcm === 'number' ? s.jcm : null;
     if (d === null) {  // a new entry: a link followed or edited
       d = was + 1;
@@ -647,12 +647,14 @@ mergeInto(LibraryManager.library, {
       // menu, as in any menu: the arrows (and Home, End) move between its items, Esc closes it;
       // Esc in a dialog cancels it. Focus then goes back to the button that opened the menu (the
       // one expanded); from a dialog, to what had it before (publish, below).
+      // The button of the open menu (the data menu's: kSemMenuButton), if one is open.
+      var menuOpener = function () { return root.querySelector('[aria-haspopup=menu][aria-expanded="true"]'); };
       root.addEventListener('keydown', function (e) {
         e.stopPropagation();
         var el = e.target.closest ? e.target.closest('[data-sem-id]') : null;
         if (!el) return;
         var menu = el.closest('[role=menu]');
-        var opener = root.querySelector('[aria-haspopup=menu][aria-expanded="true"]');
+        var opener = menuOpener();
         if (menu && /^(ArrowDown|ArrowUp|Home|End)$/.test(e.key)) {
           var all = Array.prototype.slice.call(menu.querySelectorAll('[role=menuitem]:not([disabled])'));
           var at = all.indexOf(el), n = all.length;
@@ -670,7 +672,7 @@ mergeInto(LibraryManager.library, {
       // A menu item chosen: the menu closes, focus goes back to its button (not to the page).
       root.addEventListener('click', function (e) {
         var el = e.target.closest ? e.target.closest('[role=menuitem]') : null;
-        var opener = el && root.querySelector('[aria-haspopup=menu][aria-expanded="true"]');
+        var opener = el && menuOpener();
         if (opener && document.activeElement === el) opener.focus();
       });
       jcmMirror.root = root;

@@ -831,12 +831,11 @@ void UpdateApp(AppState& app) {
     if (platform::TakeHashChanged(&back)) {  // Back, Forward, an edited or followed link
         // A dialog or a menu open closes. With Back that is all, as a phone's Back does: the view
         // behind stays and its entry goes back into the history. Forward or a link goes on to
-        // its view.
+        // its view. Either way a Tab step now is a new entry, not one replacing where this went.
+        app.ui.walking = false;
         if (CloseOverlays(app) && back) {
-            app.ui.walking = false;
             WriteHash(app, /*push=*/true);
         } else {
-            app.ui.walking = false;  // a step now would be a new entry, not replace the one Back reached
             std::string unreadable;
             ApplyHash(app, platform::GetHash(&unreadable));
             if (!unreadable.empty()) {

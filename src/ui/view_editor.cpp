@@ -64,14 +64,7 @@ void EditorField(AppState& app, TextOwner owner, const char* id, Str label, std:
         return;
     }
     const float r[4] = {p.x - 26.0f, p.y, width + 26.0f, h};  // the input's left padding leaves room for an icon
-    if (r[0] != ui.field_rect[0] || r[1] != ui.field_rect[1] || r[2] != ui.field_rect[2] || ui.field_published != value ||
-        ui.field_owner != owner) {
-        const bool moved = ui.field_owner != owner;  // it held the other field's text
-        for (int i = 0; i < 4; ++i) ui.field_rect[i] = r[i];
-        ui.field_published = value;
-        ui.field_owner = owner;
-        platform::SetTextField(r[0], r[1], r[2], r[3], value, Tr(label, app.lang), moved);
-    }
+    PublishTextField(app, owner, r, value, Tr(label, app.lang), /*replace=*/false);
 }
 
 // The author as typed, without surrounding spaces.

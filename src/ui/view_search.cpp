@@ -60,16 +60,7 @@ void DrawSearchField(AppState& app, float width) {
                          ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
     const bool visible = !covered;
     const float r[4] = {p.x, p.y, visible ? width - clear_w : 0.0f, h};
-    if (r[0] != ui.field_rect[0] || r[1] != ui.field_rect[1] || r[2] != ui.field_rect[2] || r[3] != ui.field_rect[3] ||
-        ui.field_published != ui.query || ui.field_owner != TextOwner::Search || cleared) {
-        // The input keeps what is typed while focused, unless it now edits the search again or the
-        // app emptied it (the clear button).
-        const bool moved = ui.field_owner != TextOwner::Search || cleared;
-        for (int i = 0; i < 4; ++i) ui.field_rect[i] = r[i];
-        ui.field_published = ui.query;
-        ui.field_owner = TextOwner::Search;
-        platform::SetTextField(r[0], r[1], r[2], r[3], ui.query, placeholder, moved);
-    }
+    PublishTextField(app, TextOwner::Search, r, ui.query, placeholder, /*replace=*/cleared);  // emptied by the app
 }
 
 void DrawSearchResults(AppState& app) {

@@ -8,8 +8,10 @@
 
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cstring>
 
+#include "platform/platform.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
 
@@ -276,6 +278,17 @@ bool UiSelectable(AppState& app, Role role, const char* id, std::string_view nam
     pressed |= TakeActivation(app);
     if (pressed) RequestRedraw(app);  // the press changes state after this frame recorded it
     return pressed;
+}
+
+void PublishTextField(AppState& app, TextOwner owner, const float rect[4], const std::string& value,
+                      const char* placeholder, bool replace) {
+    DashboardState& ui = app.ui;
+    const bool moved = ui.field_owner != owner;  // it held another field's text
+    if (!moved && !replace && ui.field_published == value && std::equal(rect, rect + 4, ui.field_rect)) return;
+    std::copy(rect, rect + 4, ui.field_rect);
+    ui.field_published = value;
+    ui.field_owner = owner;
+    platform::SetTextField(rect[0], rect[1], rect[2], rect[3], value, placeholder, moved || replace);
 }
 
 }  // namespace jcm

@@ -68,4 +68,11 @@ bool UiSliderInt(AppState& app, const char* id, const char* name, int* value, in
 bool UiSelectable(AppState& app, Role role, const char* id, std::string_view name, bool selected,
                   ImGuiSelectableFlags flags, ImVec2 size);
 
+// Lays the page's one <input> over the drawn field `owner` at `rect` (x, y, w, h; w 0 hides it)
+// with its text, when any of them changed since it was last published (no per-frame calls).
+// The focused input keeps what is being typed, unless it moves here from another field or
+// `replace` (the app changed the text itself).
+void PublishTextField(AppState& app, TextOwner owner, const float rect[4], const std::string& value,
+                      const char* placeholder, bool replace);
+
 }  // namespace jcm

@@ -116,7 +116,10 @@ test('input while the app is still loading throws nothing', async () => {
     wait: false,
     route: (p) => p.route('**/jining-campaign.wasm', async (route) => { await held; await route.continue(); }),
   });
-  for (let i = 0; i < 5; i++) await page.mouse.move(200 + 40 * i, 300);
+  // Across the loading card (found as the page's element, not by a position on the screen).
+  const card = await page.locator('#loading .card').boundingBox();
+  assert.ok(card, 'the loading card is shown');
+  for (let i = 0; i <= 4; i++) await page.mouse.move(card.x + card.width * i / 4, card.y + card.height / 2);
   await page.keyboard.press('Tab');
   await page.evaluate(() => { location.hash = 'lang=en'; });
   await page.waitForFunction(() => location.hash === '#lang=en');
