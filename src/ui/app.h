@@ -70,6 +70,7 @@ struct MapUiState {
     std::vector<Vec2> scratch;     // screen-space vertices, reused every frame
     std::vector<uint8_t> label_state;  // per area, while labels are placed (view_map.cpp), reused
     BoxGrid label_boxes;               // what the labels placed so far cover (view_map.cpp), reused
+    std::vector<Vec2> leaders;         // the leader lines drawn in the last frame, two ends each, reused
     std::vector<uint32_t> fills, fills_sent;  // per area: this frame's fill colour, the last sent to the map layer
     // Per area, the item a screen reader reads for it ("name · kind · count") and its id, made
     // again only when the data, the language or the counts change (RecordMapAreas).
@@ -153,7 +154,7 @@ struct LocalState {
 // The "record progress" dialog.
 struct EditorState {
     int goal = -1;                 // index into Dataset::goals; -1 = closed
-    Status status = Status::Green;
+    Status status = Status::NotReported;  // none chosen yet: Save waits for a choice
     bool has_percent = false;
     int percent = 0;
     std::string note;

@@ -119,6 +119,7 @@ enum class Str {
     Close,
     PreviousDay,
     NextDay,
+    StatusChoose,
     MapMetricGroup,
     Menu,
     SearchShort,

@@ -92,7 +92,7 @@ void OpenEditor(AppState& app, int goal) {
     e.author = platform::LoadSetting("author");  // the person who reported last on this device
     if (!g.progress.empty()) {  // start from the latest report
         const ProgressReport& r = g.progress.back();
-        e.status = r.status == Status::NotReported ? Status::Green : r.status;
+        e.status = r.status;  // a first report's status is the person's choice (none is chosen)
         e.has_percent = r.has_percent;
         e.percent = static_cast<int>(r.percent);
     }
@@ -127,9 +127,14 @@ void DrawEditor(AppState& app) {
     UiText(app, g.title.Get(lang).c_str());
     ImGui::Separator();
 
-    // Date: today by default, a day back or forward with the buttons.
+    // Date: today by default, a day back or forward with the buttons, repeating while held (a
+    // month back is a second and a half), never after today: a report says what has happened.
     UiLabel(app, Tr(Str::Date, lang), TextTone::Muted);
+    long today = 0;
+    const bool know_today = DayNumber(app.ui.today, &today);
+    ImGui::PushButtonRepeat(true);
     if (UiButton(app, "-##day", ImVec2(44, 44), Tr(Str::PreviousDay, lang))) --e.day;
+    if (ImGui::IsItemActive()) RequestRedraw(app);  // the repeat needs frames while it is held
     ImGui::SameLine();
     const std::string date = IsoDate(e.day);
     // Centred on the 44 px buttons: text beside a framed item is already lowered by the line's
@@ -137,10 +142,17 @@ void DrawEditor(AppState& app) {
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (44 - ImGui::GetTextLineHeight()) * 0.5f - ImGui::GetStyle().FramePadding.y);
     UiLabel(app, date.c_str());
     ImGui::SameLine();
-    if (UiButton(app, "+##day", ImVec2(44, 44), Tr(Str::NextDay, lang))) ++e.day;
+    const bool last_day = know_today && e.day >= today;
+    ImGui::BeginDisabled(last_day);
+    if (UiButton(app, "+##day", ImVec2(44, 44), Tr(Str::NextDay, lang), last_day ? kSemDisabled : 0) && !last_day) ++e.day;
+    if (ImGui::IsItemActive()) RequestRedraw(app);
+    ImGui::EndDisabled();
+    ImGui::PopButtonRepeat();
 
-    // Status: four segments in the status colours (2 x 2 when four do not fit), 44 px tall.
-    UiLabel(app, Tr(Str::Status, lang), TextTone::Muted);
+    // Status: four segments in the status colours (2 x 2 when four do not fit), 44 px tall. None
+    // is chosen for a goal's first report, and the label asks for one.
+    const bool chosen = e.status != Status::NotReported;
+    UiLabel(app, Tr(chosen ? Str::Status : Str::StatusChoose, lang), TextTone::Muted);
     const Status choices[4] = {Status::Green, Status::Yellow, Status::Red, Status::Done};
     const float gap = 6.0f, avail = ImGui::GetContentRegionAvail().x;
     float widest = 0;
@@ -169,10 +181,8 @@ void DrawEditor(AppState& app) {
         ImGui::PopStyleVar(2);
         ImGui::PopID();
     }
-    // Percent: a checkbox with a 44 px target, then the slider between -1 and +1 steppers.
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, 12));
+    // Percent: a checkbox (a 44 px target), then the slider between -1 and +1 steppers.
     UiCheckbox(app, Tr(Str::SetPercent, lang), &e.has_percent);
-    ImGui::PopStyleVar();
     if (e.has_percent) {
         if (UiButton(app, "-##pct", ImVec2(44, 44), Tr(Str::PercentDown, lang)) && e.percent > 0) --e.percent;
         ImGui::SameLine();
@@ -197,7 +207,10 @@ void DrawEditor(AppState& app) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent_hover));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().on_accent));
-    if (UiButton(app, Tr(Str::Save, lang), ImVec2(bw, 44))) {
+    ImGui::BeginDisabled(!chosen);
+    const bool save = UiButton(app, Tr(Str::Save, lang), ImVec2(bw, 44), nullptr, chosen ? 0 : kSemDisabled) && chosen;
+    ImGui::EndDisabled();
+    if (save) {
         LocalEdit edit;
         edit.goal_id = g.id;
         edit.report.date = date;

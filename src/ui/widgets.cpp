@@ -247,7 +247,26 @@ bool UiChip(AppState& app, const char* label, bool on, ImU32 swatch, Role role) 
 }
 
 bool UiCheckbox(AppState& app, const char* label, bool* value) {
-    bool changed = ImGui::Checkbox(label, value);
+    // A 22 px box with a 2 px border on a 44 px tall target that takes the label too: ImGui's box,
+    // made as tall as the target, read as a blank button.
+    const Theme& t = CurrentTheme();
+    const std::string_view visible = VisibleLabel(label);
+    const float h = 44.0f, box = 22.0f, gap = 10.0f;
+    const ImVec2 text = ImGui::CalcTextSize(visible.data(), visible.data() + visible.size());
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    bool changed = ImGui::InvisibleButton(label, ImVec2(box + gap + text.x + 4.0f, h));
+    if (changed) *value = !*value;
+    ImGui::RenderNavHighlight(ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), ImGui::GetItemID());
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 b0(p.x + 1.0f, p.y + (h - box) * 0.5f), b1(b0.x + box, b0.y + box);
+    if (*value) {
+        dl->AddRectFilled(b0, b1, t.accent, 4.0f);
+        ImGui::RenderCheckMark(dl, ImVec2(b0.x + 4.0f, b0.y + 4.0f), t.on_accent, box - 8.0f);
+    } else {
+        dl->AddRectFilled(b0, b1, ImGui::IsItemHovered() ? t.surface_hover : t.surface, 4.0f);
+        dl->AddRect(b0, b1, t.text_muted, 4.0f, 0, 2.0f);
+    }
+    dl->AddText(ImVec2(b1.x + gap, p.y + (h - text.y) * 0.5f), t.text, visible.data(), visible.data() + visible.size());
     RecordItem(app, Role::Checkbox, VisibleLabel(label), static_cast<uint16_t>(kSemAction | (*value ? kSemChecked : 0)));
     if (TakeActivation(app)) {
         *value = !*value;

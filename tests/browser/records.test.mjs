@@ -303,7 +303,14 @@ test('phone, touch only: record a report with a percentage and a note, then reve
   const touch = { touch: true };
   await openRecordDialog(page, GOAL, touch);
   assert.deepEqual((await truncated(page)).filter((t) => !/^textbox/.test(t)), [], 'nothing in the dialog is cut off on a phone');
+  // The goal's first report: no status is chosen for the person, and Save waits for one.
+  for (const s of ['正常推进', '存在风险', '严重滞后', '已完成']) assert.equal(await control(page, 'button', s).getAttribute('aria-pressed'), 'false', `${s} is not chosen for them`);
+  assert.equal(await control(page, 'button', '保存').getAttribute('aria-disabled'), 'true', 'Save waits for a status');
+  await press(page, control(page, 'button', '保存'), touch);
+  assert.equal(await dialog(page).count(), 1, 'a tap on Save without a status keeps the dialog');
+  assert.ok((await items(page)).some((i) => i.name === '状态（请选择一项）'), 'the status label asks for one');
   await press(page, control(page, 'button', '存在风险'), touch);
+  assert.equal(await control(page, 'button', '保存').getAttribute('aria-disabled'), null, 'Save is enabled once a status is chosen');
   // press() waits for the app to sleep: by then the tap's result must be drawn.
   assert.equal(await control(page, 'button', '存在风险').getAttribute('aria-pressed'), 'true', 'a tap on 存在风险 chose it');
   assert.equal(await control(page, 'button', '正常推进').getAttribute('aria-pressed'), 'false');

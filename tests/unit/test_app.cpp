@@ -1292,6 +1292,10 @@ TEST_CASE("author: the record dialog asks who reports, remembers it on the devic
     jcm::UpdateApp(*f.app);
     CHECK(f.app->editor.author == "  王明 ");
     f.Settle();
+    const int status = FindItem(*f.app, jcm::Role::Button, "正常推进");
+    REQUIRE(status >= 0);
+    f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(status).id), false, 0);
+    f.Settle();
     const int save = FindItem(*f.app, jcm::Role::Button, "保存");
     REQUIRE(save >= 0);
     f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(save).id), false, 0);
@@ -1302,6 +1306,68 @@ TEST_CASE("author: the record dialog asks who reports, remembers it on the devic
     CHECK(jcm::DatasetToJson(f.app->data).find("\"author\": \"王明\"") != std::string::npos);
     jcm::OpenEditor(*f.app, 1);
     CHECK(f.app->editor.author == "王明");  // offered again next time
+}
+
+TEST_CASE("record dialog: a first report's status is the person's choice, Save waits for it; the date goes back, held or not, but not past today") {
+    Fixture f;
+    f.LoadShipped();
+    f.Settle();
+    f.app->ui.today = "2025-03-10";  // (the platform's date, read at start)
+    REQUIRE(f.app->data.goals[0].progress.empty());
+    jcm::OpenEditor(*f.app, 0);
+    f.Settle();
+    const auto activate = [&](jcm::Role role, const char* name) {
+        const int i = FindItem(*f.app, role, name);
+        REQUIRE(i >= 0);
+        f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(i).id), false, 0);
+        f.Settle();
+    };
+    const auto flags = [&](jcm::Role role, const char* name) {
+        const int i = FindItem(*f.app, role, name);
+        REQUIRE(i >= 0);
+        return f.app->sem.Item(i).flags;
+    };
+    // No status chosen: the label asks for one, and Save does nothing.
+    CHECK(FindItem(*f.app, jcm::Role::Text, "状态（请选择一项）") >= 0);
+    for (const char* s : {"正常推进", "存在风险", "严重滞后", "已完成"}) CHECK_FALSE((flags(jcm::Role::Button, s) & jcm::kSemChecked) != 0);
+    CHECK((flags(jcm::Role::Button, "保存") & jcm::kSemDisabled) != 0);
+    activate(jcm::Role::Button, "保存");
+    CHECK(f.app->editor.goal == 0);
+    CHECK(f.app->local.edits.empty());
+    // Today is the last day a report can have; the day before is one press away.
+    CHECK(f.app->editor.day == [] { long d = 0; jcm::DayNumber("2025-03-10", &d); return d; }());
+    CHECK((flags(jcm::Role::Button, "后一天") & jcm::kSemDisabled) != 0);
+    activate(jcm::Role::Button, "后一天");
+    CHECK(FindItem(*f.app, jcm::Role::Text, "2025-03-10") >= 0);
+    activate(jcm::Role::Button, "前一天");
+    CHECK(FindItem(*f.app, jcm::Role::Text, "2025-03-09") >= 0);
+    CHECK_FALSE((flags(jcm::Role::Button, "后一天") & jcm::kSemDisabled) != 0);
+    // Held down, the button repeats: a press kept for a second goes back many days.
+    const int back = FindItem(*f.app, jcm::Role::Button, "前一天");
+    REQUIRE(back >= 0);
+    const jcm::SemRect r = f.app->sem.Item(back).rect;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(r.x + r.w * 0.5f, r.y + r.h * 0.5f);
+    f.Frame();
+    io.AddMouseButtonEvent(0, true);
+    jcm::RequestRedraw(*f.app);  // as main.cpp does for an input
+    int frames = 0;
+    for (; frames < 60 && f.app->frames_to_draw > 0; ++frames) f.Frame();  // a held button keeps frames coming
+    CHECK(frames == 60);
+    io.AddMouseButtonEvent(0, false);
+    f.Settle();
+    CHECK(f.app->editor.day < [] { long d = 0; jcm::DayNumber("2025-03-09", &d); return d - 5; }());
+    // A status chosen: the label is plain, Save saves.
+    activate(jcm::Role::Button, "存在风险");
+    CHECK(FindItem(*f.app, jcm::Role::Text, "请选择") < 0);
+    CHECK((flags(jcm::Role::Button, "存在风险") & jcm::kSemChecked) != 0);
+    CHECK_FALSE((flags(jcm::Role::Button, "保存") & jcm::kSemDisabled) != 0);
+    activate(jcm::Role::Button, "保存");
+    REQUIRE(f.app->local.edits.size() == 1);
+    CHECK(f.app->local.edits[0].report.status == jcm::Status::Yellow);
+    // The next report on the goal starts from this one's status.
+    jcm::OpenEditor(*f.app, 0);
+    CHECK(f.app->editor.status == jcm::Status::Yellow);
 }
 
 TEST_CASE("record dialog: the page's one input moves between the note and the author with each field's own text") {
