@@ -3,6 +3,7 @@
 // latest progress and the source quote (expandable).
 #include <cstdio>
 #include <cstring>
+#include <utility>
 
 #include "core/campaign.h"
 #include "core/text.h"
@@ -174,11 +175,17 @@ void DrawAreaDetail(AppState& app, int index) {
         UiText(app, Tr(Str::NoGoalsReported, lang));
         return;
     }
-    char part[3][80];
-    std::snprintf(part[0], sizeof part[0], Count(Str::CountGoals, c.goals, lang), c.goals);
-    std::snprintf(part[1], sizeof part[1], Count(Str::CountTargets, c.targets, lang), c.targets);
-    std::snprintf(part[2], sizeof part[2], Count(Str::CountProjects, c.projects, lang), c.projects);
-    std::snprintf(buf, sizeof buf, "%.79s · %.79s · %.79s", part[0], part[1], part[2]);
+    // The goals, then the targets and the itemised projects where there are any: "0 key projects"
+    // beside a headline of 69 key projects (a target, none itemised) read as a contradiction.
+    std::snprintf(buf, sizeof buf, Count(Str::CountGoals, c.goals, lang), c.goals);
+    const std::pair<Str, int> more[2] = {{Str::CountTargets, c.targets}, {Str::CountProjects, c.projects}};
+    for (const auto& [str, n] : more) {
+        if (n == 0) continue;
+        char part[80];
+        std::snprintf(part, sizeof part, Count(str, n, lang), n);
+        const size_t len = std::strlen(buf);
+        std::snprintf(buf + len, sizeof buf - len, " · %s", part);
+    }
     UiText(app, buf);
 
     if (!a.headline.Empty()) {

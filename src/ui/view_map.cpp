@@ -351,6 +351,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     }
     // A big map is drawn before its names are found (MapGeometryFinisher, app.cpp StepLoading):
     // they come a moment later, all at once (the zones' beside their markers too).
+    m.leaders.clear();
     if (!app.geometry.labelled) return;
     // Labels, so that every area is named where there is any room, in three passes:
     //  1. inside: the selected area first, then the others from the largest down, each name inside
@@ -398,10 +399,11 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     };
     // The leader line from `anchor` to the label must not cross another label or a marker
     // (sampled). A zone's line starts at its own marker, whose box it leaves: `own` (the marker's
-    // box, or an empty one) is not an obstacle to it.
+    // box, or an empty one) is not an obstacle to it. Nor may its start (the dot) lie under a name
+    // placed since the anchor was chosen.
     auto line_free = [&](ImVec2 anchor, const LabelBox& to_box, const Box& own) {
         const ImVec2 to(std::fmin(std::fmax(anchor.x, to_box.min.x), to_box.max.x), std::fmin(std::fmax(anchor.y, to_box.min.y), to_box.max.y));
-        for (int k2 = 1; k2 < 12; ++k2) {
+        for (int k2 = 0; k2 < 12; ++k2) {
             const float f = static_cast<float>(k2) / 12.0f;
             const float x = anchor.x + (to.x - anchor.x) * f, y = anchor.y + (to.y - anchor.y) * f;
             if (x >= own.x0 && x <= own.x1 && y >= own.y0 && y <= own.y1) continue;
@@ -430,6 +432,17 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
             dl->AddLine(a, to, t.label_halo, 3.0f);
             dl->AddLine(a, to, t.label, 1.0f);
             dl->AddCircleFilled(a, 2.0f, t.label, 8);
+            m.leaders.push_back(ToVec(a));
+            m.leaders.push_back(ToVec(to));
+            // The line is an obstacle to the names placed after it (one was drawn across it), as
+            // small boxes along it: free_at and line_free ask the grid about boxes.
+            const float len = std::sqrt((to.x - a.x) * (to.x - a.x) + (to.y - a.y) * (to.y - a.y));
+            const int steps = std::max(1, static_cast<int>(len / 6.0f));
+            for (int k = 0; k <= steps; ++k) {
+                const float f = static_cast<float>(k) / static_cast<float>(steps);
+                const float x = a.x + (to.x - a.x) * f, y = a.y + (to.y - a.y) * f;
+                placed.Add(Box{x - 2.0f, y - 2.0f, x + 2.0f, y + 2.0f});
+            }
         }
         DrawLabel(dl, font, c, text, end, t.label, t.label_halo);
         // The label as drawn, for tests and tools (the area's list item is what a screen reader reads).

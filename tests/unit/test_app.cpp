@@ -669,6 +669,60 @@ TEST_CASE("app: the timeline replays statuses in the counts, the map and the sel
 #ifdef JCM_HAVE_UI
 // ---- the semantics layer ---------------------------------------------------------------------
 
+TEST_CASE("app: an area's summary counts its goals and names targets and projects only where it has some") {
+    // 曲阜市 pledged "69 key projects": one quantified target, no project itemised. Its summary
+    // said "0 个重点项目" under that quote.
+    Fixture f;
+    f.LoadShipped();
+    jcm::SelectArea(*f.app, f.app->data.FindArea("370881"));
+    REQUIRE(f.app->selected >= 0);
+    REQUIRE(f.app->data.areas[static_cast<size_t>(f.app->selected)].name.zh == "曲阜市");
+    f.Settle();
+    int goals = 0;
+    for (const jcm::Goal& g : f.app->data.goals) goals += g.area == "370881";
+    char line[64];
+    std::snprintf(line, sizeof line, "%d 项目标 · 1 个量化指标", goals);
+    const int summary = FindItem(*f.app, jcm::Role::Text, line);
+    REQUIRE(summary >= 0);
+    CHECK(f.app->sem.Name(f.app->sem.Item(summary)) == line);
+    CHECK_FALSE(Shows(*f.app, "0 个重点项目"));
+}
+
+TEST_CASE("map: no name is drawn across a leader line, at any size, in either language") {
+    // A name placed after a leader line was drawn across it (on a phone in English, "Rencheng"
+    // over the line to "Zoucheng"): the lines are obstacles too.
+    for (const bool system_fonts : {false, true})
+    for (const char* hash : {"", "lang=en"}) {
+        for (const ImVec2 size : {ImVec2(360, 740), ImVec2(390, 844), ImVec2(414, 896), ImVec2(600, 960), ImVec2(768, 1024),
+                                  ImVec2(834, 1112), ImVec2(1024, 768), ImVec2(1280, 800), ImVec2(1440, 900)}) {
+            CAPTURE(system_fonts);
+            CAPTURE(hash);
+            CAPTURE(size.x);
+            Fixture f(hash, system_fonts);
+            f.LoadShipped();
+            f.Settle(size.x, size.y);
+            const std::vector<jcm::Vec2>& lines = f.app->map.leaders;
+            int labels = 0;
+            for (int i = 0; i < f.app->sem.Count(); ++i) {
+                const jcm::SemItem& it = f.app->sem.Item(i);
+                if (it.role != jcm::Role::Text || !(it.flags & jcm::kSemDecorative)) continue;
+                ++labels;
+                const float x0 = it.rect.x + 1, y0 = it.rect.y + 1, x1 = it.rect.x + it.rect.w - 1, y1 = it.rect.y + it.rect.h - 1;
+                for (size_t k = 0; k + 1 < lines.size(); k += 2) {
+                    const jcm::Vec2 a = lines[k], b = lines[k + 1];
+                    for (int step = 0; step <= 64; ++step) {
+                        const float t = static_cast<float>(step) / 64.0f;
+                        const float x = a.x + (b.x - a.x) * t, y = a.y + (b.y - a.y) * t;
+                        INFO("the name " << f.app->sem.Name(it) << " over the line (" << a.x << "," << a.y << ")-(" << b.x << "," << b.y << ")");
+                        REQUIRE_FALSE((x > x0 && x < x1 && y > y0 && y < y1));
+                    }
+                }
+            }
+            CHECK(labels >= 5);  // (the headless system font's glyphs are a cell wide: fewer names fit a phone)
+        }
+    }
+}
+
 TEST_CASE("semantics: an area's detail records each goal with its target's value and unit") {
     Fixture f;
     f.LoadShipped();
