@@ -94,7 +94,7 @@ constexpr Pair kStrings[] = {
     {"展开面板", "Expand panel"},
     {"重点项目", "Key projects"},
     {"已被筛选隐藏", "Hidden by the filters"},
-    {"体系", "Progr."},
+    {"体系", "Programmes"},
     {"深色模式", "Dark theme"},
     {"数据", "Data"},
     // In English "..." for "…": the glyphs are the system CJK font's, whose "…" sits mid-height.

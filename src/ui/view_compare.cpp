@@ -175,6 +175,21 @@ void DrawCompare(AppState& app) {
         }
         SemEnd(app);
     }
+    // More columns to the right: the visible edge fades into the panel under a chevron, so one
+    // reading on a phone sees that the table goes on sideways (its scrollbar alone is easy to miss).
+    if (ImGui::GetScrollX() < ImGui::GetScrollMaxX() - 1.0f) {
+        const Theme& t = CurrentTheme();
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+        const float fade = 40.0f, right = wp.x + ws.x, bottom = wp.y + ws.y - ImGui::GetStyle().ScrollbarSize;
+        const ImU32 clear = t.panel & ~IM_COL32_A_MASK;
+        dl->PushClipRect(wp, ImVec2(right, bottom), false);
+        dl->AddRectFilledMultiColor(ImVec2(right - fade, wp.y), ImVec2(right, bottom), clear, t.panel, t.panel, clear);
+        const float cy = wp.y + ImGui::GetTextLineHeight() * 0.5f + ImGui::GetStyle().CellPadding.y, r = ImGui::GetFontSize() * 0.3f, cx = right - 8.0f - r;
+        const ImVec2 chevron[3] = {ImVec2(cx - r * 0.5f, cy - r), ImVec2(cx + r * 0.5f, cy), ImVec2(cx - r * 0.5f, cy + r)};
+        dl->AddPolyline(chevron, 3, t.accent, 0, 2.0f);
+        dl->PopClipRect();
+    }
     SemEnd(app);
     ImGui::EndTable();
     ImGui::PopStyleVar();

@@ -141,15 +141,16 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
                           (app.ui.panel_top_h > cap ? 0 : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse));
     app.map.list_hovered = -1;  // set again below by whichever row the pointer is over
     if (app.has_data) {
-        const float filter_w = ImGui::CalcTextSize(Tr(Str::Filters, lang)).x + 40.0f;
-        const float toggle_w = portrait ? 44.0f : 0.0f;
-        DrawSearchField(app, ImGui::GetContentRegionAvail().x - filter_w - toggle_w - (portrait ? 16.0f : 8.0f));
-        ImGui::SameLine();
+        // The filter chip says how many filters are on: the search field leaves room for it as it is.
         char label[64];
         const int active = static_cast<int>(app.ui.filter.categories.size() + app.ui.filter.area_kinds.size()) +
                            __builtin_popcount(app.ui.filter.statuses);
         if (active > 0) std::snprintf(label, sizeof label, "%s (%d)", Tr(Str::Filters, lang), active);
         else std::snprintf(label, sizeof label, "%s", Tr(Str::Filters, lang));
+        const float filter_w = ImGui::CalcTextSize(label).x + 40.0f;
+        const float toggle_w = portrait ? 44.0f : 0.0f;
+        DrawSearchField(app, ImGui::GetContentRegionAvail().x - filter_w - toggle_w - (portrait ? 16.0f : 8.0f));
+        ImGui::SameLine();
         if (UiChip(app, label, app.ui.show_filters || active > 0)) app.ui.show_filters = !app.ui.show_filters;
         if (portrait) {
             ImGui::SameLine();

@@ -116,6 +116,28 @@ for (const size of SIZES) {
   }
 }
 
+test('phone, English: with filters on, the search row keeps the counted filter chip and the panel toggle whole', async () => {
+  const { page, errors, context } = await openApp(env, { viewport: VIEWPORTS.phone, touch: true, dpr: 3, path: '#lang=en' });
+  await settle(page);
+  await press(page, control(page, 'button', 'Filters'), { touch: true });
+  await press(page, control(page, 'button', 'Industrial transformation and upgrading'), { touch: true });
+  await press(page, control(page, 'button', 'Attracting investment and talent'), { touch: true });
+  const all = await items(page);
+  const chip = all.find((i) => i.role === 'button' && i.name === 'Filters (2)');
+  const toggle = all.find((i) => i.role === 'button' && i.name === 'Expand panel');
+  assert.ok(chip && toggle, 'the chip counts two filters; the panel toggle is there');
+  assert.ok(!chip.truncated, 'the chip\'s label is whole');
+  // The toggle (44 px wide) is whole and inside the panel's padding, beside the chip: the search
+  // field makes room for the chip's count (it measured the chip without it: the toggle was pushed
+  // against the screen's edge, or past it).
+  assert.ok(toggle.rect.width >= 43 && toggle.rect.x + toggle.rect.width <= 390 - 12, `the toggle is whole: ${JSON.stringify(toggle.rect)}`);
+  assert.ok(chip.rect.x + chip.rect.width <= toggle.rect.x, 'the chip ends before the toggle');
+  assert.ok(Math.abs((chip.rect.y + chip.rect.height / 2) - (toggle.rect.y + toggle.rect.height / 2)) < 4, 'on one row');
+  await screenshot(page, 'touch-phone-filters-counted-en');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a link with a broken percent-escape: the rest applies, a notice says what was ignored, input still works', async () => {
   const { page, errors, context } = await openApp(env, { path: '#lang=en&area=%E6%9B' });
   await settle(page);
