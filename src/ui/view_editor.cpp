@@ -129,11 +129,13 @@ void DrawEditor(AppState& app) {
 
     // Date: today by default, a day back or forward with the buttons, repeating while held (a
     // month back is a second and a half), never after today: a report says what has happened.
+    const Theme& th = CurrentTheme();
     UiLabel(app, Tr(Str::Date, lang), TextTone::Muted);
     long today = 0;
     const bool know_today = DayNumber(app.ui.today, &today);
     ImGui::PushButtonRepeat(true);
-    if (UiButton(app, "-##day", ImVec2(44, 44), Tr(Str::PreviousDay, lang))) --e.day;
+    if (UiButton(app, "##day-", ImVec2(44, 44), Tr(Str::PreviousDay, lang))) --e.day;
+    DrawSignIcon(false, th.text);
     if (ImGui::IsItemActive()) RequestRedraw(app);  // the repeat needs frames while it is held
     ImGui::SameLine();
     const std::string date = IsoDate(e.day);
@@ -144,7 +146,8 @@ void DrawEditor(AppState& app) {
     ImGui::SameLine();
     const bool last_day = know_today && e.day >= today;
     ImGui::BeginDisabled(last_day);
-    if (UiButton(app, "+##day", ImVec2(44, 44), Tr(Str::NextDay, lang), last_day ? kSemDisabled : 0) && !last_day) ++e.day;
+    if (UiButton(app, "##day+", ImVec2(44, 44), Tr(Str::NextDay, lang), last_day ? kSemDisabled : 0) && !last_day) ++e.day;
+    DrawSignIcon(true, last_day ? th.text_muted : th.text);
     if (ImGui::IsItemActive()) RequestRedraw(app);
     ImGui::EndDisabled();
     ImGui::PopButtonRepeat();
@@ -159,7 +162,6 @@ void DrawEditor(AppState& app) {
     for (Status s : choices) widest = std::max(widest, ImGui::CalcTextSize(StatusName(s, lang)).x);
     const int cols = (avail - gap * 3) / 4 >= widest + 24 ? 4 : 2;
     const float seg_w = (avail - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
-    const Theme& th = CurrentTheme();
     for (int i = 0; i < 4; ++i) {
         const ImU32 c = th.status[static_cast<int>(choices[i])];
         const bool on = e.status == choices[i];
@@ -184,7 +186,8 @@ void DrawEditor(AppState& app) {
     // Percent: a checkbox (a 44 px target), then the slider between -1 and +1 steppers.
     UiCheckbox(app, Tr(Str::SetPercent, lang), &e.has_percent);
     if (e.has_percent) {
-        if (UiButton(app, "-##pct", ImVec2(44, 44), Tr(Str::PercentDown, lang)) && e.percent > 0) --e.percent;
+        if (UiButton(app, "##pct-", ImVec2(44, 44), Tr(Str::PercentDown, lang)) && e.percent > 0) --e.percent;
+        DrawSignIcon(false, th.text);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 44 - ImGui::GetStyle().ItemSpacing.x);
         ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 28.0f);
@@ -192,7 +195,8 @@ void DrawEditor(AppState& app) {
         UiSliderInt(app, "##percent", Tr(Str::Percent, lang), &e.percent, 0, 100, "%d%%");
         ImGui::PopStyleVar(2);
         ImGui::SameLine();
-        if (UiButton(app, "+##pct", ImVec2(44, 44), Tr(Str::PercentUp, lang)) && e.percent < 100) ++e.percent;
+        if (UiButton(app, "##pct+", ImVec2(44, 44), Tr(Str::PercentUp, lang)) && e.percent < 100) ++e.percent;
+        DrawSignIcon(true, th.text);
     }
     UiLabel(app, Tr(Str::Note, lang), TextTone::Muted);
     EditorField(app, TextOwner::Note, "##note", Str::Note, e.note, ImGui::GetContentRegionAvail().x);

@@ -654,8 +654,7 @@ void DrawZoomIcon(ImDrawList* dl, int which, ImU32 color) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     const ImVec2 c((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
     const float r = 8.0f, w = 2.0f;
-    if (which <= 1) dl->AddLine(ImVec2(c.x - r, c.y), ImVec2(c.x + r, c.y), color, w);
-    if (which == 0) dl->AddLine(ImVec2(c.x, c.y - r), ImVec2(c.x, c.y + r), color, w);
+    if (which <= 1) DrawSignIcon(which == 0, color);
     if (which == 2) {  // four corners of a frame: "fit the whole map"
         const float k = 4.0f;
         for (int sx = -1; sx <= 1; sx += 2) {

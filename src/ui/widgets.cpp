@@ -189,6 +189,15 @@ bool UiButton(AppState& app, const char* label, ImVec2 size, const char* name, u
     return pressed;
 }
 
+void DrawSignIcon(bool plus, ImU32 color) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const ImVec2 c((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
+    const float r = 8.0f, w = 2.0f;
+    dl->AddLine(ImVec2(c.x - r, c.y), ImVec2(c.x + r, c.y), color, w);
+    if (plus) dl->AddLine(ImVec2(c.x, c.y - r), ImVec2(c.x, c.y + r), color, w);
+}
+
 bool UiLink(AppState& app, const char* label, Role role) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent));

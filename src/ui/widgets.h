@@ -53,6 +53,10 @@ void UiLabel(AppState& app, const char* text, TextTone tone = TextTone::Body);
 // A heading (level 1..3) in `font` (null: the current font), wrapped.
 void UiHeading(AppState& app, const char* text, int level, ImFont* font = nullptr, TextTone tone = TextTone::Body);
 
+// A plus or minus sign of lines, centred in the last item (the zoom and step buttons): the font's
+// "-" is a short hyphen beside its "+".
+void DrawSignIcon(bool plus, ImU32 color);
+
 // A button; `name` is its accessible name when the label is an icon or differs ("##theme").
 bool UiButton(AppState& app, const char* label, ImVec2 size = ImVec2(0, 0), const char* name = nullptr,
               uint16_t flags = 0);
