@@ -993,12 +993,26 @@ int FindEdit(const AppState& app, const std::string& goal_id, const std::string&
     return -1;
 }
 
+namespace {
+
+// Says which file an export handed to the browser (a phone's browser may save it without a word).
+void SayDownloaded(AppState& app, const std::string& name) {
+    app.ui.toast = {"已下载 " + name, "Downloaded " + name};
+    RequestRedraw(app);
+}
+
+}  // namespace
+
 void ExportJson(AppState& app) {
-    platform::DownloadFile(app.data.id + ".json", "application/json", DatasetToJson(app.data));
+    const std::string name = app.data.id + ".json";
+    platform::DownloadFile(name, "application/json", DatasetToJson(app.data));
+    SayDownloaded(app, name);
 }
 
 void ExportCsv(AppState& app) {
-    platform::DownloadFile(app.data.id + "-goals.csv", "text/csv;charset=utf-8", GoalsToCsv(app.data, app.lang));
+    const std::string name = app.data.id + "-goals.csv";
+    platform::DownloadFile(name, "text/csv;charset=utf-8", GoalsToCsv(app.data, app.lang));
+    SayDownloaded(app, name);
 }
 
 void ExportPng(AppState& app) {
@@ -1066,7 +1080,10 @@ void SummaryFromTree(const Semantics& sem, std::string* out) {
 }  // namespace
 
 void AfterFramePresented(AppState& app) {
-    if (app.png_frames > 0 && --app.png_frames == 0) platform::DownloadCanvasPng(app.data.id + ".png");
+    if (app.png_frames > 0 && --app.png_frames == 0) {
+        platform::DownloadCanvasPng(app.data.id + ".png");
+        SayDownloaded(app, app.data.id + ".png");  // after the frame the image is taken from
+    }
     if (app.load.labelling.finisher && app.load.sliced.step == SlicedLoad::Step::None) app.load.labelling.map_drawn = true;
     const bool first_map_frame = !app.load.first_map_frame_marked && app.has_data;
     if (first_map_frame) {

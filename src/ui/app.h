@@ -121,7 +121,8 @@ struct DashboardState {
     bool show_keys = false;               // the keyboard help panel ('?')
     int focus_goal = -1;                  // a search result's goal: the detail scrolls to it, highlighted
     bool focus_goal_scrolled = false;     // ... once
-    int panel_view = -2;                  // what the panel showed last frame (a change scrolls it to the top)
+    int panel_view = 1;                   // what the panel showed last frame, in which language, with or without
+                                          // the filters (view_panel.cpp; a change scrolls it to the top)
 };
 
 // A finger swiping a scrollable region (touch_scroll.cpp): the windows it scrolls (ImGui ids),

@@ -18,7 +18,7 @@ constexpr Pair kStrings[] = {
     {"记者", "Reporter"},
     {"时间", "Period"},
     {"天", "days"},
-    {"报告目标的区域", "Areas reporting"},
+    {"报告目标的区域", "Areas with goals"},
     {"目标", "Goals"},
     {"量化指标", "Quantified targets"},
     {"重点项目", "Key projects"},

@@ -183,16 +183,22 @@ void DrawEditor(AppState& app) {
         ImGui::PopStyleVar(2);
         ImGui::PopID();
     }
-    // Percent: a checkbox (a 44 px target), then the slider between -1 and +1 steppers.
+    // Percent: a checkbox (a 44 px target), the value beside it, then the slider between -1 and +1
+    // steppers (the value inside the slider lay under its grab, half hidden where the grab was).
     UiCheckbox(app, Tr(Str::SetPercent, lang), &e.has_percent);
     if (e.has_percent) {
+        char value[16];
+        std::snprintf(value, sizeof value, "%d%%", e.percent);
+        ImGui::SameLine(0, 16.0f);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (44 - ImGui::GetTextLineHeight()) * 0.5f);
+        UiText(app, value);
         if (UiButton(app, "##pct-", ImVec2(44, 44), Tr(Str::PercentDown, lang)) && e.percent > 0) --e.percent;
         DrawSignIcon(false, th.text);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 44 - ImGui::GetStyle().ItemSpacing.x);
         ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 28.0f);
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, (44 - ImGui::GetTextLineHeight()) * 0.5f));
-        UiSliderInt(app, "##percent", Tr(Str::Percent, lang), &e.percent, 0, 100, "%d%%");
+        UiSliderInt(app, "##percent", Tr(Str::Percent, lang), &e.percent, 0, 100, "");
         ImGui::PopStyleVar(2);
         ImGui::SameLine();
         if (UiButton(app, "##pct+", ImVec2(44, 44), Tr(Str::PercentUp, lang)) && e.percent < 100) ++e.percent;
@@ -249,7 +255,8 @@ void DrawDataMenu(AppState& app, bool focus_first) {
         ImGui::CloseCurrentPopup();
     }
     ImGui::PushFont(app.fonts.small);
-    UiText(app, Tr(Str::ImportHint, lang), TextTone::Muted);
+    if (ImGui::GetIO().MouseSource != ImGuiMouseSource_TouchScreen)  // opened by a finger: nothing to drop
+        UiText(app, Tr(Str::ImportHint, lang), TextTone::Muted);
     ImGui::PopFont();
     ImGui::Separator();
     if (app.has_data) {

@@ -172,10 +172,13 @@ bool HandleTouchGesture(AppState& app) {
 }
 
 // Keys, when no text field has the keyboard: arrows pan, + and - zoom, 0 fits the map,
-// Tab / Shift+Tab select the next / previous area, Esc returns to the overview.
+// Tab / Shift+Tab select the next / previous area, Esc returns to the overview. None while a
+// dialog or menu is open: its keys are its own (ImGui's Esc and navigation, the mirror's).
+// Typing into a dialog whose field did not have the focus switched the language behind it
+// ('L'), or closed it for the data menu ('D'), and its choices were lost.
 void HandleMapKeys(AppState& app, ImVec2 pos, ImVec2 size) {
     ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput) return;
+    if (io.WantTextInput || ImGui::IsPopupOpen(0u, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) return;
     MapUiState& m = app.map;
     const float step = 80.0f;
     // In the panel, ImGui's navigation owns arrows, Tab and Esc; Esc with nothing left to

@@ -188,8 +188,11 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
         ImGui::SetWindowFocus();
         app.nav_focus_next = true;  // the first control recorded below takes the keyboard
     }
-    // A new view (another area, a tab, search results) starts at its top.
-    const int view = app.selected >= 0 ? app.selected : !app.ui.query.empty() ? -3 : -1 - static_cast<int>(app.ui.tab);
+    // A new view (another area, a tab, search results) starts at its top; so does the same view
+    // in the other language, or with the filters (at its top) shown or hidden: the old offset
+    // landed mid-way through content that had moved.
+    const int page = app.selected >= 0 ? app.selected : !app.ui.query.empty() ? -3 : -1 - static_cast<int>(app.ui.tab);
+    const int view = page * 4 + (app.lang == Lang::En ? 2 : 0) + (app.ui.show_filters ? 1 : 0);
     if (view != app.ui.panel_view) {
         app.ui.panel_view = view;
         ImGui::SetScrollY(0.0f);

@@ -522,7 +522,9 @@ TEST_CASE("app: export then import round-trips; an invalid or oversized import c
     e.report.status = jcm::Status::Yellow;
     jcm::AddEdit(*f.app, e);
     jcm::ExportJson(*f.app);
+    CHECK(f.app->ui.toast.en == "Downloaded " + f.app->data.id + ".json");  // said: a phone may save it silently
     jcm::ExportCsv(*f.app);
+    CHECK(f.app->ui.toast.zh == "已下载 " + f.app->data.id + "-goals.csv");
     const auto& dl = jcm::platform::headless::Get().downloads;
     REQUIRE(dl.size() == 2);
     CHECK(dl[0].name == f.app->data.id + ".json");
@@ -549,6 +551,7 @@ TEST_CASE("app: export then import round-trips; an invalid or oversized import c
     f.Frame();
     f.Frame();
     CHECK(jcm::platform::headless::Get().png_downloads.size() == 1);
+    CHECK(f.app->ui.toast.en == "Downloaded " + f.app->data.id + ".png");
 }
 
 TEST_CASE("app: a chosen or dropped file reaches the loader as bytes: GBK is refused with \"save as UTF-8\"") {
@@ -1422,6 +1425,37 @@ TEST_CASE("record dialog: a first report's status is the person's choice, Save w
     // The next report on the goal starts from this one's status.
     jcm::OpenEditor(*f.app, 0);
     CHECK(f.app->editor.status == jcm::Status::Yellow);
+}
+
+TEST_CASE("record dialog: the app's one-key shortcuts do nothing while it is open (typed where its field had no focus)") {
+    Fixture f;
+    f.LoadShipped();
+    f.Settle();
+    jcm::OpenEditor(*f.app, 0);
+    f.Settle();
+    f.app->editor.status = jcm::Status::Yellow;
+    ImGuiIO& io = ImGui::GetIO();
+    for (const char* typed : {"L", "D", "T", "c", "0", "?"}) {
+        CAPTURE(typed);
+        io.AddInputCharacter(static_cast<unsigned>(typed[0]));
+        f.Settle();
+        CHECK(f.app->lang == jcm::Lang::Zh);
+        CHECK_FALSE(f.app->dark);
+        CHECK_FALSE(f.app->ui.show_keys);
+        CHECK(f.app->ui.tab == jcm::PanelTab::Overview);
+        CHECK(f.app->editor.goal == 0);  // still open, with the status chosen
+        CHECK(f.app->editor.status == jcm::Status::Yellow);
+        CHECK(FindItem(*f.app, jcm::Role::Dialog, "记录进展") >= 0);
+    }
+    // Cancelled, the same key works again.
+    const int cancel = FindItem(*f.app, jcm::Role::Button, "取消");
+    REQUIRE(cancel >= 0);
+    f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(cancel).id), false, 0);
+    f.Settle();
+    REQUIRE(f.app->editor.goal == -1);
+    io.AddInputCharacter('L');
+    f.Settle();
+    CHECK(f.app->lang == jcm::Lang::En);
 }
 
 TEST_CASE("record dialog: the page's one input moves between the note and the author with each field's own text") {
