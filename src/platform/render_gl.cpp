@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace jcm::gl {
 namespace {
@@ -17,6 +18,11 @@ namespace {
 GLuint g_program = 0, g_vao = 0, g_vbo = 0, g_ebo = 0, g_font = 0;
 GLint g_loc_proj = -1, g_loc_tex = -1;
 PendingProgram g_pending;  // Init's program until FinishInit waits for it
+// Every draw list's vertices and indices of a frame, one after another (the indices made to count
+// from the first list's first vertex), so each goes to the GPU in one call: two calls per list
+// were two buffer reallocations per list every frame. Reused; they only grow.
+ImVector<ImDrawVert> g_vertices;
+ImVector<ImDrawIdx> g_indices;
 
 constexpr const char* kVertex = R"(#version 300 es
 precision highp float;
@@ -188,47 +194,61 @@ void Render(const ImDrawData* dd) {
     const float t = dd->DisplayPos.y, b = dd->DisplayPos.y + dd->DisplaySize.y;
     const float proj[16] = {2.0f / (r - l), 0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0,
                             (r + l) / (l - r), (t + b) / (b - t), 0, 1};
-    // ImGui's state; set again after a draw callback (the map layer, platform/map_gl.cpp) used its own.
+    // ImGui's state; set again after a draw callback (the map layer, platform/map_gl.cpp) used its
+    // own. The uniforms are the program's: set once a frame.
     auto setup = [&] {
         glUseProgram(g_program);
-        glUniform1i(g_loc_tex, 0);
-        glUniformMatrix4fv(g_loc_proj, 1, GL_FALSE, proj);
         glActiveTexture(GL_TEXTURE0);
         glBindVertexArray(g_vao);
         glBindBuffer(GL_ARRAY_BUFFER, g_vbo);
     };
     setup();
-    const ImVec2 clip_off = dd->DisplayPos, clip_scale = dd->FramebufferScale;
-    const GLenum idx_type = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
-    GLuint bound_tex = 0;
-    for (int n = 0; n < dd->CmdListsCount; ++n) {
+    glUniform1i(g_loc_tex, 0);
+    glUniformMatrix4fv(g_loc_proj, 1, GL_FALSE, proj);
+    // WebGL2 has no base-vertex draws: ImGui keeps every list's VtxOffset at 0 (32-bit indices, see
+    // CMakeLists.txt), and the indices are made to count from the frame's first vertex here.
+    static_assert(sizeof(ImDrawIdx) == 4, "the lists' indices are rebased into one buffer");
+    g_vertices.resize(dd->TotalVtxCount);
+    g_indices.resize(dd->TotalIdxCount);
+    for (int n = 0, v = 0, i = 0; n < dd->CmdListsCount; ++n) {
         const ImDrawList* list = dd->CmdLists[n];
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->VtxBuffer.Size) * static_cast<GLsizeiptr>(sizeof(ImDrawVert)),
-                     list->VtxBuffer.Data, GL_STREAM_DRAW);
-        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->IdxBuffer.Size) * static_cast<GLsizeiptr>(sizeof(ImDrawIdx)),
-                     list->IdxBuffer.Data, GL_STREAM_DRAW);
+        std::memcpy(g_vertices.Data + v, list->VtxBuffer.Data, static_cast<size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+        for (int k = 0; k < list->IdxBuffer.Size; ++k) g_indices.Data[i + k] = list->IdxBuffer.Data[k] + static_cast<ImDrawIdx>(v);
+        v += list->VtxBuffer.Size;
+        i += list->IdxBuffer.Size;
+    }
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(g_vertices.size_in_bytes()), g_vertices.Data, GL_STREAM_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(g_indices.size_in_bytes()), g_indices.Data, GL_STREAM_DRAW);
+    const ImVec2 clip_off = dd->DisplayPos, clip_scale = dd->FramebufferScale;
+    GLuint bound_tex = 0;
+    GLint scissor[4] = {-1, -1, -1, -1};  // as last set (a callback may set its own)
+    for (int n = 0, first_index = 0; n < dd->CmdListsCount; first_index += dd->CmdLists[n]->IdxBuffer.Size, ++n) {
+        const ImDrawList* list = dd->CmdLists[n];
         for (int c = 0; c < list->CmdBuffer.Size; ++c) {
             const ImDrawCmd& cmd = list->CmdBuffer[c];
             if (cmd.UserCallback) {
                 if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
                 setup();
                 bound_tex = 0;
+                scissor[0] = -1;
                 continue;
             }
             const float x0 = (cmd.ClipRect.x - clip_off.x) * clip_scale.x, y0 = (cmd.ClipRect.y - clip_off.y) * clip_scale.y;
             const float x1 = (cmd.ClipRect.z - clip_off.x) * clip_scale.x, y1 = (cmd.ClipRect.w - clip_off.y) * clip_scale.y;
             if (x1 <= x0 || y1 <= y0) continue;
-            glScissor(static_cast<GLint>(x0), static_cast<GLint>(static_cast<float>(fb_h) - y1), static_cast<GLsizei>(x1 - x0),
-                      static_cast<GLsizei>(y1 - y0));
+            const GLint r[4] = {static_cast<GLint>(x0), static_cast<GLint>(static_cast<float>(fb_h) - y1), static_cast<GLint>(x1 - x0),
+                                static_cast<GLint>(y1 - y0)};
+            if (r[0] != scissor[0] || r[1] != scissor[1] || r[2] != scissor[2] || r[3] != scissor[3]) {
+                glScissor(r[0], r[1], r[2], r[3]);
+                std::memcpy(scissor, r, sizeof r);
+            }
             const GLuint tex = static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID()));
             if (tex != bound_tex) {
                 glBindTexture(GL_TEXTURE_2D, tex);
                 bound_tex = tex;
             }
-            // WebGL2 has no base-vertex draws: ImGui then keeps every list's VtxOffset at 0
-            // (32-bit indices, see CMakeLists.txt), so the plain draw is exact.
-            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), idx_type,
-                           reinterpret_cast<void*>(static_cast<intptr_t>(cmd.IdxOffset * sizeof(ImDrawIdx))));
+            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), GL_UNSIGNED_INT,
+                           reinterpret_cast<void*>(static_cast<intptr_t>((first_index + static_cast<int>(cmd.IdxOffset)) * sizeof(ImDrawIdx))));
         }
     }
     glBindVertexArray(0);
