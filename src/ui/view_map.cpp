@@ -358,8 +358,8 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     if (!app.geometry.labelled) return;
     // Labels, so that every area is named where there is any room, in three passes:
     //  1. inside: the selected area first, then the others from the largest down, each name inside
-    //     its area where it fits (in English a shorter form without the trailing "County",
-    //     "District"... if only that fits); a zone's name beside its marker;
+    //     its area where it fits (in English without the trailing "County", "District"...: name_of);
+    //     a zone's name beside its marker;
     //  2. outside: the names that did not fit, beside their area or marker, joined by a leader
     //     line, at growing distances (so small areas get the free space the big ones left); then,
     //     for a city's few names, from other points of the area where its own is boxed in;
@@ -414,17 +414,16 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         }
         return true;
     };
-    // The name of area i as drawn: the full name, or (English) the short form when asked.
+    // The name of area i as drawn. In English without its "County", "District", "City"..., every
+    // one: the full name where it fitted beside the short one where it did not read as two kinds
+    // of label ("Sishui County" next to "Qufu"). The panel and the area's item give the full name.
     struct Name {
         const char* text;
         const char* end;
-        const char* short_end;
     };
     auto name_of = [&](int i) {
         const std::string& full = app.data.areas[static_cast<size_t>(i)].name.Get(app.lang);
-        Name nm{full.c_str(), full.c_str() + full.size(), full.c_str() + full.size()};
-        if (app.lang == Lang::En) nm.short_end = nm.text + ShortNameLength(full);
-        return nm;
+        return Name{full.c_str(), full.c_str() + (app.lang == Lang::En ? ShortNameLength(full) : full.size())};
     };
     auto draw = [&](int i, const LabelBox& box, ImVec2 c, const char* text, const char* end, const ImVec2* leader_from) {
         placed.Add(ToBox(box));
@@ -501,17 +500,11 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         const ImVec2 a = ToIm(m.view.WorldToScreen(g.label));
         // Fits if the label's half-width is within the inscribed circle (with some slack).
         const float room = g.label_clearance * m.view.pixels_per_unit;
-        // The full name, else the short one, with a gap to the names around; where neither has
-        // one (a small screen, zoomed out), the same touching them rather than no name.
-        // (The short name is measured only if it is tried: this runs for every area, every frame.)
-        ImVec2 st(-1, -1);
+        // With a gap to the names around; where there is none (a small screen, zoomed out),
+        // touching them rather than no name.
         bool named = false;
-        for (const float gap : {kInsideGap, 0.0f}) {
+        for (const float gap : {kInsideGap, 0.0f})
             if (!named && room * 2.6f >= ts.x && free_at(a, ts, &box, gap)) draw(i, box, a, nm.text, nm.end, nullptr), named = true;
-            if (named || nm.short_end == nm.end) continue;
-            if (st.x < 0) st = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.short_end);
-            if (room * 2.6f >= st.x && free_at(a, st, &box, gap)) draw(i, box, a, nm.text, nm.short_end, nullptr), named = true;
-        }
         if (named) continue;
         if (i == app.selected && room >= ts.y * 0.5f && free_at(a, ts, &box)) {
             draw(i, box, a, nm.text, nm.end, nullptr);
@@ -522,7 +515,6 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     // Pass 2: outside, with a leader line, nearest free place first.
     int outside = 0;
     for (int i = 0; i < n; ++i) outside += m.label_state[static_cast<size_t>(i)] == 2;
-    const bool crowded = outside * 3 >= n;
     // Leader lines suit a few small areas (a city's zones); for dozens of names they would cover
     // the map. Then only the names that fit inside are shown, and more fit as the map is zoomed.
     constexpr int kMaxOutside = 40;
@@ -564,21 +556,15 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         pending[pending_n++] = Outside{i, a, room};
     }
     // Then at growing distances, every name at one distance before any goes further: a bigger
-    // area's name must not take, far out, the place a smaller one's needed near it. The full name
-    // first, then the short form (English); on a crowded map (a third of the names outside their
-    // areas: a phone) the short form first.
-    for (int attempt = 0; attempt < 10; ++attempt) {
-        const int ring = attempt % 5 + 1;
-        const bool use_short = (attempt >= 5) != crowded;
+    // area's name must not take, far out, the place a smaller one's needed near it.
+    for (int ring = 1; ring <= 5; ++ring) {
         const float far = 10.0f + 20.0f * static_cast<float>(ring - 1);
         for (int p = 0; p < pending_n && placed.size() < kMaxLabels; ++p) {
             const Outside& o = pending[p];
             if (m.label_state[static_cast<size_t>(o.i)] != 2) continue;  // placed already
             const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(o.i)];
             const Name nm = name_of(o.i);
-            const char* end = use_short ? nm.short_end : nm.end;
-            if (use_short && end == nm.end) continue;
-            const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, end);
+            const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end);
             const Box own = g.has_marker ? marker_box_at(o.a) : no_box;
             LabelBox box;
             for (const ImVec2& dir : kDirs) {
@@ -590,7 +576,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
                     const float len = std::sqrt(dir.x * dir.x + dir.y * dir.y);
                     from = ImVec2(o.a.x + dir.x / len * (kMarkerRadius + 2), o.a.y + dir.y / len * (kMarkerRadius + 2));
                 }
-                draw(o.i, box, c, nm.text, end, &from);
+                draw(o.i, box, c, nm.text, nm.end, &from);
                 break;
             }
         }
@@ -618,15 +604,14 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         const auto dist2 = [&](ImVec2 q) { return (q.x - o.a.x) * (q.x - o.a.x) + (q.y - o.a.y) * (q.y - o.a.y); };
         std::sort(anchors, anchors + anchors_n, [&](ImVec2 a, ImVec2 b) { return dist2(a) < dist2(b); });
         const Name nm = name_of(o.i);
-        const char* end = crowded ? nm.short_end : nm.end;
-        const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, end);
+        const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end);
         for (int k = 0; k < anchors_n && m.label_state[static_cast<size_t>(o.i)] == 2; ++k) {
             const ImVec2 q = anchors[k];
             for (const ImVec2& dir : kDirs) {
                 const ImVec2 c(q.x + dir.x * (16.0f + ts.x * 0.5f), q.y + dir.y * (12.0f + ts.y * 0.5f));
                 LabelBox box;
                 if (!free_at(c, ts, &box) || !line_free(q, box, no_box)) continue;
-                draw(o.i, box, c, nm.text, end, &q);
+                draw(o.i, box, c, nm.text, nm.end, &q);
                 break;
             }
         }
