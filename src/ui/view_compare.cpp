@@ -175,17 +175,19 @@ void DrawCompare(AppState& app) {
         }
         SemEnd(app);
     }
-    // More columns to the right: the visible edge fades into the panel under a chevron, so one
-    // reading on a phone sees that the table goes on sideways (its scrollbar alone is easy to miss).
+    // More columns to the right: the rows' visible edge fades into the panel under a chevron, so
+    // one reading on a phone sees that the table goes on sideways (its scrollbar alone is easy to
+    // miss). The header row is left as it is: its sort arrow stays in view.
     if (ImGui::GetScrollX() < ImGui::GetScrollMaxX() - 1.0f) {
         const Theme& t = CurrentTheme();
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
         const float fade = 40.0f, right = wp.x + ws.x, bottom = wp.y + ws.y - ImGui::GetStyle().ScrollbarSize;
+        const float top = wp.y + ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2.0f + 1.0f;
         const ImU32 clear = t.panel & ~IM_COL32_A_MASK;
-        dl->PushClipRect(wp, ImVec2(right, bottom), false);
-        dl->AddRectFilledMultiColor(ImVec2(right - fade, wp.y), ImVec2(right, bottom), clear, t.panel, t.panel, clear);
-        const float cy = wp.y + ImGui::GetTextLineHeight() * 0.5f + ImGui::GetStyle().CellPadding.y, r = ImGui::GetFontSize() * 0.3f, cx = right - 8.0f - r;
+        dl->PushClipRect(ImVec2(wp.x, top), ImVec2(right, bottom), false);
+        dl->AddRectFilledMultiColor(ImVec2(right - fade, top), ImVec2(right, bottom), clear, t.panel, t.panel, clear);
+        const float cy = top + row_min_h * 0.5f, r = ImGui::GetFontSize() * 0.3f, cx = right - 8.0f - r;
         const ImVec2 chevron[3] = {ImVec2(cx - r * 0.5f, cy - r), ImVec2(cx + r * 0.5f, cy), ImVec2(cx - r * 0.5f, cy + r)};
         dl->AddPolyline(chevron, 3, t.accent, 0, 2.0f);
         dl->PopClipRect();
