@@ -601,6 +601,23 @@ mergeInto(LibraryManager.library, {
     frame: 0,        // the animation frame that goes on with them
     appIdle: false,  // what the app last said (jcm_set_idle)
     dialogOpen: false,  // a modal dialog is mirrored
+    focusInto: false,   // it opened from the keyboard: its first control takes the focus once it is there
+    // The open modal dialog's stops for Tab, in the order they are seen (rows top to bottom, left
+    // to right), with the page's text field when it lies inside the dialog.
+    dialogStops: function () {
+      var dlg = jcmMirror.root && jcmMirror.root.querySelector('[role=dialog][aria-modal=true]');
+      if (!dlg) return [];
+      var list = Array.prototype.slice.call(dlg.querySelectorAll('button, input, [tabindex="0"]')).filter(function (el) {
+        return !el.disabled && el.getClientRects().length;
+      });
+      var field = document.getElementById('text-overlay'), box = dlg.getBoundingClientRect();
+      if (field && !field.hidden) {
+        var f = field.getBoundingClientRect();
+        if (f.top >= box.top - 1 && f.bottom <= box.bottom + 1 && f.left < box.right && f.right > box.left) list.push(field);
+      }
+      var top = function (el) { return Math.round(el.getBoundingClientRect().top / 8); };
+      return list.sort(function (a, b) { return top(a) - top(b) || a.getBoundingClientRect().left - b.getBoundingClientRect().left; });
+    },
     returnTo: null,     // the element to give the focus back to when it closes
     // <html data-app-idle="1"> while the frame loop sleeps (nothing left to draw) and the mirror
     // is whole: what tests and tools wait for instead of guessing a time.
@@ -669,6 +686,18 @@ mergeInto(LibraryManager.library, {
           if ((menu || el === opener) && opener) opener.focus();
         }
       });
+      // In a modal dialog Tab goes round its controls, the page's text field among them where it
+      // lies in the dialog, in the order they are seen: the field is outside the mirror, so the
+      // page's order put it last, and Tab then left the dialog for the page behind it.
+      document.addEventListener('keydown', function (e) {
+        if (e.key !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey || !jcmMirror.dialogOpen) return;
+        var list = jcmMirror.dialogStops();
+        if (!list.length) return;
+        var at = list.indexOf(document.activeElement), n = list.length;
+        e.preventDefault();
+        e.stopPropagation();
+        list[at < 0 ? (e.shiftKey ? n - 1 : 0) : (at + (e.shiftKey ? n - 1 : 1)) % n].focus();
+      }, true);
       // A menu item chosen: the menu closes, focus goes back to its button (not to the page).
       root.addEventListener('click', function (e) {
         var el = e.target.closest ? e.target.closest('[role=menuitem]') : null;
@@ -828,6 +857,7 @@ mergeInto(LibraryManager.library, {
       if (dialogEl && !jcmMirror.dialogOpen) {
         var had = document.activeElement;
         jcmMirror.returnTo = had && root.contains(had) ? had : null;
+        jcmMirror.focusInto = !!jcmMirror.returnTo;  // opened from a mirrored control: the keyboard's
       }
       for (var c = root.firstChild; c; c = c.nextSibling) {
         var inert = dialogEl !== null && c !== dialogEl;
@@ -840,6 +870,11 @@ mergeInto(LibraryManager.library, {
         if (lost && to && to.isConnected) to.focus({ preventScroll: true });
       }
       jcmMirror.dialogOpen = !!dialogEl;
+      if (!dialogEl) jcmMirror.focusInto = false;
+      else if (jcmMirror.focusInto) {  // (its controls may arrive in a later slice)
+        var stops = jcmMirror.dialogStops();
+        if (stops.length) { jcmMirror.focusInto = false; stops[0].focus({ preventScroll: true }); }
+      }
       // The rest in the next frame, unless the app publishes again first (which replaces it).
       jcmMirror.pending = later ? items : null;
       if (later && !jcmMirror.frame) {

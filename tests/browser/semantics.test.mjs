@@ -458,6 +458,24 @@ test('keyboard en-1280x800: header order, the data menu (arrows, Esc) and Esc in
   await page.keyboard.press('Enter');
   const dialog = control(page, 'dialog', 'Record progress');
   await dialog.waitFor();
+  // Opened from the keyboard, the focus goes into it; Tab goes round its controls in the order
+  // they are seen, the note (the page's text field) among them, and never leaves it.
+  const where = () => page.evaluate(() => {
+    const el = document.activeElement;
+    const inDialog = !!el.closest('[role=dialog]') || el.id === 'text-overlay';
+    return `${inDialog ? '' : 'OUTSIDE '}${el.id === 'text-overlay' ? 'note' : (el.getAttribute('aria-label') || el.textContent)}`;
+  });
+  await page.waitForFunction(() => !!document.activeElement.closest('[role=dialog]'));
+  const stops = [await where()];
+  for (let k = 0; k < 12; k++) { await page.keyboard.press('Tab'); stops.push(await where()); }
+  assert.ok(!stops.some((x) => x.startsWith('OUTSIDE')), `Tab stays in the dialog: ${stops}`);
+  assert.equal(stops[0], 'Previous day', `the first control has the focus: ${stops}`);
+  const order = stops.slice(0, stops.indexOf('Previous day', 1));
+  assert.deepEqual(order.filter((x) => ['Give a percentage', 'note', 'Reported by', 'Cancel', 'Save'].includes(x)),
+    ['Give a percentage', 'note', 'Reported by', 'Cancel', 'Save'], `in the order seen: ${order}`);
+  await control(page, 'button', 'Previous day').focus();
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await where(), 'Save', 'Shift+Tab from the first goes round to the last');
   await control(page, 'button', 'Cancel').focus();
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
