@@ -325,11 +325,13 @@ writeFileSync(join(site, FLOOR_PAGE), `<!doctype html><meta charset="utf-8"><tit
 const c = document.querySelector('canvas');
 c.width = innerWidth * devicePixelRatio; c.height = innerHeight * devicePixelRatio;
 const gl = c.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false });
+if (!gl) throw new Error('floor page: no WebGL 2');
 const shader = (type, src) => { const s = gl.createShader(type); gl.shaderSource(s, src); gl.compileShader(s); return s; };
 const prog = gl.createProgram();
 gl.attachShader(prog, shader(gl.VERTEX_SHADER, '#version 300 es\nin vec2 p; void main() { gl_Position = vec4(p, 0.0, 1.0); }'));
 gl.attachShader(prog, shader(gl.FRAGMENT_SHADER, '#version 300 es\nprecision mediump float; uniform float t; out vec4 o; void main() { o = vec4(t, 0.5, 0.5, 1.0); }'));
 gl.linkProgram(prog); gl.useProgram(prog);
+if (!gl.getProgramParameter(prog, gl.LINK_STATUS)) throw new Error('floor page: the program does not link');
 gl.bindBuffer(gl.ARRAY_BUFFER, gl.createBuffer());
 gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, 1, 1, -1, 1, 1, -1, 1]), gl.STATIC_DRAW);
 gl.enableVertexAttribArray(0); gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 0, 0);
@@ -338,14 +340,18 @@ let x = 0, pending = false;
 const draw = () => { pending = false; gl.clearColor(1, 1, 1, 1); gl.clear(gl.COLOR_BUFFER_BIT); gl.uniform1f(t, (x % 100) / 100); gl.drawArrays(gl.TRIANGLES, 0, 6); };
 addEventListener('mousemove', (e) => { x = e.clientX; if (!pending) { pending = true; requestAnimationFrame(draw); } });
 draw();
+window.floorReady = true;
 </script>`);
 async function floorSteps(steps) {
   const context = await env.browser.newContext({ viewport: VIEWPORTS.desktop, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  const failed = [];
+  page.on('pageerror', (e) => failed.push(e.message));
   await page.goto(env.base + FLOOR_PAGE);
   await frames(page, 5);
+  if (failed.length || !(await page.evaluate(() => window.floorReady === true))) throw new Error(`the floor page did not draw: ${failed.join('; ')}`);
   const baseline = await dragSteps(page, cdp, steps, false);
   const drag = await dragSteps(page, cdp, steps, true);
   await context.close();
@@ -452,8 +458,11 @@ if (oneX.drag > BUDGET.dragStepMs) {
     `that cost over 120 ms per step here before it was replaced. The same steps on a page that draws one full-canvas quad per input and ` +
     `nothing else took ${ms(floor.drag)} each in this run (button held: ${ms(floor.baseline)}): that is this browser's floor for any page that ` +
     `redraws WebGL on input, ${floor.drag >= BUDGET.dragStepMs ? 'and the budget lies at or under it' : `${ms(BUDGET.dragStepMs - floor.drag)} under the budget`}; ` +
-    `the app's own share of a step is ${ms(oneX.drag - floor.drag)}, of it the ${ms(oneX.scriptMs)} of JS/wasm above and the rest the browser's ` +
-    `work for what the app's frames submit (draw calls, buffer uploads, pixels).`);
+    `the app's own share of a step is ${ms(oneX.drag - floor.drag)}` +
+    (oneX.scriptMs <= oneX.drag - floor.drag
+      ? `, of it about ${ms(oneX.scriptMs)} of JS/wasm (the profile above, another run of the same steps) and the rest the browser's work for ` +
+        `what the app's frames submit (draw calls, buffer uploads, pixels).`
+      : ` (the profile's ${ms(oneX.scriptMs)} of JS/wasm, from another run of the same steps, is more: the two runs differ by that much).`));
 }
 if (synth.drag > BUDGET.syntheticDragStepMs) {
   misses.push(`- **Drag step at the synthetic scale** ${ms(synth.drag)}, of it ${ms(synth.scriptMs)} JS/wasm (CPU profile). A drag draws the level ` +

@@ -602,21 +602,30 @@ mergeInto(LibraryManager.library, {
     appIdle: false,  // what the app last said (jcm_set_idle)
     dialogOpen: false,  // a modal dialog is mirrored
     focusInto: false,   // it opened from the keyboard: its first control takes the focus once it is there
-    // The open modal dialog's stops for Tab, in the order they are seen (rows top to bottom, left
-    // to right), with the page's text field when it lies inside the dialog.
+    // The open modal dialog's stops for Tab: its mirrored controls in the mirror's order (the
+    // app's), and the page's text field where it lies in the dialog, put before the first control
+    // below it or to its right on its row. Disabled controls stay stops (aria-disabled), as ARIA
+    // has it for a dialog's buttons.
     dialogStops: function () {
       var dlg = jcmMirror.root && jcmMirror.root.querySelector('[role=dialog][aria-modal=true]');
       if (!dlg) return [];
       var list = Array.prototype.slice.call(dlg.querySelectorAll('button, input, [tabindex="0"]')).filter(function (el) {
-        return !el.disabled && el.getClientRects().length;
+        return el.getClientRects().length > 0;
       });
-      var field = document.getElementById('text-overlay'), box = dlg.getBoundingClientRect();
+      var field = document.getElementById('text-overlay');
       if (field && !field.hidden) {
-        var f = field.getBoundingClientRect();
-        if (f.top >= box.top - 1 && f.bottom <= box.bottom + 1 && f.left < box.right && f.right > box.left) list.push(field);
+        var f = field.getBoundingClientRect(), box = dlg.getBoundingClientRect();
+        var inside = f.bottom > box.top && f.top < box.bottom && f.left < box.right && f.right > box.left;
+        if (inside || document.activeElement === field) {
+          var mid = (f.top + f.bottom) / 2, at = list.length;
+          for (var i = 0; i < list.length; ++i) {
+            var r = list[i].getBoundingClientRect();
+            if (r.top > mid || (r.bottom > mid && r.left >= f.left)) { at = i; break; }
+          }
+          list.splice(at, 0, field);
+        }
       }
-      var top = function (el) { return Math.round(el.getBoundingClientRect().top / 8); };
-      return list.sort(function (a, b) { return top(a) - top(b) || a.getBoundingClientRect().left - b.getBoundingClientRect().left; });
+      return list;
     },
     returnTo: null,     // the element to give the focus back to when it closes
     // <html data-app-idle="1"> while the frame loop sleeps (nothing left to draw) and the mirror

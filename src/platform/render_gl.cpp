@@ -1,5 +1,6 @@
-// render_gl.cpp: see render_gl.h. A straight port of what imgui_impl_opengl3 does per frame for
-// GLES 3.0, minus the state backup/restore and the desktop-GL variants.
+// render_gl.cpp: see render_gl.h. What imgui_impl_opengl3 does per frame for GLES 3.0, minus the
+// state backup/restore and the desktop-GL variants, and with fewer calls: the frame's lists in one
+// upload, the uniforms once a frame, a scissor equal to the last not set again.
 #include "platform/render_gl.h"
 
 #include "platform/platform.h"
@@ -221,7 +222,8 @@ void Render(const ImDrawData* dd) {
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(g_indices.size_in_bytes()), g_indices.Data, GL_STREAM_DRAW);
     const ImVec2 clip_off = dd->DisplayPos, clip_scale = dd->FramebufferScale;
     GLuint bound_tex = 0;
-    GLint scissor[4] = {-1, -1, -1, -1};  // as last set (a callback may set its own)
+    GLint scissor[4] = {0, 0, 0, 0};  // as last set, if scissor_set (a callback may set its own)
+    bool scissor_set = false;
     for (int n = 0, first_index = 0; n < dd->CmdListsCount; first_index += dd->CmdLists[n]->IdxBuffer.Size, ++n) {
         const ImDrawList* list = dd->CmdLists[n];
         for (int c = 0; c < list->CmdBuffer.Size; ++c) {
@@ -230,7 +232,7 @@ void Render(const ImDrawData* dd) {
                 if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
                 setup();
                 bound_tex = 0;
-                scissor[0] = -1;
+                scissor_set = false;
                 continue;
             }
             const float x0 = (cmd.ClipRect.x - clip_off.x) * clip_scale.x, y0 = (cmd.ClipRect.y - clip_off.y) * clip_scale.y;
@@ -238,9 +240,10 @@ void Render(const ImDrawData* dd) {
             if (x1 <= x0 || y1 <= y0) continue;
             const GLint r[4] = {static_cast<GLint>(x0), static_cast<GLint>(static_cast<float>(fb_h) - y1), static_cast<GLint>(x1 - x0),
                                 static_cast<GLint>(y1 - y0)};
-            if (r[0] != scissor[0] || r[1] != scissor[1] || r[2] != scissor[2] || r[3] != scissor[3]) {
+            if (!scissor_set || std::memcmp(r, scissor, sizeof r) != 0) {
                 glScissor(r[0], r[1], r[2], r[3]);
                 std::memcpy(scissor, r, sizeof r);
+                scissor_set = true;
             }
             const GLuint tex = static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID()));
             if (tex != bound_tex) {

@@ -997,7 +997,7 @@ namespace {
 
 // Says which file an export handed to the browser (a phone's browser may save it without a word).
 void SayDownloaded(AppState& app, const std::string& name) {
-    app.ui.toast = {"已下载 " + name, "Downloaded " + name};
+    app.ui.toast = {Tr(Str::Downloaded, Lang::Zh) + name, Tr(Str::Downloaded, Lang::En) + name};
     RequestRedraw(app);
 }
 

@@ -6,6 +6,7 @@
 //   [SECTION] Lifecycle   start, accept data, bake fonts, draw, after-present bookkeeping
 #pragma once
 
+#include <climits>
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
@@ -121,8 +122,9 @@ struct DashboardState {
     bool show_keys = false;               // the keyboard help panel ('?')
     int focus_goal = -1;                  // a search result's goal: the detail scrolls to it, highlighted
     bool focus_goal_scrolled = false;     // ... once
-    int panel_view = 1;                   // what the panel showed last frame, in which language, with or without
+    int panel_view = INT_MIN;             // what the panel showed last frame, in which language, with or without
                                           // the filters (view_panel.cpp; a change scrolls it to the top)
+    bool menu_by_touch = false;           // the data menu was opened by a finger (its drop hint is left out)
 };
 
 // A finger swiping a scrollable region (touch_scroll.cpp): the windows it scrolls (ImGui ids),

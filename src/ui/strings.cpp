@@ -126,6 +126,7 @@ constexpr Pair kStrings[] = {
     {"前一天", "Previous day"},
     {"后一天", "Next day"},
     {"状态（请选择一项）", "Status: choose one"},
+    {"已下载 ", "Downloaded "},
     {"地图着色", "Colour the map by"},
     {"菜单", "Menu"},
     {"搜索", "Search"},

@@ -250,9 +250,9 @@ std::string BriefingHtml(const AppState& app) {
     Legend(out, app, all, t);
     out += "<div class=\"tiles\">";
     const struct { int value; Str caption; } tiles[4] = {
-        {all.areas_reporting, Str::AreasReporting}, {all.total.goals, Str::Goals}, {all.total.targets, Str::Targets}, {all.total.projects, Str::Projects}};
+        {all.areas_reporting, Str::AreasWithGoals}, {all.total.goals, Str::Goals}, {all.total.targets, Str::Targets}, {all.total.projects, Str::Projects}};
     for (const auto& tile : tiles) {
-        if (tile.caption == Str::AreasReporting) std::snprintf(buf, sizeof buf, "%d/%d", tile.value, all.areas_kept);
+        if (tile.caption == Str::AreasWithGoals) std::snprintf(buf, sizeof buf, "%d/%d", tile.value, all.areas_kept);
         else std::snprintf(buf, sizeof buf, "%d", tile.value);
         out += "<div class=\"tile\"><b>";
         out += buf;

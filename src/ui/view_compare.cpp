@@ -59,7 +59,7 @@ void DrawCompare(AppState& app) {
     const Dataset& d = app.data;
     const Lang lang = app.lang;
     const Str headers[static_cast<int>(CompareColumn::Count_)] = {Str::Areas,          Str::Kind,           Str::MetricGoals,
-                                                                   Str::MetricTargets,  Str::MetricProjects, Str::ShortProgrammes,
+                                                                   Str::MetricTargets,  Str::MetricProjects, Str::ProgrammesColumn,
                                                                    Str::Reported};
     const int ncol = static_cast<int>(CompareColumn::Count_);
     // Every column fits its header and values (ImGui fits fixed columns to their content); the

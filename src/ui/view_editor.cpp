@@ -92,7 +92,7 @@ void OpenEditor(AppState& app, int goal) {
     e.author = platform::LoadSetting("author");  // the person who reported last on this device
     if (!g.progress.empty()) {  // start from the latest report
         const ProgressReport& r = g.progress.back();
-        e.status = r.status;  // a first report's status is the person's choice (none is chosen)
+        e.status = r.status;  // (NotReported, as for a first report, leaves the choice to the person)
         e.has_percent = r.has_percent;
         e.percent = static_cast<int>(r.percent);
     }
@@ -130,12 +130,13 @@ void DrawEditor(AppState& app) {
     // Date: today by default, a day back or forward with the buttons, repeating while held (a
     // month back is a second and a half), never after today: a report says what has happened.
     const Theme& th = CurrentTheme();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
     UiLabel(app, Tr(Str::Date, lang), TextTone::Muted);
     long today = 0;
     const bool know_today = DayNumber(app.ui.today, &today);
     ImGui::PushButtonRepeat(true);
     if (UiButton(app, "##day-", ImVec2(44, 44), Tr(Str::PreviousDay, lang))) --e.day;
-    DrawSignIcon(false, th.text);
+    DrawSignIcon(dl, false, th.text);
     if (ImGui::IsItemActive()) RequestRedraw(app);  // the repeat needs frames while it is held
     ImGui::SameLine();
     const std::string date = IsoDate(e.day);
@@ -147,7 +148,7 @@ void DrawEditor(AppState& app) {
     const bool last_day = know_today && e.day >= today;
     ImGui::BeginDisabled(last_day);
     if (UiButton(app, "##day+", ImVec2(44, 44), Tr(Str::NextDay, lang), last_day ? kSemDisabled : 0) && !last_day) ++e.day;
-    DrawSignIcon(true, last_day ? th.text_muted : th.text);
+    DrawSignIcon(dl, true, last_day ? th.text_muted : th.text);
     if (ImGui::IsItemActive()) RequestRedraw(app);
     ImGui::EndDisabled();
     ImGui::PopButtonRepeat();
@@ -193,7 +194,7 @@ void DrawEditor(AppState& app) {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (44 - ImGui::GetTextLineHeight()) * 0.5f);
         UiText(app, value);
         if (UiButton(app, "##pct-", ImVec2(44, 44), Tr(Str::PercentDown, lang)) && e.percent > 0) --e.percent;
-        DrawSignIcon(false, th.text);
+        DrawSignIcon(dl, false, th.text);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 44 - ImGui::GetStyle().ItemSpacing.x);
         ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 28.0f);
@@ -202,7 +203,7 @@ void DrawEditor(AppState& app) {
         ImGui::PopStyleVar(2);
         ImGui::SameLine();
         if (UiButton(app, "##pct+", ImVec2(44, 44), Tr(Str::PercentUp, lang)) && e.percent < 100) ++e.percent;
-        DrawSignIcon(true, th.text);
+        DrawSignIcon(dl, true, th.text);
     }
     UiLabel(app, Tr(Str::Note, lang), TextTone::Muted);
     EditorField(app, TextOwner::Note, "##note", Str::Note, e.note, ImGui::GetContentRegionAvail().x);
@@ -255,8 +256,7 @@ void DrawDataMenu(AppState& app, bool focus_first) {
         ImGui::CloseCurrentPopup();
     }
     ImGui::PushFont(app.fonts.small);
-    if (ImGui::GetIO().MouseSource != ImGuiMouseSource_TouchScreen)  // opened by a finger: nothing to drop
-        UiText(app, Tr(Str::ImportHint, lang), TextTone::Muted);
+    if (!app.ui.menu_by_touch) UiText(app, Tr(Str::ImportHint, lang), TextTone::Muted);
     ImGui::PopFont();
     ImGui::Separator();
     if (app.has_data) {

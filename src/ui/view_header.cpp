@@ -66,6 +66,8 @@ void DrawHeader(AppState& app, ImVec2 pos, ImVec2 size) {
         if (!menu_open && !app.sem.Paused() && app.sem.Count() > 0) app.sem.AddFlags(app.sem.Count() - 1, kSemExpanded);
         ImGui::OpenPopup("##data-menu");
         focus_first = app.open_data_menu;  // opened with 'D': the keyboard starts on its first item
+        // Opened by a finger (not 'D', not the mouse): nothing to drop on the page (DrawDataMenu).
+        app.ui.menu_by_touch = !app.open_data_menu && ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen;
         app.open_data_menu = false;
         RequestRedraw(app);  // the popup appears next frame and takes the focus the frame after
     }

@@ -182,11 +182,9 @@ void HandleMapKeys(AppState& app, ImVec2 pos, ImVec2 size) {
     MapUiState& m = app.map;
     const float step = 80.0f;
     // In the panel, ImGui's navigation owns arrows, Tab and Esc; Esc with nothing left to
-    // cancel there (no popup, no active control) brings the keyboard back to the map.
+    // cancel there (no popup: see above; no active control) brings the keyboard back to the map.
     const uint32_t keys = app.nav_panel ? 0u : app.input.keys;
-    if (app.nav_panel && (app.input.keys & kKeyEscape) && !ImGui::IsAnyItemActive() &&
-        !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel))
-        app.nav_panel = false;
+    if (app.nav_panel && (app.input.keys & kKeyEscape) && !ImGui::IsAnyItemActive()) app.nav_panel = false;
     const uint32_t pans[4] = {kKeyLeft, kKeyRight, kKeyUp, kKeyDown};
     const float dx[4] = {step, -step, 0, 0}, dy[4] = {0, 0, step, -step};
     for (int k = 0; k < 4; ++k) {
@@ -365,8 +363,9 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     //     for a city's few names, from other points of the area where its own is boxed in;
     //  3. at high zoom an area whose label point is off screen but which covers part of the view
     //     is named where it is seen (at points of a coarse grid over the map, if the name fits).
-    // Nothing overlaps another label or a marker, nothing leaves the map; a name with no room at
-    // all is left out. At most kMaxLabels boxes (markers, overlays, labels) are placed. They are
+    // Nothing overlaps another label, a marker or a leader line, nothing leaves the map; a name
+    // with no room at all is left out. At most kMaxLabels boxes (markers, overlays, labels; the
+    // lines' small boxes are not counted) are placed. They are
     // asked about through a grid of the screen (core/box_grid.h) that looks only at the boxes
     // near a question: the answers of a scan of them all, without its cost at thousands of areas.
     constexpr int kMaxLabels = 512;
@@ -374,10 +373,12 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     const ImVec2 hi(lo.x + m.view.screen_size.x, lo.y + m.view.screen_size.y);
     BoxGrid& placed = m.label_boxes;
     placed.Reset(lo.x, lo.y, hi.x, hi.y, 32.0f);
+    int line_boxes = 0;  // the leader lines' boxes (draw), not counted against kMaxLabels
+    auto boxes_left = [&] { return placed.size() - line_boxes < kMaxLabels; };
     const float marker_box = kMarkerRadius + 3;  // half the side of the box a marker keeps free
     auto marker_box_at = [&](ImVec2 s) { return Box{s.x - marker_box, s.y - marker_box, s.x + marker_box, s.y + marker_box}; };
     const Box no_box{1, 1, 0, 0};  // holds no point
-    for (int i = 0; i < n && placed.size() < kMaxLabels; ++i) {  // markers are obstacles
+    for (int i = 0; i < n && boxes_left(); ++i) {  // markers are obstacles
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
         if (!g.has_marker) continue;
         const ImVec2 s = ToIm(m.view.WorldToScreen(g.marker));
@@ -438,12 +439,14 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
             m.leaders.push_back(ToVec(to));
             // The line is an obstacle to the names placed after it (one was drawn across it), as
             // small boxes along it: free_at and line_free ask the grid about boxes.
+            // (4 px boxes at most 4 px apart: no corner of a name passes between two.)
             const float len = std::sqrt((to.x - a.x) * (to.x - a.x) + (to.y - a.y) * (to.y - a.y));
-            const int steps = std::max(1, static_cast<int>(len / 6.0f));
+            const int steps = std::max(1, static_cast<int>(std::ceil(len / 4.0f)));
             for (int k = 0; k <= steps; ++k) {
                 const float f = static_cast<float>(k) / static_cast<float>(steps);
                 const float x = a.x + (to.x - a.x) * f, y = a.y + (to.y - a.y) * f;
                 placed.Add(Box{x - 2.0f, y - 2.0f, x + 2.0f, y + 2.0f});
+                ++line_boxes;
             }
         }
         DrawLabel(dl, font, c, text, end, t.label, t.label_halo);
@@ -471,7 +474,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     };
     // Pass 1: inside, or beside a zone's marker.
     constexpr float kInsideGap = 4.0f;
-    for (int k = 0; k < order_n && placed.size() < kMaxLabels; ++k) {
+    for (int k = 0; k < order_n && boxes_left(); ++k) {
         const int i = area_at(k);
         if (i < 0 || (k > 0 && i == app.selected)) continue;
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
@@ -529,7 +532,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     };
     Outside pending[kMaxOutside + 1];
     int pending_n = 0;
-    for (int k = 0; k < order_n && placed.size() < kMaxLabels && outside <= kMaxOutside && pending_n <= kMaxOutside; ++k) {
+    for (int k = 0; k < order_n && boxes_left() && outside <= kMaxOutside && pending_n <= kMaxOutside; ++k) {
         const int i = area_at(k);
         if (i < 0 || (k > 0 && i == app.selected) || m.label_state[static_cast<size_t>(i)] != 2) continue;
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
@@ -559,7 +562,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     // area's name must not take, far out, the place a smaller one's needed near it.
     for (int ring = 1; ring <= 5; ++ring) {
         const float far = 10.0f + 20.0f * static_cast<float>(ring - 1);
-        for (int p = 0; p < pending_n && placed.size() < kMaxLabels; ++p) {
+        for (int p = 0; p < pending_n && boxes_left(); ++p) {
             const Outside& o = pending[p];
             if (m.label_state[static_cast<size_t>(o.i)] != 2) continue;  // placed already
             const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(o.i)];
@@ -586,7 +589,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     // long name beside its marker). The points: a grid of at most 6 x 6 over the area on screen.
     // Only for a few names (a city's): this costs up to 36 hit tests a name, every frame.
     constexpr int kMaxReanchored = 8;
-    for (int p = 0; p < pending_n && pending_n <= kMaxReanchored && placed.size() < kMaxLabels; ++p) {
+    for (int p = 0; p < pending_n && pending_n <= kMaxReanchored && boxes_left(); ++p) {
         const Outside& o = pending[p];
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(o.i)];
         if (m.label_state[static_cast<size_t>(o.i)] != 2 || g.has_marker || !g.bounds.Valid()) continue;
@@ -619,8 +622,8 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     // Pass 3: an area seen on the map but not named (its label point off screen: zoomed in) gets
     // its name where it is seen, if the whole name lies inside it there.
     constexpr int kGrid = 5;
-    for (int gy = 0; gy < kGrid && placed.size() < kMaxLabels; ++gy) {
-        for (int gx = 0; gx < kGrid && placed.size() < kMaxLabels; ++gx) {
+    for (int gy = 0; gy < kGrid && boxes_left(); ++gy) {
+        for (int gx = 0; gx < kGrid && boxes_left(); ++gx) {
             const ImVec2 c(lo.x + (hi.x - lo.x) * (static_cast<float>(gx) + 0.5f) / kGrid,
                            lo.y + (hi.y - lo.y) * (static_cast<float>(gy) + 0.5f) / kGrid);
             const int i = app.geometry.HitTest(m.view.ScreenToWorld(ToVec(c)));
@@ -642,7 +645,7 @@ void DrawZoomIcon(ImDrawList* dl, int which, ImU32 color) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     const ImVec2 c((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
     const float r = 8.0f, w = 2.0f;
-    if (which <= 1) DrawSignIcon(which == 0, color);
+    if (which <= 1) DrawSignIcon(dl, which == 0, color);
     if (which == 2) {  // four corners of a frame: "fit the whole map"
         const float k = 4.0f;
         for (int sx = -1; sx <= 1; sx += 2) {

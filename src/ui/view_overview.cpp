@@ -296,7 +296,7 @@ void DrawOverview(AppState& app) {
     const float tile_w = (avail - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     const CampaignStats& s = app.stats;
     struct Tile { int value; int of; Str caption; };
-    const Tile tiles[4] = {{s.areas_reporting, s.areas_kept, Str::AreasReporting},
+    const Tile tiles[4] = {{s.areas_reporting, s.areas_kept, Str::AreasWithGoals},
                            {s.total.goals, -1, Str::Goals},
                            {s.total.targets, -1, Str::Targets},
                            {s.total.projects, -1, Str::Projects}};

@@ -189,8 +189,7 @@ bool UiButton(AppState& app, const char* label, ImVec2 size, const char* name, u
     return pressed;
 }
 
-void DrawSignIcon(bool plus, ImU32 color) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+void DrawSignIcon(ImDrawList* dl, bool plus, ImU32 color) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     const ImVec2 c((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
     const float r = 8.0f, w = 2.0f;

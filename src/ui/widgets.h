@@ -55,7 +55,7 @@ void UiHeading(AppState& app, const char* text, int level, ImFont* font = nullpt
 
 // A plus or minus sign of lines, centred in the last item (the zoom and step buttons): the font's
 // "-" is a short hyphen beside its "+".
-void DrawSignIcon(bool plus, ImU32 color);
+void DrawSignIcon(ImDrawList* dl, bool plus, ImU32 color);
 
 // A button; `name` is its accessible name when the label is an icon or differs ("##theme").
 bool UiButton(AppState& app, const char* label, ImVec2 size = ImVec2(0, 0), const char* name = nullptr,

@@ -1434,11 +1434,20 @@ TEST_CASE("record dialog: the app's one-key shortcuts do nothing while it is ope
     jcm::OpenEditor(*f.app, 0);
     f.Settle();
     f.app->editor.status = jcm::Status::Yellow;
+    f.app->map.user_moved = true;  // '0' would fit the map again
     ImGuiIO& io = ImGui::GetIO();
-    for (const char* typed : {"L", "D", "T", "c", "0", "?"}) {
+    for (const char* typed : {"L", "D", "T", "c", "0", "?", "\t"}) {
         CAPTURE(typed);
-        io.AddInputCharacter(static_cast<unsigned>(typed[0]));
+        if (typed[0] == '\t') {  // Tab, as main.cpp gives it: would select the next area behind the dialog
+            f.app->input.keys = jcm::kKeyNext;
+            f.Frame();
+            f.app->input.keys = 0;
+        } else {
+            io.AddInputCharacter(static_cast<unsigned>(typed[0]));
+        }
         f.Settle();
+        CHECK(f.app->selected == -1);
+        CHECK(f.app->map.user_moved);
         CHECK(f.app->lang == jcm::Lang::Zh);
         CHECK_FALSE(f.app->dark);
         CHECK_FALSE(f.app->ui.show_keys);
