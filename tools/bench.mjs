@@ -328,8 +328,8 @@ const gl = c.getContext('webgl2', { alpha: false, depth: false, stencil: false, 
 if (!gl) throw new Error('floor page: no WebGL 2');
 const shader = (type, src) => { const s = gl.createShader(type); gl.shaderSource(s, src); gl.compileShader(s); return s; };
 const prog = gl.createProgram();
-gl.attachShader(prog, shader(gl.VERTEX_SHADER, '#version 300 es\nin vec2 p; void main() { gl_Position = vec4(p, 0.0, 1.0); }'));
-gl.attachShader(prog, shader(gl.FRAGMENT_SHADER, '#version 300 es\nprecision mediump float; uniform float t; out vec4 o; void main() { o = vec4(t, 0.5, 0.5, 1.0); }'));
+gl.attachShader(prog, shader(gl.VERTEX_SHADER, '#version 300 es\\nin vec2 p; void main() { gl_Position = vec4(p, 0.0, 1.0); }'));
+gl.attachShader(prog, shader(gl.FRAGMENT_SHADER, '#version 300 es\\nprecision mediump float; uniform float t; out vec4 o; void main() { o = vec4(t, 0.5, 0.5, 1.0); }'));
 gl.linkProgram(prog); gl.useProgram(prog);
 if (!gl.getProgramParameter(prog, gl.LINK_STATUS)) throw new Error('floor page: the program does not link');
 gl.bindBuffer(gl.ARRAY_BUFFER, gl.createBuffer());
