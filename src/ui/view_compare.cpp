@@ -183,7 +183,7 @@ void DrawCompare(AppState& app) {
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
         const float fade = 40.0f, right = wp.x + ws.x, bottom = wp.y + ws.y - ImGui::GetStyle().ScrollbarSize;
-        const float top = wp.y + ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2.0f + 1.0f;
+        const float top = wp.y + ImGui::GetTextLineHeight() + pad_y;  // below the header row
         const ImU32 clear = t.panel & ~IM_COL32_A_MASK;
         dl->PushClipRect(ImVec2(wp.x, top), ImVec2(right, bottom), false);
         dl->AddRectFilledMultiColor(ImVec2(right - fade, top), ImVec2(right, bottom), clear, t.panel, t.panel, clear);
