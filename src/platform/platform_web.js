@@ -588,6 +588,7 @@ mergeInto(LibraryManager.library, {
   // readers. A click on the element itself (Enter or Space on it, a screen reader's action) is
   // sent back to the app as an activation; focus on it asks the app to scroll it into view.
   // Updated by diff: elements are kept by id, attributes written only when they changed.
+  $jcmMirror__deps: ['$jcmTextField'],
   $jcmMirror: {
     root: null,
     nodes: null,   // key -> element (made by setup)
@@ -609,11 +610,14 @@ mergeInto(LibraryManager.library, {
     dialogStops: function () {
       var dlg = jcmMirror.root && jcmMirror.root.querySelector('[role=dialog][aria-modal=true]');
       if (!dlg) return [];
-      var list = Array.prototype.slice.call(dlg.querySelectorAll('button, input, [tabindex="0"]')).filter(function (el) {
-        return el.getClientRects().length > 0;
-      });
       var field = document.getElementById('text-overlay');
-      if (field && !field.hidden) {
+      var list = Array.prototype.slice.call(dlg.querySelectorAll('button, input, [tabindex="0"]')).filter(function (el) {
+        return el !== field && el.getClientRects().length > 0;
+      });
+      // (The field is placed by where it is seen, not by its place in the mirror: focused, it
+      // stays where it was until it loses the focus, as when it moved to another field of the
+      // dialog.)
+      if (field && !field.hidden && !field.closest('[inert]')) {
         var f = field.getBoundingClientRect(), box = dlg.getBoundingClientRect();
         var inside = f.bottom > box.top && f.top < box.bottom && f.left < box.right && f.right > box.left;
         if (inside || document.activeElement === field) {
@@ -696,8 +700,8 @@ mergeInto(LibraryManager.library, {
         }
       });
       // In a modal dialog Tab goes round its controls, the page's text field among them where it
-      // lies in the dialog, in the order they are seen: the field is outside the mirror, so the
-      // page's order put it last, and Tab then left the dialog for the page behind it.
+      // lies in the dialog, in the order they are seen, and never leaves it for the page behind
+      // (the browser's own Tab would, past the dialog's last control).
       document.addEventListener('keydown', function (e) {
         if (e.key !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey || !jcmMirror.dialogOpen) return;
         var list = jcmMirror.dialogStops();
@@ -844,25 +848,47 @@ mergeInto(LibraryManager.library, {
         attr(el, 'aria-modal', role === 'dialog' && (flags & F.modal) ? 'true' : null);
         attr(el, 'aria-hidden', (flags & F.decorative) ? 'true' : null);
       }
-      // Place each element under its parent, in the items' order (ImGui's navigation order).
-      var last = new Map();   // parent element -> last placed child
-      for (var i = 0; i < n; i++) {
-        if (items[i][2] === 'textbox' || !els[i]) continue;
-        var el = els[i], p = items[i][1], parent = p >= 0 && items[p][2] !== 'textbox' ? els[p] : root;
-        var prev = last.get(parent) || null;
-        var want = prev ? prev.nextSibling : parent.firstChild;
-        if (el.parentNode !== parent || want !== el) parent.insertBefore(el, want);
-        last.set(parent, el);
+      // Place each element under its parent, in the items' order (ImGui's navigation order). The
+      // page's text field goes where its textbox lies (the item named as the field is, as it
+      // edits that field): Tab and a screen reader reach the search box among the panel's
+      // controls, not after the whole app. A focused field is not moved (a move would blur it,
+      // and close a phone's keyboard): it moves in a publication after it lost the focus; only
+      // an element that goes takes it out with it (below), where it would have been lost.
+      var field = jcmTextField.el, fieldAt = -1;
+      if (field) {
+        for (var i = 0; i < n; i++)
+          if (items[i][2] === 'textbox' && els[i] && items[i][9] === field.getAttribute('aria-label')) fieldAt = i;
       }
+      // The elements gone from this publication go first (the field leaving any of them: it is
+      // the page's), so that none lies between two that stay: each one after it was moved
+      // before it, and a moved element loses the focus.
       jcmMirror.nodes.forEach(function (el, key) {
         if (keep.has(key)) return;
+        if (field && el.contains(field)) root.appendChild(field);
         if (el.parentNode) el.parentNode.removeChild(el);
         jcmMirror.nodes.delete(key);
       });
+      var last = new Map();   // parent element -> last placed child
+      for (var i = 0; i < n; i++) {
+        if (!els[i] || (items[i][2] === 'textbox' && i !== fieldAt)) continue;
+        var el = i === fieldAt ? field : els[i], p = items[i][1], parent = p >= 0 && items[p][2] !== 'textbox' ? els[p] : root;
+        var prev = last.get(parent) || null;
+        var want = prev ? prev.nextSibling : parent.firstChild;
+        if (el === field && document.activeElement === field) {
+          if (want === field) last.set(parent, field);   // where it belongs: the next go after it
+          continue;   // (elsewhere: stepped over, below)
+        }
+        if (field && want === field && el !== field) want = field.nextSibling;   // (it goes elsewhere, or later)
+        if (el.parentNode !== parent || want !== el) parent.insertBefore(el, want);
+        last.set(parent, el);
+      }
       // A modal dialog: the rest is inert for the keyboard and screen readers meanwhile. The
       // element that had the focus when it opened (the button that opened it) gets it back when
       // it closes, if the focus is nowhere then (its element inside the dialog is gone).
       var dialogEl = modal >= 0 ? els[modal] : null;
+      // The field inert only as what holds it is (it may have been made so as a child of the
+      // tree, taken out of an element that went, before it moved into the dialog).
+      if (field && field.parentNode !== root && field.inert) field.inert = false;
       if (dialogEl && !jcmMirror.dialogOpen) {
         var had = document.activeElement;
         jcmMirror.returnTo = had && root.contains(had) ? had : null;
@@ -905,7 +931,7 @@ mergeInto(LibraryManager.library, {
   jcm_leave_canvas__deps: ['$jcmMirror'],
   jcm_leave_canvas: function (forward) {
     var canvas = Module['canvas'];
-    var next = forward && jcmMirror.root ? jcmMirror.root.querySelector('button:not([disabled]), input, [tabindex="0"]') : null;
+    var next = forward && jcmMirror.root ? jcmMirror.root.querySelector('button:not([disabled]), input:not([hidden]), [tabindex="0"]') : null;
     if (next) next.focus();
     else if (canvas) canvas.blur();
   },

@@ -476,12 +476,61 @@ test('keyboard en-1280x800: header order, the data menu (arrows, Esc) and Esc in
   await control(page, 'button', 'Previous day').focus();
   await page.keyboard.press('Shift+Tab');
   assert.equal(await where(), 'Save', 'Shift+Tab from the first goes round to the last');
+  // The field lent to the author (Enter on it) keeps the focus; the note, now a button, takes the
+  // note's place among the dialog's controls (before Cancel), and Tab goes on from the author.
+  await control(page, 'button', 'Reported by').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement.id === 'text-overlay' && document.activeElement.getAttribute('aria-label') === 'Reported by');
+  await settle(page);
+  const order2 = await page.evaluate(() => [...document.querySelector('[role=dialog]').querySelectorAll('button')].map((b) => b.textContent));
+  assert.ok(order2.indexOf('Note') >= 0 && order2.indexOf('Note') < order2.indexOf('Cancel'), `the note before Cancel: ${order2}`);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'text-overlay', 'the author keeps the focus');
+  await page.keyboard.press('Tab');
+  assert.equal(await where(), 'Cancel', 'Tab from the author goes on to Cancel');
   await control(page, 'button', 'Cancel').focus();
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   assert.match(new URL(page.url()).hash, /area=370831/, 'the area stays');
   await settle(page);
   assert.equal(await focused(), 'button|Record progress', 'the focus is back on the button that opened it');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// The search box (the page's own <input>, outside the app's canvas) is met by Tab where it is
+// seen, among the panel's controls: it was the page's last stop, after every area of the list.
+test('keyboard en-1280x800: Tab reaches the search box where it lies', async () => {
+  const { page, errors, context } = await openApp(env, { viewport: VIEWPORTS.desktop, path: '#lang=en' });
+  await settle(page);
+  // Each stop as "region: role|name"; the search box as "region: search".
+  const name = () => page.evaluate(() => {
+    const el = document.activeElement, region = el.closest('section');
+    const what = el.id === 'text-overlay' ? 'search' : `${el.getAttribute('role') || el.tagName.toLowerCase()}|${el.getAttribute('aria-label') || el.textContent}`;
+    return `${region ? region.getAttribute('aria-label') : '(page)'}: ${what}`;
+  });
+  await control(page, 'button', '中文').focus();
+  const stops = [];
+  for (let k = 0; k < 40 && !stops.some((x) => x.endsWith(': search')); k++) { await page.keyboard.press('Tab'); stops.push(await name()); }
+  const at = stops.findIndex((x) => x.endsWith(': search'));
+  assert.ok(at > 0, `Tab reaches the search box: ${stops}`);
+  const panel = stops[at].split(': ')[0];
+  assert.notEqual(panel, '(page)', 'the search box lies in the panel');
+  assert.ok(stops.slice(0, at).every((x) => !x.startsWith(panel + ': ')), `the panel's first stop: ${stops}`);
+  // On from it, and back: the neighbours are the panel's controls, not the page's ends.
+  await page.keyboard.press('Tab');
+  const after = await name();
+  assert.ok(after.startsWith(panel + ': ') && !after.endsWith(': search'), `Tab goes on into the panel: ${after}`);
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await name(), stops[at], 'Shift+Tab comes back to it');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await name(), stops[at - 1], 'and before it, what Tab met before it');
+  // Typed into, it searches (it is still the app's search box).
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Qufu');
+  await page.waitForFunction(() => window.jcmSemantics().some((i) => /Results/.test(i.name)));
+  await settle(page);
+  assert.equal(await name(), stops[at], 'typing keeps the focus in it');
+  assert.equal(await page.inputValue('#text-overlay'), 'Qufu', 'every letter in it');
   assert.deepEqual(errors, []);
   await context.close();
 });
