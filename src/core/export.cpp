@@ -396,7 +396,7 @@ const char* KindWord(GoalKind kind, Lang lang) {
     switch (kind) {
         case GoalKind::Action: break;
         case GoalKind::Target: return zh ? "量化指标" : "Target";
-        case GoalKind::Project: return zh ? "重点项目" : "Project";
+        case GoalKind::Project: return zh ? "项目" : "Project";
         case GoalKind::Programme: return zh ? "工作体系" : "Programme";
     }
     return zh ? "工作举措" : "Action";

@@ -88,7 +88,6 @@ enum class Str {
     MetricStatus,
     ShowMap,
     ShowPanel,
-    KeyProjects,
     AreaHidden,
     ProgrammesColumn,
     DarkTheme,

@@ -28,7 +28,7 @@ void Quote(AppState& app, const char* id, const std::string& quote) {
     ImGui::PushFont(app.fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent));
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(6, 6));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(kLinkPadX, kLinkPadY));
     bool pressed = ImGui::Button(label);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);
@@ -80,7 +80,7 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
     std::snprintf(buf, sizeof buf, "%s · %s", GoalKindName(g.kind, lang), StatusName(shown, lang));
     ImGui::AlignTextToFramePadding();
     UiLabel(app, buf, TextTone::Muted);
-    SameLineOrWrap(ButtonWidth(Tr(Str::RecordProgress, lang), 6.0f));
+    SameLineOrWrap(ButtonWidth(Tr(Str::RecordProgress, lang), kLinkPadX));
     if (UiLink(app, Tr(Str::RecordProgress, lang))) OpenEditor(app, index);
     if (g.has_target) {
         const Target& t = g.target;
@@ -106,7 +106,7 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
         if (local >= 0) {  // recorded here, not in the published data: say so, and offer to revert
             SameLineOrWrap(ImGui::CalcTextSize(Tr(Str::LocalUnpublished, lang)).x);
             UiLabel(app, Tr(Str::LocalUnpublished, lang), TextTone::Warning);
-            SameLineOrWrap(ButtonWidth(Tr(Str::Revert, lang), 6.0f));
+            SameLineOrWrap(ButtonWidth(Tr(Str::Revert, lang), kLinkPadX));
             if (UiLink(app, Tr(Str::Revert, lang))) {
                 RevertEdit(app, static_cast<size_t>(local));
                 reverted = true;  // the goal's reports changed under us: draw nothing more of them
@@ -175,7 +175,7 @@ void DrawAreaDetail(AppState& app, int index) {
         UiText(app, Tr(Str::NoGoalsReported, lang));
         return;
     }
-    // The goals, then the targets and the itemised projects where there are any: "0 key projects"
+    // The goals, then the targets and the itemised projects where there are any: "0 projects"
     // beside a headline of 69 key projects (a target, none itemised) read as a contradiction.
     std::snprintf(buf, sizeof buf, Count(Str::CountGoals, c.goals, lang), c.goals);
     const std::pair<Str, int> more[2] = {{Str::CountTargets, c.targets}, {Str::CountProjects, c.projects}};
@@ -195,8 +195,8 @@ void DrawAreaDetail(AppState& app, int index) {
     }
     const ImVec2 list_end(ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x, ImGui::GetCursorScreenPos().y);
     if (c.projects > 0) {
-        SectionHeading(app, Tr(Str::KeyProjects, lang));
-        SemBegin(app, Role::List, Tr(Str::KeyProjects, lang), ImGui::GetCursorScreenPos(), list_end);
+        SectionHeading(app, Tr(Str::Projects, lang));
+        SemBegin(app, Role::List, Tr(Str::Projects, lang), ImGui::GetCursorScreenPos(), list_end);
         for (size_t gi = 0; gi < d.goals.size(); ++gi) {
             const Goal& g = d.goals[gi];
             if (g.area_index != index || g.kind != GoalKind::Project || !app.ui.filter.KeepsGoal(g, ShownStatus(app, g))) continue;

@@ -305,12 +305,12 @@ void DrawLocalEditsBar(AppState& app) {
         ImGui::SameLine();
         UiText(app, buf);
         if (UiLink(app, Tr(Str::ExportJson, lang))) ExportJson(app);
-        SameLineOrWrap(ButtonWidth(Tr(Str::RevertAll, lang), 6.0f));
+        SameLineOrWrap(ButtonWidth(Tr(Str::RevertAll, lang), kLinkPadX));
         if (UiLink(app, Tr(Str::RevertAll, lang))) RevertAllEdits(app);
     }
     if (app.merge.can_undo) {  // until the next change of the reports
         if (local.edits.empty()) ImGui::Bullet(), ImGui::SameLine();
-        else SameLineOrWrap(ButtonWidth(Tr(Str::UndoMerge, lang), 6.0f));
+        else SameLineOrWrap(ButtonWidth(Tr(Str::UndoMerge, lang), kLinkPadX));
         if (UiLink(app, Tr(Str::UndoMerge, lang))) UndoMerge(app);
     }
     if (!local.storage_error.empty()) {

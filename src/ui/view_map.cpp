@@ -790,7 +790,7 @@ void DrawLegend(AppState& app, ImDrawList* dl, ImVec2 pos, ImVec2 size) {
     SemEnd(app);
 }
 
-// The metric the map colours by: goals, quantified targets, key projects, and (once the data
+// The metric the map colours by: goals, quantified targets, projects, and (once the data
 // has progress reports) status.
 void DrawMetricSwitch(AppState& app, ImVec2 pos) {
     const Str labels[4] = {Str::MetricGoals, Str::MetricTargets, Str::MetricProjects, Str::MetricStatus};

@@ -200,7 +200,7 @@ void DrawSignIcon(ImDrawList* dl, bool plus, ImU32 color) {
 bool UiLink(AppState& app, const char* label, Role role) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent));
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(6, 6));  // with TouchExtraPadding: a 30+ px target
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(kLinkPadX, kLinkPadY));
     bool pressed = ImGui::Button(label);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);

@@ -61,7 +61,9 @@ void DrawSignIcon(ImDrawList* dl, bool plus, ImU32 color);
 bool UiButton(AppState& app, const char* label, ImVec2 size = ImVec2(0, 0), const char* name = nullptr,
               uint16_t flags = 0);
 // A text-styled button (actions inside text: back, record progress, revert); with Role::Link, a
-// link to an outside address.
+// link to an outside address. Its frame padding (also the source text's toggle): with the small
+// font 35 px tall, and with style.TouchExtraPadding a 43 px target for a finger.
+constexpr float kLinkPadX = 6.0f, kLinkPadY = 8.0f;
 bool UiLink(AppState& app, const char* label, Role role = Role::Button);
 // A rounded toggle chip: a toggle button (role Button, kSemToggle) or a tab (role Tab).
 bool UiChip(AppState& app, const char* label, bool on, ImU32 swatch = 0, Role role = Role::Button);

@@ -33,7 +33,7 @@ const L = {
   },
   en: {
     path: '#lang=en', map: 'Map', areas: 'Areas on the map', zoomIn: 'Zoom in', zoomOut: 'Zoom out', reset: 'Reset view',
-    targets: 'Targets', goals: 'Goals', zero: '0 (other goals reported)', none: 'No goals reported',
+    targets: 'Targets', goals: 'Goals', zero: '0 (has other goals)', none: 'No goals reported',
     underFilters: 'none under the filters', filters: /^Filters/, help: 'Keyboard', other: '中文', oneTarget: '1 quantified target',
     back: 'Back to city overview',
   },

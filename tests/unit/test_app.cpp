@@ -674,7 +674,7 @@ TEST_CASE("app: the timeline replays statuses in the counts, the map and the sel
 
 TEST_CASE("app: an area's summary counts its goals and names targets and projects only where it has some") {
     // 曲阜市 pledged "69 key projects": one quantified target, no project itemised. Its summary
-    // said "0 个重点项目" under that quote.
+    // said "0 个重点项目" (now "0 个项目") under that quote.
     Fixture f;
     f.LoadShipped();
     jcm::SelectArea(*f.app, f.app->data.FindArea("370881"));
@@ -688,7 +688,7 @@ TEST_CASE("app: an area's summary counts its goals and names targets and project
     const int summary = FindItem(*f.app, jcm::Role::Text, line);
     REQUIRE(summary >= 0);
     CHECK(f.app->sem.Name(f.app->sem.Item(summary)) == line);
-    CHECK_FALSE(Shows(*f.app, "0 个重点项目"));
+    CHECK_FALSE(Shows(*f.app, "0 个项目"));
 }
 
 TEST_CASE("map: no name is drawn across a leader line, at any size, in either language") {
