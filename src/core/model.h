@@ -25,6 +25,9 @@ struct Text {
 // Status scale of the 督办 red/amber/green convention, plus "done" and the honest default.
 enum class Status : uint8_t { NotReported, Green, Yellow, Red, Done };
 constexpr int kStatusCount = 5;
+// The order statuses are shown in (legends, counts, filters, briefings): worst first, then done,
+// then not reported.
+constexpr Status kStatusShown[kStatusCount] = {Status::Red, Status::Yellow, Status::Green, Status::Done, Status::NotReported};
 const char* StatusId(Status s);                  // "not_reported", "green", ...
 bool ParseStatus(const std::string& id, Status* out);
 

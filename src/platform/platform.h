@@ -59,7 +59,9 @@ bool TakeHashChanged(bool* back);
 // rectangle and the value (w <= 0 hides the input); the page reports edits and focus back.
 // While the input has the focus the page keeps its own value (what is being typed, an IME's
 // composition), unless `replace`: the input now edits another text (it moved to another field).
-void SetTextField(float x, float y, float w, float h, const std::string& value, const std::string& placeholder, bool replace);
+// `search`: a search box (the browser's search field, Enter says "search"), else a text (a note).
+void SetTextField(float x, float y, float w, float h, const std::string& value, const std::string& placeholder, bool search,
+                  bool replace);
 void FocusTextField();
 // True once after the user changed the text; then *value holds the whole new text.
 bool TakeTextFieldInput(std::string* value);

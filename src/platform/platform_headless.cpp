@@ -70,7 +70,7 @@ bool TakeHashChanged(bool* back) {
     h.hash_changed = h.hash_back = false;
     return changed;
 }
-void SetTextField(float x, float y, float w, float h, const std::string& value, const std::string&, bool replace) {
+void SetTextField(float x, float y, float w, float h, const std::string& value, const std::string&, bool, bool replace) {
     headless::State& s = headless::Get();
     s.field[0] = x, s.field[1] = y, s.field[2] = w, s.field[3] = h;
     s.field_value = value;

@@ -172,6 +172,9 @@ mergeInto(LibraryManager.library, {
       el.addEventListener('focus', function () { Module['_jcm_on_text_field_focus'](1); });
       el.addEventListener('blur', function () { Module['_jcm_on_text_field_focus'](0); });
       el.addEventListener('keydown', function (e) {
+        // Esc leaves the field as it is (a search field's own Esc would empty it: a note typed in
+        // the record dialog was lost); Enter leaves it too.
+        if (e.key === 'Escape') e.preventDefault();
         if (e.key === 'Escape' || (e.key === 'Enter' && !e.isComposing)) { el.blur(); Module.canvas.focus(); }
         e.stopPropagation();   // typing here must not drive the map's keys
       });
@@ -182,8 +185,11 @@ mergeInto(LibraryManager.library, {
   },
 
   jcm_set_text_field__deps: ['$jcmTextField'],
-  jcm_set_text_field: function (x, y, w, h, valuePtr, placeholderPtr, replace) {
+  jcm_set_text_field: function (x, y, w, h, valuePtr, placeholderPtr, search, replace) {
     var el = jcmTextField.el || jcmTextField.create();
+    // The search box is a search field; a note or a name is text (read so, and Enter is "done").
+    var type = search ? 'search' : 'text';
+    if (el.type !== type) { el.type = type; el.setAttribute('enterkeyhint', search ? 'search' : 'done'); }
     if (w <= 0 || h <= 0) { if (document.activeElement === el) el.blur(); el.hidden = true; return; }
     el.hidden = false;
     el.style.left = x + 'px'; el.style.top = y + 'px';

@@ -866,10 +866,9 @@ void UpdateApp(AppState& app) {
     }
 }
 
-// Every change of the local edits other than a merge ends the merge's undo (it would lose them).
+// Every change of the local edits ends the undo of the last bulk one (it would lose them).
 void EditsChanged(AppState& app) {
-    app.merge.can_undo = false;
-    app.merge.before.clear();
+    app.undo = BulkUndo{};
     SaveEdits(app);
     RebuildFromEdits(app);
 }
@@ -882,11 +881,6 @@ void AddEdit(AppState& app, const LocalEdit& edit) {
 void RevertEdit(AppState& app, size_t index) {
     if (index >= app.local.edits.size()) return;
     app.local.edits.erase(app.local.edits.begin() + static_cast<long>(index));
-    EditsChanged(app);
-}
-
-void RevertAllEdits(AppState& app) {
-    app.local.edits.clear();
     EditsChanged(app);
 }
 
@@ -966,23 +960,30 @@ void ConfirmMerge(AppState& app) {
     m.summary.clear();
     SaveEdits(app);
     RebuildFromEdits(app);
-    m.before = std::move(before);  // after RebuildFromEdits: the undo stays until the next change
-    m.can_undo = true;
+    app.undo = BulkUndo{BulkUndo::Kind::Merge, std::move(before)};  // (after RebuildFromEdits: it stays until the next change)
     char zh[96], en[96];
     std::snprintf(zh, sizeof zh, Count(Str::CountMerged, n, Lang::Zh), n);
     std::snprintf(en, sizeof en, Count(Str::CountMerged, n, Lang::En), n);
     ShowToast(app, {zh, en});
 }
 
-void UndoMerge(AppState& app) {
-    MergeState& m = app.merge;
-    if (!m.can_undo) return;
-    app.local.edits = std::move(m.before);
-    m.before.clear();
-    m.can_undo = false;
+void RevertAllEdits(AppState& app) {
+    if (app.local.edits.empty()) return;
+    std::vector<LocalEdit> before = std::move(app.local.edits);
+    app.local.edits.clear();
+    EditsChanged(app);
+    app.undo = BulkUndo{BulkUndo::Kind::RevertAll, std::move(before)};  // one tap took them all: it can be taken back
+    ShowToast(app, {Tr(Str::RevertedAll, Lang::Zh), Tr(Str::RevertedAll, Lang::En)});
+}
+
+void UndoBulk(AppState& app) {
+    if (app.undo.kind == BulkUndo::Kind::None) return;
+    const Str done = app.undo.kind == BulkUndo::Kind::Merge ? Str::MergeUndone : Str::RevertAllUndone;
+    app.local.edits = std::move(app.undo.before);
+    app.undo = BulkUndo{};
     SaveEdits(app);
     RebuildFromEdits(app);
-    ShowToast(app, {Tr(Str::MergeUndone, Lang::Zh), Tr(Str::MergeUndone, Lang::En)});
+    ShowToast(app, {Tr(done, Lang::Zh), Tr(done, Lang::En)});
 }
 
 int FindEdit(const AppState& app, const std::string& goal_id, const std::string& date) {

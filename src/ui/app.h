@@ -69,9 +69,13 @@ struct MapUiState {
     float gesture_distance = 0;    // finger distance at the last frame of the gesture
     Vec2 gesture_center;           // finger midpoint at the last frame of the gesture
     std::vector<Vec2> scratch;     // screen-space vertices, reused every frame
+    std::vector<Vec2> outline_run; // a piece of an outline cut at its sharp corners (DrawRingOutline), reused
     std::vector<uint8_t> label_state;  // per area, while labels are placed (view_map.cpp), reused
     BoxGrid label_boxes;               // what the labels placed so far cover (view_map.cpp), reused
     std::vector<Vec2> leaders;         // the leader lines drawn in the last frame, two ends each, reused
+    // Per area, where its marker is drawn (and tapped) on screen: at its point, or moved aside
+    // from another marker it would overlap (PlaceMarkers, view_map.cpp), reused.
+    std::vector<Vec2> marker_at;
     std::vector<uint32_t> fills, fills_sent;  // per area: this frame's fill colour, the last sent to the map layer
     // Per area, the item a screen reader reads for it ("name · kind · count") and its id, made
     // again only when the data, the language or the counts change (RecordMapAreas).
@@ -176,7 +180,13 @@ struct MergeState {
     std::string summary;             // the dialog's summary line for `plan`, in summary_lang ("": to make)
     Lang summary_lang = Lang::Zh;
     std::vector<uint8_t> take_theirs;  // per conflict: 1 = the imported report, 0 = this device's
-    bool can_undo = false;           // `before` holds the edits before the last merge
+};
+
+// The last change of the local edits made in bulk (a merge, or reverting them all), undoable
+// until the next change of the reports: the edits from before it. None: nothing to undo.
+struct BulkUndo {
+    enum class Kind : uint8_t { None, Merge, RevertAll };
+    Kind kind = Kind::None;
     std::vector<LocalEdit> before;
 };
 
@@ -246,6 +256,7 @@ struct AppState {
     LocalState local;
     EditorState editor;
     MergeState merge;
+    BulkUndo undo;
     TextOwner text_owner = TextOwner::Search;
     int png_frames = 0;            // >0: export a PNG after this many more presented frames
     // Keyboard: on the map the app's own keys apply; 'P' moves the keyboard into the panel,
@@ -349,16 +360,18 @@ const std::string& TimelineDate(const AppState& app);
 Status ShownStatus(const AppState& app, const Goal& goal);
 
 // Local progress edits: add (a report for the same goal and date replaces the earlier one),
-// revert one or all. Each change is saved to device storage and re-applied to the data.
+// revert one or all (undoable: UndoBulk). Each change is saved to device storage and re-applied
+// to the data.
 void AddEdit(AppState& app, const LocalEdit& edit);
 void RevertEdit(AppState& app, size_t index);
 void RevertAllEdits(AppState& app);
 // Merging another device's export: PlanImportMerge reads the file and opens the merge dialog (or
 // says why it cannot: not a dataset, another dataset, nothing new); ConfirmMerge applies the plan
-// with the dialog's choices; UndoMerge restores the edits from before the last merge.
+// with the dialog's choices. UndoBulk restores the edits from before the last merge or revert
+// of them all (app.undo).
 void PlanImportMerge(AppState& app, const std::string& name, std::string_view bytes);
 void ConfirmMerge(AppState& app);
-void UndoMerge(AppState& app);
+void UndoBulk(AppState& app);
 // Index into local.edits of the edit that produced goal `goal_id`'s report on `date`, or -1.
 int FindEdit(const AppState& app, const std::string& goal_id, const std::string& date);
 

@@ -261,8 +261,7 @@ std::string BriefingHtml(const AppState& app) {
         out += "</div>";
     }
     out += "</div>\n<p class=\"statuses\">";
-    const Status order[kStatusCount] = {Status::Red, Status::Yellow, Status::Green, Status::Done, Status::NotReported};
-    for (Status s : order) {
+    for (Status s : kStatusShown) {
         out += "<span class=\"pair\">";
         StatusChip(out, s, lang, t);
         std::snprintf(buf, sizeof buf, "<b>%d</b></span>", all.total.by_status[static_cast<int>(s)]);

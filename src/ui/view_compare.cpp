@@ -43,7 +43,12 @@ void SortRows(AppState& app) {
         for (const Area& a : d.areas) names.push_back(a.name.Get(lang));
         platform::CollationRanks(names, lang == Lang::Zh, &ui.compare_name_rank);
     }
+    // An area the report gives no goals for ("–") comes after those with figures, either way: a
+    // count of 0 (under the filters) is a figure, "–" is none.
+    const auto none = [&](int i) { return app.stats.all_goals[static_cast<size_t>(i)] == 0; };
+    const bool by_figure = col != CompareColumn::Area && col != CompareColumn::Kind;
     std::stable_sort(ui.compare_order.begin(), ui.compare_order.end(), [&](int a, int b) {
+        if (by_figure && none(a) != none(b)) return none(b);
         int cmp;
         if (col == CompareColumn::Area) cmp = ui.compare_name_rank[static_cast<size_t>(a)] - ui.compare_name_rank[static_cast<size_t>(b)];
         else if (col == CompareColumn::Kind) cmp = d.areas[static_cast<size_t>(a)].kind.compare(d.areas[static_cast<size_t>(b)].kind);

@@ -292,7 +292,8 @@ void DrawDataMenu(AppState& app, bool focus_first) {
 
 void DrawLocalEditsBar(AppState& app) {
     const LocalState& local = app.local;
-    if (local.edits.empty() && local.storage_error.empty() && !app.merge.can_undo) return;
+    const bool can_undo = app.undo.kind != BulkUndo::Kind::None;
+    if (local.edits.empty() && local.storage_error.empty() && !can_undo) return;
     const Lang lang = app.lang;
     const Theme& t = CurrentTheme();
     char buf[160];
@@ -308,10 +309,18 @@ void DrawLocalEditsBar(AppState& app) {
         SameLineOrWrap(ButtonWidth(Tr(Str::RevertAll, lang), kLinkPadX));
         if (UiLink(app, Tr(Str::RevertAll, lang))) RevertAllEdits(app);
     }
-    if (app.merge.can_undo) {  // until the next change of the reports
-        if (local.edits.empty()) ImGui::Bullet(), ImGui::SameLine();
-        else SameLineOrWrap(ButtonWidth(Tr(Str::UndoMerge, lang), kLinkPadX));
-        if (UiLink(app, Tr(Str::UndoMerge, lang))) UndoMerge(app);
+    if (can_undo) {  // until the next change of the reports
+        const char* label = Tr(app.undo.kind == BulkUndo::Kind::Merge ? Str::UndoMerge : Str::UndoRevertAll, lang);
+        if (local.edits.empty()) {  // the bullet centred on the link's line, as its text is
+            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(kLinkPadX, kLinkPadY));
+            ImGui::AlignTextToFramePadding();
+            ImGui::Bullet();
+            ImGui::PopStyleVar();
+            ImGui::SameLine();
+        } else {
+            SameLineOrWrap(ButtonWidth(label, kLinkPadX));
+        }
+        if (UiLink(app, label)) UndoBulk(app);
     }
     if (!local.storage_error.empty()) {
         std::snprintf(buf, sizeof buf, "%s%s", Tr(Str::StorageFailed, lang), local.storage_error.c_str());

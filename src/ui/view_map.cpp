@@ -36,6 +36,46 @@ constexpr float kFitPadding = 24.0f;
 ImVec2 ToIm(Vec2 v) { return ImVec2(v.x, v.y); }
 Vec2 ToVec(ImVec2 v) { return Vec2{v.x, v.y}; }
 
+// Where each zone's marker goes on screen (m.marker_at): at its point, unless it would overlap
+// another marker (two zones a few km apart, on a phone): then both move apart, just far enough
+// for their coloured discs to be seen whole (each one's white ring lies between them; no
+// further, where the names of the areas around them need the room), and a thin line joins each
+// to its point. Only for a
+// city's few markers (up to kMaxSpreadMarkers); a map with more draws them where they are.
+constexpr int kMaxSpreadMarkers = 48;
+void PlaceMarkers(AppState& app) {
+    MapUiState& m = app.map;
+    const std::vector<AreaGeometry>& areas = app.geometry.areas;
+    m.marker_at.resize(areas.size());
+    int idx[kMaxSpreadMarkers], count = 0;
+    for (size_t i = 0; i < areas.size(); ++i) {
+        if (!areas[i].has_marker) continue;
+        m.marker_at[i] = m.view.WorldToScreen(areas[i].marker);
+        if (count < kMaxSpreadMarkers) idx[count] = static_cast<int>(i);
+        ++count;
+    }
+    if (count < 2 || count > kMaxSpreadMarkers) return;
+    const float apart = 2.0f * kMarkerRadius + 2.0f;  // the discs apart, the white rings between them
+    for (int round = 0; round < 8; ++round) {
+        bool moved = false;
+        for (int i = 0; i < count; ++i) {
+            for (int j = i + 1; j < count; ++j) {
+                Vec2& a = m.marker_at[static_cast<size_t>(idx[i])];
+                Vec2& b = m.marker_at[static_cast<size_t>(idx[j])];
+                const float dx = a.x - b.x, dy = a.y - b.y, d = std::sqrt(dx * dx + dy * dy);
+                if (d >= apart - 0.01f) continue;
+                // Along the line between them (side by side if they are at one point).
+                const float ux = d > 0.01f ? dx / d : -1.0f, uy = d > 0.01f ? dy / d : 0.0f;
+                const float push = (apart - d) * 0.5f;
+                a.x += ux * push, a.y += uy * push;
+                b.x -= ux * push, b.y -= uy * push;
+                moved = true;
+            }
+        }
+        if (!moved) break;
+    }
+}
+
 
 // The metric's value for area i and the largest value over all areas.
 void MetricValue(const AppState& app, const CampaignStats& stats, int i, int* value, int* max) {
@@ -50,9 +90,8 @@ void MetricValue(const AppState& app, const CampaignStats& stats, int i, int* va
 // The status that best sums up an area: its worst reported status (red > yellow > green >
 // done), or "not reported" when nothing is.
 Status SummaryStatus(const GoalCounts& c) {
-    const Status order[4] = {Status::Red, Status::Yellow, Status::Green, Status::Done};
-    for (Status s : order)
-        if (c.by_status[static_cast<int>(s)] > 0) return s;
+    for (Status s : kStatusShown)
+        if (s != Status::NotReported && c.by_status[static_cast<int>(s)] > 0) return s;
     return Status::NotReported;
 }
 
@@ -73,8 +112,7 @@ int LegendRows(const AppState& app, const CampaignStats& stats, const Theme& t, 
     const Lang lang = app.lang;
     int rows = 0;
     if (app.ui.metric == MapMetric::Status) {
-        const Status order[kStatusCount] = {Status::Red, Status::Yellow, Status::Green, Status::Done, Status::NotReported};
-        for (Status s : order) {
+        for (Status s : kStatusShown) {
             std::snprintf(labels[rows], sizeof labels[rows], "%s", StatusName(s, lang));
             colors[rows++] = t.status[static_cast<int>(s)];
         }
@@ -133,7 +171,7 @@ int HitTestScreen(const AppState& app, ImVec2 p) {
     for (size_t i = 0; i < app.geometry.areas.size(); ++i) {
         const AreaGeometry& g = app.geometry.areas[i];
         if (!g.has_marker) continue;
-        const Vec2 s = view.WorldToScreen(g.marker);
+        const Vec2 s = app.map.marker_at[i];
         const float dx = s.x - p.x, dy = s.y - p.y, d2 = dx * dx + dy * dy;
         if (d2 <= best_d2) {
             best_d2 = d2;
@@ -250,6 +288,7 @@ void HandleMapInput(AppState& app, ImVec2 pos, ImVec2 size) {
         m.user_moved = true;
         m.dragging = true;
     }
+    PlaceMarkers(app);  // for this view (the hit test's)
     m.hovered = (hovered && !m.dragging) ? HitTestScreen(app, io.MousePos) : -1;
     if (ImGui::IsItemDeactivated()) {
         if (!m.dragging) SelectArea(app, HitTestScreen(app, io.MousePos));  // empty space clears
@@ -276,12 +315,9 @@ void DrawFill(ImDrawList* dl, const std::vector<Vec2>& screen, const std::vector
     for (uint32_t i : indices) dl->PrimWriteIdx(static_cast<ImDrawIdx>(base + i));
 }
 
-void DrawOutline(ImDrawList* dl, const std::vector<Vec2>& screen, const AreaGeometry& g, ImU32 color, float width) {
-    for (const RingRange& r : g.rings) {
-        if (r.count < 2) continue;
-        dl->AddPolyline(reinterpret_cast<const ImVec2*>(screen.data() + r.start), static_cast<int>(r.count), color,
-                        ImDrawFlags_Closed, width);
-    }
+void DrawOutline(ImDrawList* dl, const std::vector<Vec2>& screen, const AreaGeometry& g, ImU32 color, float width,
+                 std::vector<Vec2>* run) {
+    for (const RingRange& r : g.rings) DrawRingOutline(dl, screen.data() + r.start, r.count, color, width, run);
 }
 
 void DrawLabel(ImDrawList* dl, ImFont* font, ImVec2 center, const char* text, const char* text_end, ImU32 color, ImU32 halo) {
@@ -321,7 +357,7 @@ void DrawAreas(AppState& app, ImDrawList* dl) {
         TransformToScreen(m.view, g.vertices.data(), g.vertices.size(), m.scratch);
         // Colour always means the measure: hover and selection are shown by outlines only.
         DrawFill(dl, m.scratch, g.indices, AreaFill(app, i));
-        DrawOutline(dl, m.scratch, g, t.border, 1.0f);
+        DrawOutline(dl, m.scratch, g, t.border, 1.0f, &m.outline_run);
     }
     // Emphasis outlines on top of every fill, so neighbours do not cover them.
     for (int pass = 0; pass < 2; ++pass) {
@@ -330,7 +366,7 @@ void DrawAreas(AppState& app, ImDrawList* dl) {
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
         if (g.vertices.empty()) continue;
         TransformToScreen(m.view, g.vertices.data(), g.vertices.size(), m.scratch);
-        DrawOutline(dl, m.scratch, g, pass == 0 ? t.border_hover : t.border_selected, pass == 0 ? 2.0f : 3.0f);
+        DrawOutline(dl, m.scratch, g, pass == 0 ? t.border_hover : t.border_selected, pass == 0 ? 2.0f : 3.0f, &m.outline_run);
     }
 }
 
@@ -343,7 +379,12 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     for (int i = 0; i < n; ++i) {
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
         if (!g.has_marker) continue;
-        const ImVec2 s = ToIm(m.view.WorldToScreen(g.marker));
+        const ImVec2 s = ToIm(m.marker_at[static_cast<size_t>(i)]);
+        const ImVec2 at = ToIm(m.view.WorldToScreen(g.marker));
+        if (std::fabs(s.x - at.x) + std::fabs(s.y - at.y) > 1.0f) {  // moved aside: a line to its point
+            dl->AddLine(at, s, t.marker, 1.0f);
+            dl->AddCircleFilled(at, 2.0f, t.marker, 8);
+        }
         const bool emph = i == m.hovered || i == m.list_hovered || i == app.selected;
         const float r = emph ? kMarkerRadius + 2 : kMarkerRadius;
         dl->AddCircleFilled(s, r + 2.5f, i == app.selected ? t.border_selected : t.panel, 24);
@@ -381,7 +422,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     for (int i = 0; i < n && boxes_left(); ++i) {  // markers are obstacles
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
         if (!g.has_marker) continue;
-        const ImVec2 s = ToIm(m.view.WorldToScreen(g.marker));
+        const ImVec2 s = ToIm(m.marker_at[static_cast<size_t>(i)]);
         placed.Add(marker_box_at(s));
     }
     // What is drawn over the map is an obstacle too: the metric chips, the zoom buttons, and
@@ -489,7 +530,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end);
         LabelBox box;
         if (g.has_marker) {
-            const ImVec2 a = ToIm(m.view.WorldToScreen(g.marker));
+            const ImVec2 a = ToIm(m.marker_at[static_cast<size_t>(i)]);
             const float d = kMarkerRadius + 5;
             bool done = false;
             for (const ImVec2& dir : kDirs) {
@@ -536,7 +577,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         const int i = area_at(k);
         if (i < 0 || (k > 0 && i == app.selected) || m.label_state[static_cast<size_t>(i)] != 2) continue;
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
-        ImVec2 a = ToIm(m.view.WorldToScreen(g.has_marker ? g.marker : g.label));
+        ImVec2 a = ToIm(g.has_marker ? m.marker_at[static_cast<size_t>(i)] : m.view.WorldToScreen(g.label));
         float room = g.has_marker ? marker_box : std::fmax(g.label_clearance * m.view.pixels_per_unit, 6.0f);
         if (a.x < lo.x || a.y < lo.y || a.x > hi.x || a.y > hi.y) continue;
         if (!g.has_marker && covered(a)) {
@@ -713,7 +754,7 @@ void RecordMapAreas(AppState& app, ImVec2 pos, ImVec2 size) {
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
         const char* name = m.item_names[static_cast<size_t>(i)].c_str();
         ImVec2 at(-1e9f, -1e9f);
-        if (g.has_marker) at = ToIm(app.map.view.WorldToScreen(g.marker));
+        if (g.has_marker) at = ToIm(m.marker_at[static_cast<size_t>(i)]);
         else if (g.has_label && app.geometry.labelled) at = ToIm(app.map.view.WorldToScreen(g.label));  // all at once
         const uint32_t id = m.item_ids[static_cast<size_t>(i)];
         const uint16_t flags = static_cast<uint16_t>(kSemAction | (app.selected == i ? kSemSelected : 0));
@@ -883,6 +924,7 @@ void DrawMap(AppState& app, ImVec2 pos, ImVec2 size) {
 
     HandleMapInput(app, pos, size);
     m.view.ClampCenter(app.geometry.bounds);
+    PlaceMarkers(app);  // again, for the view as drawn
     dl->PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), true);
     DrawAreas(app, dl);
     DrawMarkersAndLabels(app, dl);

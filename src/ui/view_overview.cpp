@@ -115,8 +115,7 @@ void DrawStatusMix(AppState& app) {
     const Lang lang = app.lang;
     const char* labels[kStatusCount];
     ImU32 colors[kStatusCount];
-    // Worst first: red, yellow, green, done, then not reported.
-    const Status order[kStatusCount] = {Status::Red, Status::Yellow, Status::Green, Status::Done, Status::NotReported};
+    const Status* order = kStatusShown;
     int values[kStatusCount];
     for (int i = 0; i < kStatusCount; ++i) {
         const int s = static_cast<int>(order[i]);

@@ -159,10 +159,11 @@ void DrawFilters(AppState& app) {
         ImGui::PopID();
     }
     UiLabel(app, Tr(Str::Statuses, lang), TextTone::Muted);
-    for (int s = 0; s < kStatusCount; ++s) {
-        const char* label = StatusName(static_cast<Status>(s), lang);
+    for (int k = 0; k < kStatusCount; ++k) {  // in the order the legends give them
+        const int s = static_cast<int>(kStatusShown[k]);
+        const char* label = StatusName(kStatusShown[k], lang);
         ImGui::PushID(100 + s);
-        flow(label, s == 0, true);
+        flow(label, k == 0, true);
         const uint32_t bit = 1u << static_cast<unsigned>(s);
         if (UiChip(app, label, (f.statuses & bit) != 0, CurrentTheme().status[s])) {
             f.statuses ^= bit;

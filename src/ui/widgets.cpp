@@ -197,6 +197,40 @@ void DrawSignIcon(ImDrawList* dl, bool plus, ImU32 color) {
     if (plus) dl->AddLine(ImVec2(c.x, c.y - r), ImVec2(c.x, c.y + r), color, w);
 }
 
+void DrawRingOutline(ImDrawList* dl, const Vec2* ring, uint32_t count, ImU32 color, float width, std::vector<Vec2>* run) {
+    if (count < 2) return;
+    const uint32_t n = count;
+    const auto im = [](const Vec2* p) { return reinterpret_cast<const ImVec2*>(p); };
+    const auto sharp = [&](uint32_t k) {
+        const Vec2 a = ring[(k + n - 1) % n], b = ring[k], c = ring[(k + 1) % n];
+        const float ux = b.x - a.x, uy = b.y - a.y, wx = c.x - b.x, wy = c.y - b.y;
+        const float lu = ux * ux + uy * uy, lw = wx * wx + wy * wy, dot = ux * wx + uy * wy;
+        return lu > 1e-6f && lw > 1e-6f && dot < 0 && dot * dot > 0.25f * lu * lw;  // cos(turn) < -1/2
+    };
+    uint32_t first = n;
+    for (uint32_t k = 0; k < n && first == n; ++k)
+        if (sharp(k)) first = k;
+    if (first == n) {
+        dl->AddPolyline(im(ring), static_cast<int>(n), color, ImDrawFlags_Closed, width);
+        return;
+    }
+    // From one sharp corner to the next, open polylines (the last one across the ring's end).
+    uint32_t start = first;
+    do {
+        uint32_t end = (start + 1) % n;
+        while (end != first && !sharp(end)) end = (end + 1) % n;
+        if (end > start) {
+            dl->AddPolyline(im(ring + start), static_cast<int>(end - start + 1), color, ImDrawFlags_None, width);
+        } else {
+            run->assign(ring + start, ring + n);
+            run->insert(run->end(), ring, ring + end + 1);
+            dl->AddPolyline(im(run->data()), static_cast<int>(run->size()), color, ImDrawFlags_None, width);
+        }
+        dl->AddCircleFilled(im(ring + end)[0], width * 0.5f, color, 8);
+        start = end;
+    } while (start != first);
+}
+
 bool UiLink(AppState& app, const char* label, Role role) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent));
@@ -315,7 +349,7 @@ void PublishTextField(AppState& app, TextOwner owner, const float rect[4], const
     std::copy(rect, rect + 4, ui.field_rect);
     ui.field_published = value;
     ui.field_owner = owner;
-    platform::SetTextField(rect[0], rect[1], rect[2], rect[3], value, placeholder, moved || replace);
+    platform::SetTextField(rect[0], rect[1], rect[2], rect[3], value, placeholder, owner == TextOwner::Search, moved || replace);
 }
 
 }  // namespace jcm

@@ -56,6 +56,11 @@ void UiHeading(AppState& app, const char* text, int level, ImFont* font = nullpt
 // A plus or minus sign of lines, centred in the last item (the zoom and step buttons): the font's
 // "-" is a short hyphen beside its "+".
 void DrawSignIcon(ImDrawList* dl, bool plus, ImU32 color);
+// A closed ring's outline (screen points), `width` px wide. ImGui mitres a polyline's joins,
+// and at a sharp corner (a turn of more than 120 degrees: a boundary's needle) the mitre is a
+// spike up to ten times the line's width: the line is cut there, and a dot rounds the corner.
+// `run`: reused storage.
+void DrawRingOutline(ImDrawList* dl, const Vec2* ring, uint32_t count, ImU32 color, float width, std::vector<Vec2>* run);
 
 // A button; `name` is its accessible name when the label is an icon or differs ("##theme").
 bool UiButton(AppState& app, const char* label, ImVec2 size = ImVec2(0, 0), const char* name = nullptr,

@@ -82,6 +82,13 @@ async function recordReport(page, { title = GOAL, status, percent, note, shot })
     await page.keyboard.type(note);
     await settle(page);
     assert.equal(await page.inputValue('#text-overlay'), note);
+    assert.equal(await page.$eval('#text-overlay', (e) => e.type), 'text', 'a note is a text field, not a search box');
+    // Esc leaves the field and keeps what was typed (the search field's own Esc emptied it).
+    await page.keyboard.press('Escape');
+    await settle(page);
+    assert.notEqual(await page.evaluate(() => document.activeElement.id), 'text-overlay', 'Esc leaves the field');
+    assert.equal(await page.inputValue('#text-overlay'), note, 'and keeps the note');
+    assert.equal(await dialog(page).count(), 1, 'the dialog stays open');
   }
   if (shot) await screenshot(page, shot);
   await press(page, control(page, 'button', '保存'));
