@@ -174,8 +174,10 @@ mergeInto(LibraryManager.library, {
       el.addEventListener('keydown', function (e) {
         // Esc leaves the field as it is (a search field's own Esc would empty it: a note typed in
         // the record dialog was lost); Enter leaves it too.
+        // While an IME composes, Esc and Enter are the IME's (cancel, commit).
+        if (e.isComposing) { e.stopPropagation(); return; }
         if (e.key === 'Escape') e.preventDefault();
-        if (e.key === 'Escape' || (e.key === 'Enter' && !e.isComposing)) { el.blur(); Module.canvas.focus(); }
+        if (e.key === 'Escape' || e.key === 'Enter') { el.blur(); Module.canvas.focus(); }
         e.stopPropagation();   // typing here must not drive the map's keys
       });
       document.body.appendChild(el);

@@ -101,9 +101,11 @@ void OnEditsLoaded(int, bool ok, bool found, const std::string& value, void* use
         std::vector<LocalEdit> edits;
         std::string error;
         if (EditsFromJson(value, app.local.published.id, &edits, &error)) {
-            // Edits recorded before this load (storage answers late) come after the stored ones.
+            // Edits recorded before this load (storage answers late) come after the stored ones;
+            // an undo from before would now lose the stored ones.
             edits.insert(edits.end(), app.local.edits.begin(), app.local.edits.end());
             app.local.edits = std::move(edits);
+            app.undo = BulkUndo{};
         } else {
             app.local.storage_error = error;
         }
@@ -300,7 +302,8 @@ void FinishAccept(AppState& app) {
     platform::Mark("app:geometry-built");
     app.local.published = CopyWithoutPolygons(app.data);
     app.local.edits.clear();
-    app.merge = MergeState{};  // a pending merge or its undo belonged to the previous data
+    app.merge = MergeState{};  // a pending merge, or an undo of its edits, belonged to the previous data
+    app.undo = BulkUndo{};
     app.local.loaded = false;
     app.local.storage_error.clear();
     app.editor.goal = -1;

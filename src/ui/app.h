@@ -171,7 +171,7 @@ struct EditorState {
 };
 
 // Merging another device's export (core/merge.h): the plan shown in the merge dialog until the
-// person confirms or cancels, and the edits as they were before the last merge (its undo).
+// person confirms or cancels (its undo: BulkUndo).
 struct MergeState {
     bool open = false;               // the dialog shows `plan`
     bool shown = false;              // its popup has been opened

@@ -38,9 +38,11 @@ Vec2 ToVec(ImVec2 v) { return Vec2{v.x, v.y}; }
 
 // Where each zone's marker goes on screen (m.marker_at): at its point, unless it would overlap
 // another marker (two zones a few km apart, on a phone): then both move apart, just far enough
-// for their coloured discs to be seen whole (each one's white ring lies between them; no
-// further, where the names of the areas around them need the room), and a thin line joins each
-// to its point. Only for a
+// for their coloured discs to lie side by side (their white rings overlap: no further, where the
+// names of the areas around them need the room; an emphasised ring may cover a pixel or two of
+// its neighbour's disc). A pair moves less than a ring's radius: each point stays under its
+// marker; in a cluster a marker moved further is joined to its point by a line
+// (DrawMarkersAndLabels). Only for a
 // city's few markers (up to kMaxSpreadMarkers); a map with more draws them where they are.
 constexpr int kMaxSpreadMarkers = 48;
 void PlaceMarkers(AppState& app) {
@@ -380,16 +382,22 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
         if (!g.has_marker) continue;
         const ImVec2 s = ToIm(m.marker_at[static_cast<size_t>(i)]);
-        const ImVec2 at = ToIm(m.view.WorldToScreen(g.marker));
-        if (std::fabs(s.x - at.x) + std::fabs(s.y - at.y) > 1.0f) {  // moved aside: a line to its point
-            dl->AddLine(at, s, t.marker, 1.0f);
-            dl->AddCircleFilled(at, 2.0f, t.marker, 8);
-        }
         const bool emph = i == m.hovered || i == m.list_hovered || i == app.selected;
         const float r = emph ? kMarkerRadius + 2 : kMarkerRadius;
         dl->AddCircleFilled(s, r + 2.5f, i == app.selected ? t.border_selected : t.panel, 24);
         dl->AddCircleFilled(s, r, AreaFill(app, i), 24);
         dl->AddCircleFilled(s, 2.5f, t.marker, 12);
+    }
+    // A marker moved off its point (beyond its ring: in a cluster of three or more) is joined to
+    // it by a thin line, over the markers.
+    for (int i = 0; i < n; ++i) {
+        const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
+        if (!g.has_marker) continue;
+        const ImVec2 s = ToIm(m.marker_at[static_cast<size_t>(i)]), at = ToIm(m.view.WorldToScreen(g.marker));
+        const float dx = at.x - s.x, dy = at.y - s.y, d = std::sqrt(dx * dx + dy * dy), ring = kMarkerRadius + 2.5f;
+        if (d <= ring) continue;
+        dl->AddLine(ImVec2(s.x + dx / d * ring, s.y + dy / d * ring), at, t.marker, 1.0f);
+        dl->AddCircleFilled(at, 2.0f, t.marker, 8);
     }
     // A big map is drawn before its names are found (MapGeometryFinisher, app.cpp StepLoading):
     // they come a moment later, all at once (the zones' beside their markers too).

@@ -201,11 +201,18 @@ void DrawRingOutline(ImDrawList* dl, const Vec2* ring, uint32_t count, ImU32 col
     if (count < 2) return;
     const uint32_t n = count;
     const auto im = [](const Vec2* p) { return reinterpret_cast<const ImVec2*>(p); };
+    // The turn at k, between the nearest points before and after it at least half a pixel away
+    // (zoomed out, a needle's points may lie closer than that to each other).
     const auto sharp = [&](uint32_t k) {
-        const Vec2 a = ring[(k + n - 1) % n], b = ring[k], c = ring[(k + 1) % n];
+        const Vec2 b = ring[k];
+        const auto away = [&](uint32_t j) { return (ring[j].x - b.x) * (ring[j].x - b.x) + (ring[j].y - b.y) * (ring[j].y - b.y) > 0.25f; };
+        uint32_t i = (k + n - 1) % n, j = (k + 1) % n;
+        for (uint32_t steps = 0; steps < n && !away(i); ++steps) i = (i + n - 1) % n;
+        for (uint32_t steps = 0; steps < n && !away(j); ++steps) j = (j + 1) % n;
+        const Vec2 a = ring[i], c = ring[j];
         const float ux = b.x - a.x, uy = b.y - a.y, wx = c.x - b.x, wy = c.y - b.y;
         const float lu = ux * ux + uy * uy, lw = wx * wx + wy * wy, dot = ux * wx + uy * wy;
-        return lu > 1e-6f && lw > 1e-6f && dot < 0 && dot * dot > 0.25f * lu * lw;  // cos(turn) < -1/2
+        return lu > 0.25f && lw > 0.25f && dot < 0 && dot * dot > 0.25f * lu * lw;  // cos(turn) < -1/2
     };
     uint32_t first = n;
     for (uint32_t k = 0; k < n && first == n; ++k)

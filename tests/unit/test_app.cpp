@@ -932,17 +932,27 @@ struct Finger {
     }
 };
 
-TEST_CASE("map: an outline has no spike at a sharp corner of its ring") {
+TEST_CASE("map: an outline has no spike at a sharp corner of its ring, and still covers every edge") {
     // ImGui mitres a thick polyline's joins: at a boundary's needle (Jinxiang's, selected) the
-    // mitre was a spike ten times the line's width. Every vertex drawn lies near the ring.
+    // mitre was a spike ten times the line's width. Every vertex drawn lies near the ring, and
+    // the middle of every edge is under a triangle drawn.
     Fixture f;
     f.LoadShipped();
     f.Settle();
     REQUIRE((ImGui::GetBackgroundDrawList()->Flags & ImDrawListFlags_AntiAliasedLines) != 0);
-    const std::vector<jcm::Vec2> ring = {{100, 100}, {200, 100}, {200, 150}, {260, 152}, {200, 154},  // a needle out
-                                         {200, 200}, {150, 200}, {152, 140}, {148, 200}, {100, 200}};  // and one in
+    const std::vector<std::vector<jcm::Vec2>> rings = {
+        // a needle out and one in
+        {{100, 100}, {200, 100}, {200, 150}, {260, 152}, {200, 154}, {200, 200}, {150, 200}, {152, 140}, {148, 200}, {100, 200}},
+        // one sharp corner, at the ring's first point
+        {{300, 152}, {240, 150}, {240, 100}, {140, 100}, {140, 200}, {240, 200}, {240, 154}},
+        // a needle whose tip is three points closer together than a pixel's thousandth (zoomed out)
+        {{100, 100}, {200, 100}, {200, 140}, {260, 150}, {260.0005f, 150}, {260.001f, 150}, {200, 160}, {200, 200}, {100, 200}},
+    };
+    for (size_t r = 0; r < rings.size(); ++r)
     for (const float width : {1.0f, 2.0f, 3.0f}) {
+        CAPTURE(r);
         CAPTURE(width);
+        const std::vector<jcm::Vec2>& ring = rings[r];
         ImDrawList dl(ImGui::GetDrawListSharedData());
         dl._ResetForNewFrame();
         dl.Flags = ImGui::GetBackgroundDrawList()->Flags;  // the app's: anti-aliased (mitred) lines
@@ -955,8 +965,8 @@ TEST_CASE("map: an outline has no spike at a sharp corner of its ring") {
             float best = 1e9f;
             for (size_t k = 0; k < ring.size(); ++k) {
                 const jcm::Vec2 a = ring[k], b = ring[(k + 1) % ring.size()];
-                const float dx = b.x - a.x, dy = b.y - a.y;
-                const float t = std::clamp(((v.pos.x - a.x) * dx + (v.pos.y - a.y) * dy) / (dx * dx + dy * dy), 0.0f, 1.0f);
+                const float dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+                const float t = len2 > 0 ? std::clamp(((v.pos.x - a.x) * dx + (v.pos.y - a.y) * dy) / len2, 0.0f, 1.0f) : 0.0f;
                 best = std::min(best, std::hypot(v.pos.x - a.x - t * dx, v.pos.y - a.y - t * dy));
             }
             worst = std::max(worst, best);
@@ -964,10 +974,28 @@ TEST_CASE("map: an outline has no spike at a sharp corner of its ring") {
         // (A join that is kept is mitred: at most twice the half width and the fringe out, at a
         // turn of 120 degrees; the needles' spikes went 3 to 5 times.)
         CHECK(worst <= (width * 0.5f + 1.0f) * 2.0f + 0.1f);
+        // Every edge drawn: its middle inside a triangle of the list.
+        const auto inside = [&](ImVec2 p) {
+            for (int i = 0; i + 2 < dl.IdxBuffer.Size; i += 3) {
+                const ImVec2 a = dl.VtxBuffer[dl.IdxBuffer[i]].pos, b = dl.VtxBuffer[dl.IdxBuffer[i + 1]].pos,
+                             c = dl.VtxBuffer[dl.IdxBuffer[i + 2]].pos;
+                const float d1 = (p.x - b.x) * (a.y - b.y) - (a.x - b.x) * (p.y - b.y);
+                const float d2 = (p.x - c.x) * (b.y - c.y) - (b.x - c.x) * (p.y - c.y);
+                const float d3 = (p.x - a.x) * (c.y - a.y) - (c.x - a.x) * (p.y - a.y);
+                if (!(((d1 < 0) || (d2 < 0) || (d3 < 0)) && ((d1 > 0) || (d2 > 0) || (d3 > 0)))) return true;
+            }
+            return false;
+        };
+        for (size_t k = 0; k < ring.size(); ++k) {
+            const jcm::Vec2 a = ring[k], b = ring[(k + 1) % ring.size()];
+            if (std::hypot(b.x - a.x, b.y - a.y) < 1.0f) continue;
+            CAPTURE(k);
+            CHECK(inside(ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f)));
+        }
     }
 }
 
-TEST_CASE("map: zones' markers never overlap (moved apart where they would), and each is tapped where it is drawn") {
+TEST_CASE("map: two zones' markers lie side by side, not over each other, and each is tapped where it is drawn") {
     // On a phone the markers of 太白湖新区 and 济宁高新区 lay over each other.
     for (const ImVec2 size : {ImVec2(360, 740), ImVec2(390, 844), ImVec2(768, 1024), ImVec2(1280, 800)}) {
         CAPTURE(size.x);
@@ -1414,6 +1442,21 @@ TEST_CASE("merge: another device's export is planned, shown, merged with the cho
     jcm::RevertAllEdits(*f.app);
     jcm::AddEdit(*f.app, Edit(g1, "2026-12-06", jcm::Status::Green, "王", 60));
     CHECK(f.app->undo.kind == jcm::BulkUndo::Kind::None);  // (undoing would lose the new one)
+}
+
+TEST_CASE("local edits: an undo does not outlive its data (another dataset loaded)") {
+    // Taken back after another file was loaded, it wrote the old data's reports into the new
+    // data's storage.
+    Fixture f;
+    f.LoadShipped();
+    const std::string goal = f.app->data.goals[0].id;
+    jcm::AddEdit(*f.app, Edit(goal, "2026-12-05", jcm::Status::Green, "王", 50));
+    jcm::RevertAllEdits(*f.app);
+    REQUIRE(f.app->undo.kind == jcm::BulkUndo::Kind::RevertAll);
+    REQUIRE(jcm::AcceptDataset(*f.app, ShippedData(), "data/other.json"));
+    CHECK(f.app->undo.kind == jcm::BulkUndo::Kind::None);
+    f.Settle();
+    CHECK(FindItem(*f.app, jcm::Role::Button, "恢复已撤销的记录") < 0);
 }
 
 TEST_CASE("merge: an export of other data, an invalid file or a file with nothing new changes nothing and says so") {
