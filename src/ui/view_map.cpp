@@ -42,8 +42,9 @@ Vec2 ToVec(ImVec2 v) { return Vec2{v.x, v.y}; }
 // names of the areas around them need the room; an emphasised ring may cover a pixel or two of
 // its neighbour's disc). A pair moves less than a ring's radius: each point stays under its
 // marker; in a cluster a marker moved further is joined to its point by a line
-// (DrawMarkersAndLabels). Only for a
-// city's few markers (up to kMaxSpreadMarkers); a map with more draws them where they are.
+// (DrawMarkersAndLabels). Only for a city's few markers (up to kMaxSpreadMarkers); a map with
+// more draws them where they are. Called after the input moved the view (for the hit test) and
+// after the view was clamped (for drawing): a pass over the zones, nothing allocated.
 constexpr int kMaxSpreadMarkers = 48;
 void PlaceMarkers(AppState& app) {
     MapUiState& m = app.map;
@@ -77,7 +78,6 @@ void PlaceMarkers(AppState& app) {
         if (!moved) break;
     }
 }
-
 
 // The metric's value for area i and the largest value over all areas.
 void MetricValue(const AppState& app, const CampaignStats& stats, int i, int* value, int* max) {
