@@ -119,6 +119,7 @@ void DrawSearchResults(AppState& app) {
         ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + row_h + 4));
         ImGui::PopID();
     }
+    ImGui::Dummy(ImVec2(0.0f, 0.0f));  // the content ends after the last gap (ImGui counts items, not SetCursor)
     SemEnd(app);
 }
 
