@@ -75,11 +75,12 @@ void DrawCompare(AppState& app) {
     for (int area = 0; area < static_cast<int>(d.areas.size()); ++area)
         name_w = std::max(name_w, ImGui::CalcTextSize(d.areas[static_cast<size_t>(area)].name.Get(lang).c_str()).x);
     name_w = std::min(name_w, std::max(avail * 0.4f, ImGui::CalcTextSize(Tr(headers[0], lang)).x + ImGui::GetFontSize()));
-    const float row_min_h = 34.0f;  // tall enough to tap
+    const float row_min_h = 34.0f;  // tall enough to tap: the rows and the header row (sorts)
     // The whole table's height (rows with their cell padding and borders, the header, and a
     // horizontal scrollbar), so only the panel scrolls vertically.
     const float pad_y = ImGui::GetStyle().CellPadding.y * 2.0f + 1.0f;
-    float table_h = ImGui::GetTextLineHeight() + pad_y + 8.0f;
+    const float header_h = row_min_h + ImGui::GetStyle().CellPadding.y * 2.0f;  // as a row of one line
+    float table_h = header_h + 1.0f + 8.0f;
     for (int area : ui.compare_order)
         table_h += std::max(row_min_h, ImGui::CalcTextSize(d.areas[static_cast<size_t>(area)].name.Get(lang).c_str(), nullptr, false, name_w).y + 12.0f) + pad_y;
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
@@ -100,14 +101,21 @@ void DrawCompare(AppState& app) {
         ImGui::TableSetupColumn(Tr(headers[c], lang), cf | ImGuiTableColumnFlags_WidthFixed, c == 0 ? name_w : 0.0f,
                                 static_cast<ImGuiID>(c));
     }
-    // The header row by hand, so each header is recorded (and sortable from the mirror).
-    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    SemBegin(app, Role::Row, Tr(Str::Areas, lang), table_pos, ImVec2(table_pos.x + avail, table_pos.y + ImGui::GetFrameHeight()));
+    // The header row by hand, so each header is recorded (and sortable from the mirror), as tall
+    // as a row. ImGui's TableHeader takes the whole row as its button but draws the label and
+    // the sort arrow at the cursor, the top of the cell, and ends the cell RowMinHeight below it:
+    // the cursor moves down by half the spare height and the row's minimum shrinks by as much, so
+    // the label sits in the middle and the row keeps its height.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers, header_h);
+    const float header_dy = std::floor((header_h - ImGui::GetStyle().CellPadding.y * 2.0f - ImGui::GetTextLineHeight()) * 0.5f);
+    ImGui::GetCurrentTable()->RowMinHeight = header_h - header_dy;
+    SemBegin(app, Role::Row, Tr(Str::Areas, lang), table_pos, ImVec2(table_pos.x + avail, table_pos.y + header_h));
     int sort_request = -1;
     for (int c = 0; c < ncol; ++c) {
         if (!ImGui::TableSetColumnIndex(c)) continue;
         const char* label = ImGui::TableGetColumnName(c);
         const float label_x = ImGui::GetCursorScreenPos().x;
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + header_dy);
         ImGui::TableHeader(label);
         // As ImGui decides to end the label with an ellipsis: it must fit before the sort arrow.
         const float arrow = std::floor(ImGui::GetFontSize() * 0.65f + ImGui::GetStyle().FramePadding.x);
@@ -188,7 +196,7 @@ void DrawCompare(AppState& app) {
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
         const float fade = 40.0f, right = wp.x + ws.x, bottom = wp.y + ws.y - ImGui::GetStyle().ScrollbarSize;
-        const float top = wp.y + ImGui::GetTextLineHeight() + pad_y;  // below the header row
+        const float top = wp.y + header_h + 1.0f;  // below the header row
         const ImU32 clear = t.panel & ~IM_COL32_A_MASK;
         dl->PushClipRect(ImVec2(wp.x, top), ImVec2(right, bottom), false);
         dl->AddRectFilledMultiColor(ImVec2(right - fade, top), ImVec2(right, bottom), clear, t.panel, t.panel, clear);
