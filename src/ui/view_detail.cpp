@@ -1,6 +1,9 @@
 // view_detail.cpp: one area: its type (and the area it lies in), headline programme with its
 // source quote, named projects, and every goal grouped by category with target, status light,
 // latest progress and the source quote (expandable).
+#include <imgui_internal.h>
+
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <utility>
@@ -142,6 +145,16 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
         }
     }
     ImGui::Spacing();
+    if (index == app.ui.reveal_goal) {  // just recorded: scrolled (the least) to be wholly in view
+        const ImRect view = ImGui::GetCurrentWindow()->InnerClipRect;
+        const float margin = 12.0f, bottom = ImGui::GetCursorScreenPos().y;
+        float dy = 0.0f;
+        if (bottom > view.Max.y) dy = std::min(bottom - view.Max.y + margin, top.y - view.Min.y - margin);
+        if (top.y + dy < view.Min.y) dy = top.y - view.Min.y - margin;
+        if (std::fabs(dy) >= 1.0f) ScrollBy(dy);
+        if (--app.ui.reveal_frames <= 0) app.ui.reveal_goal = -1;
+        RequestRedraw(app);
+    }
     SemEnd(app);
     ImGui::PopID();
 }

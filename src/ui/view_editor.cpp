@@ -233,6 +233,8 @@ void DrawEditor(AppState& app) {
         if (lang == Lang::En && !e.note.empty()) edit.report.note.zh = e.note;  // zh is the required field
         edit.report.author = TrimmedAuthor(e.author);
         platform::SaveSetting("author", edit.report.author);  // asked once per device, then offered
+        app.ui.reveal_goal = e.goal;  // the detail keeps the goal in view as the bar above comes in
+        app.ui.reveal_frames = 4;
         CloseEditor(app);
         AddEdit(app, edit);
     }

@@ -134,11 +134,11 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
         size.y -= kSheetHandle;
         ImGui::SetCursorScreenPos(pos);
     }
-    const float cap = std::max(size.y * 0.6f, std::min(app.ui.panel_top_h, size.y - 64.0f));
-    const float top_h = std::min(app.ui.panel_top_h, cap);
+    const auto capped = [&](float h) { return std::min(h, std::max(size.y * 0.6f, size.y - 64.0f)); };
+    const float top_h = capped(app.ui.panel_top_h);
     ImGui::BeginChild("panel-top", ImVec2(size.x, top_h), ImGuiChildFlags_AlwaysUseWindowPadding,
                       ImGuiWindowFlags_NavFlattened |
-                          (app.ui.panel_top_h > cap ? 0 : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse));
+                          (top_h < app.ui.panel_top_h ? 0 : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse));
     app.map.list_hovered = -1;  // set again below by whichever row the pointer is over
     if (app.has_data) {
         // The filter chip says how many filters are on: the search field leaves room for it as it is.
@@ -171,7 +171,13 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
         if (app.selected < 0 && app.ui.query.empty()) DrawTabs(app);
     }
     const float measured = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y - ImGui::GetStyle().ItemSpacing.y;
+    // When the top grows or shrinks (the local records' bar comes or goes as a report is saved
+    // or reverted), the content below moves by as much next frame: it is scrolled by as much in
+    // the same frame, so what the person was reading stays where it was (as a browser's scroll
+    // anchoring; not at the very top, where the top of the content stays in view).
+    float shift = 0.0f;
     if (measured != app.ui.panel_top_h) {
+        shift = capped(measured) - top_h;
         app.ui.panel_top_h = measured;
         RequestRedraw(app);
     }
@@ -188,6 +194,7 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
         ImGui::SetWindowFocus();
         app.nav_focus_next = true;  // the first control recorded below takes the keyboard
     }
+    if (shift != 0.0f && ImGui::GetScrollY() > 0.0f) ScrollBy(shift);
     // A new view (another area, a tab, search results) starts at its top; so does the same view
     // in the other language, or with the filters (at its top) shown or hidden: the old offset
     // landed mid-way through content that had moved.
@@ -195,6 +202,7 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
     const int view = page * 4 + (app.lang == Lang::En ? 2 : 0) + (app.ui.show_filters ? 1 : 0);
     if (view != app.ui.panel_view) {
         app.ui.panel_view = view;
+        app.ui.reveal_goal = -1;
         ImGui::SetScrollY(0.0f);
     }
     if (app.has_data) {

@@ -138,6 +138,12 @@ void SameLineOrWrap(float width, float spacing) {
     if (ImGui::GetCursorScreenPos().x + width > right + 0.5f) ImGui::NewLine();
 }
 
+void ScrollBy(float dy) {
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const bool pending = w->ScrollTarget.y < FLT_MAX && w->ScrollTargetCenterRatio.y == 0.0f;
+    ImGui::SetScrollY((pending ? w->ScrollTarget.y : w->Scroll.y) + dy);
+}
+
 float ButtonWidth(const char* label, float pad_x) {
     const std::string_view v = VisibleLabel(label);
     return ImGui::CalcTextSize(v.data(), v.data() + v.size()).x + pad_x * 2.0f;

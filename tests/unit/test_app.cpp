@@ -1484,6 +1484,51 @@ TEST_CASE("merge: an export of other data, an invalid file or a file with nothin
     CHECK(f.app->ui.toast.en == "Nothing new in mine.json (1 report is already here)");
 }
 
+TEST_CASE("panel: a goal just recorded stays wholly in view as the bar for local records comes in above it") {
+    const float sizes[2][2] = {{390, 844}, {1280, 800}};
+    for (const auto& size : sizes) {
+        for (const bool last : {false, true}) {  // the first goal in view, or the last one wholly in view
+            INFO(size[0], "x", size[1], " the last goal in view: ", last);
+            Fixture f;
+            f.LoadShipped();
+            const int sishui = f.app->data.FindArea("370831");
+            std::vector<int> goals;  // Sishui's, in the detail's order (as the data lists them)
+            for (int i = 0; i < static_cast<int>(f.app->data.goals.size()); ++i)
+                if (f.app->data.goals[static_cast<size_t>(i)].area == "370831") goals.push_back(i);
+            REQUIRE(goals.size() > 12);
+            jcm::SelectArea(*f.app, sishui);
+            f.app->ui.focus_goal = goals[goals.size() / 2];  // scrolled half-way down, as a search result opens it
+            f.app->ui.focus_goal_scrolled = false;
+            f.Settle(size[0], size[1]);
+            // A goal's title, and whether it is drawn whole (a title cut at the panel's edge is
+            // recorded with its visible part only).
+            const auto title = [&](int g) { return f.app->data.goals[static_cast<size_t>(g)].title.zh; };
+            const auto title_item = [&](int g) { return FindItem(*f.app, jcm::Role::Text, title(g)); };
+            const float line = f.app->sem.Item(title_item(goals[goals.size() / 2])).rect.h;
+            const auto whole = [&](int g) {
+                const int i = title_item(g);
+                return i >= 0 && (f.app->sem.Item(i).flags & jcm::kSemOffscreen) == 0 && f.app->sem.Item(i).rect.h >= line - 0.5f;
+            };
+            int goal = -1;
+            for (int g : goals)
+                if (whole(g) && (goal < 0 || last)) goal = g;
+            REQUIRE(goal >= 0);
+            REQUIRE(FindItem(*f.app, jcm::Role::Button, "全部撤销") < 0);  // no local records yet: no bar
+            jcm::OpenEditor(*f.app, goal);
+            f.Settle(size[0], size[1]);
+            for (const char* press : {"正常推进", "保存"}) {
+                const int b = FindItem(*f.app, jcm::Role::Button, press);
+                REQUIRE(b >= 0);
+                f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(b).id), false, 0);
+                f.Settle(size[0], size[1]);
+            }
+            REQUIRE(f.app->local.edits.size() == 1);
+            CHECK(FindItem(*f.app, jcm::Role::Button, "全部撤销") >= 0);  // the bar came in
+            CHECK(whole(goal));
+        }
+    }
+}
+
 TEST_CASE("author: the record dialog asks who reports, remembers it on the device, and the report carries it") {
     Fixture f;
     f.LoadShipped();
