@@ -89,8 +89,10 @@ const NAMES = {
   zh: { path: '', compare: '对比', overview: '概况', sishui: '泗水县' },
   en: { path: '#lang=en', compare: 'Compare', overview: 'Overview', sishui: 'Sishui County' },
 };
-for (const size of SIZES) {
-  for (const lang of ['zh', 'en']) {
+// Each size in one language, alternating (the phone in Chinese, the portrait tablet in English, ...):
+// the language changes only the names of the controls pressed, the size which way the panel lies.
+for (const [sizeIndex, size] of SIZES.entries()) {
+  for (const lang of [sizeIndex % 2 === 0 ? 'zh' : 'en']) {
     const n = NAMES[lang], tag = `${lang}-${size.vp.width}x${size.vp.height}`;
     test(`Back ${tag}: returns to the previous view (area, then compare), and never leaves the app meanwhile`, async () => {
       const { page, errors, context } = await openApp(env, { viewport: size.vp, touch: size.touch, dpr: size.dpr, path: n.path });
