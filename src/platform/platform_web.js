@@ -842,6 +842,19 @@ mergeInto(LibraryManager.library, {
         }
         if (role === 'heading') attr(el, 'aria-level', it[4] || 2);
         if (action || role === 'slider') attr(target, 'data-sem-id', id); else attr(target, 'data-sem-id', null);
+        // A control in a list item is described by the item's name when its own name says less
+        // ("Record progress" in each goal: a screen reader then says which goal's, as Tab
+        // reaches it, and the name stays the visible label).
+        var desc = null;
+        if (action && role !== 'listitem') {
+          for (var p = it[1]; p >= 0; p = items[p][1]) {
+            if (items[p][2] !== 'listitem') continue;
+            var whose = items[p][9];
+            if (whose && whose.indexOf(name) < 0 && name.indexOf(whose) < 0) desc = whose;
+            break;
+          }
+        }
+        attr(target, 'aria-description', desc);
         attr(el, 'data-truncated', (flags & F.truncated) ? '' : null);
         attr(el, 'data-offscreen', (flags & F.offscreen) ? '' : null);
         var isToggle = !!(flags & F.toggle);

@@ -256,6 +256,7 @@ async function axTree(page) {
   const byId = new Map(nodes.map((n) => [n.nodeId, n]));
   const role = (n) => n.role && n.role.value;
   const name = (n) => (n.name && n.name.value) || '';
+  const description = (n) => (n.description && n.description.value) || '';
   const prop = (n, p) => { const x = (n.properties || []).find((q) => q.name === p); return x && x.value.value; };
   const live = nodes.filter((n) => !n.ignored);
   const find = (r, nm) => live.filter((n) => role(n) === r && (typeof nm === 'string' ? name(n) === nm : nm.test(name(n))));
@@ -265,13 +266,13 @@ async function axTree(page) {
     while (stack.length) { const c = byId.get(stack.pop()); if (!c) continue; out.push(c); stack.push(...(c.childIds || [])); }
     return out.filter((c) => !c.ignored);
   };
-  return { role, name, prop, find, ancestors, descendants };
+  return { role, name, description, prop, find, ancestors, descendants };
 }
 
 for (const size of [SIZES[3], SIZES[0]]) {
   for (const lang of LANGS) {
     const s = L[lang], tag = `${lang}-${sizeTag(size)}`;
-    test(`accessibility tree ${tag}: every area, the switches, the tabs, every goal's record button`, async () => {
+    test(`accessibility tree ${tag}: every area, the switches, the tabs, every goal's record button (saying whose)`, async () => {
       const missing = [];
       await session({ viewport: size.vp, dpr: size.dpr, touch: size.touch, path: s.path }, async ({ page, errors }) => {
         await settle(page);
@@ -316,6 +317,9 @@ for (const size of [SIZES[3], SIZES[0]]) {
           const titled = ax.find('StaticText', g.title[lang]).map((t) => ax.ancestors(t).find((p) => ax.role(p) === 'listitem')).filter(Boolean);
           const ok = titled.some((li) => ax.descendants(li).some((d) => ax.role(d) === 'button' && ax.name(d) === s.record));
           if (!ok) missing.push(`goal "${g.title[lang]}": no list item with its title and a "${s.record}" button`);
+          // ... which says whose it is: described by the goal's title (each is named as drawn).
+          const described = titled.some((li) => ax.descendants(li).some((d) => ax.role(d) === 'button' && ax.name(d) === s.record && ax.description(d) === g.title[lang]));
+          if (!described) missing.push(`goal "${g.title[lang]}": its "${s.record}" button is not described by the goal's title`);
         }
         assert.deepEqual(errors, []);
       });
