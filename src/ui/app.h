@@ -53,6 +53,9 @@ struct PointerInput {
     bool touch_mode = false;    // the last pointer input came from a finger, not a mouse
 };
 
+// What the map's fill shows (the metric switch above the map).
+enum class MapMetric : uint8_t { Goals, Targets, Projects, Status };
+
 // What the map view remembers between frames.
 struct MapUiState {
     ViewTransform view;
@@ -77,19 +80,20 @@ struct MapUiState {
     // from another marker it would overlap (PlaceMarkers, view_map.cpp), reused.
     std::vector<Vec2> marker_at;
     std::vector<uint32_t> fills, fills_sent;  // per area: this frame's fill colour, the last sent to the map layer
-    // Per area, the item a screen reader reads for it ("name · kind · count") and its id, made
-    // again only when the data, the language or the counts change (RecordMapAreas).
+    // Per area, the item a screen reader reads for it ("name · kind · what its fill shows") and
+    // its id, made again only when the data, the language, the counts or the metric change
+    // (RecordMapAreas).
     std::vector<std::string> item_names;
     std::vector<uint32_t> item_ids;
     int items_data = -1, items_stats = -1;
     Lang items_lang = Lang::Zh;
+    MapMetric items_metric = MapMetric::Goals;
 };
 
 enum class PanelTab : uint8_t { Overview, Compare };
 // Portrait layouts: the panel is a sheet over the lower map: only its top showing (peek), half
 // the height (half), or all of it below the header (full).
 enum class Sheet : uint8_t { Peek, Half, Full };
-enum class MapMetric : uint8_t { Goals, Targets, Projects, Status };
 
 // Columns of the comparison table, in display order.
 enum class CompareColumn : uint8_t { Area, Kind, Goals, Targets, Projects, Programmes, Reported, Count_ };

@@ -188,6 +188,7 @@ enum class Str {
     NoReportYet,
     BriefingScope,
     CanvasLabel,
+    ReportedOf,
     Count_
 };
 

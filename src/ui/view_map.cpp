@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include "core/projection.h"
 #include "platform/platform.h"
@@ -95,6 +96,36 @@ Status SummaryStatus(const GoalCounts& c) {
     for (Status s : kStatusShown)
         if (s != Status::NotReported && c.by_status[static_cast<int>(s)] > 0) return s;
     return Status::NotReported;
+}
+
+// In words, what an area's fill shows (its map item's name and its tooltip say it: the colour is
+// not the only way to tell): the goals, then the shown measure; for the status, how many goals
+// the status sums up ("Behind · 1 of 18 reported").
+void AreaMeasureText(const AppState& app, int i, char* out, size_t size) {
+    AreaCountText(app, i, out, size);
+    const GoalCounts& c = app.stats.per_area[static_cast<size_t>(i)];
+    if (c.goals == 0) return;  // "no goals reported" / "none under the filters"
+    const Lang lang = app.lang;
+    const size_t used = std::strlen(out);
+    char more[96];
+    switch (app.ui.metric) {
+        case MapMetric::Targets: std::snprintf(more, sizeof more, Count(Str::CountTargets, c.targets, lang), c.targets); break;
+        case MapMetric::Projects: std::snprintf(more, sizeof more, Count(Str::CountProjects, c.projects, lang), c.projects); break;
+        case MapMetric::Status: {
+            const int reported = c.goals - c.by_status[static_cast<int>(Status::NotReported)];
+            const Status s = SummaryStatus(c);
+            if (reported == 0) {
+                std::snprintf(more, sizeof more, "%s", StatusName(s, lang));
+            } else {
+                char of[48];
+                std::snprintf(of, sizeof of, Tr(Str::ReportedOf, lang), reported, c.goals);
+                std::snprintf(more, sizeof more, "%s · %s", StatusName(s, lang), of);
+            }
+            break;
+        }
+        default: return;
+    }
+    std::snprintf(out + used, size - used, " · %s", more);
 }
 
 }  // namespace
@@ -744,19 +775,20 @@ void RecordMapAreas(AppState& app, ImVec2 pos, ImVec2 size) {
     SemBegin(app, Role::List, Tr(Str::MapAreas, lang), pos, ImVec2(pos.x + size.x, pos.y + size.y));
     MapUiState& m = app.map;
     if (m.items_data != app.data_generation || m.items_stats != app.stats_version || m.items_lang != lang ||
-        m.item_names.size() != static_cast<size_t>(n)) {
+        m.items_metric != app.ui.metric || m.item_names.size() != static_cast<size_t>(n)) {
         m.item_names.resize(static_cast<size_t>(n));
         m.item_ids.resize(static_cast<size_t>(n));
         char name[256];
         for (int i = 0; i < n; ++i) {
             const Area& a = app.data.areas[static_cast<size_t>(i)];
-            char count[96];
-            AreaCountText(app, i, count, sizeof count);
+            char count[192];
+            AreaMeasureText(app, i, count, sizeof count);
             std::snprintf(name, sizeof name, "%s · %s · %s", a.name.Get(lang).c_str(), AreaKindName(app, a), count);
             m.item_names[static_cast<size_t>(i)] = name;
             m.item_ids[static_cast<size_t>(i)] = app.sem.DeriveId(Role::ListItem, a.id);
         }
         m.items_data = app.data_generation, m.items_stats = app.stats_version, m.items_lang = lang;
+        m.items_metric = app.ui.metric;
     }
     for (int i = 0; i < n; ++i) {
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
@@ -868,9 +900,9 @@ void DrawTooltip(const AppState& app) {
     ImGui::TextUnformatted(a.name.Get(lang).c_str());
     const int k = a.kind_index;
     if (k >= 0) ImGui::TextDisabled("%s", app.data.area_kinds[static_cast<size_t>(k)].name.Get(lang).c_str());
-    char count[96];
-    AreaCountText(app, i, count, sizeof count);
-    if (c.goals > 0) {
+    char count[192];
+    AreaMeasureText(app, i, count, sizeof count);
+    if (app.ui.metric == MapMetric::Goals && c.goals > 0) {  // (the targets, as the goals' first measure)
         char targets[96];
         std::snprintf(targets, sizeof targets, Count(Str::CountTargets, c.targets, lang), c.targets);
         ImGui::Text("%s · %s", count, targets);

@@ -1529,6 +1529,49 @@ TEST_CASE("panel: a goal just recorded stays wholly in view as the bar for local
     }
 }
 
+TEST_CASE("map: each area's item and tooltip say in words what its fill shows, for every metric (a status with how many goals it sums up)") {
+    Fixture f;
+    f.LoadShipped();
+    jcm::SetLanguage(*f.app, jcm::Lang::En);
+    const int sishui = f.app->data.FindArea("370831");
+    int goal = -1;
+    for (int i = 0; i < static_cast<int>(f.app->data.goals.size()) && goal < 0; ++i)
+        if (f.app->data.goals[static_cast<size_t>(i)].area == "370831") goal = i;
+    REQUIRE(goal >= 0);
+    const jcm::GoalCounts& c = f.app->stats.per_area[static_cast<size_t>(sishui)];
+    const auto item = [&]() {
+        f.Settle();
+        const int i = FindItem(*f.app, jcm::Role::ListItem, "Sishui County · ");
+        REQUIRE(i >= 0);
+        return std::string(f.app->sem.Name(f.app->sem.Item(i)));
+    };
+    const std::string goals = std::to_string(c.goals) + " goals";
+    CHECK(item() == "Sishui County · County · " + goals);
+    f.app->ui.metric = jcm::MapMetric::Targets;
+    CHECK(item() == "Sishui County · County · " + goals + " · " + std::to_string(c.targets) +
+                        (c.targets == 1 ? " quantified target" : " quantified targets"));
+    f.app->ui.metric = jcm::MapMetric::Projects;
+    CHECK(item() == "Sishui County · County · " + goals + " · " + std::to_string(c.projects) + " projects");
+    f.app->ui.metric = jcm::MapMetric::Status;
+    CHECK(item() == "Sishui County · County · " + goals + " · Not reported");
+    // One goal of many reported off track: the fill says "off track", the words of how many.
+    jcm::OpenEditor(*f.app, goal);
+    f.Settle();
+    for (const char* press : {"Off track", "Save"}) {
+        const int b = FindItem(*f.app, jcm::Role::Button, press);
+        REQUIRE(b >= 0);
+        f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(b).id), false, 0);
+        f.Settle();
+    }
+    REQUIRE(f.app->local.edits.size() == 1);
+    CHECK(item() == "Sishui County · County · " + goals + " · Off track · 1 of " + std::to_string(c.goals) + " reported");
+    jcm::SetLanguage(*f.app, jcm::Lang::Zh);
+    f.Settle();
+    const int zh = FindItem(*f.app, jcm::Role::ListItem, "泗水县 · ");
+    REQUIRE(zh >= 0);
+    CHECK(std::string(f.app->sem.Name(f.app->sem.Item(zh))).find("已报告 1/" + std::to_string(c.goals)) != std::string::npos);
+}
+
 TEST_CASE("author: the record dialog asks who reports, remembers it on the device, and the report carries it") {
     Fixture f;
     f.LoadShipped();
