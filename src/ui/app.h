@@ -96,7 +96,9 @@ enum class PanelTab : uint8_t { Overview, Compare };
 enum class Sheet : uint8_t { Peek, Half, Full };
 
 // Columns of the comparison table, in display order.
-enum class CompareColumn : uint8_t { Area, Kind, Goals, Targets, Projects, Programmes, Reported, Count_ };
+// (The area's kind last: the figures are what a comparison is for, and the first to be seen where
+// the table scrolls sideways, a tablet's panel showing three columns.)
+enum class CompareColumn : uint8_t { Area, Goals, Targets, Projects, Programmes, Reported, Kind, Count_ };
 
 // Which drawn text field the page's <input> currently edits (there is one input).
 enum class TextOwner : uint8_t { Search, Note, Author };

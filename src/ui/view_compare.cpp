@@ -15,6 +15,8 @@
 namespace jcm {
 namespace {
 
+bool IsFigure(CompareColumn col) { return col != CompareColumn::Area && col != CompareColumn::Kind; }
+
 int Figure(const AppState& app, int area, CompareColumn col) {
     const GoalCounts& c = app.stats.per_area[static_cast<size_t>(area)];
     switch (col) {
@@ -46,7 +48,7 @@ void SortRows(AppState& app) {
     // An area the report gives no goals for ("–") comes after those with figures, either way: a
     // count of 0 (under the filters) is a figure, "–" is none.
     const auto none = [&](int i) { return app.stats.all_goals[static_cast<size_t>(i)] == 0; };
-    const bool by_figure = col != CompareColumn::Area && col != CompareColumn::Kind;
+    const bool by_figure = IsFigure(col);
     std::stable_sort(ui.compare_order.begin(), ui.compare_order.end(), [&](int a, int b) {
         if (by_figure && none(a) != none(b)) return none(b);
         int cmp;
@@ -63,9 +65,9 @@ void DrawCompare(AppState& app) {
     DashboardState& ui = app.ui;
     const Dataset& d = app.data;
     const Lang lang = app.lang;
-    const Str headers[static_cast<int>(CompareColumn::Count_)] = {Str::Areas,          Str::Kind,           Str::MetricGoals,
-                                                                   Str::MetricTargets,  Str::MetricProjects, Str::ProgrammesColumn,
-                                                                   Str::Reported};
+    const Str headers[static_cast<int>(CompareColumn::Count_)] = {Str::Areas,          Str::MetricGoals,       Str::MetricTargets,
+                                                                   Str::MetricProjects, Str::ProgrammesColumn, Str::Reported,
+                                                                   Str::Kind};
     const int ncol = static_cast<int>(CompareColumn::Count_);
     // Every column fits its header and values (ImGui fits fixed columns to their content); the
     // name column takes the widest name up to 40% of the panel, longer names wrap in their row.
@@ -96,7 +98,7 @@ void DrawCompare(AppState& app) {
     SemBegin(app, Role::Table, Tr(Str::TabCompare, lang), table_pos, ImVec2(table_pos.x + avail, table_pos.y + table_h));
     ImGui::TableSetupScrollFreeze(1, 1);
     for (int c = 0; c < ncol; ++c) {
-        ImGuiTableColumnFlags cf = c >= static_cast<int>(CompareColumn::Goals) ? ImGuiTableColumnFlags_PreferSortDescending : 0;
+        ImGuiTableColumnFlags cf = IsFigure(static_cast<CompareColumn>(c)) ? ImGuiTableColumnFlags_PreferSortDescending : 0;
         if (c == static_cast<int>(CompareColumn::Goals)) cf |= ImGuiTableColumnFlags_DefaultSort;
         ImGui::TableSetupColumn(Tr(headers[c], lang), cf | ImGuiTableColumnFlags_WidthFixed, c == 0 ? name_w : 0.0f,
                                 static_cast<ImGuiID>(c));
@@ -128,7 +130,7 @@ void DrawCompare(AppState& app) {
     SemEnd(app);
     if (sort_request >= 0) {  // as a click on the header: the other direction if sorted by it already
         const bool same = static_cast<int>(ui.sort_column) == sort_request;
-        const bool desc = same ? !ui.sort_descending : sort_request >= static_cast<int>(CompareColumn::Goals);
+        const bool desc = same ? !ui.sort_descending : IsFigure(static_cast<CompareColumn>(sort_request));
         ImGui::TableSetColumnSortDirection(sort_request, desc ? ImGuiSortDirection_Descending : ImGuiSortDirection_Ascending, false);
     }
 
@@ -168,15 +170,10 @@ void DrawCompare(AppState& app) {
         ImGui::PushTextWrapPos(cell.x + name_w - ImGui::GetWindowPos().x + ImGui::GetScrollX());  // wrap pos is window-local
         ImGui::TextUnformatted(name);
         ImGui::PopTextWrapPos();
-        ImGui::TableSetColumnIndex(1);
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + text_dy);
-        const char* kind = AreaKindName(app, a);
-        ImGui::TextDisabled("%s", kind);
-        RecordItem(app, Role::Cell, kind);
         // An area the report gives no goals for (filters aside) shows "–", as the map and the
         // panel say "no goals reported" (AreaCountText), rather than a count of 0.
         const bool none = app.stats.all_goals[static_cast<size_t>(area)] == 0;
-        for (int c = static_cast<int>(CompareColumn::Goals); c < ncol; ++c) {
+        for (int c = static_cast<int>(CompareColumn::Goals); c <= static_cast<int>(CompareColumn::Reported); ++c) {
             ImGui::TableSetColumnIndex(c);
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() + text_dy);
             const int v = Figure(app, area, static_cast<CompareColumn>(c));
@@ -186,6 +183,11 @@ void DrawCompare(AppState& app) {
             else ImGui::TextUnformatted(buf);
             RecordItem(app, Role::Cell, buf);
         }
+        ImGui::TableSetColumnIndex(static_cast<int>(CompareColumn::Kind));
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + text_dy);
+        const char* kind = AreaKindName(app, a);
+        ImGui::TextDisabled("%s", kind);
+        RecordItem(app, Role::Cell, kind);
         SemEnd(app);
     }
     // More columns to the right: the rows' visible edge fades into the panel under a chevron, so

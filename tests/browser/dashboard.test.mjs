@@ -179,10 +179,12 @@ appTest('comparison table: ranked by goals, sortable by name, a row selects its 
     const a = DATA.areas.find((x) => x.name.zh === r[0]);
     assert.ok(a, `row ${r[0]} is an area`);
     // An area without goals in the report shows "–" (as the map's "no goals reported"), not 0.
-    if (goalsOf(a.id).length === 0) assert.deepEqual(r.slice(2), r.slice(2).map(() => '–'), `${r[0]}: no goals reported`);
-    else assert.equal(Number(r[2]), goalsOf(a.id).length, `${r[0]}: its number of goals`);
+    // (Cells: the name, the five figures from the goals on, the area's kind.)
+    if (goalsOf(a.id).length === 0) assert.deepEqual(r.slice(1, 6), r.slice(1, 6).map(() => '–'), `${r[0]}: no goals reported`);
+    else assert.equal(Number(r[1]), goalsOf(a.id).length, `${r[0]}: its number of goals`);
+    assert.equal(r.length, 7, `${r[0]}: seven cells`);
   }
-  const counts = rows.map((r) => (r[2] === '–' ? 0 : Number(r[2])));
+  const counts = rows.map((r) => (r[1] === '–' ? 0 : Number(r[1])));
   assert.deepEqual([...counts].sort((a, b) => b - a), counts, 'default order: most goals first');
   const header = (name) => compareTable(page).getByRole('columnheader', { name, exact: true });
   assert.equal(await header('目标').getAttribute('aria-sort'), 'descending');
