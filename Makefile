@@ -110,17 +110,20 @@ serve: site
 browser: deps-test site dist node_modules/.package-lock.json
 	@node --test --test-concurrency=1 tests/browser/
 
+# Each part's time (its builds included) is in the summary: the whole must stay under 40 minutes
+# on a fresh 2-core machine.
 test: deps-test
-	@u=0; s=0; f=0; b=0; \
-	  $(MAKE) --no-print-directory unit    || u=1; \
-	  $(MAKE) --no-print-directory asan    || s=1; \
-	  $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) || f=1; \
-	  $(MAKE) --no-print-directory browser || b=1; \
+	@u=0; s=0; f=0; b=0; t0=$$(date +%s); \
+	  $(MAKE) --no-print-directory unit    || u=1; t1=$$(date +%s); \
+	  $(MAKE) --no-print-directory asan    || s=1; t2=$$(date +%s); \
+	  $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) || f=1; t3=$$(date +%s); \
+	  $(MAKE) --no-print-directory browser || b=1; t4=$$(date +%s); \
+	  ok() { [ $$1 = 0 ] && echo PASS || echo FAIL; }; took() { echo "($$(( ($$2 - $$1) / 60 )) min $$(( ($$2 - $$1) % 60 )) s)"; }; \
 	  echo; echo "==== test summary ===="; \
-	  echo "unit tests (doctest via CTest):      $$([ $$u = 0 ] && echo PASS || echo FAIL)"; \
-	  echo "unit tests under ASan + UBSan:       $$([ $$s = 0 ] && echo PASS || echo FAIL)"; \
-	  echo "fuzz smoke ($(FUZZ_SMOKE_SECONDS) s, loader + geometry): $$([ $$f = 0 ] && echo PASS || echo FAIL)"; \
-	  echo "browser tests (Playwright/Chromium): $$([ $$b = 0 ] && echo PASS || echo FAIL)"; \
+	  echo "unit tests (doctest via CTest):      $$(ok $$u) $$(took $$t0 $$t1)"; \
+	  echo "unit tests under ASan + UBSan:       $$(ok $$s) $$(took $$t1 $$t2)"; \
+	  echo "fuzz smoke ($(FUZZ_SMOKE_SECONDS) s, loader + geometry): $$(ok $$f) $$(took $$t2 $$t3)"; \
+	  echo "browser tests (Playwright/Chromium): $$(ok $$b) $$(took $$t3 $$t4)"; \
 	  [ $$u = 0 ] && [ $$s = 0 ] && [ $$f = 0 ] && [ $$b = 0 ]
 
 # ---- sanitizers, fuzzing, benchmarks (README "Benchmarks", BENCHMARKS.md) --------------------
