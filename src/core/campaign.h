@@ -38,6 +38,8 @@ struct GoalCounts {
     int programmes = 0;  // goals of kind "programme"
     int by_status[kStatusCount] = {};
 };
+// The goals with a report (of any status but "not reported").
+inline int ReportedGoals(const GoalCounts& c) { return c.goals - c.by_status[static_cast<int>(Status::NotReported)]; }
 
 struct CampaignStats {
     std::vector<GoalCounts> per_area;          // parallel to Dataset::areas (0 for filtered-out areas)

@@ -307,6 +307,7 @@ void FinishAccept(AppState& app) {
     app.local.loaded = false;
     app.local.storage_error.clear();
     app.editor.goal = -1;
+    app.ui.reveal_goal = -1;
     app.ui.report_dates = ReportDates(app.data);
     app.ui.timeline = -1;
     app.ui.filter = GoalFilter{};

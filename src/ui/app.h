@@ -135,7 +135,7 @@ struct DashboardState {
     int panel_view = INT_MIN;             // what the panel showed last frame, in which language, with or without
                                           // the filters (view_panel.cpp; a change scrolls it to the top)
     int reveal_goal = -1;                 // a goal just recorded: kept wholly in view for reveal_frames
-    int reveal_frames = 0;                // frames (the panel's top settles a frame later; view_detail.cpp)
+    int reveal_frames = 0;                // frames, counted by DrawPanel (its top settles a frame later)
     bool menu_by_touch = false;           // the data menu was opened by a finger (its drop hint is left out)
 };
 

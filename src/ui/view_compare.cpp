@@ -24,7 +24,7 @@ int Figure(const AppState& app, int area, CompareColumn col) {
         case CompareColumn::Targets: return c.targets;
         case CompareColumn::Projects: return c.projects;
         case CompareColumn::Programmes: return c.programmes;
-        case CompareColumn::Reported: return c.goals - c.by_status[static_cast<int>(Status::NotReported)];
+        case CompareColumn::Reported: return ReportedGoals(c);
         default: return 0;
     }
 }

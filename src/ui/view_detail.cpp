@@ -145,15 +145,16 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
         }
     }
     ImGui::Spacing();
-    if (index == app.ui.reveal_goal) {  // just recorded: scrolled (the least) to be wholly in view
+    // Just recorded: scrolled (the least) to be wholly in view, for the few frames the panel's
+    // top takes to settle (DrawPanel counts them). Not ImGui's ScrollToRect: it would replace
+    // the panel's own shift asked for this frame, where ScrollWindowBy adds to it.
+    if (index == app.ui.reveal_goal) {
         const ImRect view = ImGui::GetCurrentWindow()->InnerClipRect;
         const float margin = 12.0f, bottom = ImGui::GetCursorScreenPos().y;
         float dy = 0.0f;
         if (bottom > view.Max.y) dy = std::min(bottom - view.Max.y + margin, top.y - view.Min.y - margin);
-        if (top.y + dy < view.Min.y) dy = top.y - view.Min.y - margin;
-        if (std::fabs(dy) >= 1.0f) ScrollBy(dy);
-        if (--app.ui.reveal_frames <= 0) app.ui.reveal_goal = -1;
-        RequestRedraw(app);
+        else if (top.y < view.Min.y) dy = top.y - view.Min.y - margin;
+        if (std::fabs(dy) >= 1.0f) ScrollWindowBy(dy);
     }
     SemEnd(app);
     ImGui::PopID();

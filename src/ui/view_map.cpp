@@ -100,7 +100,7 @@ Status SummaryStatus(const GoalCounts& c) {
 
 // In words, what an area's fill shows (its map item's name and its tooltip say it: the colour is
 // not the only way to tell): the goals, then the shown measure; for the status, how many goals
-// the status sums up ("Behind · 1 of 18 reported").
+// the status sums up ("Off track · 1 of 23 reported").
 void AreaMeasureText(const AppState& app, int i, char* out, size_t size) {
     AreaCountText(app, i, out, size);
     const GoalCounts& c = app.stats.per_area[static_cast<size_t>(i)];
@@ -112,7 +112,7 @@ void AreaMeasureText(const AppState& app, int i, char* out, size_t size) {
         case MapMetric::Targets: std::snprintf(more, sizeof more, Count(Str::CountTargets, c.targets, lang), c.targets); break;
         case MapMetric::Projects: std::snprintf(more, sizeof more, Count(Str::CountProjects, c.projects, lang), c.projects); break;
         case MapMetric::Status: {
-            const int reported = c.goals - c.by_status[static_cast<int>(Status::NotReported)];
+            const int reported = ReportedGoals(c);
             const Status s = SummaryStatus(c);
             if (reported == 0) {
                 std::snprintf(more, sizeof more, "%s", StatusName(s, lang));

@@ -125,9 +125,9 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 12));
     // The fixed top: search, filter toggle, tabs (and, in portrait, the map/panel switch).
-    // Its height is measured as it is drawn and used from the next frame (ImGui 1.86 children do
-    // not auto-size); a change asks for another frame, so the layout settles at once.
-    // Capped so the content below keeps room; the filters scroll within the cap.
+    // Its height is measured as it is drawn and used from the next frame (a child window sized
+    // for its content would be a frame late too); a change asks for another frame, so the
+    // layout settles at once. Capped so the content below keeps room (a taller top scrolls).
     if (portrait) {  // the sheet's handle: drag it (or swipe it) up and down; a tap steps it
         DrawSheetHandle(app, pos, size.x);
         pos.y += kSheetHandle;
@@ -194,7 +194,7 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
         ImGui::SetWindowFocus();
         app.nav_focus_next = true;  // the first control recorded below takes the keyboard
     }
-    if (shift != 0.0f && ImGui::GetScrollY() > 0.0f) ScrollBy(shift);
+    if (shift != 0.0f && ImGui::GetScrollY() > 0.0f) ScrollWindowBy(shift);
     // A new view (another area, a tab, search results) starts at its top; so does the same view
     // in the other language, or with the filters (at its top) shown or hidden: the old offset
     // landed mid-way through content that had moved.
@@ -214,6 +214,10 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
         else DrawOverview(app);
     }
     app.nav_focus_next = false;
+    if (app.ui.reveal_goal >= 0) {  // a goal just recorded is kept in view for a few frames (view_detail.cpp)
+        if (--app.ui.reveal_frames <= 0) app.ui.reveal_goal = -1;
+        RequestRedraw(app);
+    }
     ImGui::EndChild();
     ImGui::PopStyleVar(3);
     SemEnd(app);

@@ -138,7 +138,7 @@ void SameLineOrWrap(float width, float spacing) {
     if (ImGui::GetCursorScreenPos().x + width > right + 0.5f) ImGui::NewLine();
 }
 
-void ScrollBy(float dy) {
+void ScrollWindowBy(float dy) {
     const ImGuiWindow* w = ImGui::GetCurrentWindow();
     const bool pending = w->ScrollTarget.y < FLT_MAX && w->ScrollTargetCenterRatio.y == 0.0f;
     ImGui::SetScrollY((pending ? w->ScrollTarget.y : w->Scroll.y) + dy);

@@ -41,9 +41,10 @@ bool TakeActivation(AppState& app, float* value = nullptr);
 // Continues on the same line if an item `width` pixels wide still fits there, else on the next
 // line: what keeps rows of chips, links and labels from running past the edge.
 void SameLineOrWrap(float width, float spacing = -1.0f);
-// Scrolls the current window by dy from where it is going (a scroll already asked for this frame
-// included): two adjustments in one frame add up rather than the second replacing the first.
-void ScrollBy(float dy);
+// Scrolls the current window by dy from where it is going (a scroll to a position already asked
+// for this frame included; one to centre something, as keyboard navigation asks, is replaced):
+// two adjustments in one frame add up rather than the second replacing the first.
+void ScrollWindowBy(float dy);
 // The width a button or link with this label takes (frame padding `pad_x` each side).
 float ButtonWidth(const char* label, float pad_x);
 

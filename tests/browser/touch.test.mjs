@@ -84,7 +84,7 @@ test('phone: the sheet is pulled down to peek and up to full by its handle; the 
   await context.close();
 });
 
-// Four sizes, both languages: phone and tablets by touch, desktop by mouse.
+// Four sizes (phone and tablets by touch, desktop by mouse), each in one language (below).
 const NAMES = {
   zh: { path: '', compare: '对比', overview: '概况', sishui: '泗水县' },
   en: { path: '#lang=en', compare: 'Compare', overview: 'Overview', sishui: 'Sishui County' },
@@ -92,7 +92,8 @@ const NAMES = {
 // Each size in one language, alternating (the phone in Chinese, the portrait tablet in English, ...):
 // the language changes only the names of the controls pressed, the size which way the panel lies.
 for (const [sizeIndex, size] of SIZES.entries()) {
-  for (const lang of [sizeIndex % 2 === 0 ? 'zh' : 'en']) {
+  {
+    const lang = sizeIndex % 2 === 0 ? 'zh' : 'en';
     const n = NAMES[lang], tag = `${lang}-${size.vp.width}x${size.vp.height}`;
     test(`Back ${tag}: returns to the previous view (area, then compare), and never leaves the app meanwhile`, async () => {
       const { page, errors, context } = await openApp(env, { viewport: size.vp, touch: size.touch, dpr: size.dpr, path: n.path });

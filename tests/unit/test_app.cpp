@@ -1529,7 +1529,7 @@ TEST_CASE("panel: a goal just recorded stays wholly in view as the bar for local
     }
 }
 
-TEST_CASE("map: each area's item and tooltip say in words what its fill shows, for every metric (a status with how many goals it sums up)") {
+TEST_CASE("map: each area's item and tooltip say in words what its fill shows, for every metric (a status with how many goals it sums up; the status also in Chinese)") {
     Fixture f;
     f.LoadShipped();
     jcm::SetLanguage(*f.app, jcm::Lang::En);
@@ -1538,7 +1538,7 @@ TEST_CASE("map: each area's item and tooltip say in words what its fill shows, f
     for (int i = 0; i < static_cast<int>(f.app->data.goals.size()) && goal < 0; ++i)
         if (f.app->data.goals[static_cast<size_t>(i)].area == "370831") goal = i;
     REQUIRE(goal >= 0);
-    const jcm::GoalCounts& c = f.app->stats.per_area[static_cast<size_t>(sishui)];
+    const jcm::GoalCounts c = f.app->stats.per_area[static_cast<size_t>(sishui)];  // (a copy: a report rebuilds the stats)
     const auto item = [&]() {
         f.Settle();
         const int i = FindItem(*f.app, jcm::Role::ListItem, "Sishui County · ");
