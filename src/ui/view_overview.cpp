@@ -94,9 +94,11 @@ void DrawPeriod(AppState& app) {
     ImGui::PopStyleColor();
 }
 
+// Shown from two report dates on: with one there is nothing to replay (a lone slider at
+// "Latest" looked like a button; the "data as of" line already gives the date).
 void DrawTimeline(AppState& app) {
     DashboardState& ui = app.ui;
-    if (ui.report_dates.empty()) return;
+    if (ui.report_dates.size() < 2) return;
     const int n = static_cast<int>(ui.report_dates.size());
     int v = ui.timeline < 0 ? n - 1 : ui.timeline;
     UiLabel(app, Tr(Str::Timeline, app.lang), TextTone::Muted);

@@ -103,6 +103,9 @@ void DrawSearchResults(AppState& app) {
         else std::snprintf(name, sizeof name, "%s · %s", title, sub);
         if (UiSelectable(app, Role::ListItem, "##hit", name, false, 0, ImVec2(0, row_h)) && area >= 0) {
             SelectArea(app, area);
+            // A portrait sheet pulled up over the map (to type, to read the results) comes down to
+            // half: the map shows where the result is, its detail below.
+            if (app.ui.sheet == Sheet::Full) app.ui.sheet = Sheet::Half;
             if (h.kind != HitKind::Area) {  // a goal: its area's detail opens scrolled to it, highlighted
                 app.ui.focus_goal = h.index;
                 app.ui.focus_goal_scrolled = false;

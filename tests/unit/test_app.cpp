@@ -1572,6 +1572,33 @@ TEST_CASE("map: each area's item and tooltip say in words what its fill shows, f
     CHECK(std::string(f.app->sem.Name(f.app->sem.Item(zh))).find("已报告 1/" + std::to_string(c.goals)) != std::string::npos);
 }
 
+TEST_CASE("phone: a search result opened from a sheet pulled up over the map brings it down to half, so the map shows the area") {
+    Fixture f;
+    f.LoadShipped();
+    f.app->ui.sheet = jcm::Sheet::Full;
+    jcm::SetQuery(*f.app, "曲阜");
+    f.Settle(390, 844);
+    const int hit = FindItem(*f.app, jcm::Role::ListItem, "曲阜市 · ");
+    REQUIRE(hit >= 0);
+    f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(hit).id), false, 0);
+    f.Settle(390, 844);
+    CHECK(f.app->selected == f.app->data.FindArea("370881"));
+    CHECK(f.app->ui.sheet == jcm::Sheet::Half);
+}
+
+TEST_CASE("overview: the timeline slider is shown from two report dates on, not for one") {
+    Fixture f;
+    f.LoadShipped();
+    f.Settle();
+    CHECK(FindItem(*f.app, jcm::Role::Slider, "时间轴") < 0);  // no reports
+    f.app->ui.report_dates = {"2026-12-01"};
+    f.Settle();
+    CHECK(FindItem(*f.app, jcm::Role::Slider, "时间轴") < 0);
+    f.app->ui.report_dates = {"2026-12-01", "2026-12-03"};
+    f.Settle();
+    CHECK(FindItem(*f.app, jcm::Role::Slider, "时间轴") >= 0);
+}
+
 TEST_CASE("author: the record dialog asks who reports, remembers it on the device, and the report carries it") {
     Fixture f;
     f.LoadShipped();
