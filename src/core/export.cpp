@@ -387,7 +387,7 @@ const char* StatusWord(Status s, Lang lang) {
         case Status::Done: return zh ? "已完成" : "Done";
         case Status::NotReported: break;
     }
-    return zh ? "未报告" : "Not reported";
+    return zh ? "暂无报告" : "No report yet";
 }
 
 // Same words as the UI (src/ui/strings.cpp), which core cannot include.

@@ -53,7 +53,7 @@ constexpr Pair kStrings[] = {
     {"缩小", "Zoom out"},
     {"复位", "Reset view"},
     {"点击区域查看详情", "Tap an area for details"},
-    {"未报告", "Not reported"},
+    {"暂无报告", "No report yet"},  // (not "未报告": "未报告目标" is an area the report gives no goals)
     {"正常推进", "On track"},
     {"存在风险", "At risk"},
     {"严重滞后", "Off track"},
@@ -75,7 +75,7 @@ constexpr Pair kStrings[] = {
     {"见于原文", "in the source text"},
     {"目标分类", "Goals by category"},
     {"进展状态", "Status"},
-    {"报道未提供任何进展情况，所有目标均为“未报告”。", "The report gives no progress: every goal is \"not reported\"."},
+    {"报道未提供任何进展情况，所有目标均为“暂无报告”。", "The report gives no progress: every goal has \"no report yet\"."},
     {"各区域目标构成", "Goals per area, by category"},
     {"报道未给出起止日期", "the report gives no start or end date"},
     {"第 %d 天 / 共 %d 天", "Day %d of %d"},

@@ -299,17 +299,29 @@ void DrawLocalEditsBar(AppState& app) {
     const Lang lang = app.lang;
     const Theme& t = CurrentTheme();
     char buf[160];
+    // A banner: a tinted box (drawn under its content once its height is known), set apart
+    // from the list that scrolls below it; the links' text lines up with the text after the
+    // bullet (a link's label sits kLinkPadX into its button).
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
     if (!local.edits.empty()) {
         const int n = static_cast<int>(local.edits.size());
         std::snprintf(buf, sizeof buf, Count(Str::CountLocalEdits, n, lang), n);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(t.status[static_cast<int>(Status::Yellow)]));
+        const float line_x = ImGui::GetCursorPosX();
         ImGui::Bullet();
         ImGui::PopStyleColor();
         ImGui::SameLine();
+        const float indent = ImGui::GetCursorPosX() - line_x - kLinkPadX;
         UiText(app, buf);
+        ImGui::Indent(indent);
         if (UiLink(app, Tr(Str::ExportJson, lang))) ExportJson(app);
         SameLineOrWrap(ButtonWidth(Tr(Str::RevertAll, lang), kLinkPadX));
         if (UiLink(app, Tr(Str::RevertAll, lang))) RevertAllEdits(app);
+        ImGui::Unindent(indent);
     }
     if (can_undo) {  // until the next change of the reports
         const char* label = Tr(app.undo.kind == BulkUndo::Kind::Merge ? Str::UndoMerge : Str::UndoRevertAll, lang);
@@ -328,6 +340,10 @@ void DrawLocalEditsBar(AppState& app) {
         std::snprintf(buf, sizeof buf, "%s%s", Tr(Str::StorageFailed, lang), local.storage_error.c_str());
         UiText(app, buf, TextTone::Muted);
     }
+    dl->ChannelsSetCurrent(0);
+    const ImU32 tint = (t.status[static_cast<int>(Status::Yellow)] & 0x00FFFFFFu) | 0x24000000u;
+    dl->AddRectFilled(ImVec2(top.x - 6, top.y - 3), ImVec2(top.x + width + 6, ImGui::GetItemRectMax().y + 3), tint, 8.0f);
+    dl->ChannelsMerge();
 }
 
 }  // namespace jcm

@@ -124,7 +124,7 @@ test('two tablets record, export, and each merges the other: both end with every
   assert.match(said, /填报人 李华/);
   assert.deepEqual(await truncated(a.page), []);
   await screenshot(a.page, 'coordination-merge-dialog-tablet');
-  assert.ok((await goalTexts(a.page, t, second)).some((s) => s.endsWith(' · 未报告')), 'not merged yet');
+  assert.ok((await goalTexts(a.page, t, second)).some((s) => s.endsWith(' · 暂无报告')), 'not merged yet');
   await press(a.page, control(a.page, 'button', t.doMerge), { touch: true });
   await dialog.waitFor({ state: 'detached' });
   await toastSays(a.page, '已合并 1 条记录');
@@ -136,7 +136,7 @@ test('two tablets record, export, and each merges the other: both end with every
   await press(a.page, control(a.page, 'button', t.undo), { touch: true });
   await toastSays(a.page, '已撤销合并');
   texts = await goalTexts(a.page, t, second);
-  assert.ok(texts.some((s) => s.endsWith(' · 未报告')), `undone: ${texts}`);
+  assert.ok(texts.some((s) => s.endsWith(' · 暂无报告')), `undone: ${texts}`);
   assert.equal(await control(a.page, 'button', t.undo).count(), 0, 'nothing left to undo');
   dialog = await mergeFile(a.page, t, fileB, true);
   await press(a.page, control(a.page, 'button', t.doMerge), { touch: true });

@@ -159,7 +159,7 @@ test('a recorded report is marked local, survives a reload, and can be reverted'
   const { page, errors, context } = await openApp(env, { path: `#area=${AREA}` });
   await settle(page);
   let goal = await goalState(page, GOAL);
-  assert.ok(goal.texts.includes('工作举措 · 未报告'), `not reported before: ${goal.texts}`);
+  assert.ok(goal.texts.includes('工作举措 · 暂无报告'), `not reported before: ${goal.texts}`);
   assert.deepEqual(await stored(page), null, 'a fresh profile holds no records');
 
   await recordReport(page, { status: '严重滞后', percent: 40, note: '进度滞后', shot: 'records-dialog' });
@@ -196,7 +196,7 @@ test('a recorded report is marked local, survives a reload, and can be reverted'
   // "全部撤销" in the local-records bar reverts everything.
   await press(page, control(page, 'button', '全部撤销'));
   goal = await goalState(page, GOAL);
-  assert.ok(goal.texts.includes('工作举措 · 未报告'), `reverted: ${goal.texts}`);
+  assert.ok(goal.texts.includes('工作举措 · 暂无报告'), `reverted: ${goal.texts}`);
   assert.ok(!goal.texts.some((t) => /本地/.test(t)), 'no local mark left');
   assert.ok(!(await panelTexts(page)).some((t) => /本地进展记录/.test(t)), 'the local-records bar is gone');
   assert.equal(await control(page, 'button', '全部撤销').count(), 0);
@@ -204,7 +204,7 @@ test('a recorded report is marked local, survives a reload, and can be reverted'
   await reload(page);
   assert.equal((await items(page)).find((i) => i.role === 'heading' && i.level === 2)?.name, AREA_NAME);
   goal = await goalState(page, GOAL);
-  assert.ok(goal.texts.includes('工作举措 · 未报告'), `the revert was saved too: ${goal.texts}`);
+  assert.ok(goal.texts.includes('工作举措 · 暂无报告'), `the revert was saved too: ${goal.texts}`);
   assert.deepEqual(errors.filter((e) => !/download/i.test(e)), []);
   await context.close();
 });
@@ -245,7 +245,7 @@ test('export → validate → import gives back the same data; CSV has a BOM', a
   // Import the exported file in a fresh browser profile: the data (with the record) comes back.
   const fresh = await openApp(env, { path: `#area=${AREA}` });
   await settle(fresh.page);
-  assert.ok((await goalState(fresh.page, GOAL)).texts.includes('工作举措 · 未报告'), 'a fresh profile starts without it');
+  assert.ok((await goalState(fresh.page, GOAL)).texts.includes('工作举措 · 暂无报告'), 'a fresh profile starts without it');
   const chooser = await fileChooser(fresh.page, () => menu(fresh.page, MENU.import));
   await chooser.setFiles(jsonPath);
   await waitForMark(fresh.page, 'app:data-imported');
@@ -285,7 +285,7 @@ test('an invalid import shows the problems and changes nothing; an oversized one
   assert.ok(texts.some((t) => /保留|kept/i.test(t)), `and says the data shown is kept: ${texts}`);
   assert.equal(await heading(), AREA_NAME, 'the area shown before is still shown');
   assert.equal(await page.evaluate(() => performance.getEntriesByName('app:data-imported').length), 0, 'nothing was imported');
-  assert.ok((await goalState(page, GOAL)).texts.includes('工作举措 · 未报告'));
+  assert.ok((await goalState(page, GOAL)).texts.includes('工作举措 · 暂无报告'));
   await screenshot(page, 'records-invalid-import');
 
   const huge = join(dir, 'huge.json');
@@ -364,7 +364,7 @@ test('phone, touch only: record a report with a percentage and a note, then reve
   // Revert this one record with its own "撤销".
   await press(page, goalItem(page, GOAL).getByRole('button', { name: '撤销', exact: true }), touch);
   goal = await goalState(page, GOAL);
-  assert.ok(goal.texts.includes('工作举措 · 未报告'), `reverted by touch: ${goal.texts}`);
+  assert.ok(goal.texts.includes('工作举措 · 暂无报告'), `reverted by touch: ${goal.texts}`);
   assert.ok(!goal.texts.includes('触屏记录'));
   await waitForStored(page, (v) => !hasRecords(v), 'no records');
   assert.deepEqual(errors, []);

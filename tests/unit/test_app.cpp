@@ -1553,7 +1553,7 @@ TEST_CASE("map: each area's item and tooltip say in words what its fill shows, f
     f.app->ui.metric = jcm::MapMetric::Projects;
     CHECK(item() == "Sishui County · County · " + goals + " · " + std::to_string(c.projects) + " projects");
     f.app->ui.metric = jcm::MapMetric::Status;
-    CHECK(item() == "Sishui County · County · " + goals + " · Not reported");
+    CHECK(item() == "Sishui County · County · " + goals + " · No report yet");
     // One goal of many reported off track: the fill says "off track", the words of how many.
     jcm::OpenEditor(*f.app, goal);
     f.Settle();

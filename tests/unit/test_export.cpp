@@ -517,7 +517,7 @@ TEST_CASE("export: CSV has a BOM, CRLF lines, a header in each language and one 
             CHECK(rows[i + 1][0] == d.goals[i].id);
             CHECK(rows[i + 1][5] == d.goals[i].title.zh);
             CHECK(rows[i + 1][14] == d.goals[i].quote);
-            CHECK(rows[i + 1][10] == (lang == jcm::Lang::Zh ? "未报告" : "Not reported"));
+            CHECK(rows[i + 1][10] == (lang == jcm::Lang::Zh ? "暂无报告" : "No report yet"));
         }
         size_t lf = 0, crlf = 0;
         for (size_t i = 0; i < csv.size(); ++i) {
@@ -573,8 +573,8 @@ TEST_CASE("export: CSV quotes fields with commas, quotes and line breaks, and th
 TEST_CASE("export: CSV status words in both languages") {
     Dataset d = Minimal();
     const Status all[] = {Status::NotReported, Status::Green, Status::Yellow, Status::Red, Status::Done};
-    const char* zh[] = {"未报告", "正常推进", "存在风险", "严重滞后", "已完成"};
-    const char* en[] = {"Not reported", "On track", "At risk", "Off track", "Done"};
+    const char* zh[] = {"暂无报告", "正常推进", "存在风险", "严重滞后", "已完成"};
+    const char* en[] = {"No report yet", "On track", "At risk", "Off track", "Done"};
     for (int i = 0; i < 5; ++i) {
         d.goals[0].status = all[i];
         CHECK(ParseCsv(jcm::GoalsToCsv(d, jcm::Lang::Zh).substr(3))[1][10] == zh[i]);
