@@ -134,8 +134,7 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
         const ImVec2 bottom = ImGui::GetCursorScreenPos();
         dl->ChannelsSetCurrent(0);
         const ImU32 a = CurrentTheme().accent;
-        dl->AddRectFilled(ImVec2(top.x - 8, top.y - 4), ImVec2(top.x + ImGui::GetContentRegionAvail().x + 8, bottom.y),
-                          (a & 0x00FFFFFFu) | 0x22000000u, 8.0f);
+        DrawTintedBox(dl, ImVec2(top.x - 8, top.y - 4), ImVec2(top.x + ImGui::GetContentRegionAvail().x + 8, bottom.y), a);
         dl->AddRectFilled(ImVec2(top.x - 8, top.y - 4), ImVec2(top.x - 4, bottom.y), a, 2.0f);
         dl->ChannelsMerge();
         if (!app.ui.focus_goal_scrolled) {  // brought into view once, near the top

@@ -307,6 +307,7 @@ void DrawLocalEditsBar(AppState& app) {
     const float width = ImGui::GetContentRegionAvail().x;
     dl->ChannelsSplit(2);
     dl->ChannelsSetCurrent(1);
+    float indent = 0.0f;  // the links under the bullet's text (restore included, if it wraps)
     if (!local.edits.empty()) {
         const int n = static_cast<int>(local.edits.size());
         std::snprintf(buf, sizeof buf, Count(Str::CountLocalEdits, n, lang), n);
@@ -315,13 +316,12 @@ void DrawLocalEditsBar(AppState& app) {
         ImGui::Bullet();
         ImGui::PopStyleColor();
         ImGui::SameLine();
-        const float indent = ImGui::GetCursorPosX() - line_x - kLinkPadX;
+        indent = ImGui::GetCursorPosX() - line_x - kLinkPadX;
         UiText(app, buf);
         ImGui::Indent(indent);
         if (UiLink(app, Tr(Str::ExportJson, lang))) ExportJson(app);
         SameLineOrWrap(ButtonWidth(Tr(Str::RevertAll, lang), kLinkPadX));
         if (UiLink(app, Tr(Str::RevertAll, lang))) RevertAllEdits(app);
-        ImGui::Unindent(indent);
     }
     if (can_undo) {  // until the next change of the reports
         const char* label = Tr(app.undo.kind == BulkUndo::Kind::Merge ? Str::UndoMerge : Str::UndoRevertAll, lang);
@@ -336,13 +336,14 @@ void DrawLocalEditsBar(AppState& app) {
         }
         if (UiLink(app, label)) UndoBulk(app);
     }
+    if (indent != 0.0f) ImGui::Unindent(indent);
     if (!local.storage_error.empty()) {
         std::snprintf(buf, sizeof buf, "%s%s", Tr(Str::StorageFailed, lang), local.storage_error.c_str());
         UiText(app, buf, TextTone::Muted);
     }
     dl->ChannelsSetCurrent(0);
-    const ImU32 tint = (t.status[static_cast<int>(Status::Yellow)] & 0x00FFFFFFu) | 0x24000000u;
-    dl->AddRectFilled(ImVec2(top.x - 6, top.y - 3), ImVec2(top.x + width + 6, ImGui::GetItemRectMax().y + 3), tint, 8.0f);
+    DrawTintedBox(dl, ImVec2(top.x - 6, top.y - 3), ImVec2(top.x + width + 6, ImGui::GetItemRectMax().y + 3),
+                  t.status[static_cast<int>(Status::Yellow)]);
     dl->ChannelsMerge();
 }
 

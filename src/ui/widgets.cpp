@@ -144,6 +144,10 @@ void ScrollWindowBy(float dy) {
     ImGui::SetScrollY((pending ? w->ScrollTarget.y : w->Scroll.y) + dy);
 }
 
+void DrawTintedBox(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 color) {
+    dl->AddRectFilled(min, max, (color & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 0x22), 8.0f);
+}
+
 float ButtonWidth(const char* label, float pad_x) {
     const std::string_view v = VisibleLabel(label);
     return ImGui::CalcTextSize(v.data(), v.data() + v.size()).x + pad_x * 2.0f;

@@ -45,6 +45,9 @@ void SameLineOrWrap(float width, float spacing = -1.0f);
 // for this frame included; one to centre something, as keyboard navigation asks, is replaced):
 // two adjustments in one frame add up rather than the second replacing the first.
 void ScrollWindowBy(float dy);
+// A rounded box in a light tint of `color`, drawn under content (a goal brought into view, the
+// local-records banner).
+void DrawTintedBox(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 color);
 // The width a button or link with this label takes (frame padding `pad_x` each side).
 float ButtonWidth(const char* label, float pad_x);
 
