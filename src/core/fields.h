@@ -232,12 +232,17 @@ const std::vector<const char*>& KeysOf() {
 template <class F>
 class StringVisitor {
   public:
-    explicit StringVisitor(F& f) : f_(f) {}
+    // `lang`: the texts in that language only (as shown: Text::Get); `goals`: false skips them.
+    explicit StringVisitor(F& f, const Lang* lang = nullptr, bool goals = true) : f_(f), lang_(lang), goals_(goals) {}
     template <class... A> void Const(const char*, A&&...) {}
     template <class... A> void Ignored(const char*, A&&...) {}
     template <class... A> void String(const char*, const std::string& s, A&&...) { f_(s); }
     template <class... A> void Ref(const char*, const std::string& s, A&&...) { f_(s); }
     template <class... A> void Text(const char*, const jcm::Text& t, A&&...) {
+        if (lang_) {
+            f_(t.Get(*lang_));
+            return;
+        }
         f_(t.zh);
         f_(t.en);
     }
@@ -250,15 +255,26 @@ class StringVisitor {
     template <class... A> void Geometry(const char*, A&&...) {}
     template <class T, class... A> void Object(const char*, const T& t, A&&...) { Fields(*this, t); }
     template <class T, class... A> void List(const char*, const std::vector<T>& list, A&&...) {
+        if (!goals_ && std::is_same<T, Goal>::value) return;
         for (const T& e : list) Fields(*this, e);
     }
 
   private:
     F& f_;
+    const Lang* lang_;
+    bool goals_;
 };
 template <class F>
 void ForEachString(const Dataset& d, F f) {
     StringVisitor<F> v(f);
+    Fields(v, d);
+}
+
+// As ForEachString, but the texts in `lang` only and nothing of the goals: what the city's
+// overview and the map can show (the app bakes these glyphs first: ui/app.cpp BakeAppFonts).
+template <class F>
+void ForEachOverviewString(const Dataset& d, Lang lang, F f) {
+    StringVisitor<F> v(f, &lang, /*goals=*/false);
     Fields(v, d);
 }
 

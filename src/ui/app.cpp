@@ -37,6 +37,7 @@ constexpr int kRequestExtFont = 5;
 
 // Copies the UI strings of both languages into the glyph set once.
 void NeedUiGlyphs(AppState& app) {
+    NeedGlyphs(app, kUiSymbols);
     for (int i = 0; i < static_cast<int>(Str::Count_); ++i) {
         NeedGlyphs(app, Tr(static_cast<Str>(i), Lang::Zh));
         NeedGlyphs(app, Tr(static_cast<Str>(i), Lang::En));
@@ -438,27 +439,36 @@ bool StepLoading(AppState& app) {
     return true;
 }
 
+namespace {
+
+// Adds the characters of `text` not yet in `set` (`bits` says which BMP ones are) to `set`;
+// `scratch` is reused for the decoding. True if any was added.
+bool AddGlyphs(std::vector<uint64_t>& bits, std::vector<uint32_t>& set, std::vector<uint32_t>& scratch, std::string_view text) {
+    scratch.clear();
+    AppendCodepoints(text, scratch);
+    bool added = false;
+    for (uint32_t cp : scratch) {
+        if (cp < 0x10000) {
+            uint64_t& word = bits[cp >> 6];
+            const uint64_t bit = uint64_t{1} << (cp & 63);
+            if (word & bit) continue;
+            word |= bit;
+        } else if (std::find(set.begin(), set.end(), cp) != set.end()) {
+            continue;  // beyond the BMP: rare, and never baked (ImGui's glyphs are 16-bit)
+        }
+        set.push_back(cp);
+        added = true;
+    }
+    return added;
+}
+
+}  // namespace
+
 void NeedGlyphs(AppState& app, std::string_view text) {
     // Called for every string of the UI and the data: only a character not seen before costs more
     // than a bit test. The set is not kept sorted (sorting it for each string that added to it
     // was 13 ms of the start-up in wasm; the bake needs no order).
-    std::vector<uint32_t>& cps = app.glyph_scratch;
-    cps.clear();
-    AppendCodepoints(text, cps);
-    bool added = false;
-    for (uint32_t cp : cps) {
-        if (cp < 0x10000) {
-            uint64_t& word = app.glyph_bits[cp >> 6];
-            const uint64_t bit = uint64_t{1} << (cp & 63);
-            if (word & bit) continue;
-            word |= bit;
-        } else if (std::find(app.glyphs.begin(), app.glyphs.end(), cp) != app.glyphs.end()) {
-            continue;  // beyond the BMP: rare, and never baked (ImGui's glyphs are 16-bit)
-        }
-        app.glyphs.push_back(cp);
-        added = true;
-    }
-    if (added) app.glyphs_changed = true;
+    if (AddGlyphs(app.glyph_bits, app.glyphs, app.glyph_scratch, text)) app.glyphs_changed = true;
 }
 
 //-----------------------------------------------------------------------------
@@ -473,12 +483,36 @@ bool FontsNeedBaking(const AppState& app, float dpr) {
     return app.glyphs_changed || app.fonts.baked_dpr != dpr;
 }
 
+namespace {
+
+// The characters the first view can show, when it is the city's overview: the UI's strings in
+// its language, the data's texts in that language but for its goals', and the problems found.
+// A subset of app.glyphs (about 450 of the shipped data's 720 in Chinese, 150 in English).
+std::vector<uint32_t> FirstViewGlyphs(AppState& app) {
+    std::vector<uint64_t> bits(0x10000 / 64);
+    std::vector<uint32_t> set;
+    std::vector<uint32_t>& scratch = app.glyph_scratch;
+    const auto add = [&](std::string_view text) { AddGlyphs(bits, set, scratch, text); };
+    add(kUiSymbols);
+    for (int i = 0; i < static_cast<int>(Str::Count_); ++i) add(Tr(static_cast<Str>(i), app.lang));
+    ForEachOverviewString(app.data, app.lang, add);
+    for (const Problem& p : app.problems) add(p.message.Get(app.lang)), add(p.file);
+    return set;
+}
+
+}  // namespace
+
 void BakeAppFonts(AppState& app, float dpr) {
     ImGuiIO& io = ImGui::GetIO();
-    BakeFonts(io.Fonts, app.load.font_file, app.load.ext_font_file, app.glyphs, dpr, &app.fonts);
+    // Drawing the glyphs is most of the start-up's own work at a phone's pixel ratio (~0.5 s of
+    // 1.6 s at DPR 3 here): the first map frame gets those its view shows, the next frame the
+    // rest (only those not drawn yet: fonts.h GlyphCells). An area named by the link shows its
+    // goals at once: then all of them first.
+    const bool first = app.fonts.body == nullptr && app.has_data && app.selected < 0 && app.ui.query.empty();
+    BakeFonts(io.Fonts, app.load.font_file, app.load.ext_font_file, first ? FirstViewGlyphs(app) : app.glyphs, dpr, &app.fonts);
     platform::Mark("app:fonts-baked");
     io.FontDefault = app.fonts.body;
-    app.glyphs_changed = false;
+    app.glyphs_changed = first;
     platform::ReportFonts(CountMissingGlyphs(app.fonts.body, app.glyphs), app.fonts.platform_drawn);
     // The font subset is made at build time from the shipped data; data loaded at run time (another
     // city, an import) may use characters it lacks: then fetch the extended font, once, for a

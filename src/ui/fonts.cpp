@@ -86,48 +86,68 @@ bool AddFontsAndBuild(ImFontAtlas* atlas, const std::vector<unsigned char>& font
 
 namespace {
 
-// Characters drawn by the platform (platform.h DrawGlyphs) for the custom glyph rectangles of
-// one font: drawn before the atlas is built, copied into it after.
-struct PlatformGlyphs {
-    int w = 0, h = 0;                       // each cell
-    std::unique_ptr<unsigned char[]> alpha;  // the cells, one after another (the platform writes every pixel)
-    std::vector<int> rects, widths;         // per character: its custom rectangle, columns copied
+// The characters of one font whose glyphs are the platform's: each one's cell (GlyphCells) and
+// its custom glyph rectangle, added before the atlas is built, filled from the cell after.
+struct PlacedGlyphs {
+    const GlyphCells* cells = nullptr;
+    std::vector<int> cell, rect, width;  // per character; rect -1: not added
 };
 
-// Draws `draw[i]` at `em` px (baseline `baseline` px from the top of a `height` px line) and
-// adds it to `font` as its glyph. False if the platform cannot draw text.
+// Adds `draw[i]` at `em` px (baseline `baseline` px from the top of a `height` px line) to `font`
+// as its glyph, drawing those `cells` does not have yet. False if the platform cannot draw text.
 bool AddPlatformGlyphs(ImFontAtlas* atlas, ImFont* font, const std::vector<uint32_t>& draw, float em, float height, float baseline,
-                       PlatformGlyphs* out) {
-    const size_t n = draw.size();
-    out->w = static_cast<int>(std::ceil(em * 1.25f)) + 2;
-    out->h = static_cast<int>(std::ceil(height));
-    out->alpha.reset(new unsigned char[std::max<size_t>(n * static_cast<size_t>(out->w) * static_cast<size_t>(out->h), 1)]);
-    out->rects.assign(n, -1);
-    out->widths.assign(n, 0);
-    if (n == 0) return true;
-    std::vector<float> advances(n, 0.0f);
-    if (!platform::DrawGlyphs(draw.data(), static_cast<int>(n), em, out->w, out->h, baseline, out->alpha.get(), advances.data()))
-        return false;
+                       GlyphCells* cells, PlacedGlyphs* out) {
+    if (cells->em != em || cells->height != height || cells->baseline != baseline) {
+        *cells = GlyphCells{};
+        cells->em = em, cells->height = height, cells->baseline = baseline;
+        cells->w = static_cast<int>(std::ceil(em * 1.25f)) + 2;
+        cells->h = static_cast<int>(std::ceil(height));
+    }
+    const size_t n = draw.size(), cell = static_cast<size_t>(cells->w) * static_cast<size_t>(cells->h);
+    std::vector<uint32_t> fresh;
+    for (uint32_t cp : draw)
+        if (cells->index.find(cp) == cells->index.end()) fresh.push_back(cp);
+    if (!fresh.empty()) {
+        const size_t first = cells->advances.size(), total = first + fresh.size();
+        cells->alpha.reserve(total * cell);  // exactly: at DPR 3 the cells are megabytes
+        cells->alpha.resize(total * cell);
+        cells->advances.resize(total, -1.0f);
+        if (!platform::DrawGlyphs(fresh.data(), static_cast<int>(fresh.size()), em, cells->w, cells->h, baseline,
+                                  cells->alpha.data() + first * cell, cells->advances.data() + first)) {
+            cells->alpha.resize(first * cell);
+            cells->advances.resize(first);
+            return false;
+        }
+        for (size_t i = 0; i < fresh.size(); ++i) cells->index.emplace(fresh[i], static_cast<int>(first + i));
+    }
+    out->cells = cells;
+    out->cell.assign(n, -1);
+    out->rect.assign(n, -1);
+    out->width.assign(n, 0);
     for (size_t i = 0; i < n; ++i) {
-        if (!(advances[i] >= 0.0f)) continue;
+        const int c = cells->index.at(draw[i]);
+        const float advance = cells->advances[static_cast<size_t>(c)];
+        if (!(advance >= 0.0f)) continue;
         // The atlas keeps the advance and a pixel either side, not the whole cell.
-        const int w = std::min(out->w, static_cast<int>(std::ceil(advances[i])) + 3);
-        out->widths[i] = w;
-        out->rects[i] = atlas->AddCustomRectFontGlyph(font, static_cast<ImWchar>(draw[i]), w, out->h, std::round(advances[i]), ImVec2(-1, 0));
+        const int w = std::min(cells->w, static_cast<int>(std::ceil(advance)) + 3);
+        out->cell[i] = c;
+        out->width[i] = w;
+        out->rect[i] = atlas->AddCustomRectFontGlyph(font, static_cast<ImWchar>(draw[i]), w, cells->h, std::round(advance), ImVec2(-1, 0));
     }
     return true;
 }
 
 // After the build: the drawn cells into the atlas's pixels. The number of characters copied.
-int CopyPlatformGlyphs(ImFontAtlas* atlas, const PlatformGlyphs& g) {
+int CopyPlatformGlyphs(ImFontAtlas* atlas, const PlacedGlyphs& g) {
     int copied = 0;
-    if (atlas->TexPixelsAlpha8 == nullptr) return 0;
-    for (size_t i = 0; i < g.rects.size(); ++i) {
-        const ImFontAtlasCustomRect* r = g.rects[i] >= 0 ? atlas->GetCustomRectByIndex(g.rects[i]) : nullptr;
+    if (atlas->TexPixelsAlpha8 == nullptr || g.cells == nullptr) return 0;
+    const size_t cw = static_cast<size_t>(g.cells->w), ch = static_cast<size_t>(g.cells->h);
+    for (size_t i = 0; i < g.rect.size(); ++i) {
+        const ImFontAtlasCustomRect* r = g.rect[i] >= 0 ? atlas->GetCustomRectByIndex(g.rect[i]) : nullptr;
         if (r == nullptr || !r->IsPacked()) continue;
-        const unsigned char* cell = g.alpha.get() + i * static_cast<size_t>(g.w) * static_cast<size_t>(g.h);
-        for (int y = 0; y < g.h; ++y)
-            std::memcpy(atlas->TexPixelsAlpha8 + (r->Y + y) * atlas->TexWidth + r->X, cell + y * g.w, static_cast<size_t>(g.widths[i]));
+        const unsigned char* cell = g.cells->alpha.data() + static_cast<size_t>(g.cell[i]) * cw * ch;
+        for (size_t y = 0; y < ch; ++y)
+            std::memcpy(atlas->TexPixelsAlpha8 + (r->Y + y) * atlas->TexWidth + r->X, cell + y * cw, static_cast<size_t>(g.width[i]));
         ++copied;
     }
     return copied;
@@ -190,7 +210,7 @@ bool BakeSystemFonts(ImFontAtlas* atlas, const std::vector<uint32_t>& codepoints
     atlas->TexDesiredWidth = 2048;
     const float ems[3] = {kBodyEm * scale, kSmallEm * scale, kHeadingEm * scale};
     ImFont** slots[3] = {&out->body, &out->small, &out->heading};
-    PlatformGlyphs drawn[3];
+    PlacedGlyphs drawn[3];
     for (int k = 0; k < 3; ++k) {
         ImFontConfig cfg;
         cfg.OversampleH = cfg.OversampleV = 1;
@@ -201,12 +221,12 @@ bool BakeSystemFonts(ImFontAtlas* atlas, const std::vector<uint32_t>& codepoints
         const float em = cfg.SizePixels / (ascent + descent);
         *slots[k] = AddSpaceFont(atlas, cfg);
         if (*slots[k] == nullptr ||
-            !AddPlatformGlyphs(atlas, *slots[k], draw, em, cfg.SizePixels, std::round(em * ascent), &drawn[k]))
+            !AddPlatformGlyphs(atlas, *slots[k], draw, em, cfg.SizePixels, std::round(em * ascent), &out->cells[k], &drawn[k]))
             return false;
     }
     if (!atlas->Build()) return false;
     int copied = 0;
-    for (const PlatformGlyphs& d : drawn) copied += CopyPlatformGlyphs(atlas, d);
+    for (const PlacedGlyphs& d : drawn) copied += CopyPlatformGlyphs(atlas, d);
     out->missing_from_files = 0;
     out->platform_drawn = copied / 3;
     out->system = copied > 0;
@@ -280,17 +300,17 @@ bool BakeFonts(ImFontAtlas* atlas, const std::vector<unsigned char>& font_file, 
         float ascents[3], sizes[3];
         for (int k = 0; k < 3; ++k) ascents[k] = first[k]->Ascent, sizes[k] = first[k]->FontSize;
         const float ems[3] = {kBodyEm * scale, kSmallEm * scale, kHeadingEm * scale};
-        PlatformGlyphs drawn[3];
+        PlacedGlyphs drawn[3];
         bool drew = true;
         auto custom = [&] {
             ImFont* fonts[3] = {out->body, out->small, out->heading};
             for (int k = 0; k < 3 && drew; ++k)
-                drew = AddPlatformGlyphs(atlas, fonts[k], missing, ems[k], sizes[k], ascents[k], &drawn[k]);
+                drew = AddPlatformGlyphs(atlas, fonts[k], missing, ems[k], sizes[k], ascents[k], &out->cells[k], &drawn[k]);
         };
         const bool built = AddFontsAndBuild(atlas, font_file, ext_file, scale, out, custom);
         if (drew && built && atlas->TexPixelsAlpha8 != nullptr) {
             int copied = 0;
-            for (const PlatformGlyphs& d : drawn) copied += CopyPlatformGlyphs(atlas, d);
+            for (const PlacedGlyphs& d : drawn) copied += CopyPlatformGlyphs(atlas, d);
             out->platform_drawn = copied / 3;
         } else {  // the platform cannot draw, or the second build failed: the first one's fonts
             AddFontsAndBuild(atlas, font_file, ext_file, scale, out, none);

@@ -193,6 +193,10 @@ enum class Str {
 };
 
 const char* Tr(Str s, Lang lang);
+// The characters the views write themselves, besides the table's strings and the data's: the
+// separators, a range's dash, the ellipsis (view_map.cpp, view_overview.cpp...). Baked with the
+// UI's strings, so another city's data need not have them.
+constexpr const char* kUiSymbols = "·–…";
 // The printf format of a count ("%d goals") with the plural form for `n` (a "many" Str).
 const char* Count(Str many, int n, Lang lang);
 const char* StatusName(Status s, Lang lang);

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cfloat>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -398,6 +399,7 @@ TEST_CASE("app: glyphs to bake cover the data's characters and grow only with ne
     CHECK(has(0x5156));  // 兖
     CHECK(has(0x6CD7));  // 泗
     f.Frame();
+    f.Frame();  // the rest of the glyphs (the first map frame has those it shows)
     CHECK_FALSE(f.app->glyphs_changed);
     const size_t n = f.app->glyphs.size();
     jcm::NeedGlyphs(*f.app, "济宁");
@@ -1930,6 +1932,7 @@ TEST_CASE("fonts: where the system's fonts cover CJK, they draw every glyph and 
     f.LoadShipped();
     jcm::NeedGlyphs(*f.app, "浉河区埇桥区–");
     f.Frame();
+    f.Frame();  // the rest of the glyphs (the first map frame has those it shows)
     const auto& s = jcm::platform::headless::Get();
     CHECK(f.app->fonts.system);
     CHECK(s.fonts_missing == 0);
@@ -1949,6 +1952,106 @@ TEST_CASE("fonts: where the system's fonts cover CJK, they draw every glyph and 
     CHECK(FindItem(*f.app, jcm::Role::Heading, "济宁") >= 0);
 }
 
+TEST_CASE("fonts: a new character is drawn once a size, not the whole set again; another pixel ratio draws anew") {
+    Fixture f("", /*system_fonts=*/true);
+    f.LoadShipped();
+    f.Settle();
+    auto& s = jcm::platform::headless::Get();
+    const int all = s.glyphs_drawn;
+    CHECK(all >= 3 * static_cast<int>(f.app->glyphs.size()));
+    jcm::NeedGlyphs(*f.app, "浉");  // a character typed in the search, say
+    f.Frame();
+    CHECK(s.glyphs_drawn == all + 3);  // one for each size
+    for (ImFont* font : {f.app->fonts.body, f.app->fonts.small, f.app->fonts.heading}) {
+        CHECK(font->FindGlyphNoFallback(0x6D49) != nullptr);
+        CHECK(font->FindGlyphNoFallback(0x6D4E) != nullptr);  // the earlier ones still there
+    }
+    CHECK(s.fonts_missing == 0);
+    // The pixels of the cells drawn before are copied again into the new atlas, not lost.
+    const ImFontGlyph* g = f.app->fonts.body->FindGlyphNoFallback(0x6D4E);
+    unsigned char* pixels = nullptr;
+    int tw = 0, th = 0;
+    ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &tw, &th);
+    int ink = 0;
+    const float fw = static_cast<float>(tw), fh = static_cast<float>(th);
+    for (int y = static_cast<int>(g->V0 * fh); y < static_cast<int>(g->V1 * fh); ++y)
+        for (int x = static_cast<int>(g->U0 * fw); x < static_cast<int>(g->U1 * fw); ++x) ink += pixels[y * tw + x] > 0;
+    CHECK(ink > 0);
+    jcm::BakeAppFonts(*f.app, 2.0f);  // the browser zoomed, or another screen
+    CHECK(s.glyphs_drawn >= all + 3 + 3 * static_cast<int>(f.app->glyphs.size()));
+}
+
+namespace {
+
+// How many times each character was drawn in the last frame: a glyph's quad is four vertices,
+// the first at its (U0, V0), the third at its (U1, V1) in the atlas (ImDrawList::PrimRectUV).
+std::map<uint32_t, int> DrawnCharacters(const jcm::AppState& app) {
+    std::map<std::pair<float, float>, std::pair<const ImFontGlyph*, uint32_t>> at;
+    for (const ImFont* font : {app.fonts.body, app.fonts.small, app.fonts.heading})
+        for (const ImFontGlyph& g : font->Glyphs) at[{g.U0, g.V0}] = {&g, g.Codepoint};
+    std::map<uint32_t, int> drawn;
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int l = 0; l < data->CmdListsCount; ++l) {
+        const ImVector<ImDrawVert>& v = data->CmdLists[l]->VtxBuffer;
+        for (int i = 0; i + 2 < v.Size; ++i) {
+            const auto it = at.find({v[i].uv.x, v[i].uv.y});
+            if (it != at.end() && v[i + 2].uv.x == it->second.first->U1 && v[i + 2].uv.y == it->second.first->V1) ++drawn[it->second.second];
+        }
+    }
+    return drawn;
+}
+
+}  // namespace
+
+TEST_CASE("fonts: the first map frame has the glyphs of what it shows; the rest follow in the next frame") {
+    struct Case {
+        const char* hash;
+        float w, h;
+    };
+    for (const Case c : {Case{"", 1280, 800}, Case{"lang=en", 390, 844}, Case{"", 390, 844}, Case{"lang=en&tab=compare", 1024, 768}}) {
+        CAPTURE(c.hash);
+        CAPTURE(c.w);
+        std::map<uint32_t, int> first, all;
+        {
+            Fixture f(c.hash, /*system_fonts=*/true);
+            f.LoadShipped();
+            f.Frame(c.w, c.h);  // the first map frame
+            REQUIRE(f.app->fonts.body != nullptr);
+            const auto& s = jcm::platform::headless::Get();
+            CHECK(s.fonts_missing > 0);  // only what it shows: the goals' characters come next
+            CHECK(f.app->glyphs_changed);
+            first = DrawnCharacters(*f.app);
+            CHECK(first.size() > 20);
+            f.Frame(c.w, c.h);
+            CHECK(s.fonts_missing == 0);  // the rest
+            CHECK_FALSE(f.app->glyphs_changed);
+        }
+        {
+            Fixture f(c.hash, /*system_fonts=*/true);  // the same first frame with every glyph baked
+            f.LoadShipped();
+            jcm::BakeAppFonts(*f.app, 1.0f);
+            jcm::BakeAppFonts(*f.app, 1.0f);
+            REQUIRE(jcm::platform::headless::Get().fonts_missing == 0);
+            f.Frame(c.w, c.h);
+            all = DrawnCharacters(*f.app);
+        }
+        // The same characters: none was drawn as ImGui's fallback ("?") for want of its glyph.
+        std::string differ;
+        for (const auto& [cp, n] : all)
+            if (first.count(cp) == 0 || first.at(cp) != n) differ += std::to_string(cp) + ": " + std::to_string(first.count(cp) ? first.at(cp) : 0) + " -> " + std::to_string(n) + "; ";
+        for (const auto& [cp, n] : first)
+            if (all.count(cp) == 0) differ += std::to_string(cp) + ": " + std::to_string(n) + " -> 0; ";
+        CHECK_MESSAGE(differ.empty(), differ);
+    }
+    // A link to an area shows its goals at once: all the glyphs come first.
+    Fixture f("area=370831", /*system_fonts=*/true);
+    f.LoadShipped();
+    f.Frame();
+    CHECK(f.app->selected >= 0);
+    CHECK(jcm::platform::headless::Get().fonts_missing == 0);
+    CHECK_FALSE(f.app->glyphs_changed);
+}
+
 TEST_CASE("fonts: characters no font has are drawn by the platform, not shown as \"?\"") {
     {
         Fixture f;  // its font request failed: ImGui's default font, Latin only
@@ -1966,6 +2069,7 @@ TEST_CASE("fonts: characters no font has are drawn by the platform, not shown as
     f.LoadShipped();
     jcm::NeedGlyphs(*f.app, "浉河区埇桥区–");
     f.Frame();
+    f.Frame();  // the rest of the glyphs
     const auto& s = jcm::platform::headless::Get();
     CHECK(s.fonts_missing == 0);
     CHECK(s.fonts_platform_drawn >= static_cast<int>(f.app->glyphs.size()));
