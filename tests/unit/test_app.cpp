@@ -409,6 +409,15 @@ TEST_CASE("app: glyphs to bake cover the data's characters and grow only with ne
     CHECK(f.app->glyphs.size() == n + 1);
     CHECK(f.app->glyphs_changed);
 }
+
+TEST_CASE("app: the views' own symbols are baked whatever the data has (a legend's range dash, separators)") {
+    Fixture f;
+    const std::string data = ReadFile(std::string(JCM_SOURCE_DIR) + "/tests/fixtures/valid/minimal.json");
+    REQUIRE(data.find("–") == std::string::npos);
+    REQUIRE(jcm::platform::headless::Complete("data/campaign.json", true, data));
+    REQUIRE(f.app->has_data);
+    for (uint32_t cp : {0x2013u, 0xB7u, 0x2026u}) CHECK(std::count(f.app->glyphs.begin(), f.app->glyphs.end(), cp) == 1);
+}
 #endif  // JCM_HAVE_UI
 
 #ifdef JCM_HAVE_UI
