@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -25,7 +26,8 @@ constexpr float kHeadingEm = 18.0f;
 struct GlyphCells {
     float em = 0, height = 0, baseline = 0;     // drawn at: em and line height px, baseline from the top
     int w = 0, h = 0;                           // each cell
-    std::vector<unsigned char> alpha;           // the cells, w * h each, in the order drawn
+    std::unique_ptr<unsigned char[]> alpha;     // the cells, w * h each, in the order drawn (not
+                                                // value-initialised: the platform writes every pixel)
     std::vector<float> advances;                // per cell; not >= 0: the platform has no glyph
     std::unordered_map<uint32_t, int> index;    // code point -> its cell
 };
