@@ -136,7 +136,9 @@ bool DrawGlyphs(const uint32_t* codepoints, int count, float, int width, int hei
     s.glyphs_drawn += count;
     for (int k = 0; k < count; ++k) {
         unsigned char* cell = pixels + static_cast<size_t>(k) * static_cast<size_t>(width) * static_cast<size_t>(height);
-        for (int i = 0; i < width * height; ++i) cell[i] = (i % width) == 2 ? 255 : 0;  // a bar: something to see
+        // A bar, in a column that depends on the character (tests tell cells apart by it).
+        const int bar = 2 + static_cast<int>(codepoints[k] % 3);
+        for (int i = 0; i < width * height; ++i) cell[i] = (i % width) == bar ? 255 : 0;
         advances[k] = static_cast<float>(width - 2) + static_cast<float>(codepoints[k] % 2);
     }
     return true;

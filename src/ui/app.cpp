@@ -35,13 +35,18 @@ constexpr const char* kFontUrl = "assets/ui-font.otf";
 constexpr const char* kExtFontUrl = "assets/ui-font-ext.otf";
 constexpr int kRequestExtFont = 5;
 
+// The UI's own texts, in `lang` or (null) both languages: the views' symbols and the strings.
+template <class F>
+void ForEachUiText(const Lang* lang, F f) {
+    f(kUiSymbols);
+    for (int i = 0; i < static_cast<int>(Str::Count_); ++i)
+        for (const Lang l : {Lang::Zh, Lang::En})
+            if (!lang || *lang == l) f(Tr(static_cast<Str>(i), l));
+}
+
 // Copies the UI strings of both languages into the glyph set once.
 void NeedUiGlyphs(AppState& app) {
-    NeedGlyphs(app, kUiSymbols);
-    for (int i = 0; i < static_cast<int>(Str::Count_); ++i) {
-        NeedGlyphs(app, Tr(static_cast<Str>(i), Lang::Zh));
-        NeedGlyphs(app, Tr(static_cast<Str>(i), Lang::En));
-    }
+    ForEachUiText(nullptr, [&](std::string_view s) { NeedGlyphs(app, s); });
 }
 
 void NeedTextGlyphs(AppState& app, const Text& t) {
@@ -283,7 +288,8 @@ bool TakeLoadResult(AppState& app, LoadResult&& result, const std::string& file)
     const bool ok = result.Ok();
     app.problems = std::move(result.problems);
     app.problems_file = file;
-    for (const Problem& p : app.problems) NeedTextGlyphs(app, p.message);
+    NeedGlyphs(app, file);  // the problems panel names the file and each problem's place
+    for (const Problem& p : app.problems) NeedTextGlyphs(app, p.message), NeedGlyphs(app, p.pointer);
     if (!ok) {
         app.show_problems = true;
         return false;
@@ -488,15 +494,16 @@ namespace {
 // The characters the first view can show, when it is the city's overview: the UI's strings in
 // its language, the data's texts in that language but for its goals', and the problems found.
 // A subset of app.glyphs (about 450 of the shipped data's 720 in Chinese, 150 in English).
+// ForEachUiText and the problems' texts are those NeedUiGlyphs and TakeLoadResult add to it.
 std::vector<uint32_t> FirstViewGlyphs(AppState& app) {
     std::vector<uint64_t> bits(0x10000 / 64);
     std::vector<uint32_t> set;
     std::vector<uint32_t>& scratch = app.glyph_scratch;
     const auto add = [&](std::string_view text) { AddGlyphs(bits, set, scratch, text); };
-    add(kUiSymbols);
-    for (int i = 0; i < static_cast<int>(Str::Count_); ++i) add(Tr(static_cast<Str>(i), app.lang));
+    ForEachUiText(&app.lang, add);
     ForEachOverviewString(app.data, app.lang, add);
-    for (const Problem& p : app.problems) add(p.message.Get(app.lang)), add(p.file);
+    add(app.problems_file);
+    for (const Problem& p : app.problems) add(p.message.Get(app.lang)), add(p.pointer);
     return set;
 }
 
@@ -506,9 +513,12 @@ void BakeAppFonts(AppState& app, float dpr) {
     ImGuiIO& io = ImGui::GetIO();
     // Drawing the glyphs is most of the start-up's own work at a phone's pixel ratio (~0.5 s of
     // 1.6 s at DPR 3 here): the first map frame gets those its view shows, the next frame the
-    // rest (only those not drawn yet: fonts.h GlyphCells). An area named by the link shows its
-    // goals at once: then all of them first.
-    const bool first = app.fonts.body == nullptr && app.has_data && app.selected < 0 && app.ui.query.empty();
+    // rest (the browser draws only those it has not drawn yet: fonts.h GlyphCells). An area named
+    // by the link shows its goals at once: then all of them first.
+    // Only where the browser draws them (no font file: with one, stb_truetype rasterises its
+    // glyphs at every bake, and two bakes would cost more than one).
+    const bool first = !app.glyphs_baked && app.load.font_file.empty() && app.has_data && app.selected < 0 && app.ui.query.empty();
+    app.glyphs_baked = true;
     BakeFonts(io.Fonts, app.load.font_file, app.load.ext_font_file, first ? FirstViewGlyphs(app) : app.glyphs, dpr, &app.fonts);
     platform::Mark("app:fonts-baked");
     io.FontDefault = app.fonts.body;

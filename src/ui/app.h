@@ -124,6 +124,7 @@ struct DashboardState {
     bool sort_descending = true;
     std::vector<int> compare_order;       // area indices in table order
     std::vector<int> compare_name_rank;   // per area: its name's place in the language's order
+    int compare_rank_data = -1;           // data_generation * 2 + language the ranks are for
     int compare_stats_version = -1;       // stats_version the order was sorted for
     Lang compare_lang = Lang::Zh;         // language the names were sorted in
     std::vector<std::string> report_dates;  // distinct progress-report dates, ascending
@@ -280,6 +281,7 @@ struct AppState {
     std::vector<uint64_t> glyph_bits = std::vector<uint64_t>(0x10000 / 64);  // which BMP ones `glyphs` has
     std::vector<uint32_t> glyph_scratch;  // NeedGlyphs' decoded text (reused)
     bool glyphs_changed = true;
+    bool glyphs_baked = false;     // a bake has run (the first may have had the first view's glyphs only)
 
     // What the UI shows, as items (ui/semantics.h): recorded by the views each drawn frame,
     // mirrored by the platform when it changed.

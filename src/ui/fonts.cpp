@@ -97,39 +97,49 @@ struct PlacedGlyphs {
 // as its glyph, drawing those `cells` does not have yet. False if the platform cannot draw text.
 bool AddPlatformGlyphs(ImFontAtlas* atlas, ImFont* font, const std::vector<uint32_t>& draw, float em, float height, float baseline,
                        GlyphCells* cells, PlacedGlyphs* out) {
-    if (cells->em != em || cells->height != height || cells->baseline != baseline) {
+    const auto start_over = [&] {
         *cells = GlyphCells{};
         cells->em = em, cells->height = height, cells->baseline = baseline;
         cells->w = static_cast<int>(std::ceil(em * 1.25f)) + 2;
         cells->h = static_cast<int>(std::ceil(height));
-    }
+    };
+    if (cells->em != em || cells->height != height || cells->baseline != baseline) start_over();
     const size_t n = draw.size(), cell = static_cast<size_t>(cells->w) * static_cast<size_t>(cells->h);
     std::vector<uint32_t> fresh;
     for (uint32_t cp : draw)
         if (cells->index.find(cp) == cells->index.end()) fresh.push_back(cp);
+    // Kept up to a bound (a dataset of thousands of characters at DPR 3 would keep tens of MB):
+    // beyond it, the cells start over with this bake's characters, as every bake did before.
+    constexpr size_t kMaxKeptBytes = size_t{16} << 20;
+    if ((cells->pixels.size() + fresh.size()) * cell > kMaxKeptBytes && !cells->pixels.empty()) {
+        start_over();
+        fresh = draw;
+    }
     if (!fresh.empty()) {
-        // Grown to the exact size (at DPR 3 the cells are megabytes), the new part left as it is:
-        // zeroing it (vector::resize) cost ~70 ms at DPR 3 in the -Oz wasm.
-        const size_t first = cells->advances.size(), total = first + fresh.size();
-        std::unique_ptr<unsigned char[]> grown(new unsigned char[total * cell]);
-        if (first > 0) std::memcpy(grown.get(), cells->alpha.get(), first * cell);
+        // A block of its own (never grown: no copy of the cells drawn before), not
+        // value-initialised: the platform writes every pixel.
+        std::unique_ptr<unsigned char[]> block(new unsigned char[fresh.size() * cell]);
         std::vector<float> advances(fresh.size(), -1.0f);
-        if (!platform::DrawGlyphs(fresh.data(), static_cast<int>(fresh.size()), em, cells->w, cells->h, baseline,
-                                  grown.get() + first * cell, advances.data())) {
+        if (!platform::DrawGlyphs(fresh.data(), static_cast<int>(fresh.size()), em, cells->w, cells->h, baseline, block.get(),
+                                  advances.data()))
             return false;
+        for (size_t i = 0; i < fresh.size(); ++i) {
+            if (!(advances[i] >= 0.0f)) continue;  // no glyph: not kept, asked again at the next bake
+            cells->index.emplace(fresh[i], static_cast<int>(cells->pixels.size()));
+            cells->pixels.push_back(block.get() + i * cell);
+            cells->advances.push_back(advances[i]);
         }
-        cells->alpha = std::move(grown);
-        cells->advances.insert(cells->advances.end(), advances.begin(), advances.end());
-        for (size_t i = 0; i < fresh.size(); ++i) cells->index.emplace(fresh[i], static_cast<int>(first + i));
+        cells->blocks.push_back(std::move(block));
     }
     out->cells = cells;
     out->cell.assign(n, -1);
     out->rect.assign(n, -1);
     out->width.assign(n, 0);
     for (size_t i = 0; i < n; ++i) {
-        const int c = cells->index.at(draw[i]);
+        const auto found = cells->index.find(draw[i]);
+        if (found == cells->index.end()) continue;
+        const int c = found->second;
         const float advance = cells->advances[static_cast<size_t>(c)];
-        if (!(advance >= 0.0f)) continue;
         // The atlas keeps the advance and a pixel either side, not the whole cell.
         const int w = std::min(cells->w, static_cast<int>(std::ceil(advance)) + 3);
         out->cell[i] = c;
@@ -147,7 +157,7 @@ int CopyPlatformGlyphs(ImFontAtlas* atlas, const PlacedGlyphs& g) {
     for (size_t i = 0; i < g.rect.size(); ++i) {
         const ImFontAtlasCustomRect* r = g.rect[i] >= 0 ? atlas->GetCustomRectByIndex(g.rect[i]) : nullptr;
         if (r == nullptr || !r->IsPacked()) continue;
-        const unsigned char* cell = g.cells->alpha.get() + static_cast<size_t>(g.cell[i]) * cw * ch;
+        const unsigned char* cell = g.cells->pixels[static_cast<size_t>(g.cell[i])];
         for (size_t y = 0; y < ch; ++y)
             std::memcpy(atlas->TexPixelsAlpha8 + (r->Y + y) * atlas->TexWidth + r->X, cell + y * cw, static_cast<size_t>(g.width[i]));
         ++copied;
@@ -296,7 +306,13 @@ bool BakeFonts(ImFontAtlas* atlas, const std::vector<unsigned char>& font_file, 
     if (missing.size() > kMaxDrawn) missing.resize(kMaxDrawn);
     unsigned char probe[16 * 16];
     float probe_advance = 0;
-    if (!missing.empty() && platform::DrawGlyphs(missing.data(), 1, 12.0f, 16, 16, 12.0f, probe, &probe_advance)) {
+    // (The probe only when the platform has not drawn them all already.)
+    const auto drawn_before = [&] {
+        for (uint32_t cp : missing)
+            if (out->cells[0].index.find(cp) == out->cells[0].index.end()) return false;
+        return true;
+    };
+    if (!missing.empty() && (drawn_before() || platform::DrawGlyphs(missing.data(), 1, 12.0f, 16, 16, 12.0f, probe, &probe_advance))) {
         // Each font, with the metrics of the first build (the second one is the same).
         ImFont* first[3] = {out->body, out->small, out->heading};
         float ascents[3], sizes[3];

@@ -26,10 +26,10 @@ constexpr float kHeadingEm = 18.0f;
 struct GlyphCells {
     float em = 0, height = 0, baseline = 0;     // drawn at: em and line height px, baseline from the top
     int w = 0, h = 0;                           // each cell
-    std::unique_ptr<unsigned char[]> alpha;     // the cells, w * h each, in the order drawn (not
-                                                // value-initialised: the platform writes every pixel)
-    std::vector<float> advances;                // per cell; not >= 0: the platform has no glyph
-    std::unordered_map<uint32_t, int> index;    // code point -> its cell
+    std::vector<std::unique_ptr<unsigned char[]>> blocks;  // one per drawing (never moved or grown)
+    std::vector<const unsigned char*> pixels;   // per cell: its w * h bytes, in a block
+    std::vector<float> advances;                // per cell
+    std::unordered_map<uint32_t, int> index;    // code point -> its cell (one the platform drew)
 };
 
 struct Fonts {
