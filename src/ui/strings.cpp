@@ -30,7 +30,7 @@ constexpr Pair kStrings[] = {
     {"类型", "Type"},
     {"所在区域", "Lies within"},
     {"主要部署", "Headline programme"},
-    {"原文", "Source text"},
+    {"原文", "Source text (original)"},
     {"指标", "Target"},
     {"期限", "Deadline"},
     {"状态", "Status"},

@@ -39,22 +39,29 @@ void SortRows(AppState& app) {
     const CompareColumn col = ui.sort_column;
     const bool desc = ui.sort_descending;
     const Lang lang = app.lang;
-    // Names sort as the language does (Chinese by pinyin), by the browser's collator.
-    if (col == CompareColumn::Area) {
+    // Names sort as the language does (Chinese by pinyin), by the browser's collator; rows equal
+    // in the sorted column follow by name too, A to Z either way.
+    // (Made once per dataset and language: the browser's collator, not at each filter change.)
+    const int rank_key = app.data_generation * 2 + (lang == Lang::En ? 1 : 0);
+    if (ui.compare_rank_data != rank_key || ui.compare_name_rank.size() != d.areas.size()) {
         std::vector<std::string> names;
         for (const Area& a : d.areas) names.push_back(a.name.Get(lang));
         platform::CollationRanks(names, lang == Lang::Zh, &ui.compare_name_rank);
+        ui.compare_rank_data = rank_key;
     }
+    const std::vector<int>& rank = ui.compare_name_rank;
     // An area the report gives no goals for ("–") comes after those with figures, either way: a
     // count of 0 (under the filters) is a figure, "–" is none.
     const auto none = [&](int i) { return app.stats.all_goals[static_cast<size_t>(i)] == 0; };
     const bool by_figure = IsFigure(col);
     std::stable_sort(ui.compare_order.begin(), ui.compare_order.end(), [&](int a, int b) {
         if (by_figure && none(a) != none(b)) return none(b);
+        const int by_name = rank[static_cast<size_t>(a)] - rank[static_cast<size_t>(b)];
         int cmp;
-        if (col == CompareColumn::Area) cmp = ui.compare_name_rank[static_cast<size_t>(a)] - ui.compare_name_rank[static_cast<size_t>(b)];
+        if (col == CompareColumn::Area) cmp = by_name;
         else if (col == CompareColumn::Kind) cmp = d.areas[static_cast<size_t>(a)].kind.compare(d.areas[static_cast<size_t>(b)].kind);
         else cmp = Figure(app, a, col) - Figure(app, b, col);
+        if (cmp == 0) return by_name < 0;
         return desc ? cmp > 0 : cmp < 0;
     });
 }
@@ -69,14 +76,36 @@ void DrawCompare(AppState& app) {
                                                                    Str::MetricProjects, Str::ProgrammesColumn, Str::Reported,
                                                                    Str::Kind};
     const int ncol = static_cast<int>(CompareColumn::Count_);
-    // Every column fits its header and values (ImGui fits fixed columns to their content); the
-    // name column takes the widest name up to 40% of the panel, longer names wrap in their row.
+    // Every column fits its header and values; the name column takes the widest name up to 40%
+    // of the panel, longer names wrap in their row.
     // A table wider than the panel scrolls sideways with the names frozen on the left.
     const float avail = ImGui::GetContentRegionAvail().x;
     float name_w = ImGui::CalcTextSize(Tr(headers[0], lang)).x + ImGui::GetFontSize();
     for (int area = 0; area < static_cast<int>(d.areas.size()); ++area)
         name_w = std::max(name_w, ImGui::CalcTextSize(d.areas[static_cast<size_t>(area)].name.Get(lang).c_str()).x);
     name_w = std::min(name_w, std::max(avail * 0.4f, ImGui::CalcTextSize(Tr(headers[0], lang)).x + ImGui::GetFontSize()));
+    // ImGui's sort arrow, at the right end of the sorted column's header (TableHeader).
+    const float arrow = std::floor(ImGui::GetFontSize() * 0.65f + ImGui::GetStyle().FramePadding.x);
+    // The figure columns' widths are given, not fitted: their figures are right-aligned, placed
+    // by the column's width, which ImGui would then fit to them (and never narrow again). Each
+    // is its header's or its widest figure's (the most digits), and the arrow's.
+    float col_w[ncol] = {};  // 0: fitted by ImGui
+    col_w[0] = name_w;
+    for (int c = 1; c < ncol; ++c) {
+        if (!IsFigure(static_cast<CompareColumn>(c))) continue;
+        int most = 0;
+        bool none = false;
+        for (int area = 0; area < static_cast<int>(d.areas.size()); ++area) {
+            if (!app.stats.area_kept[static_cast<size_t>(area)]) continue;
+            if (app.stats.all_goals[static_cast<size_t>(area)] == 0) none = true;
+            else most = std::max(most, Figure(app, area, static_cast<CompareColumn>(c)));
+        }
+        char widest[16];
+        std::snprintf(widest, sizeof widest, "%d", most);
+        float w = std::max(ImGui::CalcTextSize(Tr(headers[c], lang)).x, ImGui::CalcTextSize(widest).x);
+        if (none) w = std::max(w, ImGui::CalcTextSize("\xe2\x80\x93").x);  // U+2013
+        col_w[c] = std::ceil(w + arrow + 2.0f);  // (+2: digits of another figure may be a little wider)
+    }
     const float row_min_h = 34.0f;  // tall enough to tap: the rows and the header row (sorts)
     // The whole table's height (rows with their cell padding and borders, the header, and a
     // horizontal scrollbar), so only the panel scrolls vertically.
@@ -100,8 +129,7 @@ void DrawCompare(AppState& app) {
     for (int c = 0; c < ncol; ++c) {
         ImGuiTableColumnFlags cf = IsFigure(static_cast<CompareColumn>(c)) ? ImGuiTableColumnFlags_PreferSortDescending : 0;
         if (c == static_cast<int>(CompareColumn::Goals)) cf |= ImGuiTableColumnFlags_DefaultSort;
-        ImGui::TableSetupColumn(Tr(headers[c], lang), cf | ImGuiTableColumnFlags_WidthFixed, c == 0 ? name_w : 0.0f,
-                                static_cast<ImGuiID>(c));
+        ImGui::TableSetupColumn(Tr(headers[c], lang), cf | ImGuiTableColumnFlags_WidthFixed, col_w[c], static_cast<ImGuiID>(c));
     }
     // The header row by hand, so each header is recorded (and sortable from the mirror), as tall
     // as a row. ImGui's TableHeader takes the whole row as its button but draws the label and
@@ -113,14 +141,19 @@ void DrawCompare(AppState& app) {
     ImGui::GetCurrentTable()->RowMinHeight = header_h - header_dy;
     SemBegin(app, Role::Row, Tr(Str::Areas, lang), table_pos, ImVec2(table_pos.x + avail, table_pos.y + header_h));
     int sort_request = -1;
+    // Figures are right-aligned, their header too, ending where the arrow begins: digits line
+    // up, and a column scrolled half under the names still shows its figures' ends.
+    const auto align_right = [arrow](float width) {
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - arrow - width));
+    };
     for (int c = 0; c < ncol; ++c) {
         if (!ImGui::TableSetColumnIndex(c)) continue;
         const char* label = ImGui::TableGetColumnName(c);
+        if (IsFigure(static_cast<CompareColumn>(c))) align_right(ImGui::CalcTextSize(label).x);
         const float label_x = ImGui::GetCursorScreenPos().x;
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + header_dy);
         ImGui::TableHeader(label);
         // As ImGui decides to end the label with an ellipsis: it must fit before the sort arrow.
-        const float arrow = std::floor(ImGui::GetFontSize() * 0.65f + ImGui::GetStyle().FramePadding.x);
         uint16_t f = kSemAction;
         if (label_x + ImGui::CalcTextSize(label).x + arrow > ImGui::GetItemRectMax().x + 0.5f) f |= kSemTruncated;
         if (static_cast<int>(ui.sort_column) == c) f |= ui.sort_descending ? kSemSortDescending : kSemSortAscending;
@@ -179,6 +212,7 @@ void DrawCompare(AppState& app) {
             const int v = Figure(app, area, static_cast<CompareColumn>(c));
             if (none) std::snprintf(buf, sizeof buf, "\xe2\x80\x93");  // U+2013
             else std::snprintf(buf, sizeof buf, "%d", v);
+            align_right(ImGui::CalcTextSize(buf).x);
             if (v == 0) ImGui::TextDisabled("%s", buf);
             else ImGui::TextUnformatted(buf);
             RecordItem(app, Role::Cell, buf);

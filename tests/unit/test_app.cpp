@@ -1192,6 +1192,79 @@ TEST_CASE("compare: an area with no goals reported ('-') sorts after a count of 
     }
 }
 
+TEST_CASE("compare: figures are right-aligned under their header, and the columns keep their widths") {
+    Fixture f("lang=en&tab=compare");
+    f.LoadShipped();
+    f.Settle();
+    // Per row: the right edge of each cell (the header row's too), from the semantics mirror.
+    const auto edges = [&] {
+        std::vector<std::vector<float>> rows;
+        for (int i = 0; i < f.app->sem.Count(); ++i) {
+            const jcm::SemItem& it = f.app->sem.Item(i);
+            if (it.role != jcm::Role::Row) continue;
+            std::vector<float> right;
+            for (int k = i + 1; k < f.app->sem.Count() && f.app->sem.Item(k).parent == i; ++k)
+                right.push_back(f.app->sem.Item(k).rect.x + f.app->sem.Item(k).rect.w);
+            rows.push_back(right);
+        }
+        return rows;
+    };
+    const std::vector<std::vector<float>> before = edges();
+    REQUIRE(before.size() == 1 + f.app->data.areas.size());
+    // The header's item is its whole cell; its label ends where the sort arrow's place begins,
+    // and so does every figure of the column ("23", "7", "0", "–").
+    const float arrow = before[0][1] - before[1][1];
+    CHECK(arrow > 10.0f);
+    for (size_t col = 1; col <= 3; ++col) {  // goals, targets, projects
+        CAPTURE(col);
+        CHECK(before[0][col] - before[1][col] == doctest::Approx(arrow));
+        for (size_t r = 1; r < before.size(); ++r) {
+            REQUIRE(before[r].size() > col);
+            CHECK(before[r][col] == doctest::Approx(before[1][col]));
+        }
+    }
+    // Another language and back: the columns are as they were (their widths are set, not grown
+    // to what was drawn in them).
+    jcm::SetLanguage(*f.app, jcm::Lang::Zh);
+    f.Settle();
+    jcm::SetLanguage(*f.app, jcm::Lang::En);
+    f.Settle();
+    CHECK(edges() == before);
+}
+
+TEST_CASE("compare: rows equal in the sorted column follow by name, A to Z either way") {
+    Fixture f;
+    f.LoadShipped();
+    jcm::SetTab(*f.app, jcm::PanelTab::Compare);
+    const jcm::Dataset& d = f.app->data;
+    for (const jcm::CompareColumn col : {jcm::CompareColumn::Goals, jcm::CompareColumn::Projects, jcm::CompareColumn::Kind})
+        for (const bool descending : {true, false}) {
+            CAPTURE(static_cast<int>(col));
+            CAPTURE(descending);
+            f.app->ui.sort_column = col;
+            f.app->ui.sort_descending = descending;
+            f.app->ui.compare_order.clear();  // sorted again in the next frame
+            f.Settle();
+            const std::vector<int>& order = f.app->ui.compare_order;
+            REQUIRE(order.size() == d.areas.size());
+            int ties = 0;
+            for (size_t k = 1; k < order.size(); ++k) {
+                const jcm::Area &a = d.areas[static_cast<size_t>(order[k - 1])], &b = d.areas[static_cast<size_t>(order[k])];
+                const jcm::GoalCounts &ca = f.app->stats.per_area[static_cast<size_t>(order[k - 1])],
+                                      &cb = f.app->stats.per_area[static_cast<size_t>(order[k])];
+                const bool same = col == jcm::CompareColumn::Kind ? a.kind == b.kind
+                                  : col == jcm::CompareColumn::Goals ? ca.goals == cb.goals
+                                                                     : ca.projects == cb.projects;
+                const bool none_a = f.app->stats.all_goals[static_cast<size_t>(order[k - 1])] == 0,
+                           none_b = f.app->stats.all_goals[static_cast<size_t>(order[k])] == 0;
+                if (!same || (col != jcm::CompareColumn::Kind && none_a != none_b)) continue;  // "–" comes after a 0
+                ++ties;
+                CHECK(a.name.zh < b.name.zh);  // the headless platform collates by bytes
+            }
+            CHECK(ties >= 3);  // (seven areas have no goals: a tie at least)
+        }
+}
+
 TEST_CASE("history: views push entries, Back (an older hash) returns to them; language replaces") {
     Fixture f;
     f.LoadShipped();
@@ -1976,16 +2049,26 @@ TEST_CASE("fonts: a new character is drawn once a size, not the whole set again;
         CHECK(font->FindGlyphNoFallback(0x6D4E) != nullptr);  // the earlier ones still there
     }
     CHECK(s.fonts_missing == 0);
-    // The pixels of the cells drawn before are copied again into the new atlas, not lost.
-    const ImFontGlyph* g = f.app->fonts.body->FindGlyphNoFallback(0x6D4E);
+    // Each glyph's own cell is in the new atlas, the cells drawn before too: the headless
+    // platform draws a character's bar in column 2 + cp % 3 of its cell, and its advance is
+    // one more for an odd code point.
     unsigned char* pixels = nullptr;
     int tw = 0, th = 0;
     ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &tw, &th);
-    int ink = 0;
     const float fw = static_cast<float>(tw), fh = static_cast<float>(th);
-    for (int y = static_cast<int>(g->V0 * fh); y < static_cast<int>(g->V1 * fh); ++y)
-        for (int x = static_cast<int>(g->U0 * fw); x < static_cast<int>(g->U1 * fw); ++x) ink += pixels[y * tw + x] > 0;
-    CHECK(ink > 0);
+    for (ImFont* font : {f.app->fonts.body, f.app->fonts.heading})
+        for (const uint32_t cp : {0x6D4Eu, 0x6D49u, 0x56FDu, uint32_t('A')}) {  // 济 (before), 浉 (new), 国, A
+            CAPTURE(cp);
+            const ImFontGlyph* g = font->FindGlyphNoFallback(static_cast<ImWchar>(cp));
+            REQUIRE(g != nullptr);
+            const int x0 = static_cast<int>(std::lround(g->U0 * fw)), x1 = static_cast<int>(std::lround(g->U1 * fw));
+            const int y = static_cast<int>(std::lround((g->V0 + g->V1) * 0.5f * fh));
+            std::vector<int> inked;
+            for (int x = x0; x < x1; ++x)
+                if (pixels[y * tw + x] > 0) inked.push_back(x - x0);
+            CHECK(inked == std::vector<int>{2 + static_cast<int>(cp % 3)});
+        }
+    CHECK(f.app->fonts.body->FindGlyphNoFallback(0x6D49)->AdvanceX == f.app->fonts.body->FindGlyphNoFallback(0x6D4E)->AdvanceX + 1);
     jcm::BakeAppFonts(*f.app, 2.0f);  // the browser zoomed, or another screen
     CHECK(s.glyphs_drawn >= all + 3 + 3 * static_cast<int>(f.app->glyphs.size()));
 }
@@ -2017,7 +2100,8 @@ TEST_CASE("fonts: the first map frame has the glyphs of what it shows; the rest 
         const char* hash;
         float w, h;
     };
-    for (const Case c : {Case{"", 1280, 800}, Case{"lang=en", 390, 844}, Case{"", 390, 844}, Case{"lang=en&tab=compare", 1024, 768}}) {
+    for (const Case c : {Case{"", 1280, 800}, Case{"lang=en", 390, 844}, Case{"", 390, 844}, Case{"lang=en&tab=compare", 1024, 768},
+                         Case{"cat=industry,ecology&kind=county", 768, 1024}}) {  // (filters: their chips shown)
         CAPTURE(c.hash);
         CAPTURE(c.w);
         std::map<uint32_t, int> first, all;
