@@ -92,6 +92,11 @@ bool OpenUrl(const std::string& url);
 // TakeShareResult gives 1 shared or copied, 0 failed, 2 cancelled by the person.
 void ShareView(const std::string& title);
 bool TakeShareResult(int* outcome);
+// Opens the browser's own date picker over the rectangle (CSS pixels), `value` chosen and no
+// day after `max` (both YYYY-MM-DD; `max` "" for no limit). False where the browser has none
+// (the app's day steppers remain). The day chosen comes later, once: TakePickedDate.
+bool PickDate(float x, float y, float w, float h, const std::string& value, const std::string& max);
+bool TakePickedDate(std::string* date);
 // Prints a generated HTML document (the briefing) through the browser's print dialog, laid out by
 // the document's own print CSS; `title` names it (the saved PDF's default name).
 void PrintDocument(const std::string& html, const std::string& title);

@@ -104,6 +104,18 @@ void DownloadFile(const std::string& name, const std::string& mime, const std::s
 }
 void DownloadCanvasPng(const std::string& name) { headless::Get().png_downloads.push_back(name); }
 void ShareView(const std::string& title) { headless::Get().shared_titles.push_back(title); }
+bool PickDate(float, float, float, float, const std::string& value, const std::string& max) {
+    headless::State& s = headless::Get();
+    if (s.has_date_picker) s.date_picks.push_back(value + "<=" + max);
+    return s.has_date_picker;
+}
+bool TakePickedDate(std::string* date) {
+    headless::State& s = headless::Get();
+    if (s.picked_date.empty()) return false;
+    *date = s.picked_date;
+    s.picked_date.clear();
+    return true;
+}
 bool TakeShareResult(int* outcome) {
     headless::State& s = headless::Get();
     if (s.share_result < 0) return false;

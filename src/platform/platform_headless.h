@@ -60,6 +60,9 @@ struct State {
     std::vector<std::string> opened_urls;  // OpenUrl, http(s) only
     std::vector<std::string> shared_titles;  // ShareView calls
     int share_result = -1;                   // what TakeShareResult gives next (-1: nothing yet)
+    bool has_date_picker = true;             // PickDate's answer
+    std::vector<std::string> date_picks;     // PickDate calls: "value<=max"
+    std::string picked_date;                 // what TakePickedDate gives next ("": nothing yet)
     size_t import_limit = 0;
     bool page_dark = false;
     std::string page_lang, page_title, canvas_label;  // SetPageInfo

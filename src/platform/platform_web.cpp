@@ -29,6 +29,7 @@ void jcm_download(const char* name, const char* mime, const char* data, size_t s
 void jcm_download_canvas(const char* name);
 int jcm_open_url(const char* url);
 void jcm_share_view(const char* title);
+int jcm_pick_date(float x, float y, float w, float h, const char* value, const char* max);
 void jcm_set_import_limit(double bytes);
 void jcm_pick_file(int merge);
 void jcm_print_document(const char* html, const char* title);
@@ -88,6 +89,7 @@ std::vector<ImportedFile> g_imports;
 std::vector<SemanticAction> g_actions;
 bool g_text_changed = false;
 int g_share_result = -1;  // jcm_on_shared, not yet taken
+std::string g_picked_date;  // jcm_on_date_picked, not yet taken ("": none)
 bool g_text_focused = false;
 std::string g_text_value;
 
@@ -145,6 +147,15 @@ void StorePut(const std::string& key, const std::string& value, int request_id, 
 }
 bool OpenUrl(const std::string& url) { return jcm_open_url(url.c_str()) != 0; }
 void ShareView(const std::string& title) { jcm_share_view(title.c_str()); }
+bool PickDate(float x, float y, float w, float h, const std::string& value, const std::string& max) {
+    return jcm_pick_date(x, y, w, h, value.c_str(), max.c_str()) != 0;
+}
+bool TakePickedDate(std::string* date) {
+    if (g_picked_date.empty()) return false;
+    *date = g_picked_date;
+    g_picked_date.clear();
+    return true;
+}
 bool TakeShareResult(int* outcome) {
     if (g_share_result < 0) return false;
     *outcome = g_share_result;
@@ -296,6 +307,11 @@ EMSCRIPTEN_KEEPALIVE void jcm_on_import(const char* name, const char* data, int 
 EMSCRIPTEN_KEEPALIVE void jcm_on_text_field(const char* value) {
     jcm::platform::g_text_value = value ? value : "";
     jcm::platform::g_text_changed = true;
+    jcm::platform::Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void jcm_on_date_picked(const char* date) {
+    jcm::platform::g_picked_date = date ? date : "";
     jcm::platform::Wake();
 }
 

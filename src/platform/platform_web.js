@@ -391,6 +391,43 @@ mergeInto(LibraryManager.library, {
     }
   },
 
+  // The browser's date picker for the record dialog's date (platform.h PickDate): an <input
+  // type=date> laid over the date, invisible, whose picker opens (showPicker: Chromium 99,
+  // Safari 16, Firefox 101); a day chosen goes back to the app. Where there is no picker: 0.
+  $jcmDate: { input: null },
+  jcm_pick_date__deps: ['$jcmDate', '$jcmPassString', 'free'],
+  jcm_pick_date: function (x, y, w, h, valuePtr, maxPtr) {
+    var input = jcmDate.input;
+    if (!input) {
+      input = document.createElement('input');
+      input.type = 'date';
+      if (input.type !== 'date' || typeof input.showPicker !== 'function') return 0;
+      input.className = 'date-picker';
+      input.tabIndex = -1;
+      input.setAttribute('aria-hidden', 'true');  // the mirror's date button stands for it
+      input.addEventListener('change', function () {
+        if (!input.value || !Module['_jcm_on_date_picked']) return;
+        var p = jcmPassString(input.value);
+        try { Module['_jcm_on_date_picked'](p); } finally { _free(p); }
+      });
+      document.body.appendChild(input);
+      jcmDate.input = input;
+    }
+    input.style.left = x + 'px';
+    input.style.top = y + 'px';
+    input.style.width = w + 'px';
+    input.style.height = h + 'px';
+    input.max = UTF8ToString(maxPtr);
+    input.value = UTF8ToString(valuePtr);
+    try {
+      input.showPicker();
+    } catch (e) {
+      return 0;
+    }
+    input.setAttribute('data-open', '1');  // asked to open (tests: the picker itself is the browser's)
+    return 1;
+  },
+
   jcm_prefers_dark: function () {
     return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
   },

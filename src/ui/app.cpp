@@ -868,6 +868,14 @@ void UpdateApp(AppState& app) {
         else if (shared == 0) app.ui.toast = {Tr(Str::LinkNotCopied, Lang::Zh), Tr(Str::LinkNotCopied, Lang::En)};
         RequestRedraw(app);
     }
+    // A day picked in the browser's date picker (the record dialog's date, view_editor.cpp): the
+    // report's, no later than today; for a dialog closed meanwhile, nothing.
+    std::string picked;
+    long day = 0, today = 0;
+    if (platform::TakePickedDate(&picked) && app.editor.goal >= 0 && DayNumber(picked, &day)) {
+        app.editor.day = DayNumber(app.ui.today, &today) ? std::min(day, today) : day;
+        RequestRedraw(app);
+    }
     platform::SemanticAction action;
     while (platform::TakeSemanticAction(&action)) {
         if (action.dismiss) CloseOverlays(app);

@@ -124,6 +124,7 @@ constexpr Pair kStrings[] = {
     {"关闭", "Close"},
     {"前一天", "Previous day"},
     {"后一天", "Next day"},
+    {"选择日期", "Choose a date"},
     {"状态（请选择一项）", "Status: choose one"},
     {"已下载 ", "Downloaded "},
     {"地图着色", "Colour the map by"},

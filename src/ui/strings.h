@@ -118,6 +118,7 @@ enum class Str {
     Close,
     PreviousDay,
     NextDay,
+    ChooseDate,
     StatusChoose,
     Downloaded,
     MapMetricGroup,

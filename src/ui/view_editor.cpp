@@ -1,6 +1,7 @@
 // view_editor.cpp: officials recording progress: the header's data menu (import, export), the
 // "record progress" dialog for one goal, and the bar that lists unpublished local records.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "core/campaign.h"
@@ -129,6 +130,8 @@ void DrawEditor(AppState& app) {
 
     // Date: today by default, a day back or forward with the buttons, repeating while held (a
     // month back is a second and a half), never after today: a report says what has happened.
+    // The date itself opens the browser's date picker, where it has one, for a day further back
+    // (the day picked comes back through UpdateApp).
     const Theme& th = CurrentTheme();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     UiLabel(app, Tr(Str::Date, lang), TextTone::Muted);
@@ -140,10 +143,12 @@ void DrawEditor(AppState& app) {
     if (ImGui::IsItemActive()) RequestRedraw(app);  // the repeat needs frames while it is held
     ImGui::SameLine();
     const std::string date = IsoDate(e.day);
-    // Centred on the 44 px buttons: text beside a framed item is already lowered by the line's
-    // text baseline offset (the buttons' FramePadding.y), so only the rest is added.
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (44 - ImGui::GetTextLineHeight()) * 0.5f - ImGui::GetStyle().FramePadding.y);
-    UiLabel(app, date.c_str());
+    const std::string choose = std::string(Tr(Str::ChooseDate, lang)) + LabelColon(lang) + date;
+    const float date_w = std::ceil(ImGui::CalcTextSize(date.c_str()).x) + 24.0f;
+    if (UiButton(app, (date + "##date").c_str(), ImVec2(date_w, 44), choose.c_str())) {
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        platform::PickDate(a.x, a.y, b.x - a.x, b.y - a.y, date, know_today ? app.ui.today : std::string());
+    }
     ImGui::SameLine();
     const bool last_day = know_today && e.day >= today;
     ImGui::BeginDisabled(last_day);

@@ -321,6 +321,20 @@ test('phone, touch only: record a report with a percentage and a note, then reve
   // press() waits for the app to sleep: by then the tap's result must be drawn.
   assert.equal(await control(page, 'button', '存在风险').getAttribute('aria-pressed'), 'true', 'a tap on 存在风险 chose it');
   assert.equal(await control(page, 'button', '正常推进').getAttribute('aria-pressed'), 'false');
+  // The date opens the browser's date picker over it (no day after today); the day picked there
+  // is the report's. (The picker is the browser's own: the test sets the input as it would.)
+  const day = (back) => page.evaluate((n) => {
+    const d = new Date();
+    d.setDate(d.getDate() - n);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }, back);
+  const today = await day(0), earlier = await day(12);
+  await press(page, control(page, 'button', `选择日期：${today}`), touch);
+  const picker = page.locator('input[type=date]');
+  assert.equal(await picker.getAttribute('data-open'), '1', 'the browser was asked to open its date picker');
+  assert.equal(await picker.getAttribute('max'), today, 'no day after today');
+  await picker.fill(earlier);
+  await control(page, 'button', `选择日期：${earlier}`).waitFor();
   await press(page, control(page, 'checkbox', '填写完成度'), touch);
   assert.equal(await control(page, 'checkbox', '填写完成度').getAttribute('aria-checked'), 'true');
 
@@ -357,6 +371,7 @@ test('phone, touch only: record a report with a percentage and a note, then reve
   assert.ok(goal.texts.includes(`完成度 ${percent}%`), `with the percentage: ${goal.texts}`);
   assert.ok(goal.texts.includes('触屏记录'), 'and the note');
   assert.ok(goal.texts.some((t) => /· 填报人 李明$/.test(t)), `and its author: ${goal.texts}`);
+  assert.ok(goal.texts.some((t) => t.includes(earlier)), `on the day picked: ${goal.texts}`);
   assert.ok(goal.texts.includes('本地记录 · 未发布'));
   await waitForStored(page, hasRecords, 'the record');
   await saveScreenshot(page, 'records-phone-after-save');

@@ -1749,10 +1749,26 @@ TEST_CASE("record dialog: a first report's status is the person's choice, Save w
     CHECK(f.app->editor.day == [] { long d = 0; jcm::DayNumber("2025-03-10", &d); return d; }());
     CHECK((flags(jcm::Role::Button, "后一天") & jcm::kSemDisabled) != 0);
     activate(jcm::Role::Button, "后一天");
-    CHECK(FindItem(*f.app, jcm::Role::Text, "2025-03-10") >= 0);
+    CHECK(FindItem(*f.app, jcm::Role::Button, "选择日期：2025-03-10") >= 0);
     activate(jcm::Role::Button, "前一天");
-    CHECK(FindItem(*f.app, jcm::Role::Text, "2025-03-09") >= 0);
+    CHECK(FindItem(*f.app, jcm::Role::Button, "选择日期：2025-03-09") >= 0);
     CHECK_FALSE((flags(jcm::Role::Button, "后一天") & jcm::kSemDisabled) != 0);
+    // The date opens the browser's date picker, at the day shown, no day after today; the day
+    // picked is the report's (a day after today is today).
+    auto& hl = jcm::platform::headless::Get();
+    activate(jcm::Role::Button, "选择日期：2025-03-09");
+    CHECK(hl.date_picks == std::vector<std::string>{"2025-03-09<=2025-03-10"});
+    hl.picked_date = "2025-01-20";
+    f.app->frames_to_draw = 0;
+    jcm::UpdateApp(*f.app);  // main.cpp's per-frame platform polling
+    CHECK(f.app->frames_to_draw > 0);  // it is drawn
+    f.Settle();
+    CHECK(FindItem(*f.app, jcm::Role::Button, "选择日期：2025-01-20") >= 0);
+    hl.picked_date = "2025-04-01";
+    jcm::UpdateApp(*f.app);
+    f.Settle();
+    CHECK(FindItem(*f.app, jcm::Role::Button, "选择日期：2025-03-10") >= 0);
+    activate(jcm::Role::Button, "前一天");
     // Held down, the button repeats: a press kept for a second goes back many days.
     const int back = FindItem(*f.app, jcm::Role::Button, "前一天");
     REQUIRE(back >= 0);
@@ -1776,9 +1792,15 @@ TEST_CASE("record dialog: a first report's status is the person's choice, Save w
     activate(jcm::Role::Button, "保存");
     REQUIRE(f.app->local.edits.size() == 1);
     CHECK(f.app->local.edits[0].report.status == jcm::Status::Yellow);
-    // The next report on the goal starts from this one's status.
+    // A day picked after the dialog closed (Back while the picker was open) is nobody's: the next
+    // report on the goal starts from today, and from this one's status.
+    hl.picked_date = "2025-02-02";
+    jcm::UpdateApp(*f.app);
+    CHECK(hl.picked_date.empty());
     jcm::OpenEditor(*f.app, 0);
+    f.Settle();
     CHECK(f.app->editor.status == jcm::Status::Yellow);
+    CHECK(FindItem(*f.app, jcm::Role::Button, "选择日期：2025-03-10") >= 0);
 }
 
 TEST_CASE("record dialog: the app's one-key shortcuts do nothing while it is open (typed where its field had no focus)") {
