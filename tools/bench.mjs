@@ -437,7 +437,7 @@ if (median(firstFrameMs) > BUDGET.firstFrameMs) {
   misses.push(`- **First map frame** at ${ms(median(firstFrameMs))} median, ${ms(median(firstFrameMs) - BUDGET.firstFrameMs)} over; data loaded (parsed, validated, geometry built) at ${ms(median(dataLoadedMs))} median. ` +
     `Every file the app asks for has arrived by ${ms(Math.max(...weight.filter((w) => !/(^|\/)icon[^/]*\.svg$/.test(w.path)).map((w) => w.responseEnd)))} (table below; the tab's icon, which the browser fetches when it likes, not counted); the rest is the main thread's: making the WebGL2 context on SwiftShader ` +
     `(web/app.js, while the wasm compiles off the main thread), instantiating the wasm, start-up (SDL, ImGui), parsing (native: ${n1.load_ms.median.toFixed(1)} ms), geometry (native: ${n1.geometry_ms.median.toFixed(1)} ms), ` +
-    `drawing the glyphs with the browser (three sizes) into the font atlas and the first frames (software WebGL here): the start-up table below gives each step's mark. ` +
+    `drawing the glyphs the first view shows with the browser (three sizes) into the font atlas (the rest follow in the next frame) and the first frames (software WebGL here): the start-up table below gives each step's mark. ` +
     `Two of these costs are the browser's, which a page cannot choose. Making the WebGL 2 context (\`getContext\`, a synchronous wait for the GPU process) ` +
     (glContextMs.length ? `took ${ms(median(glContextMs))} median (${ms(Math.min(...glContextMs))}–${ms(Math.max(...glContextMs))}). ` : `was not timed in this run. `) +
     `And V8 compiles each wasm function on its first call, on the main thread: the same build in a browser launched with \`${EAGER_FLAG}\` (compiled while it downloads), ` +
