@@ -90,7 +90,7 @@ namespace {
 // its custom glyph rectangle, added before the atlas is built, filled from the cell after.
 struct PlacedGlyphs {
     const GlyphCells* cells = nullptr;
-    std::vector<int> cell, rect, width;  // per character; rect -1: not added
+    std::vector<int> cell, rect;  // per character; rect -1: not added
 };
 
 // Adds `draw[i]` at `em` px (baseline `baseline` px from the top of a `height` px line) to `font`
@@ -123,18 +123,18 @@ bool AddPlatformGlyphs(ImFontAtlas* atlas, ImFont* font, const std::vector<uint3
         if (!platform::DrawGlyphs(fresh.data(), static_cast<int>(fresh.size()), em, cells->w, cells->h, baseline, block.get(),
                                   advances.data()))
             return false;
+        const size_t kept = cells->pixels.size();
         for (size_t i = 0; i < fresh.size(); ++i) {
             if (!(advances[i] >= 0.0f)) continue;  // no glyph: not kept, asked again at the next bake
             cells->index.emplace(fresh[i], static_cast<int>(cells->pixels.size()));
             cells->pixels.push_back(block.get() + i * cell);
             cells->advances.push_back(advances[i]);
         }
-        cells->blocks.push_back(std::move(block));
+        if (cells->pixels.size() > kept) cells->blocks.push_back(std::move(block));
     }
     out->cells = cells;
     out->cell.assign(n, -1);
     out->rect.assign(n, -1);
-    out->width.assign(n, 0);
     for (size_t i = 0; i < n; ++i) {
         const auto found = cells->index.find(draw[i]);
         if (found == cells->index.end()) continue;
@@ -143,7 +143,6 @@ bool AddPlatformGlyphs(ImFontAtlas* atlas, ImFont* font, const std::vector<uint3
         // The atlas keeps the advance and a pixel either side, not the whole cell.
         const int w = std::min(cells->w, static_cast<int>(std::ceil(advance)) + 3);
         out->cell[i] = c;
-        out->width[i] = w;
         out->rect[i] = atlas->AddCustomRectFontGlyph(font, static_cast<ImWchar>(draw[i]), w, cells->h, std::round(advance), ImVec2(-1, 0));
     }
     return true;
@@ -159,7 +158,7 @@ int CopyPlatformGlyphs(ImFontAtlas* atlas, const PlacedGlyphs& g) {
         if (r == nullptr || !r->IsPacked()) continue;
         const unsigned char* cell = g.cells->pixels[static_cast<size_t>(g.cell[i])];
         for (size_t y = 0; y < ch; ++y)
-            std::memcpy(atlas->TexPixelsAlpha8 + (r->Y + y) * atlas->TexWidth + r->X, cell + y * cw, static_cast<size_t>(g.width[i]));
+            std::memcpy(atlas->TexPixelsAlpha8 + (r->Y + y) * atlas->TexWidth + r->X, cell + y * cw, r->Width);
         ++copied;
     }
     return copied;
