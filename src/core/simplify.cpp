@@ -289,6 +289,27 @@ bool SimplifyArea(const AreaGeometry& area, float tolerance, Triangulator& trian
     return ok;
 }
 
+LevelSimplifier::LevelSimplifier(const std::vector<AreaGeometry>& areas, const BorderNodes* nodes, float tolerance)
+    : areas_(&areas), nodes_(nodes != nullptr && nodes->of_area.size() == areas.size() ? nodes : nullptr), tolerance_(tolerance),
+      out_(areas.size()) {}
+
+bool LevelSimplifier::Step(size_t vertices) {
+    const std::vector<AreaGeometry>& areas = *areas_;
+    size_t read = 0;
+    while (next_ < areas.size() && (read == 0 || read < vertices)) {
+        const AreaGeometry& a = areas[next_];
+        SimplifyArea(a, tolerance_, triangulator_, &out_[next_], &keep_, &scratch_, nodes_ ? nodes_->of_area[next_].data() : nullptr);
+        kept_ += out_[next_].vertices.size();
+        read += std::max<size_t>(1, a.vertices.size());
+        ++next_;
+    }
+    return next_ == areas.size();
+}
+
+double LevelSimplifier::Progress() const {
+    return areas_->empty() ? 1.0 : static_cast<double>(next_) / static_cast<double>(areas_->size());
+}
+
 std::vector<float> LevelTolerances(const WorldRect& bounds) {
     const float diag = bounds.Valid() ? std::sqrt(bounds.Width() * bounds.Width() + bounds.Height() * bounds.Height()) : 0.0f;
     if (!(diag > 0)) return {0.0f};
@@ -301,6 +322,15 @@ int ChooseLevel(const std::vector<float>& tolerances, float pixels_per_unit, flo
     for (size_t k = 0; k < tolerances.size(); ++k)
         if (tolerances[k] * pixels_per_unit <= max_px) return static_cast<int>(k);
     return tolerances.empty() ? 0 : static_cast<int>(tolerances.size()) - 1;
+}
+
+int NearestBuiltLevel(const std::vector<bool>& built, int want) {
+    const int n = static_cast<int>(built.size());
+    for (int d = 0; d < n; ++d) {
+        if (want + d >= 0 && want + d < n && built[static_cast<size_t>(want + d)]) return want + d;
+        if (d > 0 && want - d >= 0 && want - d < n && built[static_cast<size_t>(want - d)]) return want - d;
+    }
+    return -1;
 }
 
 }  // namespace jcm

@@ -85,11 +85,42 @@ struct SimplifiedArea {
 bool SimplifyArea(const AreaGeometry& area, float tolerance, Triangulator& triangulator, SimplifiedArea* out,
                   std::vector<uint32_t>* keep, std::vector<uint32_t>* scratch, const uint8_t* nodes = nullptr);
 
+// SimplifyArea over every area of a map at one level, a share at a time: the map layer builds a
+// level the view needs across frames while it draws the nearest one it has (NearestBuiltLevel),
+// so that zooming into a big map never freezes the page for the whole level (~1 s of wasm for a
+// million vertices' finer levels here). `areas` and `nodes` (a FindBorderNodes result for them,
+// or null) must outlive it and not change. Step until true, then Take: the same areas as
+// SimplifyArea gives one by one.
+class LevelSimplifier {
+  public:
+    LevelSimplifier(const std::vector<AreaGeometry>& areas, const BorderNodes* nodes, float tolerance);
+    // Simplifies the next areas (at least one) until `vertices` of their own have been read; true
+    // once every area is done.
+    bool Step(size_t vertices);
+    size_t Kept() const { return kept_; }           // vertices kept so far, in all areas
+    double Progress() const;                        // share of the areas done, 0..1
+    std::vector<SimplifiedArea> Take() { return std::move(out_); }
+
+  private:
+    const std::vector<AreaGeometry>* areas_;
+    const BorderNodes* nodes_;
+    float tolerance_;
+    size_t next_ = 0, kept_ = 0;
+    Triangulator triangulator_;
+    std::vector<uint32_t> keep_, scratch_;
+    std::vector<SimplifiedArea> out_;
+};
+
 // The levels' tolerances for a map of `bounds`, coarsest first, the last 0 (every vertex).
 std::vector<float> LevelTolerances(const WorldRect& bounds);
 
 // The level of `tolerances` to draw at `pixels_per_unit`: the coarsest whose tolerance is at most
 // `max_px` pixels on screen.
 int ChooseLevel(const std::vector<float>& tolerances, float pixels_per_unit, float max_px = 0.5f);
+
+// The level to draw while level `want` is being built: of those `built` says can be drawn now,
+// the nearest to it, a finer one before a coarser one as near (exact outlines, at the cost of
+// drawing more vertices for a moment); `want` itself if built; -1 if none is.
+int NearestBuiltLevel(const std::vector<bool>& built, int want);
 
 }  // namespace jcm

@@ -1,6 +1,8 @@
 // map_gl.cpp: see map_gl.h.
 //
-// Buffers, built once per load (Sync):
+// Buffers, per level of detail (a small map's one level at Sync; a big map's first level when
+// first drawn, the others when a view first asks for them, a share at a time between frames:
+// LevelFor, Step):
 //   fills:    vertices (x, y, area) in world units, uint32 triangle indices over all areas;
 //   outlines: every edge of every ring as a quad: four vertices that each hold both ends
 //             (a.x, a.y, b.x, b.y), the corner told by gl_VertexID % 4, widened in the vertex
@@ -144,6 +146,7 @@ void MapLayerGL::Forget() {
     fill_pending_ = line_pending_ = {};
     colors_ = 0;
     levels_.clear();  // the context took their objects with it
+    job_.reset();
     draw_ = nullptr;
     generation_ = -1;
     colors_dirty_ = true;
@@ -172,13 +175,18 @@ bool MapLayerGL::Sync(const MapGeometry& g, const BorderNodes* nodes, int genera
     // map's levels when a view first needs them (LevelFor, in this frame's Draw): at the fitted
     // view a million vertices need a few percent of them, and uploading every one (about 110 MB
     // of buffers) took longer than building the map's geometry.
+    CancelJob();
     DeleteLevels();
     tolerances_ = LevelTolerances(g.bounds);
     levels_.resize(tolerances_.size());
     for (size_t l = 0; l < levels_.size(); ++l) levels_[l].tolerance = tolerances_[l];
     full_vertices_ = 0;
     for (const AreaGeometry& a : g.areas) full_vertices_ += a.vertices.size();
-    if (!g.fills_deferred) Build(levels_.back(), levels_.size() - 1);
+    if (!g.fills_deferred) {
+        StartJob(levels_.size() - 1);
+        while (!Advance(-1.0)) {}
+        job_.reset();
+    }
     generation_ = generation;
     colors_dirty_ = true;
     platform::Mark("app:map-buffers-built");  // tests and the start-up breakdown: the map is on the GPU
@@ -186,61 +194,154 @@ bool MapLayerGL::Sync(const MapGeometry& g, const BorderNodes* nodes, int genera
     return true;
 }
 
+bool MapLayerGL::Ready(size_t index) const {
+    const int d = levels_[index].draws;
+    return d >= 0 && levels_[static_cast<size_t>(d)].draws == d;  // a level draws itself once written
+}
+
 const MapLayerGL::Level* MapLayerGL::LevelFor(float pixels_per_unit) {
     if (levels_.empty() || geometry_ == nullptr) return nullptr;
     if (!geometry_->fills_deferred) return &levels_.back();
     const size_t want = static_cast<size_t>(ChooseLevel(tolerances_, pixels_per_unit));
-    Level& l = levels_[want];
-    if (l.draws < 0) Build(l, want);
-    Level& drawn = levels_[static_cast<size_t>(l.draws)];
-    if (drawn.draws < 0) Build(drawn, static_cast<size_t>(l.draws));
+    const auto nearest = [&] {
+        built_scratch_.assign(levels_.size(), false);
+        for (size_t l = 0; l < levels_.size(); ++l) built_scratch_[l] = Ready(l);
+        return NearestBuiltLevel(built_scratch_, static_cast<int>(want));
+    };
+    // The job builds what `want` draws: itself, or the finest level it was found to draw.
+    const bool job_for_want = job_ && (job_->index == want || levels_[want].draws == static_cast<int>(job_->index));
+    if (Ready(want)) {
+        if (job_ && !job_for_want) CancelJob();  // the view went back to a level it has
+    } else if (!job_for_want) {
+        CancelJob();
+        StartJob(want);
+    }
+    int drawn = nearest();
+    if (drawn < 0 && job_) {  // the map's first level: nothing to draw meanwhile, so built now
+        while (!Advance(-1.0)) {}
+        job_.reset();
+        drawn = nearest();
+    } else if (job_ && !job_for_want) {
+        platform::Mark("app:map-level-started");  // tests: built in slices from now (Step), `drawn` meanwhile
+    }
+    if (drawn < 0) return nullptr;
     if (!level_marked_) {
         // The start-up breakdown of a big map: its first level of detail (one simplification, its
         // triangles) is on the GPU; a small map's was built with its buffers.
         level_marked_ = true;
         platform::Mark("app:map-level-built");
     }
-    return &drawn;
+    return &levels_[static_cast<size_t>(levels_[static_cast<size_t>(drawn)].draws)];
 }
 
-void MapLayerGL::Build(Level& level, size_t index) {
-    const MapGeometry& g = *geometry_;
-    level.draws = static_cast<int>(index);
-    if (index + 1 == levels_.size()) {  // every vertex: the geometry as it is (its triangles made now if deferred)
-        Upload(level, g.areas.size(), [&](size_t a) {
-            return AreaSpan{&g.areas[a].vertices, &g.areas[a].rings, g.fills_deferred ? nullptr : &g.areas[a].indices};
-        });
-        return;
-    }
-    // Shared borders are simplified the same way from both sides (simplify.h): no slivers or gaps.
-    const bool have_nodes = nodes_ != nullptr && nodes_->of_area.size() == g.areas.size();
-    std::vector<SimplifiedArea> simple(g.areas.size());
-    Triangulator triangulator;
-    std::vector<uint32_t> keep, scratch;
-    size_t vertices = 0;
-    for (size_t a = 0; a < g.areas.size(); ++a) {
-        SimplifyArea(g.areas[a], level.tolerance, triangulator, &simple[a], &keep, &scratch, have_nodes ? nodes_->of_area[a].data() : nullptr);
-        vertices += simple[a].vertices.size();
-    }
-    // Not worth its memory if it keeps more than 80% of every vertex: it draws the finest level
-    // (decided against the geometry's own count, so what is drawn never depends on the levels
-    // built before).
-    if (vertices * 5 > full_vertices_ * 4) {
-        level.draws = static_cast<int>(levels_.size() - 1);
-        return;
-    }
-    Upload(level, simple.size(), [&](size_t a) { return AreaSpan{&simple[a].vertices, &simple[a].rings, &simple[a].indices}; });
+void MapLayerGL::StartJob(size_t index) {
+    if (levels_[index].draws >= 0) index = static_cast<size_t>(levels_[index].draws);  // found to draw the finest
+    job_ = std::make_unique<Job>();
+    job_->index = index;
+    if (index + 1 < levels_.size())
+        job_->simplifier = std::make_unique<LevelSimplifier>(geometry_->areas, nodes_, levels_[index].tolerance);
+}
+
+void MapLayerGL::CancelJob() {
+    if (!job_) return;
+    Level& l = levels_[job_->index];
+    if (job_->writing) DeleteBuffers(l);
+    const float tolerance = l.tolerance;
+    l = Level{};
+    l.tolerance = tolerance;
+    job_.reset();
+}
+
+bool MapLayerGL::Step(double seconds) {
+    if (!job_) return false;
+    if (!Advance(seconds)) return false;
+    job_.reset();
+    platform::Mark("app:map-level-ready");  // tests: a level built in slices is there to be drawn
+    return true;
+}
+
+bool MapLayerGL::Advance(double seconds) {
+    // The simplification in shares of this many source vertices, and the writing area by area,
+    // until the time is up (checked between them: a few ms of wasm each here).
+    constexpr size_t kVerticesPerShare = 5000;
+    Job& job = *job_;
+    const double start = platform::Now();
+    const auto more = [&] { return seconds < 0 || platform::Now() - start < seconds; };
+    do {
+        if (job.simplifier) {
+            if (!job.simplifier->Step(kVerticesPerShare)) continue;
+            // Not worth its memory if it keeps more than 80% of every vertex: it draws the finest
+            // level (decided against the geometry's own count, so what is drawn never depends on
+            // the levels built before), built next if it is not yet.
+            Level& level = levels_[job.index];
+            const size_t last = levels_.size() - 1;
+            if (job.simplifier->Kept() * 5 > full_vertices_ * 4) {
+                level.draws = static_cast<int>(last);
+                job.simplifier.reset();
+                if (Ready(last)) return true;
+                job.index = last;
+            } else {
+                job.simple = job.simplifier->Take();
+                job.simplifier.reset();
+            }
+            continue;
+        }
+        if (!job.writing) {
+            BeginWrite(job);
+            // The GPU process makes the buffers (tens of MB for a fine level, zeroed) while this
+            // share ends: written at once, the first write waited for them (~100-200 ms here).
+            glFlush();
+            if (seconds >= 0) return false;
+            continue;
+        }
+        if (job.area < geometry_->areas.size()) {
+            WriteArea(job, job.area++);
+            continue;
+        }
+        job.fill.Flush();
+        job.line.Flush();
+        Level& level = levels_[job.index];
+        level.fill_count = static_cast<int>(job.fill.i_written);
+        level.draws = static_cast<int>(job.index);
+        glBindBuffer(GL_ARRAY_BUFFER, 0);
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
+        return true;
+    } while (more());
+    return false;
+}
+
+MapLayerGL::AreaSpan MapLayerGL::SpanOf(const Job& job, size_t a) const {
+    if (!job.simple.empty()) return AreaSpan{&job.simple[a].vertices, &job.simple[a].rings, &job.simple[a].indices};
+    const AreaGeometry& area = geometry_->areas[a];
+    return AreaSpan{&area.vertices, &area.rings, geometry_->fills_deferred ? nullptr : &area.indices};
+}
+
+void MapLayerGL::Chunk::Need(size_t dv, size_t di) {
+    if (v.size() + dv > v_cap || i.size() + di > i_cap) Flush();
+}
+
+void MapLayerGL::Chunk::Flush() {
+    if (v.empty() && i.empty()) return;
+    glBindBuffer(GL_ARRAY_BUFFER, vbo);
+    glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(v_written * sizeof(float)), static_cast<GLsizeiptr>(v.size() * sizeof(float)), v.data());
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo);
+    glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLintptr>(i_written * sizeof(uint32_t)),
+                    static_cast<GLsizeiptr>(i.size() * sizeof(uint32_t)), i.data());
+    v_written += v.size();
+    i_written += i.size();
+    v.clear();
+    i.clear();
 }
 
 // Fills as (x, y, area) with their triangles' indices; outlines as 4 vertices (a.xy, b.xy) and 6
 // indices per edge, one edge per ring vertex. Written in chunks, so the wasm heap never holds a
-// copy of them all.
-void MapLayerGL::Upload(Level& level, size_t areas, const std::function<AreaSpan(size_t)>& area) {
-    // Deferred triangles (AreaSpan::indices null) are made area by area as they are written, into
-    // room for as many as they can be (MaxFillIndices); the level draws those made.
+// copy of them all. Deferred triangles (AreaSpan::indices null) are made area by area as they
+// are written, into room for as many as they can be (MaxFillIndices); the level draws those made.
+void MapLayerGL::BeginWrite(Job& job) {
+    Level& level = levels_[job.index];
     size_t vertices = 0, indices = 0, edges = 0;
-    for (size_t a = 0; a < areas; ++a) {
-        const AreaSpan s = area(a);
+    for (size_t a = 0; a < geometry_->areas.size(); ++a) {
+        const AreaSpan s = SpanOf(job, a);
         vertices += s.vertices->size();
         indices += s.indices ? s.indices->size() : MaxFillIndices(geometry_->areas[a]);
         for (const RingRange& r : *s.rings) edges += r.count;
@@ -272,68 +373,43 @@ void MapLayerGL::Upload(Level& level, size_t areas, const std::function<AreaSpan
     // 1.5 MB in all: growing vectors of a level's data took 24 MiB of wasm heap at once (a heap
     // never gives memory back).
     constexpr size_t kChunk = 16384;
-    struct Chunk {
-        GLuint vbo, ibo;
-        size_t v_cap, i_cap;                  // floats and indices held before a write
-        std::vector<float> v;
-        std::vector<uint32_t> i;
-        size_t v_written = 0, i_written = 0;  // floats and indices on the GPU
-        // Room for `dv` more floats and `di` more indices, written out first if need be.
-        void Need(size_t dv, size_t di) {
-            if (v.size() + dv > v_cap || i.size() + di > i_cap) Flush();
-        }
-        void Flush() {
-            if (v.empty() && i.empty()) return;
-            glBindBuffer(GL_ARRAY_BUFFER, vbo);
-            glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(v_written * sizeof(float)), static_cast<GLsizeiptr>(v.size() * sizeof(float)), v.data());
-            glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo);
-            glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLintptr>(i_written * sizeof(uint32_t)),
-                            static_cast<GLsizeiptr>(i.size() * sizeof(uint32_t)), i.data());
-            v_written += v.size();
-            i_written += i.size();
-            v.clear();
-            i.clear();
-        }
-    };
-    Chunk fill{level.fill_vbo, level.fill_ibo, kChunk * 3, kChunk * 3, {}, {}};
-    Chunk line{level.line_vbo, level.line_ibo, kChunk * 16, kChunk * 6, {}, {}};
-    for (Chunk* c : {&fill, &line}) c->v.reserve(c->v_cap), c->i.reserve(c->i_cap);
-    Triangulator triangulator;
-    std::vector<uint32_t> made;
-    for (size_t a = 0; a < areas; ++a) {
-        const AreaSpan s = area(a);
-        const std::vector<Vec2>& vs = *s.vertices;
-        const auto base = static_cast<uint32_t>((fill.v_written + fill.v.size()) / 3);
-        for (const Vec2& v : vs) {
-            fill.Need(3, 0);
-            fill.v.insert(fill.v.end(), {v.x, v.y, static_cast<float>(a)});
-        }
-        const std::vector<uint32_t>* tris = s.indices;
-        if (!tris) {
-            TriangulateArea(geometry_->areas[a], triangulator, made);
-            made.resize(std::min(made.size(), MaxFillIndices(geometry_->areas[a])) / 3 * 3);  // never past its room
-            tris = &made;
-        }
-        for (uint32_t i : *tris) {
-            fill.Need(0, 1);
-            fill.i.push_back(base + i);
-        }
-        for (const RingRange& r : *s.rings) {
-            for (uint32_t k = 0; k < r.count; ++k) {
-                const Vec2& p = vs[r.start + k];
-                const Vec2& q = vs[r.start + (k + 1 == r.count ? 0 : k + 1)];
-                line.Need(16, 6);
-                const auto b = static_cast<uint32_t>((line.v_written + line.v.size()) / 4);
-                for (int corner = 0; corner < 4; ++corner) line.v.insert(line.v.end(), {p.x, p.y, q.x, q.y});
-                line.i.insert(line.i.end(), {b, b + 1, b + 2, b + 1, b + 3, b + 2});
-            }
+    job.fill = Chunk{level.fill_vbo, level.fill_ibo, kChunk * 3, kChunk * 3, {}, {}};
+    job.line = Chunk{level.line_vbo, level.line_ibo, kChunk * 16, kChunk * 6, {}, {}};
+    for (Chunk* c : {&job.fill, &job.line}) c->v.reserve(c->v_cap), c->i.reserve(c->i_cap);
+    job.writing = true;
+    job.area = 0;
+}
+
+void MapLayerGL::WriteArea(Job& job, size_t a) {
+    Chunk& fill = job.fill;
+    Chunk& line = job.line;
+    const AreaSpan s = SpanOf(job, a);
+    const std::vector<Vec2>& vs = *s.vertices;
+    const auto base = static_cast<uint32_t>((fill.v_written + fill.v.size()) / 3);
+    for (const Vec2& v : vs) {
+        fill.Need(3, 0);
+        fill.v.insert(fill.v.end(), {v.x, v.y, static_cast<float>(a)});
+    }
+    const std::vector<uint32_t>* tris = s.indices;
+    if (!tris) {
+        TriangulateArea(geometry_->areas[a], job.triangulator, job.made);
+        job.made.resize(std::min(job.made.size(), MaxFillIndices(geometry_->areas[a])) / 3 * 3);  // never past its room
+        tris = &job.made;
+    }
+    for (uint32_t i : *tris) {
+        fill.Need(0, 1);
+        fill.i.push_back(base + i);
+    }
+    for (const RingRange& r : *s.rings) {
+        for (uint32_t k = 0; k < r.count; ++k) {
+            const Vec2& p = vs[r.start + k];
+            const Vec2& q = vs[r.start + (k + 1 == r.count ? 0 : k + 1)];
+            line.Need(16, 6);
+            const auto b = static_cast<uint32_t>((line.v_written + line.v.size()) / 4);
+            for (int corner = 0; corner < 4; ++corner) line.v.insert(line.v.end(), {p.x, p.y, q.x, q.y});
+            line.i.insert(line.i.end(), {b, b + 1, b + 2, b + 1, b + 3, b + 2});
         }
     }
-    fill.Flush();
-    line.Flush();
-    level.fill_count = static_cast<int>(fill.i_written);
-    glBindBuffer(GL_ARRAY_BUFFER, 0);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
 }
 
 void MapLayerGL::SetColors(const std::vector<uint32_t>& abgr) {

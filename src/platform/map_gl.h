@@ -2,7 +2,7 @@
 // drawn from an ImDrawList callback with one transform per frame and a texture of area colours.
 #pragma once
 
-#include <functional>
+#include <memory>
 #include <vector>
 
 #include "platform/render_gl.h"
@@ -25,6 +25,8 @@ public:
     bool Sync(const MapGeometry& geometry, const BorderNodes* nodes, int generation) override;
     void SetColors(const std::vector<uint32_t>& abgr) override;
     void Draw(ImDrawList* dl, const ViewTransform& view, uint32_t outline, float outline_px) override;
+    bool Busy() const override { return job_ != nullptr; }
+    bool Step(double seconds) override;
     // Asks for the two programs to be compiled, without waiting (the first Sync waits).
     void Prepare();
     // After a lost and restored context: every GL object is gone; built again on the next Sync.
@@ -49,11 +51,42 @@ private:
         const std::vector<RingRange>* rings;
         const std::vector<uint32_t>* indices;  // null: the geometry's area, triangulated as it is written
     };
+    // Buffers being written through (Upload): a fixed room of vertices and indices, sent to the
+    // GPU when full.
+    struct Chunk {
+        unsigned vbo = 0, ibo = 0;
+        size_t v_cap = 0, i_cap = 0;              // floats and indices held before a write
+        std::vector<float> v;
+        std::vector<uint32_t> i;
+        size_t v_written = 0, i_written = 0;      // floats and indices on the GPU
+        void Need(size_t dv, size_t di);          // room for dv floats and di indices (Flush first if need be)
+        void Flush();
+    };
+    // A level being built, a share at a time (Step): its areas simplified (not for the finest
+    // level: the geometry's own), then written to its buffers area by area.
+    struct Job {
+        size_t index = 0;                             // in levels_
+        std::unique_ptr<LevelSimplifier> simplifier;  // while simplifying
+        std::vector<SimplifiedArea> simple;           // then its areas (empty for the finest level)
+        bool writing = false;
+        size_t area = 0;                              // the next area to write
+        Chunk fill, line;
+        Triangulator triangulator;                    // the finest level's deferred triangles
+        std::vector<uint32_t> made;
+    };
     bool EnsurePrograms();
-    // The level to draw for `pixels_per_unit`, built if needed.
+    // The level to draw for `pixels_per_unit`: the one it needs if built, else the nearest built
+    // one while the one it needs is built in slices (Step); the first level of a map is built at
+    // once (nothing could be drawn meanwhile).
     const Level* LevelFor(float pixels_per_unit);
-    void Build(Level& level, size_t index);
-    void Upload(Level& level, size_t areas, const std::function<AreaSpan(size_t)>& area);
+    bool Ready(size_t index) const;               // level `index` can be drawn now
+    void StartJob(size_t index);
+    // Works on job_ for about `seconds` (< 0: until done). True once its level is built.
+    bool Advance(double seconds);
+    AreaSpan SpanOf(const Job& job, size_t area) const;
+    void BeginWrite(Job& job);                    // sizes and allocates the level's buffers
+    void WriteArea(Job& job, size_t area);
+    void CancelJob();                             // its level's buffers freed, left unbuilt
     void DeleteBuffers(const Level& level);
     void DeleteLevels();
     unsigned fill_program_ = 0, line_program_ = 0;
@@ -66,6 +99,8 @@ private:
     std::vector<Level> levels_;              // coarsest first; the last is every vertex
     std::vector<float> tolerances_;
     const BorderNodes* nodes_ = nullptr;     // Sync's: the geometry's border nodes
+    std::unique_ptr<Job> job_;               // the level the view wants, being built
+    std::vector<bool> built_scratch_;        // LevelFor's: which levels can be drawn
     const Level* draw_ = nullptr;            // the level Draw chose, for Render
     int generation_ = -1;
     bool level_marked_ = false;  // app:map-level-built, once per dataset

@@ -19,6 +19,7 @@
 #include "core/fields.h"
 #include "core/text.h"
 #include "platform/platform.h"
+#include "ui/map_layer.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/views.h"
@@ -174,6 +175,8 @@ constexpr double kFrameSeconds = 0.05;
 // long a frame: the map answers a drag meanwhile, at a lower frame rate for a moment.
 constexpr size_t kLabelVerticesPerSlice = 5000;
 constexpr double kLabelFrameSeconds = 0.04;
+// A level of detail being built while frames are drawn (map_layer.h): this long a frame.
+constexpr double kLevelShareSeconds = 0.008;
 
 // A step of a big load on the loading card, in both languages (the card shows both).
 void ShowLoadStep(Str step, double fraction) {
@@ -384,13 +387,23 @@ bool StepLabels(AppState& app) {
     // finding them.
     return app.frames_to_draw <= 0;
 }
+
+// StepLoading once the map is drawn: a share of the level of detail a view of a big map asked for
+// and does not have yet (map_layer.h; the nearest one built is drawn meanwhile), shown once built.
+// Between frames that are drawn anyway (a drag, a pinch) only a short share, so that they stay
+// smooth; when none is, a longer one.
+bool StepMapLevel(AppState& app) {
+    if (app.map_layer == nullptr || !app.map_layer->Busy()) return false;
+    if (app.map_layer->Step(app.frames_to_draw > 0 ? kLevelShareSeconds : kLabelFrameSeconds)) RequestRedraw(app);
+    return app.frames_to_draw <= 0;
+}
 }  // namespace
 
 bool StepLoading(AppState& app) {
     SlicedLoad& s = app.load.sliced;
     switch (s.step) {
         case SlicedLoad::Step::None:
-            return StepLabels(app);
+            return StepLabels(app) || StepMapLevel(app);
         case SlicedLoad::Step::Read: {
             LoadResult result = LoadDataset(std::string_view(s.text.get(), s.size), s.file);
             s.text.reset();  // freed before the geometry takes its memory

@@ -34,6 +34,11 @@ public:
     // Adds to `dl` the command that draws every fill, then every outline (`outline_px` CSS px wide
     // in colour `outline`), as `view` places the map, clipped to the draw list's current clip rect.
     virtual void Draw(ImDrawList* dl, const ViewTransform& view, uint32_t outline, float outline_px) = 0;
+    // A big map's level of detail that a view asked for is built a share at a time, between
+    // frames, while the nearest one built is drawn. Busy: some is left. Step: works on it for
+    // about `seconds`; true once it is built (a frame then shows it).
+    virtual bool Busy() const { return false; }
+    virtual bool Step(double /*seconds*/) { return false; }
 };
 
 }  // namespace jcm

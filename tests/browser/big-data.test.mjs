@@ -153,3 +153,78 @@ test('many areas: the mirror is made over several frames, and is whole when the 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// The shipped map with every edge cut into 32 (286,000 vertices, over the 100,000 from which a
+// map is drawn in levels of detail: src/core/simplify.h). Its boundaries are quantised
+// (docs/data-format.md): on a grid 32 times finer every new point is a whole number, the same
+// for both neighbours that share the edge.
+function denseData() {
+  const data = JSON.parse(readFileSync(join(ROOT, 'data/campaign.json'), 'utf8'));
+  const pieces = 32;
+  const densify = (ring) => {
+    const abs = [];   // absolute positions on the finer grid
+    for (const [dx, dy] of ring) {
+      const [x, y] = abs.length ? abs[abs.length - 1] : [0, 0];
+      abs.push([x + dx * pieces, y + dy * pieces]);
+    }
+    const out = [];
+    for (let k = 0; k + 1 < abs.length; k++) {
+      const [p, q] = [abs[k], abs[k + 1]];
+      for (let j = 0; j < pieces; j++) out.push([p[0] + (q[0] - p[0]) / pieces * j, p[1] + (q[1] - p[1]) / pieces * j]);
+    }
+    out.push(abs[abs.length - 1]);
+    return out.map((p, k) => (k ? [p[0] - out[k - 1][0], p[1] - out[k - 1][1]] : p));
+  };
+  for (const area of data.areas) {
+    const g = area.geometry;
+    if (!g) continue;
+    assert.ok(g.transform, 'the shipped boundaries are quantised');
+    g.transform.scale = g.transform.scale.map((s) => s / pieces);
+    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    for (const poly of polygons) for (let r = 0; r < poly.length; r++) poly[r] = densify(poly[r]);
+  }
+  return JSON.stringify(data);
+}
+
+test('big map: zoomed in, a finer level of detail is built over several frames while the map is drawn, and kept', async () => {
+  const body = denseData();
+  const { page, context, errors } = await openApp(env, {
+    path: '?data=data/dense.json', wait: false,
+    route: async (p) => {
+      // Every animation frame's time, from the first script on: the frames the page ran while a level was built.
+      await p.addInitScript(() => {
+        window.__frames = [];
+        const tick = (t) => { window.__frames.push(performance.now()); requestAnimationFrame(tick); };
+        requestAnimationFrame(tick);
+      });
+      await p.route('**/data/dense.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+    },
+  });
+  await settle(page, 60000);
+  const marks = (name) => page.evaluate((n) => performance.getEntriesByName(n).map((m) => m.startTime), name);
+  assert.equal((await marks('app:map-level-built')).length, 1, 'drawn in levels of detail');
+  assert.deepEqual(await marks('app:map-level-started'), [], 'the fitted view: its level was built at once, nothing since');
+  await screenshot(page, 'big-map-fitted');
+  // Zoomed in until the view wants every vertex: each finer level is started, then ready.
+  const zoomIn = control(page, 'button', '放大');
+  for (let k = 0; k < 8; k++) {
+    await press(page, zoomIn);
+    await settle(page, 60000);
+  }
+  const started = await marks('app:map-level-started'), ready = await marks('app:map-level-ready');
+  assert.ok(started.length >= 1, 'zooming in asked for a finer level');
+  assert.equal(ready.length, started.length, `each level asked for was built (one at a time, none dropped): ${started} / ${ready}`);
+  const frames = await page.evaluate(() => window.__frames);
+  const between = frames.filter((t) => t > started.at(-1) && t < ready.at(-1)).length;
+  assert.ok(between >= 2, `the last level was built across frames, not in one task: ${between} frames between start and ready`);
+  await screenshot(page, 'big-map-zoomed');
+  // Zoomed out and in again: those levels are kept, nothing is built again.
+  const zoomOut = control(page, 'button', '缩小');
+  for (let k = 0; k < 8; k++) await press(page, zoomOut);
+  await settle(page, 60000);
+  for (let k = 0; k < 8; k++) await press(page, zoomIn);
+  await settle(page, 60000);
+  assert.equal((await marks('app:map-level-started')).length, started.length, 'no level built twice');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

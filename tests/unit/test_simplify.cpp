@@ -380,3 +380,78 @@ TEST_CASE("simplify: border nodes of a map where nothing is shared: none but whe
     CHECK(flagged == 0);
     CHECK(nodes.of_area[0] == std::vector<uint8_t>{0, 1, 0, 0, 0, 1, 0, 0});
 }
+
+namespace {
+bool SameVertices(const std::vector<jcm::Vec2>& a, const std::vector<jcm::Vec2>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t k = 0; k < a.size(); ++k)
+        if (a[k].x != b[k].x || a[k].y != b[k].y) return false;
+    return true;
+}
+}  // namespace
+
+TEST_CASE("simplify: a level built a share at a time is the level built at once") {
+    const GridMap m = MakeGridMap(5, 4, 60, 11);
+    const jcm::BorderNodes nodes = jcm::FindBorderNodes(m.areas);
+    const float tol = 0.016f;
+    jcm::Triangulator tri;
+    std::vector<uint32_t> keep, scratch;
+    std::vector<jcm::SimplifiedArea> once(m.areas.size());
+    size_t kept = 0;
+    for (size_t i = 0; i < m.areas.size(); ++i) {
+        jcm::SimplifyArea(m.areas[i], tol, tri, &once[i], &keep, &scratch, nodes.of_area[i].data());
+        kept += once[i].vertices.size();
+    }
+    // Shares of one area (1 vertex: at least one area a step), a few, and all at once.
+    for (size_t share : {size_t{1}, size_t{150}, size_t{1} << 30}) {
+        CAPTURE(share);
+        jcm::LevelSimplifier level(m.areas, &nodes, tol);
+        size_t steps = 1;
+        double progress = level.Progress();
+        CHECK(progress == 0.0);
+        while (!level.Step(share)) {
+            ++steps;
+            CHECK(level.Progress() > progress);  // every step does some
+            progress = level.Progress();
+            REQUIRE(steps <= m.areas.size());
+        }
+        CHECK(level.Progress() == 1.0);
+        if (share == 1) CHECK(steps == m.areas.size());
+        if (share > 100000) CHECK(steps == 1);
+        CHECK(level.Kept() == kept);
+        const std::vector<jcm::SimplifiedArea> sliced = level.Take();
+        REQUIRE(sliced.size() == once.size());
+        for (size_t i = 0; i < once.size(); ++i) {
+            CHECK(SameVertices(sliced[i].vertices, once[i].vertices));
+            CHECK(sliced[i].indices == once[i].indices);
+            REQUIRE(sliced[i].rings.size() == once[i].rings.size());
+            for (size_t r = 0; r < once[i].rings.size(); ++r) {
+                CHECK(sliced[i].rings[r].start == once[i].rings[r].start);
+                CHECK(sliced[i].rings[r].count == once[i].rings[r].count);
+            }
+        }
+    }
+    // Without border nodes (or with another map's), each ring on its own, as SimplifyArea without.
+    jcm::LevelSimplifier alone(m.areas, nullptr, tol);
+    while (!alone.Step(1000)) {}
+    const std::vector<jcm::SimplifiedArea> a = alone.Take();
+    jcm::SimplifiedArea first;
+    jcm::SimplifyArea(m.areas[0], tol, tri, &first, &keep, &scratch);
+    CHECK(SameVertices(a[0].vertices, first.vertices));
+    const jcm::BorderNodes none;
+    jcm::LevelSimplifier mismatched(m.areas, &none, tol);
+    while (!mismatched.Step(1000)) {}
+    CHECK(SameVertices(mismatched.Take()[0].vertices, first.vertices));
+}
+
+TEST_CASE("simplify: while a level is built, the nearest one built is drawn, a finer one before a coarser one") {
+    using jcm::NearestBuiltLevel;
+    CHECK(NearestBuiltLevel({false, false, false, false, false}, 2) == -1);  // none: the first is built at once
+    CHECK(NearestBuiltLevel({false, false, true, false, false}, 2) == 2);    // itself
+    CHECK(NearestBuiltLevel({true, false, false, false, false}, 3) == 0);    // zoomed in from the fitted view
+    CHECK(NearestBuiltLevel({true, false, true, false, false}, 1) == 2);     // as near: the finer one
+    CHECK(NearestBuiltLevel({true, false, false, true, false}, 1) == 0);     // the nearer
+    CHECK(NearestBuiltLevel({false, false, false, true, true}, 0) == 3);     // zoomed out
+    CHECK(NearestBuiltLevel({true}, 0) == 0);
+    CHECK(NearestBuiltLevel({}, 0) == -1);
+}
