@@ -923,6 +923,9 @@ void UpdateApp(AppState& app) {
             (owner == TextOwner::Note ? app.editor.note : app.editor.author) = typed;
             NeedGlyphs(app, typed);
         } else {
+            // A search typed while an area is shown shows its results (the area view came first
+            // and hid them); Back returns to the area.
+            if (!typed.empty() && typed != app.ui.query && app.selected >= 0) SelectArea(app, -1);
             SetQuery(app, typed);
         }
         RequestRedraw(app);

@@ -1289,6 +1289,44 @@ TEST_CASE("history: views push entries, Back (an older hash) returns to them; la
     CHECK(f.app->ui.tab == jcm::PanelTab::Overview);
 }
 
+TEST_CASE("search: typed while an area is shown, its results are shown; Back returns to the area") {
+    Fixture f;
+    f.LoadShipped();
+    auto& hl = jcm::platform::headless::Get();
+    hl.history.clear();
+    const int qufu = f.app->data.FindArea("370881");
+    jcm::SelectArea(*f.app, qufu);
+    f.Settle();
+    const std::string area_hash = hl.hash;
+    hl.typed = "园区";
+    hl.typed_changed = true;
+    jcm::UpdateApp(*f.app);
+    f.Settle();
+    CHECK(f.app->selected == -1);
+    CHECK(f.app->ui.query == "园区");
+    CHECK(Shows(*f.app, "搜索结果 ("));  // the results, not the area
+    CHECK(hl.history.back() == area_hash);  // the area's entry stays for Back
+    // More typing narrows the results (no new entry); a result opens its area over them.
+    const size_t entries = hl.history.size();
+    hl.typed = "园区 ";
+    hl.typed_changed = true;
+    jcm::UpdateApp(*f.app);
+    f.Settle();
+    CHECK(hl.history.size() == entries);
+    hl.hash = area_hash;
+    hl.hash_changed = hl.hash_back = true;
+    jcm::UpdateApp(*f.app);
+    f.Settle();
+    CHECK(f.app->selected == qufu);
+    // Emptying the search while an area is shown leaves the area as it is.
+    hl.typed = "";
+    hl.typed_changed = true;
+    jcm::UpdateApp(*f.app);
+    f.Settle();
+    CHECK(f.app->selected == qufu);
+    CHECK(f.app->ui.query.empty());
+}
+
 TEST_CASE("links: a part of the hash that cannot be decoded is ignored with a notice, the rest applies") {
     jcm::platform::headless::Reset();
     auto& hl = jcm::platform::headless::Get();
