@@ -224,23 +224,34 @@ void DrawCompare(AppState& app) {
         RecordItem(app, Role::Cell, kind);
         SemEnd(app);
     }
-    // More columns to the right: the rows' visible edge fades into the panel under a chevron, so
-    // one reading on a phone sees that the table goes on sideways (its scrollbar alone is easy to
-    // miss). The header row is left as it is: its sort arrow stays in view.
+    // More columns to the right: the table's visible edge fades into the panel, with a chevron in
+    // the header row (in a row it read as that row's button, over its figure), so one reading on
+    // a phone sees that the table goes on sideways (its scrollbar alone is easy to miss).
+    const Theme& t = CurrentTheme();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+    const float right = wp.x + ws.x, bottom = wp.y + ws.y - ImGui::GetStyle().ScrollbarSize;
+    dl->PushClipRect(wp, ImVec2(right, bottom), false);
     if (ImGui::GetScrollX() < ImGui::GetScrollMaxX() - 1.0f) {
-        const Theme& t = CurrentTheme();
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
-        const float fade = 40.0f, right = wp.x + ws.x, bottom = wp.y + ws.y - ImGui::GetStyle().ScrollbarSize;
-        const float top = wp.y + header_h + 1.0f;  // below the header row
-        const ImU32 clear = t.panel & ~IM_COL32_A_MASK;
-        dl->PushClipRect(ImVec2(wp.x, top), ImVec2(right, bottom), false);
-        dl->AddRectFilledMultiColor(ImVec2(right - fade, top), ImVec2(right, bottom), clear, t.panel, t.panel, clear);
-        const float cy = top + row_min_h * 0.5f, r = ImGui::GetFontSize() * 0.3f, cx = right - 8.0f - r;
+        const float fade = 40.0f, rows_top = wp.y + header_h;
+        const ImU32 header_bg = ImGui::GetColorU32(ImGuiCol_TableHeaderBg);
+        dl->AddRectFilledMultiColor(ImVec2(right - fade, wp.y), ImVec2(right, rows_top), header_bg & ~IM_COL32_A_MASK, header_bg,
+                                    header_bg, header_bg & ~IM_COL32_A_MASK);
+        dl->AddRectFilledMultiColor(ImVec2(right - fade, rows_top + 1.0f), ImVec2(right, bottom), t.panel & ~IM_COL32_A_MASK, t.panel,
+                                    t.panel, t.panel & ~IM_COL32_A_MASK);
+        const float cy = wp.y + header_h * 0.5f, r = ImGui::GetFontSize() * 0.3f, cx = right - 8.0f - r;
         const ImVec2 chevron[3] = {ImVec2(cx - r * 0.5f, cy - r), ImVec2(cx + r * 0.5f, cy), ImVec2(cx - r * 0.5f, cy + r)};
         dl->AddPolyline(chevron, 3, t.accent, 0, 2.0f);
-        dl->PopClipRect();
     }
+    // Scrolled sideways: the names' column keeps its place over the figures passing under it,
+    // with an edge and a soft shadow (without them, cut glyphs showed beside the names).
+    if (ImGui::GetScrollX() > 0.5f) {
+        const float x = std::floor(ImGui::GetCurrentTable()->Columns[0].MaxX) + 0.5f;
+        dl->AddRectFilledMultiColor(ImVec2(x, wp.y), ImVec2(x + 6.0f, bottom), t.outline, t.outline & ~IM_COL32_A_MASK,
+                                    t.outline & ~IM_COL32_A_MASK, t.outline);
+        dl->AddLine(ImVec2(x, wp.y), ImVec2(x, bottom), t.outline, 1.0f);
+    }
+    dl->PopClipRect();
     SemEnd(app);
     ImGui::EndTable();
     ImGui::PopStyleVar();
