@@ -65,6 +65,7 @@ constexpr Pair kStrings[] = {
     {"搜索区域、目标、项目、原文", "Search areas, goals, projects, quotes"},
     {"筛选", "Filters"},
     {"清除筛选", "Clear filters"},
+    {"没有符合筛选条件的目标", "No goals match the filters"},
     {"分类", "Categories"},
     {"状态", "Status"},
     {"区域类型", "Area types"},
@@ -99,6 +100,7 @@ constexpr Pair kStrings[] = {
     // In English "..." for "…": the glyphs are the system CJK font's, whose "…" sits mid-height.
     {"导入数据（JSON）…", "Import data (JSON)..."},
     {"导出数据（JSON，含本地记录）", "Export data (JSON, with local records)"},
+    {"导出（JSON）", "Export (JSON)"},  // beside the local records it includes (the records bar)
     {"导出目标清单（CSV）", "Export goals (CSV)"},
     {"导出当前视图（PNG）", "Export this view (PNG)"},
     {"记录进展", "Record progress"},
@@ -144,7 +146,7 @@ constexpr Pair kStrings[] = {
     {"%d 个错误", "%d error"},
     {"%d 个警告", "%d warnings"},
     {"%d 个警告", "%d warning"},
-    {"0（已报告其他目标）", "0 (has other goals)"},
+    {"0（有其他目标）", "0 (has other goals)"},
     {"完成度减 1%", "1% less"},
     {"调整面板高度", "Resize the panel"},
     {"完成度加 1%", "1% more"},
@@ -191,7 +193,6 @@ constexpr Pair kStrings[] = {
     {"打印于 %s", "Printed %s"},
     {"报道未涉及的区域（未报告目标）", "Areas the report does not cover (no goals reported)"},
     {"最新进展", "Latest report"},
-    {"尚无进展记录", "No progress recorded yet"},
     {"本简报包含全部区域和目标（不受筛选影响），状态为各目标的最新记录；本机未发布的记录已标出。", "This briefing has every area and goal (the filters do not apply), each with its latest report; reports recorded on this device and not yet published are marked."},
     {"%s区域地图与目标看板", "Map of %s's areas and goals dashboard"},
     {"已报告 %d/%d", "%d of %d reported"},

@@ -196,15 +196,17 @@ void GoalItem(std::string& out, const AppState& app, const Goal& g, const Theme&
         if (!tg.deadline.empty()) line += std::string(" · ") + Tr(Str::Deadline, lang) + " " + tg.deadline;
         Element(out, "div", nullptr, line);
     }
-    if (g.progress.empty()) {
-        Element(out, "div", "muted", Tr(Str::NoReportYet, lang));
-    } else {
+    // No report: the status chip says so ("No report yet"); a line more said it again for each
+    // such goal (most of a printed briefing).
+    if (!g.progress.empty()) {
         const ProgressReport& r = g.progress.back();
-        std::string line = std::string(Tr(Str::LatestReport, lang)) + ": " + r.date;
+        std::string line = std::string(Tr(Str::LatestReport, lang)) + LabelColon(lang) + r.date;
         if (!r.author.empty()) line += std::string(" · ") + Tr(Str::Author, lang) + " " + r.author;
         if (r.has_percent) line += std::string(" · ") + FormatNumber(r.percent, lang, num, sizeof num) + "%";
         if (!r.note.Empty()) line += " · " + r.note.Get(lang);
-        if (FindEdit(app, g.id, r.date) >= 0) line += std::string(" (") + Tr(Str::LocalUnpublished, lang) + ")";
+        if (FindEdit(app, g.id, r.date) >= 0)
+            line += lang == Lang::Zh ? std::string("（") + Tr(Str::LocalUnpublished, lang) + "）"
+                                     : std::string(" (") + Tr(Str::LocalUnpublished, lang) + ")";
         Element(out, "div", nullptr, line);
     }
     if (!g.quote.empty()) {

@@ -32,6 +32,7 @@ void Quote(AppState& app, const char* id, const std::string& quote) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(kLinkPadX, kLinkPadY));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - kLinkPadX);  // its label in line with the text above
     bool pressed = ImGui::Button(label);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);
@@ -103,11 +104,15 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
         const ProgressReport& r = g.progress.back();
         if (r.author.empty()) std::snprintf(buf, sizeof buf, "%s %s", Tr(Str::Reported, lang), r.date.c_str());
         else std::snprintf(buf, sizeof buf, Tr(Str::ReportedBy, lang), r.date.c_str(), r.author.c_str());
-        ImGui::AlignTextToFramePadding();
-        UiLabel(app, buf, TextTone::Muted);
         const int local = FindEdit(app, g.id, r.date);
+        // The texts on the line of the Revert link sit where its label does, on the line they
+        // wrap onto too (a phone's: they sat 8 px above it).
+        if (local >= 0) AlignTextToLinks();
+        else ImGui::AlignTextToFramePadding();
+        UiLabel(app, buf, TextTone::Muted);
         if (local >= 0) {  // recorded here, not in the published data: say so, and offer to revert
             SameLineOrWrap(ImGui::CalcTextSize(Tr(Str::LocalUnpublished, lang)).x);
+            AlignTextToLinks();
             UiLabel(app, Tr(Str::LocalUnpublished, lang), TextTone::Warning);
             SameLineOrWrap(ButtonWidth(Tr(Str::Revert, lang), kLinkPadX));
             if (UiLink(app, Tr(Str::Revert, lang))) {

@@ -306,7 +306,7 @@ void DrawLocalEditsBar(AppState& app) {
     char buf[160];
     // A banner: a tinted box (drawn under its content once its height is known), set apart
     // from the list that scrolls below it; the links' text lines up with the text after the
-    // bullet (a link's label sits kLinkPadX into its button).
+    // bullet.
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 top = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
@@ -321,10 +321,12 @@ void DrawLocalEditsBar(AppState& app) {
         ImGui::Bullet();
         ImGui::PopStyleColor();
         ImGui::SameLine();
-        indent = ImGui::GetCursorPosX() - line_x - kLinkPadX;
+        indent = ImGui::GetCursorPosX() - line_x;  // (a link at a line's start lines its label up: UiLink)
         UiText(app, buf);
         ImGui::Indent(indent);
-        if (UiLink(app, Tr(Str::ExportJson, lang))) ExportJson(app);
+        // Both links on one line where they fit (a phone's too): the banner stays above every
+        // view, and with a line a link it took a third of a phone's half-height panel.
+        if (UiLink(app, Tr(Str::ExportJsonShort, lang))) ExportJson(app);
         SameLineOrWrap(ButtonWidth(Tr(Str::RevertAll, lang), kLinkPadX));
         if (UiLink(app, Tr(Str::RevertAll, lang))) RevertAllEdits(app);
     }
@@ -333,7 +335,9 @@ void DrawLocalEditsBar(AppState& app) {
         if (local.edits.empty()) {  // the bullet centred on the link's line, as its text is
             ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(kLinkPadX, kLinkPadY));
             ImGui::AlignTextToFramePadding();
-            ImGui::Bullet();
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(t.status[static_cast<int>(Status::Yellow)]));
+            ImGui::Bullet();  // the banner's colour, as with the records (in the text's, it read as a stray dot)
+            ImGui::PopStyleColor();
             ImGui::PopStyleVar();
             ImGui::SameLine();
         } else {

@@ -311,13 +311,24 @@ void DrawOverview(AppState& app) {
         StatTile(app, buf, captions[i], tile_w, tile_h);
     }
 
-    SectionHeading(app, Tr(Str::StatusMix, lang));
-    DrawStatusMix(app);
-    // Categories first: their colours are the legend of the per-area bars below.
-    SectionHeading(app, Tr(Str::GoalsByCategory, lang));
-    DrawCategories(app);
-    SectionHeading(app, Tr(Str::GoalsPerArea, lang));
-    DrawAreasRanked(app);
+    if (s.total.goals == 0 && !app.ui.filter.Empty()) {
+        // Filters that leave no goal say so, with the way out, rather than empty sections.
+        ImGui::Spacing();
+        UiText(app, Tr(Str::NoGoalsMatch, lang), TextTone::Muted);
+        if (UiLink(app, Tr(Str::ClearFilters, lang))) {
+            app.ui.filter = GoalFilter{};
+            RefreshStats(app);
+            WriteHash(app, /*push=*/false);
+        }
+    } else {
+        SectionHeading(app, Tr(Str::StatusMix, lang));
+        DrawStatusMix(app);
+        // Categories first: their colours are the legend of the per-area bars below.
+        SectionHeading(app, Tr(Str::GoalsByCategory, lang));
+        DrawCategories(app);
+        SectionHeading(app, Tr(Str::GoalsPerArea, lang));
+        DrawAreasRanked(app);
+    }
 
     SectionHeading(app, Tr(Str::Source, lang));
     UiText(app, d.source.title.Get(lang).c_str());

@@ -1,5 +1,6 @@
 // view_search.cpp: the search field (its frame; the page's <input> edits the text), the results
 // list, and the filter chips.
+#include <algorithm>
 #include <cstdio>
 
 #include "platform/platform.h"
@@ -53,11 +54,22 @@ void DrawSearchField(AppState& app, float width) {
         }
     }
 
-    // Publish the rectangle and value to the page only when they change (no per-frame calls).
-    if (app.text_owner != TextOwner::Search) return;  // the input is lent to another field
-    // The page's <input> sits above the canvas: hide it while anything is drawn over the field.
-    const bool covered = (app.show_problems && !app.problems.empty()) || app.ui.show_keys ||
+    // The page's <input> sits above the canvas: hidden while anything is drawn over the field,
+    // and while the view is exported as a picture (which has only what the canvas draws); lent
+    // to another field (the record dialog's) it is elsewhere. Then the field shows its text, or
+    // its placeholder, drawn where the input has it.
+    const bool lent = app.text_owner != TextOwner::Search;
+    const bool covered = (app.show_problems && !app.problems.empty()) || app.ui.show_keys || app.png_frames > 0 ||
                          ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
+    if (lent || covered) {
+        const char* text = ui.query.empty() ? placeholder : ui.query.c_str();
+        const ImVec2 at(p.x + 38.0f, p.y + (h - ImGui::GetTextLineHeight()) * 0.5f);
+        dl->PushClipRect(p, ImVec2(p.x + width - clear_w - 12.0f, p.y + h), true);
+        dl->AddText(at, ui.query.empty() ? t.text_muted : t.text, text);
+        dl->PopClipRect();
+    }
+    // Published to the page only when the rectangle or the value change (no per-frame calls).
+    if (lent) return;
     const bool visible = !covered;
     const float r[4] = {p.x, p.y, visible ? width - clear_w : 0.0f, h};
     PublishTextField(app, TextOwner::Search, r, ui.query, placeholder, /*replace=*/cleared);  // emptied by the app
@@ -153,7 +165,21 @@ void DrawFilters(AppState& app) {
     };
 
     ImGui::Spacing();
+    // Clearing them is at the top, at the right of the first heading (below the last of some
+    // twenty chips, a phone needed three swipes to find it).
+    const bool any = !f.Empty();
+    if (any) AlignTextToLinks();
     UiLabel(app, Tr(Str::Categories, lang), TextTone::Muted);
+    if (any) {
+        const char* clear = Tr(Str::ClearFilters, lang);
+        const float w = ButtonWidth(clear, kLinkPadX);
+        ImGui::SameLine();
+        ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - w + kLinkPadX));
+        if (UiLink(app, clear)) {
+            f = GoalFilter{};
+            changed = true;
+        }
+    }
     for (size_t i = 0; i < d.categories.size(); ++i) {
         const char* label = d.categories[i].name.Get(lang).c_str();
         ImGui::PushID(static_cast<int>(i));
@@ -182,12 +208,6 @@ void DrawFilters(AppState& app) {
         flow(label, i == 0, false);
         if (UiChip(app, label, is_on(f.area_kinds, d.area_kinds[i].id))) toggle(f.area_kinds, d.area_kinds[i].id);
         ImGui::PopID();
-    }
-    if (!f.Empty()) {
-        if (UiLink(app, Tr(Str::ClearFilters, lang))) {
-            f = GoalFilter{};
-            changed = true;
-        }
     }
     ImGui::Spacing();
     if (changed) {

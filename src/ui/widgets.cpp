@@ -138,6 +138,12 @@ void SameLineOrWrap(float width, float spacing) {
     if (ImGui::GetCursorScreenPos().x + width > right + 0.5f) ImGui::NewLine();
 }
 
+void AlignTextToLinks() {
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(kLinkPadX, kLinkPadY));
+    ImGui::AlignTextToFramePadding();
+    ImGui::PopStyleVar();
+}
+
 void ScrollWindowBy(float dy) {
     const ImGuiWindow* w = ImGui::GetCurrentWindow();
     const bool pending = w->ScrollTarget.y < FLT_MAX && w->ScrollTargetCenterRatio.y == 0.0f;
@@ -252,6 +258,9 @@ bool UiLink(AppState& app, const char* label, Role role) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(kLinkPadX, kLinkPadY));
+    // At the start of a line its label lines up with the text above and below it: the button's
+    // padding reaches out to the left (it stood kLinkPadX in, as if indented).
+    if (!ImGui::GetCurrentWindow()->DC.IsSameLine) ImGui::SetCursorPosX(ImGui::GetCursorPosX() - kLinkPadX);
     bool pressed = ImGui::Button(label);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);

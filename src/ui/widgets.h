@@ -77,6 +77,8 @@ bool UiButton(AppState& app, const char* label, ImVec2 size = ImVec2(0, 0), cons
 // font 35 px tall, and with style.TouchExtraPadding a 43 px target for a finger.
 constexpr float kLinkPadX = 6.0f, kLinkPadY = 8.0f;
 bool UiLink(AppState& app, const char* label, Role role = Role::Button);
+// Text on this line sits where a UiLink's label does (ImGui::AlignTextToFramePadding for a link).
+void AlignTextToLinks();
 // A rounded toggle chip: a toggle button (role Button, kSemToggle) or a tab (role Tab).
 bool UiChip(AppState& app, const char* label, bool on, ImU32 swatch = 0, Role role = Role::Button);
 bool UiCheckbox(AppState& app, const char* label, bool* value);

@@ -29,7 +29,7 @@ after(async () => { await env.close(); });
 const L = {
   zh: {
     path: '', map: '地图', areas: '地图上的区域', zoomIn: '放大', zoomOut: '缩小', reset: '复位', targets: '指标',
-    goals: '目标', zero: '0（已报告其他目标）', none: '未报告目标', underFilters: '筛选后无目标', filters: /^筛选/,
+    goals: '目标', zero: '0（有其他目标）', none: '未报告目标', underFilters: '筛选后无目标', filters: /^筛选/,
     help: '键盘操作', other: 'English', oneTarget: '1 个量化指标', back: '返回全市概况',
   },
   en: {

@@ -19,6 +19,7 @@
 #include "synthetic.h"
 #include "ui/app.h"
 #include "ui/semantics.h"
+#include "ui/strings.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
 
@@ -1606,6 +1607,80 @@ TEST_CASE("merge: an export of other data, an invalid file or a file with nothin
     CHECK(f.app->ui.toast.en == "Nothing new in mine.json (1 report is already here)");
 }
 
+TEST_CASE("filters: when they leave no goal, the overview says so and offers to clear them, not empty sections") {
+    Fixture f;
+    f.LoadShipped();
+    f.Settle(390, 844);
+    CHECK(Shows(*f.app, "目标分类"));
+    f.app->ui.filter.statuses = 1u << static_cast<int>(jcm::Status::Red);  // the shipped data has no report at all
+    jcm::RefreshStats(*f.app);
+    f.Settle(390, 844);
+    REQUIRE(f.app->stats.total.goals == 0);
+    CHECK(Shows(*f.app, "没有符合筛选条件的目标"));
+    CHECK_FALSE(Shows(*f.app, "目标分类"));
+    const int clear = FindItem(*f.app, jcm::Role::Button, "清除筛选");
+    REQUIRE(clear >= 0);
+    f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(clear).id), false, 0);
+    f.Settle(390, 844);
+    CHECK(f.app->ui.filter.Empty());
+    CHECK(f.app->stats.total.goals > 0);
+    CHECK(Shows(*f.app, "目标分类"));
+    CHECK_FALSE(Shows(*f.app, "没有符合筛选条件的目标"));
+}
+
+TEST_CASE("filters: with one on, Clear filters is at the top, above every chip, and clears them all") {
+    Fixture f;
+    f.LoadShipped();
+    f.app->ui.show_filters = true;
+    f.Settle(390, 844);
+    CHECK(FindItem(*f.app, jcm::Role::Button, "清除筛选") < 0);  // none on: nothing to clear
+    const std::string first = f.app->data.categories[0].name.zh;
+    const std::string last_kind = f.app->data.area_kinds.back().name.zh;
+    int chip = FindItem(*f.app, jcm::Role::Button, first);
+    REQUIRE(chip >= 0);
+    f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(chip).id), false, 0);
+    f.Settle(390, 844);
+    REQUIRE_FALSE(f.app->ui.filter.Empty());
+    const int clear = FindItem(*f.app, jcm::Role::Button, "清除筛选");
+    REQUIRE(clear >= 0);
+    chip = FindItem(*f.app, jcm::Role::Button, first);
+    const jcm::SemRect c = f.app->sem.Item(clear).rect;
+    CHECK(c.y + c.h <= f.app->sem.Item(chip).rect.y + 0.5f);        // above the first chip
+    CHECK(c.x + c.w <= 390.0f);                                       // whole on a phone
+    CHECK((f.app->sem.Item(clear).flags & jcm::kSemTruncated) == 0);
+    CHECK(c.y < f.app->sem.Item(FindItem(*f.app, jcm::Role::Button, last_kind)).rect.y);
+    f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(clear).id), false, 0);
+    f.Settle(390, 844);
+    CHECK(f.app->ui.filter.Empty());
+    CHECK(FindItem(*f.app, jcm::Role::Button, "清除筛选") < 0);
+}
+
+TEST_CASE("panel: the local records' bar is two lines on a phone, its links side by side, in both languages") {
+    for (const jcm::Lang lang : {jcm::Lang::Zh, jcm::Lang::En}) {
+        INFO("en: ", lang == jcm::Lang::En);
+        Fixture f;
+        f.LoadShipped();
+        jcm::SetLanguage(*f.app, lang);
+        jcm::OpenEditor(*f.app, 0);
+        f.Settle(390, 844);
+        for (jcm::Str press : {jcm::Str::StatusGreen, jcm::Str::Save}) {
+            const int b = FindItem(*f.app, jcm::Role::Button, jcm::Tr(press, lang));
+            REQUIRE(b >= 0);
+            f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(b).id), false, 0);
+            f.Settle(390, 844);
+        }
+        REQUIRE(f.app->local.edits.size() == 1);
+        const int exp = FindItem(*f.app, jcm::Role::Button, jcm::Tr(jcm::Str::ExportJsonShort, lang));
+        const int revert = FindItem(*f.app, jcm::Role::Button, jcm::Tr(jcm::Str::RevertAll, lang));
+        REQUIRE(exp >= 0);
+        REQUIRE(revert >= 0);
+        const jcm::SemRect a = f.app->sem.Item(exp).rect, b = f.app->sem.Item(revert).rect;
+        CHECK(a.y == doctest::Approx(b.y));  // one line
+        CHECK(a.x + a.w <= b.x);
+        CHECK(b.x + b.w <= 390.0f);
+    }
+}
+
 TEST_CASE("panel: a goal just recorded stays wholly in view as the bar for local records comes in above it") {
     const float sizes[2][2] = {{390, 844}, {1280, 800}};
     for (const auto& size : sizes) {
@@ -2033,8 +2108,11 @@ TEST_CASE("briefing: an A4 document in the UI's language with the map, the summa
     CHECK(html.find("<svg class=\"map\"") != std::string::npos);
     CHECK(html.find("进展简报") != std::string::npos);
     CHECK(html.find("数据截至 2026-12-01（最新进展记录）") != std::string::npos);
-    CHECK(html.find("最新进展: 2026-12-01 · 填报人 王明 · 40%") != std::string::npos);
-    CHECK(html.find("本地记录 · 未发布") != std::string::npos);
+    // Chinese punctuation in Chinese (full-width colon and brackets, as 指标： and 原文：).
+    CHECK(html.find("最新进展：2026-12-01 · 填报人 王明 · 40%（本地记录 · 未发布）") != std::string::npos);
+    // A goal with no report says so once, in its status (a line more said it again for each).
+    CHECK(html.find("暂无报告") != std::string::npos);
+    CHECK(html.find("尚无进展记录") == std::string::npos);
     for (const jcm::Area& a : f.app->data.areas) CHECK(html.find(a.name.zh) != std::string::npos);
     for (const jcm::Goal& g : f.app->data.goals) {
         std::string escaped;
@@ -2047,7 +2125,7 @@ TEST_CASE("briefing: an A4 document in the UI's language with the map, the summa
     const std::string en = jcm::BriefingHtml(*f.app);
     CHECK(en.find("<html lang=\"en\">") != std::string::npos);
     CHECK(en.find("Progress briefing") != std::string::npos);
-    CHECK(en.find("Latest report: 2026-12-01 · Reported by 王明 · 40%") != std::string::npos);
+    CHECK(en.find("Latest report: 2026-12-01 · Reported by 王明 · 40% (Local · unpublished)") != std::string::npos);
     jcm::PrintBriefing(*f.app);
     REQUIRE(jcm::platform::headless::Get().printed.size() == 1);
     CHECK(jcm::platform::headless::Get().printed[0] == en);
