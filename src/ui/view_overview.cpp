@@ -222,10 +222,15 @@ void DrawAreasRanked(AppState& app) {
             const char* name = a.name.Get(lang).c_str();
             ImGui::PushID(i);
             const ImVec2 row = ImGui::GetCursorScreenPos();
-            const float name_h = stacked ? line_h + 6 : 0.0f;
-            const float row_h = 34.0f + name_h;
             char count[96];
             AreaCountText(app, i, count, sizeof count);
+            // A row with no bar keeps one line where its name and its words fit side by side
+            // (stacked, seven such rows took most of a phone's panel).
+            const bool one_line = stacked && goals == 0 &&
+                                  ImGui::CalcTextSize(name).x + ImGui::CalcTextSize(count).x + 30.0f <= w;
+            const bool two_lines = stacked && !one_line;
+            const float name_h = two_lines ? line_h + 6 : 0.0f;
+            const float row_h = 34.0f + name_h;
             std::snprintf(buf, sizeof buf, "%s: %s", name, count);
             if (UiSelectable(app, Role::ListItem, "##area", buf, app.selected == i, ImGuiSelectableFlags_AllowOverlap,
                              ImVec2(0, row_h)))
@@ -239,9 +244,9 @@ void DrawAreasRanked(AppState& app) {
                 continue;
             }
             ImDrawList* dl = ImGui::GetWindowDrawList();
-            const float bar_x = stacked ? row.x + 6 : row.x + name_w;
+            const float bar_x = one_line ? row.x + w - 6 - ImGui::CalcTextSize(count).x : two_lines ? row.x + 6 : row.x + name_w;
             const float ty = row.y + name_h + (34.0f - line_h) * 0.5f;
-            if (stacked) dl->AddText(ImVec2(row.x + 6, row.y + 6), CurrentTheme().text, name);
+            if (two_lines) dl->AddText(ImVec2(row.x + 6, row.y + 6), CurrentTheme().text, name);
             else dl->AddText(ImVec2(row.x + 6, ty), CurrentTheme().text, name);
             if (goals > 0) {
                 ImGui::SetCursorScreenPos(ImVec2(bar_x, row.y + name_h + 10));

@@ -1607,6 +1607,25 @@ TEST_CASE("merge: an export of other data, an invalid file or a file with nothin
     CHECK(f.app->ui.toast.en == "Nothing new in mine.json (1 report is already here)");
 }
 
+TEST_CASE("overview: on a phone in English an area with no goals is one row of one line, beside the taller rows with bars") {
+    Fixture f;
+    f.LoadShipped();
+    jcm::SetLanguage(*f.app, jcm::Lang::En);
+    f.app->ui.sheet = jcm::Sheet::Full;
+    f.Settle(390, 4000);  // a phone's width, tall enough to show every row
+    const auto row = [&](const std::string& start) {
+        for (int i = 0; i < f.app->sem.Count(); ++i) {
+            const jcm::SemItem& it = f.app->sem.Item(i);
+            if (it.role == jcm::Role::ListItem && f.app->sem.Name(it).substr(0, start.size()) == start) return it.rect;
+        }
+        FAIL("no row ", start);
+        return jcm::SemRect{};
+    };
+    const jcm::SemRect none = row("Yutai County:"), bars = row("Sishui County:");
+    CHECK(none.h < 45.0f);          // one line: name and "No goals reported" side by side (34 px and the spacing)
+    CHECK(bars.h > none.h + 15.0f);  // the names above their bars (stacked: a long name is cut otherwise)
+}
+
 TEST_CASE("filters: when they leave no goal, the overview says so and offers to clear them, not empty sections") {
     Fixture f;
     f.LoadShipped();
