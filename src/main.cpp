@@ -158,8 +158,8 @@ void Frame() {
         HandleEvent(app, event);
     }
     jcm::UpdateApp(app);
+    RecreateGlObjectsIfContextRestored(app);  // (first: a level of detail being built writes to the GPU)
     if (jcm::StepLoading(app)) return;  // a big dataset loads a step per frame
-    RecreateGlObjectsIfContextRestored(app);
 
     // Bake the font atlas when the font file or the set of characters to show changed, or the
     // device pixel ratio did (browser zoom, another screen).

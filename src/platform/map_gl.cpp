@@ -165,17 +165,26 @@ void MapLayerGL::DeleteLevels() {
     draw_ = nullptr;
 }
 
+void MapLayerGL::Release() {
+    CancelJob();
+    DeleteLevels();
+    generation_ = -1;
+    geometry_ = nullptr;
+    nodes_ = nullptr;
+}
+
 bool MapLayerGL::Sync(const MapGeometry& g, const BorderNodes* nodes, int generation) {
+    if (generation != generation_) CancelJob();  // (before anything else: it reads the geometry it was started for)
     geometry_ = &g;
     nodes_ = nodes;
     if (generation == generation_ && fill_program_) return true;
     if (!EnsurePrograms()) return false;
     if (!colors_) glGenTextures(1, &colors_);
     // New data: the levels' tolerances; a small map's only level (every vertex) built now, a big
-    // map's levels when a view first needs them (LevelFor, in this frame's Draw): at the fitted
-    // view a million vertices need a few percent of them, and uploading every one (about 110 MB
-    // of buffers) took longer than building the map's geometry.
-    CancelJob();
+    // map's levels when a view first needs them (LevelFor, in this frame's Draw: the first at
+    // once, the others in shares, Step): at the fitted view a million vertices need a few percent
+    // of them, and uploading every one (about 110 MB of buffers) took longer than building the
+    // map's geometry.
     DeleteLevels();
     tolerances_ = LevelTolerances(g.bounds);
     levels_.resize(tolerances_.size());
@@ -210,9 +219,10 @@ const MapLayerGL::Level* MapLayerGL::LevelFor(float pixels_per_unit) {
     };
     // The job builds what `want` draws: itself, or the finest level it was found to draw.
     const bool job_for_want = job_ && (job_->index == want || levels_[want].draws == static_cast<int>(job_->index));
-    if (Ready(want)) {
-        if (job_ && !job_for_want) CancelJob();  // the view went back to a level it has
-    } else if (!job_for_want) {
+    // A job for another level is left to finish when the view went back to a level it has (a
+    // pinch about a level's threshold would start it again and again); it is kept once built.
+    const bool start = !Ready(want) && !job_for_want;
+    if (start) {
         CancelJob();
         StartJob(want);
     }
@@ -221,8 +231,8 @@ const MapLayerGL::Level* MapLayerGL::LevelFor(float pixels_per_unit) {
         while (!Advance(-1.0)) {}
         job_.reset();
         drawn = nearest();
-    } else if (job_ && !job_for_want) {
-        platform::Mark("app:map-level-started");  // tests: built in slices from now (Step), `drawn` meanwhile
+    } else if (start) {
+        platform::Mark("app:map-level-started");  // tests: built in shares from now (Step), `drawn` meanwhile
     }
     if (drawn < 0) return nullptr;
     if (!level_marked_) {
@@ -235,6 +245,11 @@ const MapLayerGL::Level* MapLayerGL::LevelFor(float pixels_per_unit) {
 }
 
 void MapLayerGL::StartJob(size_t index) {
+    // A level finer than one found not worth its memory would keep even more: it draws the
+    // finest level too, without being simplified to find out.
+    const int last = static_cast<int>(levels_.size()) - 1;
+    for (size_t k = 0; static_cast<int>(index) != last && k < index && levels_[index].draws < 0; ++k)
+        if (levels_[k].draws == last) levels_[index].draws = last;
     if (levels_[index].draws >= 0) index = static_cast<size_t>(levels_[index].draws);  // found to draw the finest
     job_ = std::make_unique<Job>();
     job_->index = index;
@@ -254,6 +269,7 @@ void MapLayerGL::CancelJob() {
 
 bool MapLayerGL::Step(double seconds) {
     if (!job_) return false;
+    platform::Mark("app:map-level-share");  // tests: a level is built in shares
     if (!Advance(seconds)) return false;
     job_.reset();
     platform::Mark("app:map-level-ready");  // tests: a level built in slices is there to be drawn

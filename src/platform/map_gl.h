@@ -27,6 +27,7 @@ public:
     void Draw(ImDrawList* dl, const ViewTransform& view, uint32_t outline, float outline_px) override;
     bool Busy() const override { return job_ != nullptr; }
     bool Step(double seconds) override;
+    void Release() override;
     // Asks for the two programs to be compiled, without waiting (the first Sync waits).
     void Prepare();
     // After a lost and restored context: every GL object is gone; built again on the next Sync.
@@ -51,8 +52,8 @@ private:
         const std::vector<RingRange>* rings;
         const std::vector<uint32_t>* indices;  // null: the geometry's area, triangulated as it is written
     };
-    // Buffers being written through (Upload): a fixed room of vertices and indices, sent to the
-    // GPU when full.
+    // Buffers being written through (BeginWrite, WriteArea): a fixed room of vertices and
+    // indices, sent to the GPU when full.
     struct Chunk {
         unsigned vbo = 0, ibo = 0;
         size_t v_cap = 0, i_cap = 0;              // floats and indices held before a write

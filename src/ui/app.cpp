@@ -299,7 +299,9 @@ bool TakeLoadResult(AppState& app, LoadResult&& result, const std::string& file)
     }
     app.show_problems = !app.problems.empty();  // warnings: load, but make them visible
     // One copy of the boundary polygons, in app.data; the previous data's geometry is freed
-    // before the new one is built. local.published is the rest (app.h LocalState).
+    // before the new one is built. local.published is the rest (app.h LocalState). What the map
+    // layer built from it goes first (a level being built reads it).
+    if (app.map_layer != nullptr) app.map_layer->Release();
     app.geometry = MapGeometry{};
     app.load.labelling = MapLabelling{};  // names still being found were for that map
     app.border_nodes = BorderNodes{};
@@ -1124,6 +1126,12 @@ Status ShownStatus(const AppState& app, const Goal& goal) { return StatusOn(goal
 void RefreshStats(AppState& app) {
     app.stats = ComputeStats(app.data, app.ui.filter, TimelineDate(app));
     ++app.stats_version;
+}
+
+void ClearFilters(AppState& app) {
+    app.ui.filter = GoalFilter{};
+    RefreshStats(app);
+    WriteHash(app, /*push=*/false);
 }
 
 void RequestRedraw(AppState& app) { app.frames_to_draw = std::max(app.frames_to_draw, 3); }

@@ -364,6 +364,8 @@ void SetQuery(AppState& app, const std::string& query);
 
 // Recounts after the data, the filters or the timeline changed (not per frame).
 void RefreshStats(AppState& app);
+// Every filter off: the stats again, and the link without them (replacing its history entry).
+void ClearFilters(AppState& app);
 
 // The date the timeline shows ("" = now, the latest reports) and a goal's status on it.
 const std::string& TimelineDate(const AppState& app);

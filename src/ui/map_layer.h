@@ -39,6 +39,9 @@ public:
     // about `seconds`; true once it is built (a frame then shows it).
     virtual bool Busy() const { return false; }
     virtual bool Step(double /*seconds*/) { return false; }
+    // The geometry Sync was given is about to change (new data): everything built from it is
+    // dropped (a level being built included), and the next Sync builds anew.
+    virtual void Release() {}
 };
 
 }  // namespace jcm

@@ -320,11 +320,7 @@ void DrawOverview(AppState& app) {
         // Filters that leave no goal say so, with the way out, rather than empty sections.
         ImGui::Spacing();
         UiText(app, Tr(Str::NoGoalsMatch, lang), TextTone::Muted);
-        if (UiLink(app, Tr(Str::ClearFilters, lang))) {
-            app.ui.filter = GoalFilter{};
-            RefreshStats(app);
-            WriteHash(app, /*push=*/false);
-        }
+        if (UiLink(app, Tr(Str::ClearFilters, lang))) ClearFilters(app);
     } else {
         SectionHeading(app, Tr(Str::StatusMix, lang));
         DrawStatusMix(app);

@@ -168,17 +168,14 @@ void DrawFilters(AppState& app) {
     // Clearing them is at the top, at the right of the first heading (below the last of some
     // twenty chips, a phone needed three swipes to find it).
     const bool any = !f.Empty();
-    if (any) AlignTextToLinks();
+    AlignTextToLinks();  // with the link or without, the line keeps its height: the chips below do not move
     UiLabel(app, Tr(Str::Categories, lang), TextTone::Muted);
     if (any) {
         const char* clear = Tr(Str::ClearFilters, lang);
         const float w = ButtonWidth(clear, kLinkPadX);
         ImGui::SameLine();
         ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - w + kLinkPadX));
-        if (UiLink(app, clear)) {
-            f = GoalFilter{};
-            changed = true;
-        }
+        if (UiLink(app, clear)) ClearFilters(app);
     }
     for (size_t i = 0; i < d.categories.size(); ++i) {
         const char* label = d.categories[i].name.Get(lang).c_str();

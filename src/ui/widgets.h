@@ -76,6 +76,9 @@ bool UiButton(AppState& app, const char* label, ImVec2 size = ImVec2(0, 0), cons
 // link to an outside address. Its frame padding (also the source text's toggle): with the small
 // font 35 px tall, and with style.TouchExtraPadding a 43 px target for a finger.
 constexpr float kLinkPadX = 6.0f, kLinkPadY = 8.0f;
+// At the start of a line (no SameLine before it: ImGui's DC.IsSameLine, which SameLine sets and
+// every item, NewLine and Spacing clear) it moves left by kLinkPadX, so that its label lines up
+// with the text above it; placed by SetCursorPos after a finished line it moves too.
 bool UiLink(AppState& app, const char* label, Role role = Role::Button);
 // Text on this line sits where a UiLink's label does (ImGui::AlignTextToFramePadding for a link).
 void AlignTextToLinks();

@@ -18,6 +18,7 @@
 #include "platform/platform_headless.h"
 #include "synthetic.h"
 #include "ui/app.h"
+#include "ui/map_layer.h"
 #include "ui/semantics.h"
 #include "ui/strings.h"
 #include "ui/views.h"
@@ -1605,6 +1606,48 @@ TEST_CASE("merge: an export of other data, an invalid file or a file with nothin
     jcm::UpdateApp(*f.app);
     CHECK_FALSE(f.app->merge.open);
     CHECK(f.app->ui.toast.en == "Nothing new in mine.json (1 report is already here)");
+}
+
+TEST_CASE("map layer: new data releases what the layer built from the old data before that geometry goes") {
+    // A layer building a level of detail (map_layer.h) reads the geometry it was given: another
+    // dataset must not be read through it (an import replaces app.geometry in place).
+    struct Stub : jcm::MapLayer {
+        const jcm::AppState* app = nullptr;
+        int releases = 0, steps = 0;
+        size_t areas_at_release = 0;
+        bool busy = true;
+        bool Sync(const jcm::MapGeometry&, const jcm::BorderNodes*, int) override { return false; }  // ImGui draws the map
+        void SetColors(const std::vector<uint32_t>&) override {}
+        void Draw(ImDrawList*, const jcm::ViewTransform&, uint32_t, float) override {}
+        bool Busy() const override { return busy; }
+        bool Step(double) override {
+            ++steps;
+            return false;
+        }
+        void Release() override {
+            ++releases;
+            areas_at_release = app->geometry.areas.size();
+            busy = false;
+        }
+    };
+    Fixture f;
+    f.LoadShipped();
+    f.Settle();
+    Stub stub;
+    stub.app = f.app.get();
+    f.app->map_layer = &stub;
+    const size_t areas = f.app->geometry.areas.size();
+    REQUIRE(areas > 0);
+    jcm::StepLoading(*f.app);
+    CHECK(stub.steps == 1);  // busy: stepped
+    jcm::platform::headless::Get().imports.push_back({"other.json", jcm::DatasetToJson(f.app->data), "", false});
+    jcm::UpdateApp(*f.app);
+    CHECK(stub.releases == 1);
+    CHECK(stub.areas_at_release == areas);  // before the old geometry was freed
+    jcm::StepLoading(*f.app);
+    CHECK(stub.steps == 1);  // nothing stepped after
+    f.Settle();
+    f.app->map_layer = nullptr;
 }
 
 TEST_CASE("overview: on a phone in English an area with no goals is one row of one line, beside the taller rows with bars") {
