@@ -306,10 +306,6 @@ bool LevelSimplifier::Step(size_t vertices) {
     return next_ == areas.size();
 }
 
-double LevelSimplifier::Progress() const {
-    return areas_->empty() ? 1.0 : static_cast<double>(next_) / static_cast<double>(areas_->size());
-}
-
 std::vector<float> LevelTolerances(const WorldRect& bounds) {
     const float diag = bounds.Valid() ? std::sqrt(bounds.Width() * bounds.Width() + bounds.Height() * bounds.Height()) : 0.0f;
     if (!(diag > 0)) return {0.0f};

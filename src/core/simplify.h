@@ -98,7 +98,6 @@ class LevelSimplifier {
     // once every area is done.
     bool Step(size_t vertices);
     size_t Kept() const { return kept_; }           // vertices kept so far, in all areas
-    double Progress() const;                        // share of the areas done, 0..1
     std::vector<SimplifiedArea> Take() { return std::move(out_); }
 
   private:

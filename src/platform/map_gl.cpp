@@ -193,8 +193,7 @@ bool MapLayerGL::Sync(const MapGeometry& g, const BorderNodes* nodes, int genera
     for (const AreaGeometry& a : g.areas) full_vertices_ += a.vertices.size();
     if (!g.fills_deferred) {
         StartJob(levels_.size() - 1);
-        while (!Advance(-1.0)) {}
-        job_.reset();
+        FinishJob();
     }
     generation_ = generation;
     colors_dirty_ = true;
@@ -228,8 +227,7 @@ const MapLayerGL::Level* MapLayerGL::LevelFor(float pixels_per_unit) {
     }
     int drawn = nearest();
     if (drawn < 0 && job_) {  // the map's first level: nothing to draw meanwhile, so built now
-        while (!Advance(-1.0)) {}
-        job_.reset();
+        FinishJob();
         drawn = nearest();
     } else if (start) {
         platform::Mark("app:map-level-started");  // tests: built in shares from now (Step), `drawn` meanwhile
@@ -255,6 +253,11 @@ void MapLayerGL::StartJob(size_t index) {
     job_->index = index;
     if (index + 1 < levels_.size())
         job_->simplifier = std::make_unique<LevelSimplifier>(geometry_->areas, nodes_, levels_[index].tolerance);
+}
+
+void MapLayerGL::FinishJob() {
+    while (!Advance(-1.0)) {}
+    job_.reset();
 }
 
 void MapLayerGL::CancelJob() {

@@ -87,6 +87,7 @@ private:
     AreaSpan SpanOf(const Job& job, size_t area) const;
     void BeginWrite(Job& job);                    // sizes and allocates the level's buffers
     void WriteArea(Job& job, size_t area);
+    void FinishJob();                             // all of job_ now (its level built)
     void CancelJob();                             // its level's buffers freed, left unbuilt
     void DeleteBuffers(const Level& level);
     void DeleteLevels();

@@ -226,8 +226,8 @@ void DrawAreasRanked(AppState& app) {
             AreaCountText(app, i, count, sizeof count);
             // A row with no bar keeps one line where its name and its words fit side by side
             // (stacked, seven such rows took most of a phone's panel).
-            const bool one_line = stacked && goals == 0 &&
-                                  ImGui::CalcTextSize(name).x + ImGui::CalcTextSize(count).x + 30.0f <= w;
+            const float count_w = goals == 0 ? ImGui::CalcTextSize(count).x : 0.0f;
+            const bool one_line = stacked && goals == 0 && ImGui::CalcTextSize(name).x + count_w + 30.0f <= w;
             const bool two_lines = stacked && !one_line;
             const float name_h = two_lines ? line_h + 6 : 0.0f;
             const float row_h = 34.0f + name_h;
@@ -244,7 +244,7 @@ void DrawAreasRanked(AppState& app) {
                 continue;
             }
             ImDrawList* dl = ImGui::GetWindowDrawList();
-            const float bar_x = one_line ? row.x + w - 6 - ImGui::CalcTextSize(count).x : two_lines ? row.x + 6 : row.x + name_w;
+            const float bar_x = one_line ? row.x + w - 6 - count_w : two_lines ? row.x + 6 : row.x + name_w;
             const float ty = row.y + name_h + (34.0f - line_h) * 0.5f;
             if (two_lines) dl->AddText(ImVec2(row.x + 6, row.y + 6), CurrentTheme().text, name);
             else dl->AddText(ImVec2(row.x + 6, ty), CurrentTheme().text, name);

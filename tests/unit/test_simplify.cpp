@@ -407,15 +407,10 @@ TEST_CASE("simplify: a level built a share at a time is the level built at once"
         CAPTURE(share);
         jcm::LevelSimplifier level(m.areas, &nodes, tol);
         size_t steps = 1;
-        double progress = level.Progress();
-        CHECK(progress == 0.0);
         while (!level.Step(share)) {
             ++steps;
-            CHECK(level.Progress() > progress);  // every step does some
-            progress = level.Progress();
-            REQUIRE(steps <= m.areas.size());
+            REQUIRE(steps <= m.areas.size());  // every step does some
         }
-        CHECK(level.Progress() == 1.0);
         if (share == 1) CHECK(steps == m.areas.size());
         if (share > 100000) CHECK(steps == 1);
         CHECK(level.Kept() == kept);
