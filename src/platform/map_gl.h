@@ -77,11 +77,11 @@ private:
     };
     bool EnsurePrograms();
     // The level to draw for `pixels_per_unit`: the one it needs if built, else the nearest built
-    // one while the one it needs is built in slices (Step); the first level of a map is built at
-    // once (nothing could be drawn meanwhile).
+    // one while the one it needs is built in slices (Step); a map's coarsest level is built at
+    // once for its first frame (nothing could be drawn meanwhile).
     const Level* LevelFor(float pixels_per_unit);
     bool Ready(size_t index) const;               // level `index` can be drawn now
-    void StartJob(size_t index);
+    bool StartJob(size_t index);                  // false if what it draws is built already
     // Works on job_ for about `seconds` (< 0: until done). True once its level is built.
     bool Advance(double seconds);
     AreaSpan SpanOf(const Job& job, size_t area) const;

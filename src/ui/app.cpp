@@ -405,7 +405,9 @@ bool StepLoading(AppState& app) {
     SlicedLoad& s = app.load.sliced;
     switch (s.step) {
         case SlicedLoad::Step::None:
-            return StepLabels(app) || StepMapLevel(app);
+            // The level of detail first: a big map's first frame drew its coarsest (map_layer.h),
+            // and the finer one its view asked for is a fraction of the time the names take.
+            return StepMapLevel(app) || StepLabels(app);
         case SlicedLoad::Step::Read: {
             LoadResult result = LoadDataset(std::string_view(s.text.get(), s.size), s.file);
             s.text.reset();  // freed before the geometry takes its memory
