@@ -638,6 +638,41 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         }
         pending[pending_n++] = Outside{i, a, room};
     }
+    // Points of area o's part on screen that nothing covers, the nearest to its label point first:
+    // a grid of at most side x side (at least 8 px apart) over the area's box on screen. Only for
+    // a few names (a city's): this costs up to side² hit tests a name, every frame.
+    constexpr int kMaxReanchored = 8;
+    constexpr int kMaxSide = 12;
+    ImVec2 anchors[kMaxSide * kMaxSide];
+    auto free_points = [&](const Outside& o, int side) {
+        const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(o.i)];
+        int anchors_n = 0;
+        if (g.has_marker || !g.bounds.Valid()) return 0;
+        const ImVec2 c0 = ToIm(m.view.WorldToScreen(g.bounds.min)), c1 = ToIm(m.view.WorldToScreen(g.bounds.max));
+        const float x0 = std::fmax(std::fmin(c0.x, c1.x), lo.x), x1 = std::fmin(std::fmax(c0.x, c1.x), hi.x);
+        const float y0 = std::fmax(std::fmin(c0.y, c1.y), lo.y), y1 = std::fmin(std::fmax(c0.y, c1.y), hi.y);
+        const float step = std::fmax(std::fmax(x1 - x0, y1 - y0) / static_cast<float>(side), 8.0f);
+        for (float y = y0 + step * 0.5f; y < y1 && anchors_n < side * side; y += step)
+            for (float x = x0 + step * 0.5f; x < x1 && anchors_n < side * side; x += step)
+                if (!covered(ImVec2(x, y)) && app.geometry.HitTest(m.view.ScreenToWorld(ToVec(ImVec2(x, y)))) == o.i)
+                    anchors[anchors_n++] = ImVec2(x, y);
+        const auto dist2 = [&](ImVec2 q) { return (q.x - o.a.x) * (q.x - o.a.x) + (q.y - o.a.y) * (q.y - o.a.y); };
+        std::sort(anchors, anchors + anchors_n, [&](ImVec2 a, ImVec2 b) { return dist2(a) < dist2(b); });
+        return anchors_n;
+    };
+    // Before any leader line: a name whose own point is boxed in (by a zone's marker or name,
+    // often once the map is zoomed and its area is large on screen) goes inside its area at
+    // another point, where the whole name fits. A leader across a neighbour read as naming it.
+    for (int p = 0; p < pending_n && pending_n <= kMaxReanchored && boxes_left(); ++p) {
+        const Outside& o = pending[p];
+        const Name nm = name_of(o.i);
+        const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end);
+        const int anchors_n = free_points(o, kMaxSide);
+        for (int k = 0; k < anchors_n && m.label_state[static_cast<size_t>(o.i)] == 2; ++k) {
+            LabelBox box;
+            if (free_at(anchors[k], ts, &box, kInsideGap) && inside_area(o.i, box)) draw(o.i, box, anchors[k], nm.text, nm.end, nullptr);
+        }
+    }
     // Then at growing distances, every name at one distance before any goes further: a bigger
     // area's name must not take, far out, the place a smaller one's needed near it.
     for (int ring = 1; ring <= 5; ++ring) {
@@ -665,29 +700,14 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         }
     }
     // Then a name still without a place tries other points of its area that nothing covers, the
-    // nearest to its label point first: that point can be boxed in by a neighbour's name (a zone's
-    // long name beside its marker). The points: a grid of at most 6 x 6 over the area on screen.
-    // Only for a few names (a city's): this costs up to 36 hit tests a name, every frame.
-    constexpr int kMaxReanchored = 8;
+    // nearest to its label point first, with a leader line: that point can be boxed in by a
+    // neighbour's name (a zone's long name beside its marker).
     for (int p = 0; p < pending_n && pending_n <= kMaxReanchored && boxes_left(); ++p) {
         const Outside& o = pending[p];
-        const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(o.i)];
-        if (m.label_state[static_cast<size_t>(o.i)] != 2 || g.has_marker || !g.bounds.Valid()) continue;
-        const ImVec2 c0 = ToIm(m.view.WorldToScreen(g.bounds.min)), c1 = ToIm(m.view.WorldToScreen(g.bounds.max));
-        const float x0 = std::fmax(std::fmin(c0.x, c1.x), lo.x), x1 = std::fmin(std::fmax(c0.x, c1.x), hi.x);
-        const float y0 = std::fmax(std::fmin(c0.y, c1.y), lo.y), y1 = std::fmin(std::fmax(c0.y, c1.y), hi.y);
-        constexpr int kSide = 6;
-        const float step = std::fmax(std::fmax(x1 - x0, y1 - y0) / kSide, 12.0f);
-        ImVec2 anchors[kSide * kSide];
-        int anchors_n = 0;
-        for (float y = y0 + step * 0.5f; y < y1 && anchors_n < kSide * kSide; y += step)
-            for (float x = x0 + step * 0.5f; x < x1 && anchors_n < kSide * kSide; x += step)
-                if (!covered(ImVec2(x, y)) && app.geometry.HitTest(m.view.ScreenToWorld(ToVec(ImVec2(x, y)))) == o.i)
-                    anchors[anchors_n++] = ImVec2(x, y);
-        const auto dist2 = [&](ImVec2 q) { return (q.x - o.a.x) * (q.x - o.a.x) + (q.y - o.a.y) * (q.y - o.a.y); };
-        std::sort(anchors, anchors + anchors_n, [&](ImVec2 a, ImVec2 b) { return dist2(a) < dist2(b); });
+        if (m.label_state[static_cast<size_t>(o.i)] != 2) continue;
         const Name nm = name_of(o.i);
         const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end);
+        const int anchors_n = free_points(o, 6);
         for (int k = 0; k < anchors_n && m.label_state[static_cast<size_t>(o.i)] == 2; ++k) {
             const ImVec2 q = anchors[k];
             for (const ImVec2& dir : kDirs) {
