@@ -238,11 +238,11 @@ void Render(const ImDrawData* dd) {
             const float x0 = (cmd.ClipRect.x - clip_off.x) * clip_scale.x, y0 = (cmd.ClipRect.y - clip_off.y) * clip_scale.y;
             const float x1 = (cmd.ClipRect.z - clip_off.x) * clip_scale.x, y1 = (cmd.ClipRect.w - clip_off.y) * clip_scale.y;
             if (x1 <= x0 || y1 <= y0) continue;
-            const GLint r[4] = {static_cast<GLint>(x0), static_cast<GLint>(static_cast<float>(fb_h) - y1), static_cast<GLint>(x1 - x0),
-                                static_cast<GLint>(y1 - y0)};
-            if (!scissor_set || std::memcmp(r, scissor, sizeof r) != 0) {
-                glScissor(r[0], r[1], r[2], r[3]);
-                std::memcpy(scissor, r, sizeof r);
+            const GLint rect[4] = {static_cast<GLint>(x0), static_cast<GLint>(static_cast<float>(fb_h) - y1), static_cast<GLint>(x1 - x0),
+                                   static_cast<GLint>(y1 - y0)};
+            if (!scissor_set || std::memcmp(rect, scissor, sizeof rect) != 0) {
+                glScissor(rect[0], rect[1], rect[2], rect[3]);
+                std::memcpy(scissor, rect, sizeof rect);
                 scissor_set = true;
             }
             const GLuint tex = static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID()));
