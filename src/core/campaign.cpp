@@ -83,6 +83,17 @@ CampaignStats ComputeStats(const Dataset& data, const GoalFilter& filter, const 
     return s;
 }
 
+std::string FormatAchieved(const ProgressReport& r, const Goal& g, Lang lang) {
+    if (!r.has_achieved) return {};
+    std::string out = FormatNumber(r.achieved, lang);
+    if (!g.has_target) return out;
+    const Target& t = g.target;
+    out += lang == Lang::Zh ? " / " : " of ";
+    out += t.has_min ? FormatRange(t.min, t.value, lang) : FormatNumber(t.value, lang);
+    if (!t.unit.Get(lang).empty()) out += " " + t.unit.Get(lang);
+    return out;
+}
+
 Status StatusOn(const Goal& goal, const std::string& date) {
     if (date.empty()) return goal.status;
     Status s = Status::NotReported;

@@ -66,6 +66,11 @@ std::vector<std::string> ReportDates(const Dataset& data);
 // NotReported before the first one; an empty date means "now" (Goal::status).
 Status StatusOn(const Goal& goal, const std::string& date);
 
+// A report's amount done against its goal's target, as the app words it everywhere (the detail,
+// the briefing, the CSV): "3 / 69 个", "3 of 69 projects"; the target's range as stated
+// ("1 / 1–2 家"); just the number when the goal states no target. "" if the report gives none.
+std::string FormatAchieved(const ProgressReport& report, const Goal& goal, Lang lang);
+
 //-----------------------------------------------------------------------------
 // [SECTION] Period
 //-----------------------------------------------------------------------------

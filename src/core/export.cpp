@@ -456,6 +456,17 @@ class EditReader {
         return true;
     }
 
+    // An optional number in 0..max (`has`: it was given); `zh`/`en` say what it must be.
+    bool Number(const char* key, double* out, bool* has, double max, const char* zh, const char* en) {
+        const Json* v = Find(key);
+        if (v == nullptr) return true;
+        if (!v->is_number()) return Fail(key, "应为数字", "must be a number");
+        *out = v->get<double>();
+        if (!std::isfinite(*out) || *out < 0 || *out > max) return Fail(key, zh, en);
+        *has = true;
+        return true;
+    }
+
     bool TextField(const char* key, Text* out) {
         const Json* v = Find(key);
         if (v == nullptr) return true;
@@ -483,15 +494,9 @@ class EditReader {
             return Fail("status", "应为 not_reported、green、yellow、red 或 done",
                         "must be not_reported, green, yellow, red or done");
         }
-        if (const Json* p = Find("percent")) {
-            if (!p->is_number()) return Fail("percent", "应为数字", "must be a number");
-            r.percent = p->get<double>();
-            if (!std::isfinite(r.percent) || r.percent < 0 || r.percent > 100) {
-                return Fail("percent", "应在 0 到 100 之间", "must be between 0 and 100");
-            }
-            r.has_percent = true;
-        }
-        return TextField("note", &r.note) && String("author", &r.author, false);
+        return Number("percent", &r.percent, &r.has_percent, 100, "应在 0 到 100 之间", "must be between 0 and 100") &&
+               Number("achieved", &r.achieved, &r.has_achieved, 1e15, "应为不小于 0 的数", "must be a number of at least 0") &&
+               TextField("note", &r.note) && String("author", &r.author, false);
     }
 
   private:
@@ -552,10 +557,10 @@ Dataset ApplyEdits(const Dataset& data, const std::vector<LocalEdit>& edits, int
 std::string GoalsToCsv(const Dataset& data, Lang lang) {
     static constexpr const char* kHeaderZh[] = {"编号", "区域编号", "区域", "分类", "类型", "标题",
                                                 "Title (English)", "指标", "单位", "期限", "状态",
-                                                "最新进展日期", "完成度", "说明", "原文"};
+                                                "最新进展日期", "完成度", "完成量", "说明", "原文"};
     static constexpr const char* kHeaderEn[] = {"ID", "Area ID", "Area", "Category", "Type", "Title (Chinese)",
                                                 "Title (English)", "Target", "Unit", "Deadline", "Status",
-                                                "Latest report", "Percent", "Note", "Quote (Chinese)"};
+                                                "Latest report", "Percent", "Achieved", "Note", "Quote (Chinese)"};
     std::string out = "\xEF\xBB\xBF";
     bool first = true;
     for (const char* h : lang == Lang::Zh ? kHeaderZh : kHeaderEn) {
@@ -588,12 +593,13 @@ std::string GoalsToCsv(const Dataset& data, Lang lang) {
             StatusWord(g.status, lang),
             latest != nullptr ? latest->date : std::string(),
             latest != nullptr && latest->has_percent ? FormatNumber(latest->percent, lang) : std::string(),
+            latest != nullptr && latest->has_achieved ? FormatNumber(latest->achieved, lang) : std::string(),  // in the target's unit
             latest != nullptr ? latest->note.Get(lang) : std::string(),
             g.quote,
         };
         // Columns we compute (numbers, dates, ids, fixed words) are not free text.
         static constexpr bool kIsText[] = {true, true, true, true, false, true, true, false,
-                                           true, false, false, false, false, true, true};
+                                           true, false, false, false, false, false, true, true};
         static_assert(sizeof kIsText / sizeof kIsText[0] == sizeof fields / sizeof fields[0], "one flag per column");
         for (size_t i = 0; i < sizeof fields / sizeof fields[0]; ++i) {
             if (i > 0) out += ',';
@@ -620,6 +626,7 @@ std::string EditsToJson(const std::string& dataset_id, const std::vector<LocalEd
         w.String("date", r.date);
         w.String("status", StatusId(r.status));
         if (r.has_percent && std::isfinite(r.percent)) w.Number("percent", r.percent);
+        if (r.has_achieved && std::isfinite(r.achieved)) w.Number("achieved", r.achieved);
         w.OptionalText("note", r.note);
         w.OptionalString("author", r.author);
         w.Close('}');

@@ -80,6 +80,7 @@ extern const EnumInfo kGoalKindInfo;
 inline constexpr Range kLonRange = {-180, 180, "经度超出 -180..180 范围：", "longitude out of range -180..180: "};
 inline constexpr Range kLatRange = {-90, 90, "纬度超出 -90..90 范围：", "latitude out of range -90..90: "};
 inline constexpr Range kPercentRange = {0, 100, "完成百分比应在 0 到 100 之间：", "percent must be between 0 and 100: "};
+inline constexpr Range kAchievedRange = {0, 1e15, "完成量应为不小于 0 的数：", "achieved must be a number of at least 0: "};
 inline constexpr Range kDaysRange = {1, 100000, "天数应在 1 到 100000 之间：", "days must be between 1 and 100000: "};
 constexpr int kSchemaVersion = 1;
 
@@ -157,6 +158,7 @@ JCM_FIELDS(ProgressReport) {
     v.Date("date", t.date, kRequired);
     v.Enum("status", t.status, kRequired, kStatusInfo);
     v.Number("percent", t.percent, kOptional, &t.has_percent, &kPercentRange);
+    v.Number("achieved", t.achieved, kOptional, &t.has_achieved, &kAchievedRange);
     v.Text("note", t.note, kOptional);
     v.String("author", t.author, kOptional);
 }

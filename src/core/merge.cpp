@@ -8,7 +8,8 @@ namespace jcm {
 
 bool SameReport(const ProgressReport& a, const ProgressReport& b) {
     return a.date == b.date && a.status == b.status && a.has_percent == b.has_percent &&
-           (!a.has_percent || a.percent == b.percent) && a.note.zh == b.note.zh && a.note.en == b.note.en &&
+           (!a.has_percent || a.percent == b.percent) && a.has_achieved == b.has_achieved &&
+           (!a.has_achieved || a.achieved == b.achieved) && a.note.zh == b.note.zh && a.note.en == b.note.en &&
            a.author == b.author;
 }
 

@@ -93,6 +93,8 @@ struct ProgressReport {
     Status status = Status::NotReported;
     bool has_percent = false;
     double percent = 0;          // 0..100
+    bool has_achieved = false;
+    double achieved = 0;         // how much of the goal's target is done, in its unit (>= 0)
     Text note;
     std::string author;          // optional
 };

@@ -173,6 +173,8 @@ struct EditorState {
     Status status = Status::NotReported;  // none chosen yet: Save waits for a choice
     bool has_percent = false;
     int percent = 0;
+    bool has_achieved = false;     // (offered only for a goal with a target)
+    double achieved = 0;           // in the target's unit
     std::string note;
     std::string author;            // who reports (remembered on the device, setting "author")
     long day = 0;                  // the report's date as a day number (campaign.h DayNumber)

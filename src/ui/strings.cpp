@@ -196,6 +196,10 @@ constexpr Pair kStrings[] = {
     {"本简报包含全部区域和目标（不受筛选影响），状态为各目标的最新记录；本机未发布的记录已标出。", "This briefing has every area and goal (the filters do not apply), each with its latest report; reports recorded on this device and not yet published are marked."},
     {"%s区域地图与目标看板", "Map of %s's areas and goals dashboard"},
     {"已报告 %d/%d", "%d of %d reported"},
+    {"完成量", "Done so far"},
+    {"填写完成量", "Give the amount done"},
+    {"完成量减少", "Less done"},
+    {"完成量增加", "More done"},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<size_t>(Str::Count_),
               "kStrings must have one entry per Str");

@@ -191,6 +191,10 @@ enum class Str {
     BriefingScope,
     CanvasLabel,
     ReportedOf,
+    Achieved,
+    SetAchieved,
+    AchievedDown,
+    AchievedUp,
     Count_
 };
 

@@ -130,6 +130,10 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
             std::snprintf(name, sizeof name, "%s %s", Tr(Str::Percent, lang), buf);
             RecordItem(app, Role::Text, name);
         }
+        if (!reverted && r.has_achieved) {
+            std::snprintf(buf, sizeof buf, "%s%s%s", Tr(Str::Achieved, lang), LabelColon(lang), FormatAchieved(r, g, lang).c_str());
+            UiText(app, buf);
+        }
         if (!reverted && !r.note.Empty()) UiText(app, r.note.Get(lang).c_str());
     }
     ImGui::PopFont();

@@ -75,6 +75,51 @@ std::string TrimmedAuthor(const std::string& s) {
     return s.substr(a, s.find_last_not_of(" \t") - a + 1);
 }
 
+// A value beside the checkbox just drawn, on its line where it fits (centred on its 44 px).
+void ValueBeside(AppState& app, const char* value) {
+    SameLineOrWrap(ImGui::CalcTextSize(value).x, 16.0f);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (44 - ImGui::GetTextLineHeight()) * 0.5f);
+    UiText(app, value);
+}
+
+// A slider over 0..slider_max between -1 and +1 steppers (44 px each, repeating while held); the
+// + stepper goes on up to `max` (an amount done past its target). True if `v` changed.
+bool SteppedSlider(AppState& app, const char* id, Str name, Str less, Str more, int* v, int slider_max, int max) {
+    const int before = *v;
+    const Lang lang = app.lang;
+    const ImU32 text = CurrentTheme().text;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImGui::PushID(id);
+    ImGui::PushButtonRepeat(true);
+    if (UiButton(app, "##less", ImVec2(44, 44), Tr(less, lang)) && *v > 0) --*v;
+    DrawSignIcon(dl, false, text);
+    if (ImGui::IsItemActive()) RequestRedraw(app);  // the repeat needs frames while it is held
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 44 - ImGui::GetStyle().ItemSpacing.x);
+    ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 28.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, (44 - ImGui::GetTextLineHeight()) * 0.5f));
+    int on_slider = std::min(*v, slider_max);
+    if (UiSliderInt(app, id, Tr(name, lang), &on_slider, 0, slider_max, "")) *v = on_slider;
+    ImGui::PopStyleVar(2);
+    ImGui::SameLine();
+    if (UiButton(app, "##more", ImVec2(44, 44), Tr(more, lang)) && *v < max) ++*v;
+    DrawSignIcon(dl, true, text);
+    if (ImGui::IsItemActive()) RequestRedraw(app);
+    ImGui::PopButtonRepeat();
+    ImGui::PopID();
+    return *v != before;
+}
+
+// The amount done steps by one unit of the target ("69 个": 1), or for a target under 1 by a
+// hundredth of its order (0.5 亿元: 0.01); for a huge one by a thousandth of its order, so that a
+// slider's steps stay a few thousand at most.
+double AchievedStep(double target) {
+    if (!(target > 0) || !std::isfinite(target)) return 1.0;
+    const double order = std::pow(10.0, std::floor(std::log10(target)));
+    if (target < 1) return order / 100.0;
+    return std::max(1.0, order / 1000.0);
+}
+
 void CloseEditor(AppState& app) {
     app.editor.goal = -1;
     app.text_owner = TextOwner::Search;
@@ -96,6 +141,8 @@ void OpenEditor(AppState& app, int goal) {
         e.status = r.status;  // (NotReported, as for a first report, leaves the choice to the person)
         e.has_percent = r.has_percent;
         e.percent = static_cast<int>(r.percent);
+        e.has_achieved = r.has_achieved && g.has_target;
+        e.achieved = r.achieved;
     }
     app.text_owner = TextOwner::Note;
 }
@@ -195,20 +242,25 @@ void DrawEditor(AppState& app) {
     if (e.has_percent) {
         char value[16];
         std::snprintf(value, sizeof value, "%d%%", e.percent);
-        ImGui::SameLine(0, 16.0f);
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (44 - ImGui::GetTextLineHeight()) * 0.5f);
-        UiText(app, value);
-        if (UiButton(app, "##pct-", ImVec2(44, 44), Tr(Str::PercentDown, lang)) && e.percent > 0) --e.percent;
-        DrawSignIcon(dl, false, th.text);
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 44 - ImGui::GetStyle().ItemSpacing.x);
-        ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 28.0f);
-        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, (44 - ImGui::GetTextLineHeight()) * 0.5f));
-        UiSliderInt(app, "##percent", Tr(Str::Percent, lang), &e.percent, 0, 100, "");
-        ImGui::PopStyleVar(2);
-        ImGui::SameLine();
-        if (UiButton(app, "##pct+", ImVec2(44, 44), Tr(Str::PercentUp, lang)) && e.percent < 100) ++e.percent;
-        DrawSignIcon(dl, true, th.text);
+        ValueBeside(app, value);
+        SteppedSlider(app, "##percent", Str::Percent, Str::PercentDown, Str::PercentUp, &e.percent, 100, 100);
+    }
+    // The amount done, for a goal with a target ("3 of 69 projects"): the same, in steps of the
+    // target's unit (AchievedStep); the slider reaches the target, the + button beyond it.
+    if (g.has_target) {
+        UiCheckbox(app, Tr(Str::SetAchieved, lang), &e.has_achieved);
+        if (e.has_achieved) {
+            ProgressReport shown;
+            shown.has_achieved = true;
+            shown.achieved = e.achieved;
+            ValueBeside(app, FormatAchieved(shown, g, lang).c_str());
+            const double step = AchievedStep(g.target.value);
+            const int to_target = static_cast<int>(std::ceil(g.target.value / step - 1e-9));
+            int n = static_cast<int>(std::llround(e.achieved / step));
+            // (A value between steps, from the data, is kept until it is changed here.)
+            if (SteppedSlider(app, "##achieved", Str::Achieved, Str::AchievedDown, Str::AchievedUp, &n, std::max(to_target, n), std::max(to_target * 10, n)))
+                e.achieved = n * step;
+        }
     }
     UiLabel(app, Tr(Str::Note, lang), TextTone::Muted);
     EditorField(app, TextOwner::Note, "##note", Str::Note, e.note, ImGui::GetContentRegionAvail().x);
@@ -233,6 +285,8 @@ void DrawEditor(AppState& app) {
         edit.report.status = e.status;
         edit.report.has_percent = e.has_percent;
         edit.report.percent = e.percent;
+        edit.report.has_achieved = e.has_achieved && g.has_target;
+        edit.report.achieved = e.achieved;
         // The note is stored under the language it was typed in.
         (lang == Lang::En ? edit.report.note.en : edit.report.note.zh) = e.note;
         if (lang == Lang::En && !e.note.empty()) edit.report.note.zh = e.note;  // zh is the required field

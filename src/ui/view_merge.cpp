@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/campaign.h"
 #include "core/text.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
@@ -16,22 +17,25 @@
 namespace jcm {
 namespace {
 
-// "黄 · 40% · 填报人 王明" / "Amber · 40% · Reported by Wang Ming".
-void ReportSummary(const ProgressReport& r, Lang lang, char* out, size_t size) {
+// "黄 · 40% · 完成量 3 / 69 个 · 填报人 王明" / "Amber · 40% · Done so far 3 of 69 projects · Reported
+// by Wang Ming" (`g`: the report's goal, if the data has it).
+void ReportSummary(const ProgressReport& r, const Goal* g, Lang lang, char* out, size_t size) {
     char pct[48] = "";
     if (r.has_percent) {
         char num[32];
         std::snprintf(pct, sizeof pct, " · %s%%", FormatNumber(r.percent, lang, num, sizeof num));
     }
-    std::snprintf(out, size, "%s%s · %s %s", StatusName(r.status, lang), pct, Tr(Str::Author, lang),
+    std::string done;
+    if (r.has_achieved) done = std::string(" · ") + Tr(Str::Achieved, lang) + " " + (g != nullptr ? FormatAchieved(r, *g, lang) : FormatNumber(r.achieved, lang));
+    std::snprintf(out, size, "%s%s%s · %s %s", StatusName(r.status, lang), pct, done.c_str(), Tr(Str::Author, lang),
                   r.author.empty() ? Tr(Str::AuthorUnnamed, lang) : r.author.c_str());
 }
 
-void ReportColumn(AppState& app, Str side, const ProgressReport& r) {
+void ReportColumn(AppState& app, Str side, const ProgressReport& r, const Goal* g) {
     const Lang lang = app.lang;
-    char buf[256];
+    char buf[320];
     UiText(app, Tr(side, lang), TextTone::Muted);
-    ReportSummary(r, lang, buf, sizeof buf);
+    ReportSummary(r, g, lang, buf, sizeof buf);
     StatusDot(r.status, 5.0f);
     ImGui::SameLine();
     UiText(app, buf);
@@ -118,14 +122,14 @@ void DrawMergeDialog(AppState& app) {
             if (side_by_side && ImGui::BeginTable("##sides", 2, ImGuiTableFlags_SizingStretchSame)) {
                 ImGui::TableNextColumn();
                 ImGui::PushTextWrapPos(0.0f);
-                ReportColumn(app, Str::ThisDevice, c.mine);
+                ReportColumn(app, Str::ThisDevice, c.mine, g);
                 ImGui::TableNextColumn();
-                ReportColumn(app, Str::ImportedFile, c.theirs);
+                ReportColumn(app, Str::ImportedFile, c.theirs, g);
                 ImGui::PopTextWrapPos();
                 ImGui::EndTable();
             } else {
-                ReportColumn(app, Str::ThisDevice, c.mine);
-                ReportColumn(app, Str::ImportedFile, c.theirs);
+                ReportColumn(app, Str::ThisDevice, c.mine, g);
+                ReportColumn(app, Str::ImportedFile, c.theirs, g);
             }
             // The choice: two toggle buttons, one of them on.
             const float gap = ImGui::GetStyle().ItemSpacing.x;
@@ -163,7 +167,7 @@ void DrawMergeDialog(AppState& app) {
             std::snprintf(buf, sizeof buf, "%s · %s%s%s", e.report.date.c_str(), area >= 0 ? app.data.areas[static_cast<size_t>(area)].name.Get(lang).c_str() : "",
                           area >= 0 ? " · " : "", g != nullptr ? g->title.Get(lang).c_str() : e.goal_id.c_str());
             UiText(app, buf);
-            ReportSummary(e.report, lang, buf, sizeof buf);
+            ReportSummary(e.report, g, lang, buf, sizeof buf);
             UiText(app, buf, TextTone::Muted);
             ImGui::EndGroup();
             ImGui::PopID();

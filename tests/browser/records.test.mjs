@@ -386,6 +386,28 @@ test('phone, touch only: record a report with a percentage and a note, then reve
   await context.close();
 });
 
+test('phone, touch only, English: the amount done against a goal\'s target, by the steppers', async () => {
+  const { page, errors, context } = await openApp(env, { path: '#lang=en&area=370881', viewport: VIEWPORTS.phone, dpr: 3, touch: true });
+  await settle(page);
+  const touch = { touch: true };
+  // 曲阜市's "69 key projects" (a target: 69 projects).
+  const goal = page.locator('#a11y-tree').getByRole('listitem').filter({ hasText: /69 key projects/ }).first();
+  await press(page, goal.getByRole('button', { name: 'Record progress', exact: true }), touch);
+  await press(page, control(page, 'checkbox', 'Give the amount done'), touch);
+  for (let k = 0; k < 3; k++) await press(page, control(page, 'button', 'More done'), touch);
+  const all = await items(page);
+  assert.equal(all.find((i) => i.role === 'slider' && i.name === 'Done so far')?.value, 3, 'three taps on + made it 3');
+  assert.ok(all.some((i) => i.name === '3 of 69 projects'), 'the amount is shown against the target');
+  assert.deepEqual((await truncated(page)).filter((t) => !/^textbox/.test(t)), [], 'nothing in the dialog is cut off on a phone');
+  await press(page, control(page, 'button', 'On track'), touch);
+  await press(page, control(page, 'button', 'Save'), touch);
+  await control(page, 'dialog', 'Record progress').waitFor({ state: 'detached' });
+  assert.ok((await items(page)).some((i) => i.name === 'Done so far: 3 of 69 projects'), 'the detail says it');
+  await waitForStored(page, (v) => hasRecords(v) && /"achieved": ?3\b/.test(v), 'the record with its amount');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // A phone's Back with the dialog open closes the dialog (nothing recorded), not the area behind it.
 test('phone: Back closes the record dialog and keeps the area; the next Back leaves the area', async () => {
   const { page, errors, context } = await openApp(env, { viewport: VIEWPORTS.phone, dpr: 3, touch: true });

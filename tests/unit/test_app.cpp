@@ -1929,6 +1929,61 @@ TEST_CASE("author: the record dialog asks who reports, remembers it on the devic
     CHECK(f.app->editor.author == "王明");  // offered again next time
 }
 
+TEST_CASE("record dialog: a goal with a target takes the amount done (\"3 of 69 projects\"), shown in the detail, the briefing and the records") {
+    for (const char* hash : {"", "lang=en"}) {
+        CAPTURE(hash);
+        Fixture f(hash);
+        f.LoadShipped();
+        f.Settle(390, 844);
+        const bool en = f.app->lang == jcm::Lang::En;
+        const auto activate = [&](jcm::Role role, const char* name) {
+            const int i = FindItem(*f.app, role, name);
+            REQUIRE(i >= 0);
+            f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(i).id), false, 0);
+            f.Settle(390, 844);
+        };
+        const char* give = en ? "Give the amount done" : "填写完成量";
+        // A goal without a target has nothing to count against: no such control.
+        int plain = -1, qufu = -1;
+        for (size_t i = 0; i < f.app->data.goals.size(); ++i) {
+            const jcm::Goal& g = f.app->data.goals[i];
+            if (!g.has_target && plain < 0) plain = static_cast<int>(i);
+            if (g.id == "qufu-69-key-projects") qufu = static_cast<int>(i);
+        }
+        REQUIRE(plain >= 0);
+        REQUIRE(qufu >= 0);
+        jcm::OpenEditor(*f.app, plain);
+        f.Settle(390, 844);
+        CHECK(FindItem(*f.app, jcm::Role::Checkbox, give) < 0);
+        activate(jcm::Role::Button, en ? "Cancel" : "取消");
+        // 曲阜市's 69 key projects: three done, by the + stepper, shown beside the checkbox.
+        jcm::OpenEditor(*f.app, qufu);
+        f.Settle(390, 844);
+        activate(jcm::Role::Checkbox, give);
+        CHECK(Shows(*f.app, en ? "0 of 69 projects" : "0 / 69 个"));
+        for (int k = 0; k < 3; ++k) activate(jcm::Role::Button, en ? "More done" : "完成量增加");
+        CHECK(f.app->editor.achieved == 3);
+        CHECK(Shows(*f.app, en ? "3 of 69 projects" : "3 / 69 个"));
+        CHECK(FindItem(*f.app, jcm::Role::Slider, en ? "Done so far" : "完成量") >= 0);
+        activate(jcm::Role::Button, en ? "On track" : "正常推进");
+        activate(jcm::Role::Button, en ? "Save" : "保存");
+        REQUIRE(f.app->local.edits.size() == 1);
+        CHECK(f.app->local.edits[0].report.has_achieved);
+        CHECK(f.app->local.edits[0].report.achieved == 3);
+        CHECK_FALSE(f.app->local.edits[0].report.has_percent);  // only what was given
+        // The area's detail says it; so do the briefing and the exported records.
+        jcm::SelectArea(*f.app, f.app->data.FindArea("370881"));
+        f.Settle(390, 844);
+        CHECK(Shows(*f.app, en ? "Done so far: 3 of 69 projects" : "完成量：3 / 69 个"));
+        CHECK(jcm::BriefingHtml(*f.app).find(en ? "Done so far 3 of 69 projects" : "完成量 3 / 69 个") != std::string::npos);
+        CHECK(jcm::EditsToJson(f.app->data.id, f.app->local.edits).find("\"achieved\": 3") != std::string::npos);
+        // Opened again, the dialog starts from that amount.
+        jcm::OpenEditor(*f.app, qufu);
+        CHECK(f.app->editor.has_achieved);
+        CHECK(f.app->editor.achieved == 3);
+    }
+}
+
 TEST_CASE("record dialog: a first report's status is the person's choice, Save waits for it; the date goes back, held or not, but not past today") {
     Fixture f;
     f.LoadShipped();

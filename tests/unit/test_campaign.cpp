@@ -120,14 +120,34 @@ TEST_CASE("campaign: day numbers") {
 
 TEST_CASE("campaign: status on a date replays progress reports") {
     jcm::Goal g;
-    g.progress = {{"2020-04-01", jcm::Status::Green, false, 0, {}, ""},
-                  {"2020-05-01", jcm::Status::Red, false, 0, {}, ""}};
+    g.progress = {{"2020-04-01", jcm::Status::Green, false, 0, false, 0, {}, ""},
+                  {"2020-05-01", jcm::Status::Red, false, 0, false, 0, {}, ""}};
     g.status = jcm::Status::Red;
     CHECK(jcm::StatusOn(g, "2020-03-31") == jcm::Status::NotReported);
     CHECK(jcm::StatusOn(g, "2020-04-01") == jcm::Status::Green);
     CHECK(jcm::StatusOn(g, "2020-04-30") == jcm::Status::Green);
     CHECK(jcm::StatusOn(g, "2020-05-02") == jcm::Status::Red);
     CHECK(jcm::StatusOn(g, "") == jcm::Status::Red);
+}
+
+TEST_CASE("campaign: an amount done is worded against its goal's target, in either language") {
+    jcm::Goal g;
+    jcm::ProgressReport r;
+    CHECK(jcm::FormatAchieved(r, g, jcm::Lang::Zh).empty());  // none given
+    r.has_achieved = true;
+    r.achieved = 3;
+    CHECK(jcm::FormatAchieved(r, g, jcm::Lang::En) == "3");  // no target to measure it against
+    g.has_target = true;
+    g.target.value = 69;
+    g.target.unit = {"个", "projects"};
+    CHECK(jcm::FormatAchieved(r, g, jcm::Lang::Zh) == "3 / 69 个");
+    CHECK(jcm::FormatAchieved(r, g, jcm::Lang::En) == "3 of 69 projects");
+    g.target.has_min = true;
+    g.target.min = 1;
+    g.target.value = 2;
+    g.target.unit = {"家", "firms"};
+    r.achieved = 1.5;
+    CHECK(jcm::FormatAchieved(r, g, jcm::Lang::Zh) == "1.5 / 1\xE2\x80\x93" "2 家");
 }
 
 TEST_CASE("campaign: search finds areas, goals, projects and quotes in either language") {

@@ -510,13 +510,13 @@ TEST_CASE("export: CSV has a BOM, CRLF lines, a header in each language and one 
         // Every line break outside quotes is CRLF: no bare LF once quoted fields are removed.
         const auto rows = ParseCsv(csv.substr(3));
         CHECK(rows.size() == d.goals.size() + 1);
-        for (const auto& row : rows) CHECK(row.size() == 15);
+        for (const auto& row : rows) CHECK(row.size() == 16);
         CHECK(rows[0][0] == (lang == jcm::Lang::Zh ? "编号" : "ID"));
         CHECK(rows[0][10] == (lang == jcm::Lang::Zh ? "状态" : "Status"));
         for (size_t i = 0; i < d.goals.size(); ++i) {
             CHECK(rows[i + 1][0] == d.goals[i].id);
             CHECK(rows[i + 1][5] == d.goals[i].title.zh);
-            CHECK(rows[i + 1][14] == d.goals[i].quote);
+            CHECK(rows[i + 1][15] == d.goals[i].quote);
             CHECK(rows[i + 1][10] == (lang == jcm::Lang::Zh ? "暂无报告" : "No report yet"));
         }
         size_t lf = 0, crlf = 0;
@@ -542,6 +542,8 @@ TEST_CASE("export: CSV quotes fields with commas, quotes and line breaks, and th
     LocalEdit e = Edit(g.id, "2020-05-01", Status::Yellow);
     e.report.has_percent = true;
     e.report.percent = 37.5;
+    e.report.has_achieved = true;
+    e.report.achieved = 1;
     e.report.note = {"=HYPERLINK(\"x\")", "@cmd"};
     const std::string quote = g.quote;
     d = jcm::ApplyEdits(d, {e});  // (g dangles from here on)
@@ -550,7 +552,7 @@ TEST_CASE("export: CSV quotes fields with commas, quotes and line breaks, and th
     const auto rows = ParseCsv(zh.substr(3));
     REQUIRE(rows.size() == 2);
     const auto& row = rows[1];
-    REQUIRE(row.size() == 15);
+    REQUIRE(row.size() == 16);
     CHECK(row[5] == "标题，中文逗号");
     CHECK(row[6] == "Title, with \"quotes\"");
     CHECK(row[7] == "1\xE2\x80\x93" "2");  // an en dash, as the app shows ranges ("1-2" becomes a date in Excel)
@@ -559,15 +561,16 @@ TEST_CASE("export: CSV quotes fields with commas, quotes and line breaks, and th
     CHECK(row[10] == "存在风险");
     CHECK(row[11] == "2020-05-01");
     CHECK(row[12] == "37.5");
-    CHECK(row[13] == "'=HYPERLINK(\"x\")");  // a formula stays text in Excel / WPS
-    CHECK(row[14] == quote);
+    CHECK(row[13] == "1");  // the amount done, in the unit's column's unit
+    CHECK(row[14] == "'=HYPERLINK(\"x\")");  // a formula stays text in Excel / WPS
+    CHECK(row[15] == quote);
     CHECK(Contains(zh, "\"培育30个项目,其中\"\"重大\"\"项目10个\r\n第二行\""));
 
     const auto en = ParseCsv(jcm::GoalsToCsv(d, jcm::Lang::En).substr(3));
     REQUIRE(en.size() == 2);
     CHECK(en[1][8] == "firms");
     CHECK(en[1][10] == "At risk");
-    CHECK(en[1][13] == "'@cmd");
+    CHECK(en[1][14] == "'@cmd");
 }
 
 TEST_CASE("export: CSV status words in both languages") {
@@ -592,7 +595,10 @@ TEST_CASE("export: local edits round-trip through JSON") {
     edits[0].report.author = "区发改局";
     edits[1].report.has_percent = true;
     edits[1].report.percent = 0.1;
+    edits[1].report.has_achieved = true;
+    edits[1].report.achieved = 2.5;
     const std::string text = jcm::EditsToJson("jining-2020-100-day", edits);
+    CHECK(text.find("\"achieved\": 2.5") != std::string::npos);
     std::vector<LocalEdit> back;
     std::string error;
     REQUIRE(jcm::EditsFromJson(text, "jining-2020-100-day", &back, &error));
@@ -651,6 +657,9 @@ TEST_CASE("export: malformed local edits are refused with a reason, never a cras
         doc(R"({"goal": "g1", "date": "2020-04-15", "status": "green", "percent": -1})"),
         doc(R"({"goal": "g1", "date": "2020-04-15", "status": "green", "percent": "40"})"),
         doc(R"({"goal": "g1", "date": "2020-04-15", "status": "green", "percent": 1e999})"),
+        doc(R"({"goal": "g1", "date": "2020-04-15", "status": "green", "achieved": -1})"),
+        doc(R"({"goal": "g1", "date": "2020-04-15", "status": "green", "achieved": "3"})"),
+        doc(R"({"goal": "g1", "date": "2020-04-15", "status": "green", "achieved": 1e999})"),
         doc(R"({"goal": "g1", "date": "2020-04-15", "status": "green", "note": "text"})"),
         doc(R"({"goal": "g1", "date": "2020-04-15", "status": "green", "note": {"en": "x"}})"),
         doc(R"({"goal": "g1", "date": "2020-04-15", "status": "green", "note": {"zh": 1}})"),

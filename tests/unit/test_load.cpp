@@ -233,6 +233,9 @@ TEST_CASE("load: progress sorted by date, status from the latest report, colours
     CHECK(g.progress.back().date == "2020-05-20");
     CHECK(g.progress.back().author == "区发改局");
     CHECK(g.progress.back().has_percent);
+    CHECK(g.progress.back().has_achieved);
+    CHECK(g.progress.back().achieved == doctest::Approx(12.5));
+    CHECK_FALSE(g.progress.front().has_achieved);
     CHECK(g.status == jcm::Status::Red);  // latest report wins over "status": "yellow"
     CHECK(g.target.has_min);
     CHECK(g.target.min == doctest::Approx(20));
@@ -278,6 +281,7 @@ TEST_CASE("load: each invalid fixture yields exactly its error") {
         {"bad-date", "/campaign/start", "invalid date \"2021-02-29\"", "日期无效", "2021-02-29"},
         {"bad-status", "/goals/0/progress/0/status", "invalid status \"amber\"", "状态无效", "\"amber\""},
         {"percent-out-of-range", "/goals/0/progress/0/percent", "between 0 and 100", "0 到 100", "\"percent\""},
+        {"achieved-negative", "/goals/0/progress/0/achieved", "achieved must be a number of at least 0: -3", "不小于 0", "\"achieved\""},
         {"out-of-range-coordinate", "/areas/0/geometry/coordinates/0/1/0", "longitude out of range", "经度", "200.0"},
         {"quantised-not-whole", "/areas/0/geometry/coordinates/0/2/1", "must be whole numbers: 1024.5", "整数", "1024.5"},
         {"out-of-range-marker", "/areas/1/marker/lat", "latitude out of range", "纬度", "95.5"},

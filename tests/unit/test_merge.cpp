@@ -63,6 +63,14 @@ TEST_CASE("merge: new dates come in, identical reports are kept once, a differen
     theirs.goals[0].progress[0].author = "王";
     theirs.goals[0].progress[0].note.en = "done";
     CHECK(PlanMerge(mine, theirs).conflicts.size() == 1);
+    theirs.goals[0].progress[0].note.en.clear();
+    CHECK(PlanMerge(mine, theirs).conflicts.empty());
+    theirs.goals[0].progress[0].has_achieved = true;  // an amount done where this device has none
+    CHECK(PlanMerge(mine, theirs).conflicts.size() == 1);
+    mine.goals[0].progress[0].has_achieved = true;
+    CHECK(PlanMerge(mine, theirs).conflicts.empty());
+    theirs.goals[0].progress[0].achieved = 3;          // another amount
+    CHECK(PlanMerge(mine, theirs).conflicts.size() == 1);
 }
 
 TEST_CASE("merge: reports for goals this data lacks are counted and left out; unnamed authors are not counted") {
