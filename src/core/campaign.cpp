@@ -1,6 +1,8 @@
 #include "core/campaign.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 
 #include "core/text.h"
 
@@ -83,15 +85,52 @@ CampaignStats ComputeStats(const Dataset& data, const GoalFilter& filter, const 
     return s;
 }
 
-std::string FormatAchieved(const ProgressReport& r, const Goal& g, Lang lang) {
-    if (!r.has_achieved) return {};
-    std::string out = FormatNumber(r.achieved, lang);
-    if (!g.has_target) return out;
+const char* FormatAchieved(double achieved, const Goal& g, Lang lang, char* buf, size_t size) {
+    char done[64], target[96];
+    FormatNumber(achieved, lang, done, sizeof done);
+    if (!g.has_target) {
+        std::snprintf(buf, size, "%s", done);
+        return buf;
+    }
     const Target& t = g.target;
-    out += lang == Lang::Zh ? " / " : " of ";
-    out += t.has_min ? FormatRange(t.min, t.value, lang) : FormatNumber(t.value, lang);
-    if (!t.unit.Get(lang).empty()) out += " " + t.unit.Get(lang);
-    return out;
+    if (t.has_min) FormatRange(t.min, t.value, lang, target, sizeof target);
+    else FormatNumber(t.value, lang, target, sizeof target);
+    const std::string& unit = t.unit.Get(lang);
+    std::snprintf(buf, size, "%s%s%s%s%s", done, lang == Lang::Zh ? " / " : " of ", target, unit.empty() ? "" : " ", unit.c_str());
+    return buf;
+}
+
+namespace {
+double Pow10(int e) {
+    double p = 1;
+    for (int k = 0; k < (e < 0 ? -e : e); ++k) p *= 10;
+    return p;
+}
+}  // namespace
+
+AmountSteps AmountStepsFor(double target) {
+    AmountSteps s;
+    if (!(target > 0) || !std::isfinite(target)) return s;
+    // The target's last decimal place: ShortestDecimal gives 0.d1..dn x 10^point.
+    const detail::Decimal d = detail::ShortestDecimal(target);
+    s.exponent = std::min(0, d.point - d.count);  // (a whole number steps by 1: 2000 in 2,000 steps)
+    const auto steps_at = [&](int e) { return std::ceil((e < 0 ? target * Pow10(-e) : target / Pow10(e)) - 1e-9); };
+    while (steps_at(s.exponent) > static_cast<double>(kMaxAmountSteps)) ++s.exponent;
+    s.to_target = static_cast<long>(steps_at(s.exponent));
+    return s;
+}
+
+double StepsToAmount(long n, int exponent) {
+    // Dividing by an exact power of ten gives the double nearest the decimal.
+    return exponent < 0 ? static_cast<double>(n) / Pow10(-exponent) : static_cast<double>(n) * Pow10(exponent);
+}
+
+long AmountToSteps(double amount, int exponent, long max, int round) {
+    if (!(amount > 0)) return 0;
+    const double q = exponent < 0 ? amount * Pow10(-exponent) : amount / Pow10(exponent);
+    if (!(q < static_cast<double>(max))) return max;  // (NaN and beyond the end alike)
+    const double r = round < 0 ? std::floor(q + 1e-9) : round > 0 ? std::ceil(q - 1e-9) : std::floor(q + 0.5);
+    return std::clamp(static_cast<long>(r), 0L, max);
 }
 
 Status StatusOn(const Goal& goal, const std::string& date) {

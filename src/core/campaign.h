@@ -66,10 +66,29 @@ std::vector<std::string> ReportDates(const Dataset& data);
 // NotReported before the first one; an empty date means "now" (Goal::status).
 Status StatusOn(const Goal& goal, const std::string& date);
 
-// A report's amount done against its goal's target, as the app words it everywhere (the detail,
-// the briefing, the CSV): "3 / 69 个", "3 of 69 projects"; the target's range as stated
-// ("1 / 1–2 家"); just the number when the goal states no target. "" if the report gives none.
-std::string FormatAchieved(const ProgressReport& report, const Goal& goal, Lang lang);
+// An amount done against its goal's target, as the app words it everywhere (the detail, the
+// record dialog, the briefing, the merge dialog): "3 / 69 个", "3 of 69 projects"; the target's
+// range as stated ("1 / 1–2 家"); just the number when the goal states no target. Writes at most
+// `size` bytes into `buf` and returns it; allocates nothing (views call it every frame).
+const char* FormatAchieved(double achieved, const Goal& goal, Lang lang, char* buf, size_t size);
+
+// Whether a goal's target is an amount done bit by bit, against which a report can give the
+// amount done (not one marked Target::no_amount: "3 年内", a span of time).
+inline bool CountableTarget(const Goal& g) { return g.has_target && !g.target.no_amount && g.target.value > 0; }
+
+// The steps an amount done is recorded in against `target` (> 0): 10^exponent, the target's own
+// last decimal place ("69 个": 1; "2.5 亿元": 0.1), coarser for a big target so that reaching it
+// takes at most kMaxAmountSteps steps ("1,000,000": 100).
+constexpr long kMaxAmountSteps = 10000;
+struct AmountSteps {
+    int exponent = 0;    // a step is 10^exponent
+    long to_target = 0;  // steps from 0 to the target (rounded up)
+};
+AmountSteps AmountStepsFor(double target);
+// n steps as an amount: the decimal nearest n * 10^exponent (0.009, not 0.009000000000000001).
+double StepsToAmount(long n, int exponent);
+// The step nearest `amount` (rounded down if `down`, up if `up`), clamped to 0..`max`.
+long AmountToSteps(double amount, int exponent, long max, int round = 0);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Period

@@ -456,13 +456,16 @@ class EditReader {
         return true;
     }
 
-    // An optional number in 0..max (`has`: it was given); `zh`/`en` say what it must be.
-    bool Number(const char* key, double* out, bool* has, double max, const char* zh, const char* en) {
+    // An optional number in `range` (the data format's, core/fields.h; `has`: it was given).
+    bool Number(const char* key, double* out, bool* has, const Range& range) {
         const Json* v = Find(key);
         if (v == nullptr) return true;
         if (!v->is_number()) return Fail(key, "应为数字", "must be a number");
         *out = v->get<double>();
-        if (!std::isfinite(*out) || *out < 0 || *out > max) return Fail(key, zh, en);
+        if (!std::isfinite(*out) || *out < range.min || *out > range.max) {
+            const std::string value = std::isfinite(*out) ? FormatNumber(*out, Lang::En) : std::string("inf");
+            return Fail(key, range.zh + value, range.en + value);
+        }
         *has = true;
         return true;
     }
@@ -494,8 +497,7 @@ class EditReader {
             return Fail("status", "应为 not_reported、green、yellow、red 或 done",
                         "must be not_reported, green, yellow, red or done");
         }
-        return Number("percent", &r.percent, &r.has_percent, 100, "应在 0 到 100 之间", "must be between 0 and 100") &&
-               Number("achieved", &r.achieved, &r.has_achieved, 1e15, "应为不小于 0 的数", "must be a number of at least 0") &&
+        return Number("percent", &r.percent, &r.has_percent, kPercentRange) && Number("achieved", &r.achieved, &r.has_achieved, kAchievedRange) &&
                TextField("note", &r.note) && String("author", &r.author, false);
     }
 
@@ -560,7 +562,7 @@ std::string GoalsToCsv(const Dataset& data, Lang lang) {
                                                 "最新进展日期", "完成度", "完成量", "说明", "原文"};
     static constexpr const char* kHeaderEn[] = {"ID", "Area ID", "Area", "Category", "Type", "Title (Chinese)",
                                                 "Title (English)", "Target", "Unit", "Deadline", "Status",
-                                                "Latest report", "Percent", "Achieved", "Note", "Quote (Chinese)"};
+                                                "Latest report", "Percent", "Done so far", "Note", "Quote (Chinese)"};
     std::string out = "\xEF\xBB\xBF";
     bool first = true;
     for (const char* h : lang == Lang::Zh ? kHeaderZh : kHeaderEn) {

@@ -30,11 +30,11 @@ std::string DatasetToJson(const Dataset& data);
 // The goals as CSV (RFC 4180, CRLF, UTF-8 with BOM so Excel and WPS detect the encoding):
 // id, area, area name, category, kind, title (zh), title (en), target (numbers as the app shows
 // them, core/text.h FormatNumber: "1,500,000", a range "1–2"), unit, deadline, status,
-// latest report date, percent, note, quote.
+// latest report date, percent, amount done (in the unit's column's unit), note, quote.
 std::string GoalsToCsv(const Dataset& data, Lang lang);
 
 // Local edits <-> JSON: {"schema_version": 1, "dataset": "<dataset id>", "edits": [{"goal": id,
-// "date": ..., "status": ..., "percent": ..., "note": {"zh", "en"}, "author": ...}]}.
+// "date": ..., "status": ..., "percent": ..., "achieved": ..., "note": {"zh", "en"}, "author": ...}]}.
 std::string EditsToJson(const std::string& dataset_id, const std::vector<LocalEdit>& edits);
 // Parses what EditsToJson wrote; never throws. Returns false (and says why in *error) for
 // anything malformed; a document for another dataset id is also refused.

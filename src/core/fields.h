@@ -80,7 +80,7 @@ extern const EnumInfo kGoalKindInfo;
 inline constexpr Range kLonRange = {-180, 180, "经度超出 -180..180 范围：", "longitude out of range -180..180: "};
 inline constexpr Range kLatRange = {-90, 90, "纬度超出 -90..90 范围：", "latitude out of range -90..90: "};
 inline constexpr Range kPercentRange = {0, 100, "完成百分比应在 0 到 100 之间：", "percent must be between 0 and 100: "};
-inline constexpr Range kAchievedRange = {0, 1e15, "完成量应为不小于 0 的数：", "achieved must be a number of at least 0: "};
+inline constexpr Range kAchievedRange = {0, 1e15, "完成量应在 0 到 10^15 之间：", "achieved must be between 0 and 10^15: "};
 inline constexpr Range kDaysRange = {1, 100000, "天数应在 1 到 100000 之间：", "days must be between 1 and 100000: "};
 constexpr int kSchemaVersion = 1;
 
@@ -152,6 +152,7 @@ JCM_FIELDS(Target) {
     v.Text("unit", t.unit, kRequired);
     v.Date("deadline", t.deadline, kOptional);
     v.Text("as_stated", t.as_stated, kOptional);
+    v.Bool("no_amount", t.no_amount, kOptional);
 }
 
 JCM_FIELDS(ProgressReport) {

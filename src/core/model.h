@@ -86,6 +86,7 @@ struct Target {
     Text unit;
     std::string deadline;        // ISO date "YYYY-MM-DD", or "" when not stated
     Text as_stated;              // the target in words
+    bool no_amount = false;      // not an amount done bit by bit ("3 年内", a span of time): no amount done is recorded
 };
 
 struct ProgressReport {

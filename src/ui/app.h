@@ -172,8 +172,8 @@ struct EditorState {
     int goal = -1;                 // index into Dataset::goals; -1 = closed
     Status status = Status::NotReported;  // none chosen yet: Save waits for a choice
     bool has_percent = false;
-    int percent = 0;
-    bool has_achieved = false;     // (offered only for a goal with a target)
+    double percent = 0;            // (a value between whole percents, from the data, kept until changed)
+    bool has_achieved = false;     // (offered only for a target that is an amount: CountableTarget)
     double achieved = 0;           // in the target's unit
     std::string note;
     std::string author;            // who reports (remembered on the device, setting "author")

@@ -198,8 +198,8 @@ constexpr Pair kStrings[] = {
     {"已报告 %d/%d", "%d of %d reported"},
     {"完成量", "Done so far"},
     {"填写完成量", "Give the amount done"},
-    {"完成量减少", "Less done"},
-    {"完成量增加", "More done"},
+    {"减少完成量", "Decrease the amount done"},
+    {"增加完成量", "Increase the amount done"},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<size_t>(Str::Count_),
               "kStrings must have one entry per Str");

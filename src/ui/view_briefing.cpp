@@ -203,7 +203,8 @@ void GoalItem(std::string& out, const AppState& app, const Goal& g, const Theme&
         std::string line = std::string(Tr(Str::LatestReport, lang)) + LabelColon(lang) + r.date;
         if (!r.author.empty()) line += std::string(" · ") + Tr(Str::Author, lang) + " " + r.author;
         if (r.has_percent) line += std::string(" · ") + FormatNumber(r.percent, lang, num, sizeof num) + "%";
-        if (r.has_achieved) line += std::string(" · ") + Tr(Str::Achieved, lang) + " " + FormatAchieved(r, g, lang);
+        char done[192];
+        if (r.has_achieved) line += std::string(" · ") + Tr(Str::Achieved, lang) + " " + FormatAchieved(r.achieved, g, lang, done, sizeof done);
         if (!r.note.Empty()) line += " · " + r.note.Get(lang);
         if (FindEdit(app, g.id, r.date) >= 0)
             line += lang == Lang::Zh ? std::string("（") + Tr(Str::LocalUnpublished, lang) + "）"

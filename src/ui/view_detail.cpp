@@ -131,7 +131,8 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
             RecordItem(app, Role::Text, name);
         }
         if (!reverted && r.has_achieved) {
-            std::snprintf(buf, sizeof buf, "%s%s%s", Tr(Str::Achieved, lang), LabelColon(lang), FormatAchieved(r, g, lang).c_str());
+            char done[192];
+            std::snprintf(buf, sizeof buf, "%s%s%s", Tr(Str::Achieved, lang), LabelColon(lang), FormatAchieved(r.achieved, g, lang, done, sizeof done));
             UiText(app, buf);
         }
         if (!reverted && !r.note.Empty()) UiText(app, r.note.Get(lang).c_str());

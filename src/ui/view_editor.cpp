@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/campaign.h"
+#include "core/text.h"
 #include "platform/platform.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
@@ -82,42 +83,38 @@ void ValueBeside(AppState& app, const char* value) {
     UiText(app, value);
 }
 
-// A slider over 0..slider_max between -1 and +1 steppers (44 px each, repeating while held); the
-// + stepper goes on up to `max` (an amount done past its target). True if `v` changed.
-bool SteppedSlider(AppState& app, const char* id, Str name, Str less, Str more, int* v, int slider_max, int max) {
-    const int before = *v;
+// A value edited in steps of 10^exponent (a percent: 1; an amount done: AmountStepsFor's): a
+// slider over 0..slider_max steps between a - and a + stepper (44 px each, repeating while held),
+// the + going on up to `max` steps (an amount done past its target). From a value between two
+// steps (the data's 37.5%), a stepper goes to the next step its way, and the value is kept until
+// it is changed here. True if `value` changed.
+bool StepperRow(AppState& app, const char* id, Str name, Str less, Str more, double* value, int exponent, long slider_max, long max) {
     const Lang lang = app.lang;
     const ImU32 text = CurrentTheme().text;
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    const long down = AmountToSteps(*value, exponent, max, -1), up = AmountToSteps(*value, exponent, max, +1);
+    long to = -1;
     ImGui::PushID(id);
     ImGui::PushButtonRepeat(true);
-    if (UiButton(app, "##less", ImVec2(44, 44), Tr(less, lang)) && *v > 0) --*v;
+    if (UiButton(app, "##less", ImVec2(44, 44), Tr(less, lang)) && *value > 0) to = std::max(0L, down == up ? down - 1 : down);
     DrawSignIcon(dl, false, text);
     if (ImGui::IsItemActive()) RequestRedraw(app);  // the repeat needs frames while it is held
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 44 - ImGui::GetStyle().ItemSpacing.x);
     ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 28.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, (44 - ImGui::GetTextLineHeight()) * 0.5f));
-    int on_slider = std::min(*v, slider_max);
-    if (UiSliderInt(app, id, Tr(name, lang), &on_slider, 0, slider_max, "")) *v = on_slider;
+    int on_slider = static_cast<int>(std::min(AmountToSteps(*value, exponent, max), slider_max));
+    if (UiSliderInt(app, id, Tr(name, lang), &on_slider, 0, static_cast<int>(slider_max), "")) to = on_slider;
     ImGui::PopStyleVar(2);
     ImGui::SameLine();
-    if (UiButton(app, "##more", ImVec2(44, 44), Tr(more, lang)) && *v < max) ++*v;
+    if (UiButton(app, "##more", ImVec2(44, 44), Tr(more, lang)) && (up < max || down != up)) to = down == up ? up + 1 : up;
     DrawSignIcon(dl, true, text);
     if (ImGui::IsItemActive()) RequestRedraw(app);
     ImGui::PopButtonRepeat();
     ImGui::PopID();
-    return *v != before;
-}
-
-// The amount done steps by one unit of the target ("69 个": 1), or for a target under 1 by a
-// hundredth of its order (0.5 亿元: 0.01); for a huge one by a thousandth of its order, so that a
-// slider's steps stay a few thousand at most.
-double AchievedStep(double target) {
-    if (!(target > 0) || !std::isfinite(target)) return 1.0;
-    const double order = std::pow(10.0, std::floor(std::log10(target)));
-    if (target < 1) return order / 100.0;
-    return std::max(1.0, order / 1000.0);
+    if (to < 0) return false;
+    *value = StepsToAmount(to, exponent);
+    return true;
 }
 
 void CloseEditor(AppState& app) {
@@ -140,8 +137,8 @@ void OpenEditor(AppState& app, int goal) {
         const ProgressReport& r = g.progress.back();
         e.status = r.status;  // (NotReported, as for a first report, leaves the choice to the person)
         e.has_percent = r.has_percent;
-        e.percent = static_cast<int>(r.percent);
-        e.has_achieved = r.has_achieved && g.has_target;
+        e.percent = r.percent;
+        e.has_achieved = r.has_achieved;  // (kept as it was where the dialog offers no amount)
         e.achieved = r.achieved;
     }
     app.text_owner = TextOwner::Note;
@@ -240,26 +237,22 @@ void DrawEditor(AppState& app) {
     // steppers (the value inside the slider lay under its grab, half hidden where the grab was).
     UiCheckbox(app, Tr(Str::SetPercent, lang), &e.has_percent);
     if (e.has_percent) {
-        char value[16];
-        std::snprintf(value, sizeof value, "%d%%", e.percent);
+        char num[32], value[40];
+        std::snprintf(value, sizeof value, "%s%%", FormatNumber(e.percent, lang, num, sizeof num));
         ValueBeside(app, value);
-        SteppedSlider(app, "##percent", Str::Percent, Str::PercentDown, Str::PercentUp, &e.percent, 100, 100);
+        StepperRow(app, "##percent", Str::Percent, Str::PercentDown, Str::PercentUp, &e.percent, 0, 100, 100);
     }
-    // The amount done, for a goal with a target ("3 of 69 projects"): the same, in steps of the
-    // target's unit (AchievedStep); the slider reaches the target, the + button beyond it.
-    if (g.has_target) {
+    // The amount done, for a target that is an amount ("3 of 69 projects"): the same, in steps of
+    // the target's last decimal place (AmountStepsFor); the slider reaches the target, the + goes
+    // on to ten times it.
+    if (CountableTarget(g)) {
         UiCheckbox(app, Tr(Str::SetAchieved, lang), &e.has_achieved);
         if (e.has_achieved) {
-            ProgressReport shown;
-            shown.has_achieved = true;
-            shown.achieved = e.achieved;
-            ValueBeside(app, FormatAchieved(shown, g, lang).c_str());
-            const double step = AchievedStep(g.target.value);
-            const int to_target = static_cast<int>(std::ceil(g.target.value / step - 1e-9));
-            int n = static_cast<int>(std::llround(e.achieved / step));
-            // (A value between steps, from the data, is kept until it is changed here.)
-            if (SteppedSlider(app, "##achieved", Str::Achieved, Str::AchievedDown, Str::AchievedUp, &n, std::max(to_target, n), std::max(to_target * 10, n)))
-                e.achieved = n * step;
+            char value[192];
+            ValueBeside(app, FormatAchieved(e.achieved, g, lang, value, sizeof value));
+            const AmountSteps steps = AmountStepsFor(g.target.value);
+            StepperRow(app, "##achieved", Str::Achieved, Str::AchievedDown, Str::AchievedUp, &e.achieved, steps.exponent,
+                       steps.to_target, steps.to_target * 10);
         }
     }
     UiLabel(app, Tr(Str::Note, lang), TextTone::Muted);
@@ -285,7 +278,7 @@ void DrawEditor(AppState& app) {
         edit.report.status = e.status;
         edit.report.has_percent = e.has_percent;
         edit.report.percent = e.percent;
-        edit.report.has_achieved = e.has_achieved && g.has_target;
+        edit.report.has_achieved = e.has_achieved;
         edit.report.achieved = e.achieved;
         // The note is stored under the language it was typed in.
         (lang == Lang::En ? edit.report.note.en : edit.report.note.zh) = e.note;

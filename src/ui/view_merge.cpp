@@ -25,9 +25,13 @@ void ReportSummary(const ProgressReport& r, const Goal* g, Lang lang, char* out,
         char num[32];
         std::snprintf(pct, sizeof pct, " · %s%%", FormatNumber(r.percent, lang, num, sizeof num));
     }
-    std::string done;
-    if (r.has_achieved) done = std::string(" · ") + Tr(Str::Achieved, lang) + " " + (g != nullptr ? FormatAchieved(r, *g, lang) : FormatNumber(r.achieved, lang));
-    std::snprintf(out, size, "%s%s%s · %s %s", StatusName(r.status, lang), pct, done.c_str(), Tr(Str::Author, lang),
+    char amount[192], done[256] = "";
+    if (r.has_achieved) {
+        if (g != nullptr) FormatAchieved(r.achieved, *g, lang, amount, sizeof amount);
+        else FormatNumber(r.achieved, lang, amount, sizeof amount);
+        std::snprintf(done, sizeof done, " · %s %s", Tr(Str::Achieved, lang), amount);
+    }
+    std::snprintf(out, size, "%s%s%s · %s %s", StatusName(r.status, lang), pct, done, Tr(Str::Author, lang),
                   r.author.empty() ? Tr(Str::AuthorUnnamed, lang) : r.author.c_str());
 }
 

@@ -1937,31 +1937,39 @@ TEST_CASE("record dialog: a goal with a target takes the amount done (\"3 of 69 
         f.Settle(390, 844);
         const bool en = f.app->lang == jcm::Lang::En;
         const auto activate = [&](jcm::Role role, const char* name) {
+            INFO(std::string(name));
             const int i = FindItem(*f.app, role, name);
             REQUIRE(i >= 0);
             f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(i).id), false, 0);
             f.Settle(390, 844);
         };
         const char* give = en ? "Give the amount done" : "填写完成量";
-        // A goal without a target has nothing to count against: no such control.
-        int plain = -1, qufu = -1;
+        // A goal without a target has nothing to count against, nor has a span of time ("提前1个月
+        //以上", no_amount in the data): no such control.
+        int plain = -1, qufu = -1, span = -1;
         for (size_t i = 0; i < f.app->data.goals.size(); ++i) {
             const jcm::Goal& g = f.app->data.goals[i];
             if (!g.has_target && plain < 0) plain = static_cast<int>(i);
             if (g.id == "qufu-69-key-projects") qufu = static_cast<int>(i);
+            if (g.id == "hitech-early-start") span = static_cast<int>(i);
         }
         REQUIRE(plain >= 0);
         REQUIRE(qufu >= 0);
-        jcm::OpenEditor(*f.app, plain);
-        f.Settle(390, 844);
-        CHECK(FindItem(*f.app, jcm::Role::Checkbox, give) < 0);
-        activate(jcm::Role::Button, en ? "Cancel" : "取消");
+        REQUIRE(span >= 0);
+        REQUIRE(f.app->data.goals[static_cast<size_t>(span)].has_target);
+        for (const int goal : {plain, span}) {
+            jcm::OpenEditor(*f.app, goal);
+            f.Settle(390, 844);
+            CHECK(FindItem(*f.app, jcm::Role::Checkbox, en ? "Give a percentage" : "填写完成度") >= 0);
+            CHECK(FindItem(*f.app, jcm::Role::Checkbox, give) < 0);
+            activate(jcm::Role::Button, en ? "Cancel" : "取消");
+        }
         // 曲阜市's 69 key projects: three done, by the + stepper, shown beside the checkbox.
         jcm::OpenEditor(*f.app, qufu);
         f.Settle(390, 844);
         activate(jcm::Role::Checkbox, give);
         CHECK(Shows(*f.app, en ? "0 of 69 projects" : "0 / 69 个"));
-        for (int k = 0; k < 3; ++k) activate(jcm::Role::Button, en ? "More done" : "完成量增加");
+        for (int k = 0; k < 3; ++k) activate(jcm::Role::Button, en ? "Increase the amount done" : "增加完成量");
         CHECK(f.app->editor.achieved == 3);
         CHECK(Shows(*f.app, en ? "3 of 69 projects" : "3 / 69 个"));
         CHECK(FindItem(*f.app, jcm::Role::Slider, en ? "Done so far" : "完成量") >= 0);
@@ -1981,7 +1989,59 @@ TEST_CASE("record dialog: a goal with a target takes the amount done (\"3 of 69 
         jcm::OpenEditor(*f.app, qufu);
         CHECK(f.app->editor.has_achieved);
         CHECK(f.app->editor.achieved == 3);
+        f.Settle(390, 844);
+        activate(jcm::Role::Button, en ? "Cancel" : "取消");
     }
+}
+
+TEST_CASE("record dialog: an amount from the data is kept as it is until changed, and a stepper from it never leaves 0..10x the target") {
+    Fixture f;
+    f.LoadShipped();
+    f.Settle(390, 844);
+    int qufu = -1;
+    for (size_t i = 0; i < f.app->data.goals.size(); ++i)
+        if (f.app->data.goals[i].id == "qufu-69-key-projects") qufu = static_cast<int>(i);
+    REQUIRE(qufu >= 0);
+    const auto activate = [&](const char* name) {
+        const int i = FindItem(*f.app, jcm::Role::Button, name);
+        REQUIRE(i >= 0);
+        f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(i).id), false, 0);
+        f.Settle(390, 844);
+    };
+    const auto reported = [&](double achieved, double percent) {
+        jcm::ProgressReport r;
+        r.date = "2020-05-01";
+        r.status = jcm::Status::Green;
+        r.has_achieved = r.has_percent = true;
+        r.achieved = achieved;
+        r.percent = percent;
+        f.app->data.goals[static_cast<size_t>(qufu)].progress = {r};
+        jcm::OpenEditor(*f.app, qufu);
+        f.Settle(390, 844);
+    };
+    // Between two steps (12.5 of 69; 37.5%): shown and saved as they are; a stepper goes to the
+    // next step its way.
+    reported(12.5, 37.5);
+    CHECK(Shows(*f.app, "12.5 / 69 个"));
+    CHECK(Shows(*f.app, "37.5%"));
+    activate("保存");
+    REQUIRE(f.app->local.edits.size() == 1);
+    CHECK(f.app->local.edits[0].report.achieved == 12.5);
+    CHECK(f.app->local.edits[0].report.percent == 37.5);
+    reported(12.5, 37.5);
+    activate("减少完成量");
+    CHECK(f.app->editor.achieved == 12);
+    activate("完成度加 1%");
+    CHECK(f.app->editor.percent == 38);
+    activate("取消");
+    // Far past the target (the format allows up to 10^15): the - stepper comes down from the end
+    // of its range (ten times the target), never to a negative amount.
+    reported(1e12, 100);
+    activate("增加完成量");
+    CHECK(f.app->editor.achieved == 1e12);  // nothing past the end
+    activate("减少完成量");
+    CHECK(f.app->editor.achieved == 689);
+    activate("取消");
 }
 
 TEST_CASE("record dialog: a first report's status is the person's choice, Save waits for it; the date goes back, held or not, but not past today") {

@@ -1,12 +1,14 @@
 // test_campaign.cpp: counts under filters, the campaign period, status history and search.
 #include <doctest.h>
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 #include <string>
 
 #include "core/campaign.h"
 #include "core/load.h"
+#include "core/text.h"
 
 namespace {
 
@@ -132,22 +134,60 @@ TEST_CASE("campaign: status on a date replays progress reports") {
 
 TEST_CASE("campaign: an amount done is worded against its goal's target, in either language") {
     jcm::Goal g;
-    jcm::ProgressReport r;
-    CHECK(jcm::FormatAchieved(r, g, jcm::Lang::Zh).empty());  // none given
-    r.has_achieved = true;
-    r.achieved = 3;
-    CHECK(jcm::FormatAchieved(r, g, jcm::Lang::En) == "3");  // no target to measure it against
+    char buf[128];
+    CHECK(std::string(jcm::FormatAchieved(3, g, jcm::Lang::En, buf, sizeof buf)) == "3");  // no target to measure it against
     g.has_target = true;
     g.target.value = 69;
     g.target.unit = {"个", "projects"};
-    CHECK(jcm::FormatAchieved(r, g, jcm::Lang::Zh) == "3 / 69 个");
-    CHECK(jcm::FormatAchieved(r, g, jcm::Lang::En) == "3 of 69 projects");
+    CHECK(std::string(jcm::FormatAchieved(3, g, jcm::Lang::Zh, buf, sizeof buf)) == "3 / 69 个");
+    CHECK(std::string(jcm::FormatAchieved(3, g, jcm::Lang::En, buf, sizeof buf)) == "3 of 69 projects");
     g.target.has_min = true;
     g.target.min = 1;
     g.target.value = 2;
     g.target.unit = {"家", "firms"};
-    r.achieved = 1.5;
-    CHECK(jcm::FormatAchieved(r, g, jcm::Lang::Zh) == "1.5 / 1\xE2\x80\x93" "2 家");
+    CHECK(std::string(jcm::FormatAchieved(1.5, g, jcm::Lang::Zh, buf, sizeof buf)) == "1.5 / 1\xE2\x80\x93" "2 家");
+    char small[8];
+    CHECK(std::string(jcm::FormatAchieved(1.5, g, jcm::Lang::Zh, small, sizeof small)).size() < sizeof small);  // cut, never past the buffer
+    // A span of time is not an amount done bit by bit.
+    CHECK(jcm::CountableTarget(g));
+    g.target.no_amount = true;
+    CHECK_FALSE(jcm::CountableTarget(g));
+}
+
+TEST_CASE("campaign: an amount done steps by its target's last decimal place, exactly, and never overflows") {
+    struct Case {
+        double target;
+        int exponent;
+        long to_target;
+    };
+    const Case cases[] = {{69, 0, 69}, {7, 0, 7}, {2000, 0, 2000}, {2.5, -1, 25}, {0.5, -1, 5}, {0.05, -2, 5},
+                          {0.123, -3, 123}, {1e6, 2, 10000}, {123456789, 5, 1235}, {1e15, 11, 10000}};
+    for (const Case& c : cases) {
+        CAPTURE(c.target);
+        const jcm::AmountSteps s = jcm::AmountStepsFor(c.target);
+        CHECK(s.exponent == c.exponent);
+        CHECK(s.to_target == c.to_target);
+        CHECK(s.to_target <= jcm::kMaxAmountSteps);
+        // The target is a whole number of steps where it can be (its own last place).
+        if (c.exponent <= 0) CHECK(jcm::StepsToAmount(s.to_target, s.exponent) == c.target);
+    }
+    for (const double bad : {0.0, -3.0, std::nan(""), HUGE_VAL}) CHECK(jcm::AmountStepsFor(bad).to_target == 0);
+    // Steps read back as the decimals a person typed: 9 x 0.001 is 0.009, not 0.009000000000000001.
+    char buf[64];
+    CHECK(std::string(jcm::FormatNumber(jcm::StepsToAmount(9, -3), jcm::Lang::En, buf, sizeof buf)) == "0.009");
+    CHECK(jcm::StepsToAmount(25, -1) == 2.5);
+    CHECK(jcm::StepsToAmount(3, 2) == 300);
+    // Back to steps: nearest, down or up from between two steps; clamped to 0..max, huge and
+    // odd values included (1e15 against a target of 69 is the end of the slider, not a negative int).
+    CHECK(jcm::AmountToSteps(12.5, 0, 690) == 13);
+    CHECK(jcm::AmountToSteps(12.5, 0, 690, -1) == 12);
+    CHECK(jcm::AmountToSteps(12.5, 0, 690, +1) == 13);
+    CHECK(jcm::AmountToSteps(12, 0, 690, -1) == 12);
+    CHECK(jcm::AmountToSteps(12, 0, 690, +1) == 12);
+    CHECK(jcm::AmountToSteps(0.009, -3, 5000, +1) == 9);
+    CHECK(jcm::AmountToSteps(1e15, 0, 690) == 690);
+    CHECK(jcm::AmountToSteps(-4, 0, 690) == 0);
+    CHECK(jcm::AmountToSteps(std::nan(""), 0, 690) == 0);
 }
 
 TEST_CASE("campaign: search finds areas, goals, projects and quotes in either language") {

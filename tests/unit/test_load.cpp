@@ -281,7 +281,7 @@ TEST_CASE("load: each invalid fixture yields exactly its error") {
         {"bad-date", "/campaign/start", "invalid date \"2021-02-29\"", "日期无效", "2021-02-29"},
         {"bad-status", "/goals/0/progress/0/status", "invalid status \"amber\"", "状态无效", "\"amber\""},
         {"percent-out-of-range", "/goals/0/progress/0/percent", "between 0 and 100", "0 到 100", "\"percent\""},
-        {"achieved-negative", "/goals/0/progress/0/achieved", "achieved must be a number of at least 0: -3", "不小于 0", "\"achieved\""},
+        {"achieved-negative", "/goals/0/progress/0/achieved", "achieved must be between 0 and 10^15: -3", "0 到 10^15", "\"achieved\""},
         {"out-of-range-coordinate", "/areas/0/geometry/coordinates/0/1/0", "longitude out of range", "经度", "200.0"},
         {"quantised-not-whole", "/areas/0/geometry/coordinates/0/2/1", "must be whole numbers: 1024.5", "整数", "1024.5"},
         {"out-of-range-marker", "/areas/1/marker/lat", "latitude out of range", "纬度", "95.5"},
