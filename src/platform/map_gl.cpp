@@ -191,7 +191,7 @@ bool MapLayerGL::Sync(const MapGeometry& g, const BorderNodes* nodes, int genera
     for (size_t l = 0; l < levels_.size(); ++l) levels_[l].tolerance = tolerances_[l];
     full_vertices_ = 0;
     for (const AreaGeometry& a : g.areas) full_vertices_ += a.vertices.size();
-    if (!g.fills_deferred && StartJob(levels_.size() - 1)) FinishJob();
+    if (!g.fills_deferred && StartJob(levels_.size() - 1)) FinishJob();  // (the finest level draws itself)
     generation_ = generation;
     colors_dirty_ = true;
     platform::Mark("app:map-buffers-built");  // tests and the start-up breakdown: the map is on the GPU
@@ -213,24 +213,25 @@ const MapLayerGL::Level* MapLayerGL::LevelFor(float pixels_per_unit) {
         for (size_t l = 0; l < levels_.size(); ++l) built_scratch_[l] = Ready(l);
         return NearestBuiltLevel(built_scratch_, static_cast<int>(want));
     };
-    // The job builds what `want` draws: itself, or the finest level it was found to draw.
-    const bool job_for_want = job_ && (job_->index == want || levels_[want].draws == static_cast<int>(job_->index));
-    // A job for another level is left to finish when the view went back to a level it has (a
-    // pinch about a level's threshold would start it again and again); it is kept once built.
-    bool start = !Ready(want) && !job_for_want;
+    // The level to build for `want`: itself, or the finest level it was found (or is known) to
+    // draw. A job for another level is left to finish when the view went back to a level it has
+    // (a pinch about a level's threshold would start it again and again); it is kept once built.
+    size_t target = Resolve(want);
+    bool start = !Ready(target) && !(job_ && job_->index == target);
     int drawn = nearest();
     if (drawn < 0) {
         // The map's first frame: nothing to draw meanwhile, so the coarsest level is built now (on
         // the bench's million-vertex map 3% of the vertices, a quarter of what its fitted view
         // asks for) and drawn while the view's own level is built in shares (Step).
         CancelJob();
-        if (StartJob(0)) FinishJob();
+        if (StartJob(Resolve(0))) FinishJob();
         drawn = nearest();
-        start = !Ready(want);
+        target = Resolve(want);
+        start = !Ready(target);
     }
     if (start) {
         CancelJob();
-        if (StartJob(want)) platform::Mark("app:map-level-started");  // tests: built in shares from now (Step), `drawn` meanwhile
+        if (StartJob(target)) platform::Mark("app:map-level-started");  // tests: built in shares from now (Step), `drawn` meanwhile
     }
     if (drawn < 0) return nullptr;
     if (!level_marked_) {
@@ -242,14 +243,17 @@ const MapLayerGL::Level* MapLayerGL::LevelFor(float pixels_per_unit) {
     return &levels_[static_cast<size_t>(levels_[static_cast<size_t>(drawn)].draws)];
 }
 
-bool MapLayerGL::StartJob(size_t index) {
+size_t MapLayerGL::Resolve(size_t index) {
     // A level finer than one found not worth its memory would keep even more: it draws the
     // finest level too, without being simplified to find out.
     const int last = static_cast<int>(levels_.size()) - 1;
     for (size_t k = 0; static_cast<int>(index) != last && k < index && levels_[index].draws < 0; ++k)
         if (levels_[k].draws == last) levels_[index].draws = last;
-    if (levels_[index].draws >= 0) index = static_cast<size_t>(levels_[index].draws);  // found to draw the finest
-    if (Ready(index)) return false;  // (that finest level is built already)
+    return levels_[index].draws >= 0 ? static_cast<size_t>(levels_[index].draws) : index;
+}
+
+bool MapLayerGL::StartJob(size_t index) {
+    if (Ready(index)) return false;
     job_ = std::make_unique<Job>();
     job_->index = index;
     if (index + 1 < levels_.size())

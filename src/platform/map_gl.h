@@ -81,7 +81,8 @@ private:
     // once for its first frame (nothing could be drawn meanwhile).
     const Level* LevelFor(float pixels_per_unit);
     bool Ready(size_t index) const;               // level `index` can be drawn now
-    bool StartJob(size_t index);                  // false if what it draws is built already
+    size_t Resolve(size_t index);                 // the level `index` draws: itself, or the finest (known or inferred)
+    bool StartJob(size_t index);                  // a job for level `index` (resolved); false if it is built already
     // Works on job_ for about `seconds` (< 0: until done). True once its level is built.
     bool Advance(double seconds);
     AreaSpan SpanOf(const Job& job, size_t area) const;

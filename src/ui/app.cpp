@@ -405,7 +405,7 @@ bool StepLoading(AppState& app) {
     SlicedLoad& s = app.load.sliced;
     switch (s.step) {
         case SlicedLoad::Step::None:
-            // The level of detail first: a big map's first frame drew its coarsest (map_layer.h),
+            // The level of detail first: a big map's first frame drew its coarsest (map_gl.cpp),
             // and the finer one its view asked for is a fraction of the time the names take.
             return StepMapLevel(app) || StepLabels(app);
         case SlicedLoad::Step::Read: {

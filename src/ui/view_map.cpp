@@ -538,9 +538,12 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     };
     // Whether a point is under a label or marker placed so far.
     auto covered = [&](ImVec2 p) { return placed.Contains(p.x, p.y); };
-    // Whether a label box lies inside area i (its corners hit the area).
+    // Whether a label box lies inside area i (its corners and the middles of its sides hit the
+    // area: a concave border between two corners would leave the name half outside).
     auto inside_area = [&](int i, const LabelBox& box) {
-        const ImVec2 corners[4] = {box.min, ImVec2(box.max.x, box.min.y), box.max, ImVec2(box.min.x, box.max.y)};
+        const float mx = (box.min.x + box.max.x) * 0.5f, my = (box.min.y + box.max.y) * 0.5f;
+        const ImVec2 corners[8] = {box.min, ImVec2(box.max.x, box.min.y), box.max, ImVec2(box.min.x, box.max.y),
+                                   ImVec2(mx, box.min.y), ImVec2(box.max.x, my), ImVec2(mx, box.max.y), ImVec2(box.min.x, my)};
         for (const ImVec2& q : corners)
             if (app.geometry.HitTest(m.view.ScreenToWorld(ToVec(q))) != i) return false;
         return true;
@@ -638,49 +641,60 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         }
         pending[pending_n++] = Outside{i, a, room};
     }
-    // Points of area o's part on screen that nothing covers, the nearest to its label point first:
-    // a grid of at most side x side (at least 8 px apart) over the area's box on screen. Only for
-    // a few names (a city's): this costs up to side² hit tests a name, every frame.
+    // Points of a grid of at most side x side (at least 8 px apart) over area o's box on screen,
+    // the nearest to its label point first; each is tested by its user, in that order, and the
+    // first that serves ends the search. Only for a few names (a city's): up to side² hit tests
+    // a name whose name finds no place.
     constexpr int kMaxReanchored = 8;
     constexpr int kMaxSide = 12;
     ImVec2 anchors[kMaxSide * kMaxSide];
-    auto free_points = [&](const Outside& o, int side) {
+    auto grid_points = [&](const Outside& o, int side, ImVec2 at_least) {
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(o.i)];
         int anchors_n = 0;
         if (g.has_marker || !g.bounds.Valid()) return 0;
         const ImVec2 c0 = ToIm(m.view.WorldToScreen(g.bounds.min)), c1 = ToIm(m.view.WorldToScreen(g.bounds.max));
         const float x0 = std::fmax(std::fmin(c0.x, c1.x), lo.x), x1 = std::fmin(std::fmax(c0.x, c1.x), hi.x);
         const float y0 = std::fmax(std::fmin(c0.y, c1.y), lo.y), y1 = std::fmin(std::fmax(c0.y, c1.y), hi.y);
+        if (x1 - x0 < at_least.x || y1 - y0 < at_least.y) return 0;  // (a name inside: the area seen is smaller)
         const float step = std::fmax(std::fmax(x1 - x0, y1 - y0) / static_cast<float>(side), 8.0f);
         for (float y = y0 + step * 0.5f; y < y1 && anchors_n < side * side; y += step)
-            for (float x = x0 + step * 0.5f; x < x1 && anchors_n < side * side; x += step)
-                if (!covered(ImVec2(x, y)) && app.geometry.HitTest(m.view.ScreenToWorld(ToVec(ImVec2(x, y)))) == o.i)
-                    anchors[anchors_n++] = ImVec2(x, y);
+            for (float x = x0 + step * 0.5f; x < x1 && anchors_n < side * side; x += step) anchors[anchors_n++] = ImVec2(x, y);
         const auto dist2 = [&](ImVec2 q) { return (q.x - o.a.x) * (q.x - o.a.x) + (q.y - o.a.y) * (q.y - o.a.y); };
         std::sort(anchors, anchors + anchors_n, [&](ImVec2 a, ImVec2 b) { return dist2(a) < dist2(b); });
         return anchors_n;
     };
-    // Before any leader line: a name whose own point is boxed in (by a zone's marker or name,
-    // often once the map is zoomed and its area is large on screen) goes inside its area at
-    // another point, where the whole name fits. A leader across a neighbour read as naming it.
-    for (int p = 0; p < pending_n && pending_n <= kMaxReanchored && boxes_left(); ++p) {
-        const Outside& o = pending[p];
-        const Name nm = name_of(o.i);
-        const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end);
-        const int anchors_n = free_points(o, kMaxSide);
-        for (int k = 0; k < anchors_n && m.label_state[static_cast<size_t>(o.i)] == 2; ++k) {
+    // Whether q is a point of area i that nothing covers.
+    auto free_point_of = [&](int i, ImVec2 q) { return !covered(q) && app.geometry.HitTest(m.view.ScreenToWorld(ToVec(q))) == i; };
+    // An area's name not yet placed goes inside its area at another point where the whole name
+    // fits. Its own point can be boxed in by a zone's marker or name, often once the map is zoomed
+    // and its area is large on screen, and a long leader line across a neighbour read as naming
+    // the neighbour.
+    auto place_inside = [&] {
+        for (int p = 0; p < pending_n && pending_n <= kMaxReanchored && boxes_left(); ++p) {
+            const Outside& o = pending[p];
+            if (m.label_state[static_cast<size_t>(o.i)] != 2) continue;
+            const Name nm = name_of(o.i);
+            const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end);
+            const int anchors_n = grid_points(o, kMaxSide, ts);
             LabelBox box;
-            if (free_at(anchors[k], ts, &box, kInsideGap) && inside_area(o.i, box)) draw(o.i, box, anchors[k], nm.text, nm.end, nullptr);
+            for (int k = 0; k < anchors_n; ++k) {
+                if (!free_point_of(o.i, anchors[k]) || !free_at(anchors[k], ts, &box, kInsideGap) || !inside_area(o.i, box)) continue;
+                draw(o.i, box, anchors[k], nm.text, nm.end, nullptr);
+                break;
+            }
         }
-    }
+    };
     // Then at growing distances, every name at one distance before any goes further: a bigger
-    // area's name must not take, far out, the place a smaller one's needed near it.
-    for (int ring = 1; ring <= 5; ++ring) {
+    // area's name must not take, far out, the place a smaller one's needed near it. A zone's name
+    // first takes its place beside its marker (ring 1); then an area's name goes inside its area
+    // where it fits there (place_inside), before any area's name goes out on a line.
+    auto place_at = [&](int ring, bool markers_only) {
         const float far = 10.0f + 20.0f * static_cast<float>(ring - 1);
         for (int p = 0; p < pending_n && boxes_left(); ++p) {
             const Outside& o = pending[p];
             if (m.label_state[static_cast<size_t>(o.i)] != 2) continue;  // placed already
             const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(o.i)];
+            if (markers_only && !g.has_marker) continue;
             const Name nm = name_of(o.i);
             const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end);
             const Box own = g.has_marker ? marker_box_at(o.a) : no_box;
@@ -698,7 +712,10 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
                 break;
             }
         }
-    }
+    };
+    place_at(1, true);
+    place_inside();
+    for (int ring = 1; ring <= 5; ++ring) place_at(ring, false);
     // Then a name still without a place tries other points of its area that nothing covers, the
     // nearest to its label point first, with a leader line: that point can be boxed in by a
     // neighbour's name (a zone's long name beside its marker).
@@ -707,9 +724,10 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         if (m.label_state[static_cast<size_t>(o.i)] != 2) continue;
         const Name nm = name_of(o.i);
         const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end);
-        const int anchors_n = free_points(o, 6);
+        const int anchors_n = grid_points(o, 6, ImVec2(0, 0));
         for (int k = 0; k < anchors_n && m.label_state[static_cast<size_t>(o.i)] == 2; ++k) {
             const ImVec2 q = anchors[k];
+            if (!free_point_of(o.i, q)) continue;
             for (const ImVec2& dir : kDirs) {
                 const ImVec2 c(q.x + dir.x * (16.0f + ts.x * 0.5f), q.y + dir.y * (12.0f + ts.y * 0.5f));
                 LabelBox box;
