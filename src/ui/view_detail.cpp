@@ -3,6 +3,7 @@
 // latest progress and the source quote (expandable).
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -132,8 +133,18 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
         }
         if (!reverted && r.has_achieved) {
             char done[192];
-            std::snprintf(buf, sizeof buf, "%s%s%s", Tr(Str::Achieved, lang), LabelColon(lang), FormatAchieved(r.achieved, g, lang, done, sizeof done));
-            UiText(app, buf);
+            FormatAchieved(r.achieved, g, lang, done, sizeof done);
+            std::snprintf(buf, sizeof buf, "%s%s%s", Tr(Str::Achieved, lang), LabelColon(lang), done);
+            if (!r.has_percent && CountableTarget(g)) {
+                // The report's own measure of progress: its bar, the amount against the target
+                // (full at the target; the words say the amount, past the target too).
+                ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::ColorConvertU32ToFloat4(CurrentTheme().status[static_cast<int>(r.status)]));
+                ImGui::ProgressBar(static_cast<float>(std::min(1.0, r.achieved / g.target.value)), ImVec2(-1, 0), done);
+                ImGui::PopStyleColor();
+                RecordItem(app, Role::Text, buf);
+            } else {
+                UiText(app, buf);
+            }
         }
         if (!reverted && !r.note.Empty()) UiText(app, r.note.Get(lang).c_str());
     }

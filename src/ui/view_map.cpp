@@ -670,7 +670,9 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     // and its area is large on screen, and a long leader line across a neighbour read as naming
     // the neighbour.
     auto place_inside = [&] {
-        for (int p = 0; p < pending_n && pending_n <= kMaxReanchored && boxes_left(); ++p) {
+        // (The first few names to place, the selected and the largest areas': in English, zoomed
+        // in, more than a city's handful can be pending, and then none went inside.)
+        for (int p = 0; p < pending_n && p < kMaxReanchored + 4 && boxes_left(); ++p) {
             const Outside& o = pending[p];
             if (m.label_state[static_cast<size_t>(o.i)] != 2) continue;
             const Name nm = name_of(o.i);

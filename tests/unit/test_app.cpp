@@ -1967,6 +1967,8 @@ TEST_CASE("record dialog: a goal with a target takes the amount done (\"3 of 69 
         // 曲阜市's 69 key projects: three done, by the + stepper, shown beside the checkbox.
         jcm::OpenEditor(*f.app, qufu);
         f.Settle(390, 844);
+        // Its measure is the amount: no percentage beside it that could say otherwise.
+        CHECK(FindItem(*f.app, jcm::Role::Checkbox, en ? "Give a percentage" : "填写完成度") < 0);
         activate(jcm::Role::Checkbox, give);
         CHECK(Shows(*f.app, en ? "0 of 69 projects" : "0 / 69 个"));
         for (int k = 0; k < 3; ++k) activate(jcm::Role::Button, en ? "Increase the amount done" : "增加完成量");
