@@ -483,7 +483,7 @@ if (synthFirstMs > BUDGET.syntheticFirstFrameMs) {
     `(projection, then the border nodes, a pass a frame${span('app:data-parsed', 'app:geometry-built')}; natively ${nS.geometry_ms.median.toFixed(0)} ms ` +
     `with what comes after the first frame, the hit grid and a label point per area, made in slices once the map is drawn${span('app:first-map-frame', 'app:map-labelled')}, ` +
     `and ${(nS.nodes_ms ?? 0).toFixed(0)} ms for the nodes; full-detail triangles only when zoomed in), ` +
-    `then the fitted view's level of detail (one simplification and its triangles${span('app:map-buffers-built', 'app:map-level-built')}). ` +
+    `then its coarsest level of detail (one simplification and its triangles${span('app:map-buffers-built', 'app:map-level-built')}; the level the fitted view asks for is built in shares after the first frame). ` +
     `The start-up table gives each step's mark for this load. What would fix it: a faster border-node search and simplification ` +
     `(wasm runs them several times slower than native), and reading the file in slices too.`);
 }
