@@ -106,6 +106,8 @@ double Pow10(int e) {
     for (int k = 0; k < (e < 0 ? -e : e); ++k) p *= 10;
     return p;
 }
+// `amount` in steps of 10^exponent (a fraction where it lies between two).
+double InSteps(double amount, int exponent) { return exponent < 0 ? amount * Pow10(-exponent) : amount / Pow10(exponent); }
 }  // namespace
 
 AmountSteps AmountStepsFor(double target) {
@@ -114,7 +116,7 @@ AmountSteps AmountStepsFor(double target) {
     // The target's last decimal place: ShortestDecimal gives 0.d1..dn x 10^point.
     const detail::Decimal d = detail::ShortestDecimal(target);
     s.exponent = std::min(0, d.point - d.count);  // (a whole number steps by 1: 2000 in 2,000 steps)
-    const auto steps_at = [&](int e) { return std::ceil((e < 0 ? target * Pow10(-e) : target / Pow10(e)) - 1e-9); };
+    const auto steps_at = [&](int e) { return std::ceil(InSteps(target, e) - 1e-9); };
     while (steps_at(s.exponent) > static_cast<double>(kMaxAmountSteps)) ++s.exponent;
     s.to_target = static_cast<long>(steps_at(s.exponent));
     return s;
@@ -127,7 +129,7 @@ double StepsToAmount(long n, int exponent) {
 
 long AmountToSteps(double amount, int exponent, long max, int round) {
     if (!(amount > 0)) return 0;
-    const double q = exponent < 0 ? amount * Pow10(-exponent) : amount / Pow10(exponent);
+    const double q = InSteps(amount, exponent);
     if (!(q < static_cast<double>(max))) return max;  // (NaN and beyond the end alike)
     const double r = round < 0 ? std::floor(q + 1e-9) : round > 0 ? std::ceil(q - 1e-9) : std::floor(q + 0.5);
     return std::clamp(static_cast<long>(r), 0L, max);

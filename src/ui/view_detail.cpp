@@ -64,6 +64,14 @@ void Quote(AppState& app, const char* id, const std::string& quote) {
     ImGui::PopID();
 }
 
+// A report's progress bar, in its status's colour, with `label` on it; `name` for screen readers.
+void ReportBar(AppState& app, Status status, float fraction, const char* label, const char* name) {
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::ColorConvertU32ToFloat4(CurrentTheme().status[static_cast<int>(status)]));
+    ImGui::ProgressBar(fraction, ImVec2(-1, 0), label);
+    ImGui::PopStyleColor();
+    RecordItem(app, Role::Text, name);
+}
+
 void DrawGoal(AppState& app, const Goal& g, int index) {
     const Lang lang = app.lang;
     char buf[256];
@@ -122,29 +130,19 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
             }
         }
         if (!reverted && r.has_percent) {
-            char num[64];
+            char num[64], name[320];
             std::snprintf(buf, sizeof buf, "%s%%", FormatNumber(r.percent, lang, num, sizeof num));
-            ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::ColorConvertU32ToFloat4(CurrentTheme().status[static_cast<int>(r.status)]));
-            ImGui::ProgressBar(static_cast<float>(r.percent / 100.0), ImVec2(-1, 0), buf);
-            ImGui::PopStyleColor();
-            char name[320];
             std::snprintf(name, sizeof name, "%s %s", Tr(Str::Percent, lang), buf);
-            RecordItem(app, Role::Text, name);
+            ReportBar(app, r.status, static_cast<float>(r.percent / 100.0), buf, name);
         }
         if (!reverted && r.has_achieved) {
             char done[192];
             FormatAchieved(r.achieved, g, lang, done, sizeof done);
             std::snprintf(buf, sizeof buf, "%s%s%s", Tr(Str::Achieved, lang), LabelColon(lang), done);
-            if (!r.has_percent && CountableTarget(g)) {
-                // The report's own measure of progress: its bar, the amount against the target
-                // (full at the target; the words say the amount, past the target too).
-                ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::ColorConvertU32ToFloat4(CurrentTheme().status[static_cast<int>(r.status)]));
-                ImGui::ProgressBar(static_cast<float>(std::min(1.0, r.achieved / g.target.value)), ImVec2(-1, 0), done);
-                ImGui::PopStyleColor();
-                RecordItem(app, Role::Text, buf);
-            } else {
-                UiText(app, buf);
-            }
+            // The report's own measure of progress where it gives no percentage: the amount
+            // against the target (full at the target; the words say the amount, past it too).
+            if (!r.has_percent && CountableTarget(g)) ReportBar(app, r.status, static_cast<float>(std::min(1.0, r.achieved / g.target.value)), done, buf);
+            else UiText(app, buf);
         }
         if (!reverted && !r.note.Empty()) UiText(app, r.note.Get(lang).c_str());
     }
