@@ -149,6 +149,12 @@ struct TouchScrollState {
     bool tracking = false;         // a finger is down over something that scrolls
     bool dragging = false;         // it moved past the threshold: a swipe, not a tap
     bool coasting = false;         // released with speed: still scrolling, slowing down
+    // A finger pressed on a slider in a window that scrolls: until the finger moves along the
+    // slider (it drags it) or lifts without moving (a tap sets it there), the slider keeps its
+    // value; a swipe across it scrolls and leaves it as it was (widgets.cpp UiSliderInt).
+    uint32_t slider = 0;           // the slider's ImGui id, while the gesture on it is undecided or its drag
+    bool slider_drag = false;      // decided: the finger drags the slider
+    int slider_tap = 0;            // the value the press chose, applied if it ends as a tap
 };
 
 // Progress recorded on this device by officials: kept in browser storage, shown marked as local

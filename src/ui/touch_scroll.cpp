@@ -55,7 +55,7 @@ void HandleTouchScroll(AppState& app) {
     if (finger && io.MouseClicked[0]) {  // a finger touched: which windows could it scroll?
         ImGuiWindow* x = Scroller(g.HoveredWindow, 0);
         ImGuiWindow* y = Scroller(g.HoveredWindow, 1);
-        s = TouchScrollState{};
+        s = TouchScrollState{};  // (a slider pressed decides in UiSliderInt, after this)
         s.window_x = x ? x->ID : 0;
         s.window_y = y ? y->ID : 0;
         s.tracking = s.window_x || s.window_y;
@@ -65,6 +65,11 @@ void HandleTouchScroll(AppState& app) {
     if (s.tracking && io.MouseDown[0]) {
         const float mx = io.MousePos.x - s.start.x, my = io.MousePos.y - s.start.y;
         if (!s.dragging && std::hypot(mx, my) > kSwipeThreshold) {
+            if (s.slider && g.ActiveId == s.slider && std::fabs(mx) >= std::fabs(my)) {
+                s.slider_drag = true;  // along a slider: it is the slider's drag, not a swipe
+                s.tracking = false;
+                return;
+            }
             s.dragging = true;
             ImGui::ClearActiveID();  // the control the swipe started on is not pressed
         }

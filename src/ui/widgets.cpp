@@ -345,7 +345,32 @@ bool UiCheckbox(AppState& app, const char* label, bool* value) {
 }
 
 bool UiSliderInt(AppState& app, const char* id, const char* name, int* value, int min, int max, const char* format) {
+    TouchScrollState& s = app.touch_scroll;
+    const int before = *value;
     bool changed = ImGui::SliderInt(id, value, min, max, format);
+    // By finger in a window that scrolls, the press does not move the value yet: a swipe that
+    // starts here scrolls (HandleTouchScroll) and leaves it; a move along the slider drags it; a
+    // tap sets it where it touched, on release.
+    const ImGuiID self = ImGui::GetItemID();
+    if (ImGui::IsItemActivated() && s.tracking && ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen) {
+        s.slider = self;
+        s.slider_drag = false;
+    }
+    if (s.slider == self && !s.slider_drag) {
+        if (s.dragging) {
+            s.slider = 0;  // a swipe: the value stays as it was
+        } else if (s.tracking) {
+            if (ImGui::IsItemActive()) s.slider_tap = *value;
+            *value = before;
+            changed = false;
+        } else {  // lifted without moving: a tap
+            *value = s.slider_tap;
+            changed = *value != before;
+            s.slider = 0;
+        }
+    } else if (s.slider == self && !ImGui::IsItemActive()) {
+        s.slider = 0;
+    }
     const int i = RecordItem(app, Role::Slider, name, kSemAction);
     app.sem.SetValue(i, static_cast<float>(*value), static_cast<float>(min), static_cast<float>(max));
     float v = 0;

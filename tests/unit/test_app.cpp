@@ -2046,6 +2046,71 @@ TEST_CASE("record dialog: an amount from the data is kept as it is until changed
     activate("取消");
 }
 
+TEST_CASE("touch: a swipe that starts on a slider scrolls and leaves the slider's value; a drag along it or a tap sets it") {
+    // The record dialog on a short landscape screen scrolls. A finger that lands on the amount's
+    // slider and goes up or down scrolls the dialog: before, the press had already set the
+    // amount where the finger landed (an official scrolling to Save recorded a wrong amount).
+    Fixture f;
+    f.LoadShipped();
+    const float W = 720, H = 480;
+    f.Settle(W, H);
+    int qufu = -1;
+    for (size_t i = 0; i < f.app->data.goals.size(); ++i)
+        if (f.app->data.goals[i].id == "qufu-69-key-projects") qufu = static_cast<int>(i);
+    REQUIRE(qufu >= 0);
+    jcm::OpenEditor(*f.app, qufu);
+    f.Settle(W, H);
+    const int give = FindItem(*f.app, jcm::Role::Checkbox, "填写完成量");
+    REQUIRE(give >= 0);
+    f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(give).id), false, 0);
+    f.Settle(W, H);
+    const auto slider = [&] {
+        const int i = FindItem(*f.app, jcm::Role::Slider, "完成量");
+        REQUIRE(i >= 0);
+        return f.app->sem.Item(i).rect;
+    };
+    const jcm::SemRect r = slider();
+    REQUIRE(r.h > 0);
+    REQUIRE(r.y + r.h < H);
+    CHECK(f.app->editor.achieved == 0);
+    // Up, from the slider's middle (where a press would have set about 34 of 69).
+    const float x = r.x + r.w * 0.5f, y = r.y + r.h * 0.5f;
+    Finger::At(x, y, true);
+    f.Frame(W, H);
+    for (int i = 1; i <= 6; ++i) {
+        Finger::At(x + 2.0f, y - 15.0f * static_cast<float>(i), true);
+        f.Frame(W, H);
+        CHECK(f.app->editor.achieved == 0);
+    }
+    Finger::At(x + 2.0f, y - 90.0f, false);
+    for (int k = 0; k < 120 && (k < 3 || f.app->touch_scroll.coasting); ++k) f.Frame(W, H);
+    f.Settle(W, H);
+    CHECK(f.app->editor.achieved == 0);
+    const jcm::SemRect scrolled = slider();
+    CHECK(scrolled.y < r.y - 20);  // the dialog scrolled
+    // Along the slider: it follows the finger.
+    const float sy = scrolled.y + scrolled.h * 0.5f;
+    Finger::At(scrolled.x + 20, sy, true);
+    f.Frame(W, H);
+    for (int i = 1; i <= 8; ++i) {
+        Finger::At(scrolled.x + 20 + 15.0f * static_cast<float>(i), sy + 1.0f, true);
+        f.Frame(W, H);
+    }
+    Finger::At(scrolled.x + 140, sy + 1.0f, false);
+    f.Settle(W, H);
+    const double dragged = f.app->editor.achieved;
+    CHECK(dragged > 5);
+    CHECK(dragged < 69);
+    // A tap near the slider's end sets it there.
+    Finger::At(scrolled.x + scrolled.w - 20, sy, true);
+    f.Frame(W, H);
+    f.Frame(W, H);
+    Finger::At(scrolled.x + scrolled.w - 20, sy, false);
+    f.Settle(W, H);
+    CHECK(f.app->editor.achieved > dragged + 20);
+    CHECK(f.app->local.edits.empty());
+}
+
 TEST_CASE("record dialog: a first report's status is the person's choice, Save waits for it; the date goes back, held or not, but not past today") {
     Fixture f;
     f.LoadShipped();
