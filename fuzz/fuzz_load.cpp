@@ -2,7 +2,8 @@
 // whatever it accepts, everything done with a dataset after load: geometry preparation
 // (BuildMapGeometry: triangulation, labels, the hit index) and hit tests, campaign arithmetic
 // (ComputeStats under filters, StatusOn, CampaignPeriod, Search), local edits, number formatting
-// and the writers (DatasetToJson must load back, GoalsToCsv).
+// and the writers (DatasetToJson must load back, GoalsToCsv); and the input's first bytes as a
+// number typed into the record dialog (ParseTypedNumber, which FormatNumber must round-trip).
 //
 // Structure-aware: LLVMFuzzerCustomMutator parses the input as a dataset and, when it is valid,
 // mutates the data itself (rings, vertices, numbers, references, enums, texts, dates) and writes
@@ -283,6 +284,16 @@ class Mutator {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
+    // A typed number (the record dialog's amount field): the first bytes as if typed; read, it
+    // must be a finite, non-negative number that FormatNumber writes back to the same value (up to
+    // the largest amount the format holds; FormatNumber writes bigger ones longer than a field's).
+    double typed = 0;
+    if (jcm::ParseTypedNumber(text.substr(0, 80), &typed)) {
+        if (!std::isfinite(typed) || typed < 0) __builtin_trap();
+        double again = -1;
+        if (typed <= 1e15 && (!jcm::ParseTypedNumber(jcm::FormatNumber(typed, jcm::Lang::En), &again) || again != typed))
+            __builtin_trap();
+    }
     jcm::LoadResult r = jcm::LoadDataset(text, "fuzz.json", Limits());
     for (const jcm::Problem& p : r.problems) (void)jcm::FormatProblem(p, jcm::Lang::En);
     if (!r.Ok()) return 0;

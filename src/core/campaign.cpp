@@ -85,18 +85,24 @@ CampaignStats ComputeStats(const Dataset& data, const GoalFilter& filter, const 
     return s;
 }
 
-const char* FormatAchieved(double achieved, const Goal& g, Lang lang, char* buf, size_t size) {
-    char done[64], target[96];
-    FormatNumber(achieved, lang, done, sizeof done);
-    if (!g.has_target) {
-        std::snprintf(buf, size, "%s", done);
-        return buf;
-    }
+const char* FormatOfTarget(const Goal& g, Lang lang, char* buf, size_t size) {
+    if (size == 0) return buf;
+    buf[0] = '\0';
+    if (!g.has_target) return buf;
     const Target& t = g.target;
+    char target[96];
     if (t.has_min) FormatRange(t.min, t.value, lang, target, sizeof target);
     else FormatNumber(t.value, lang, target, sizeof target);
     const std::string& unit = t.unit.Get(lang);
-    std::snprintf(buf, size, "%s%s%s%s%s", done, lang == Lang::Zh ? " / " : " of ", target, unit.empty() ? "" : " ", unit.c_str());
+    std::snprintf(buf, size, "%s%s%s%s", lang == Lang::Zh ? "/ " : "of ", target, unit.empty() ? "" : " ", unit.c_str());
+    return buf;
+}
+
+const char* FormatAchieved(double achieved, const Goal& g, Lang lang, char* buf, size_t size) {
+    char done[64], of[160];
+    FormatNumber(achieved, lang, done, sizeof done);
+    FormatOfTarget(g, lang, of, sizeof of);
+    std::snprintf(buf, size, "%s%s%s", done, of[0] ? " " : "", of);
     return buf;
 }
 

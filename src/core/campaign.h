@@ -71,6 +71,8 @@ Status StatusOn(const Goal& goal, const std::string& date);
 // range as stated ("1 / 1–2 家"); just the number when the goal states no target. Writes at most
 // `size` bytes into `buf` and returns it; allocates nothing (views call it every frame).
 const char* FormatAchieved(double achieved, const Goal& goal, Lang lang, char* buf, size_t size);
+// Its second half, after the amount: "/ 69 个", "of 69 projects" ("" when the goal states no target).
+const char* FormatOfTarget(const Goal& goal, Lang lang, char* buf, size_t size);
 
 // Whether a goal's target is an amount done bit by bit, against which a report can give the
 // amount done (not one marked Target::no_amount: "3 年内", a span of time).

@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "core/model.h"
+#include "core/number_scan.h"
 
 namespace jcm {
 namespace {
@@ -145,6 +146,77 @@ const char* WrapLineEnd(const char* text, const char* end, float width, AdvanceF
         p = next;
     }
     return end;
+}
+
+bool ParseTypedNumber(std::string_view typed, double* out) {
+    // To ASCII first: full-width digits, point and comma (U+FF10..FF19, FF0E, FF0C: EF BC 90..99,
+    // EF BC 8E, EF BC 8C), ideographic spaces (U+3000: E3 80 80) as spaces.
+    char ascii[64];
+    size_t n = 0;
+    for (size_t i = 0; i < typed.size();) {
+        const unsigned char c = static_cast<unsigned char>(typed[i]);
+        char a = 0;
+        if (c < 0x80) {
+            a = static_cast<char>(c);
+            i += 1;
+        } else if (c == 0xEF && i + 2 < typed.size() && static_cast<unsigned char>(typed[i + 1]) == 0xBC) {
+            const unsigned char d = static_cast<unsigned char>(typed[i + 2]);
+            if (d >= 0x90 && d <= 0x99) a = static_cast<char>('0' + (d - 0x90));
+            else if (d == 0x8E) a = '.';
+            else if (d == 0x8C) a = ',';
+            else return false;
+            i += 3;
+        } else if (typed.substr(i, 3) == "\xE3\x80\x80") {
+            a = ' ';
+            i += 3;
+        } else {
+            return false;
+        }
+        if (n + 2 >= sizeof ascii) return false;  // longer than any number the format holds
+        ascii[n++] = a;
+    }
+    // Spaces around it; then [digits with grouping] [. digits].
+    size_t b = 0, e = n;
+    while (b < e && (ascii[b] == ' ' || ascii[b] == '\t')) ++b;
+    while (e > b && (ascii[e - 1] == ' ' || ascii[e - 1] == '\t')) --e;
+    char clean[64];
+    size_t m = 0;
+    size_t i = b;
+    int group = -1;  // digits since the last comma; -1: no comma yet
+    int lead = 0;    // digits before the first comma
+    bool any = false;
+    for (; i < e && ascii[i] != '.'; ++i) {
+        const char c = ascii[i];
+        if (c == ',') {
+            if (!any || lead > 3 || (group >= 0 && group != 3)) return false;
+            group = 0;
+        } else if (c >= '0' && c <= '9') {
+            if (group >= 0) ++group;
+            else ++lead;
+            if (m > 0 || c != '0') clean[m++] = c;  // leading zeros dropped ("05")
+            any = true;
+        } else {
+            return false;
+        }
+    }
+    if (group >= 0 && group != 3) return false;
+    if (m == 0) clean[m++] = '0';
+    bool fraction = false;
+    if (i < e) {  // the point
+        ++i;
+        if (i < e) clean[m++] = '.';
+        for (; i < e; ++i) {
+            if (ascii[i] < '0' || ascii[i] > '9') return false;
+            clean[m++] = ascii[i];
+            fraction = true;
+        }
+    }
+    if (!any && !fraction) return false;  // "", ".", ","
+    double v = 0;
+    const char* next = nullptr;
+    if (!detail::ScanNumber(clean, clean + m, &v, &next) || next != clean + m || !std::isfinite(v) || v < 0) return false;
+    *out = v;
+    return true;
 }
 
 bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle) {

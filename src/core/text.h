@@ -55,6 +55,13 @@ const char* FormatRange(double lo, double hi, Lang lang, char* buf, size_t size)
 std::string FormatNumber(double v, Lang lang);
 std::string FormatRange(double lo, double hi, Lang lang);
 
+// A number as a person types it into a field (an amount done): digits with at most one decimal
+// point, the integer part optionally grouped by thousands ("2,000", "1,500,000.5"); full-width
+// digits, point and comma as a Chinese keyboard gives them (２０００，１２．５); spaces around it.
+// No sign, exponent or other grouping ("1,5" is read by some as 1.5: refused, not guessed).
+// True with *out set (finite, >= 0); false, *out untouched, for anything else.
+bool ParseTypedNumber(std::string_view typed, double* out);
+
 namespace detail {
 // The shortest decimal digits that read back as `v` (v finite, > 0), and the decimal exponent
 // of the first digit: v ~= 0.d1d2d3... * 10^(point). Shared by FormatNumber and the JSON writer.

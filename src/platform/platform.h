@@ -59,8 +59,10 @@ bool TakeHashChanged(bool* back);
 // rectangle and the value (w <= 0 hides the input); the page reports edits and focus back.
 // While the input has the focus the page keeps its own value (what is being typed, an IME's
 // composition), unless `replace`: the input now edits another text (it moved to another field).
-// `search`: a search box (the browser's search field, Enter says "search"), else a text (a note).
-void SetTextField(float x, float y, float w, float h, const std::string& value, const std::string& placeholder, bool search,
+// `kind`: a search box (the browser's search field, Enter says "search"), a text (a note), or a
+// number (a phone's keyboard opens on its digits and decimal point).
+enum class FieldKind : uint8_t { Search, Text, Number };
+void SetTextField(float x, float y, float w, float h, const std::string& value, const std::string& placeholder, FieldKind kind,
                   bool replace);
 void FocusTextField();
 // True once after the user changed the text; then *value holds the whole new text.

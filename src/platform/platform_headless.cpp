@@ -70,8 +70,9 @@ bool TakeHashChanged(bool* back) {
     h.hash_changed = h.hash_back = false;
     return changed;
 }
-void SetTextField(float x, float y, float w, float h, const std::string& value, const std::string&, bool, bool replace) {
+void SetTextField(float x, float y, float w, float h, const std::string& value, const std::string&, FieldKind kind, bool replace) {
     headless::State& s = headless::Get();
+    s.field_kind = kind;
     s.field[0] = x, s.field[1] = y, s.field[2] = w, s.field[3] = h;
     s.field_value = value;
     s.field_replaced |= replace;

@@ -42,6 +42,7 @@ struct State {
     bool hash_back = false;                          // ... and it was Back (with hash_changed)
     float field[4] = {0, 0, 0, 0};   // the text field's rectangle as last published
     std::string field_value;         // what the app last published
+    FieldKind field_kind = FieldKind::Search;
     bool field_replaced = false;     // set by a publish that replaces what a focused input holds (tests reset it)
     std::string typed;               // what the "user" typed (set typed_changed too)
     bool typed_changed = false;

@@ -19,7 +19,7 @@ char* jcm_get_hash();
 char* jcm_unreadable_hash();
 void jcm_set_hash(const char* hash, int push);
 int jcm_hash_went_back();
-void jcm_set_text_field(float x, float y, float w, float h, const char* value, const char* placeholder, int search, int replace);
+void jcm_set_text_field(float x, float y, float w, float h, const char* value, const char* placeholder, int kind, int replace);
 void jcm_focus_text_field();
 char* jcm_today();
 int jcm_prefers_dark();
@@ -124,9 +124,9 @@ bool TakeHashChanged(bool* back) {
     *back = changed && jcm_hash_went_back() != 0;
     return changed;
 }
-void SetTextField(float x, float y, float w, float h, const std::string& value, const std::string& placeholder, bool search,
+void SetTextField(float x, float y, float w, float h, const std::string& value, const std::string& placeholder, FieldKind kind,
                   bool replace) {
-    jcm_set_text_field(x, y, w, h, value.c_str(), placeholder.c_str(), search ? 1 : 0, replace ? 1 : 0);
+    jcm_set_text_field(x, y, w, h, value.c_str(), placeholder.c_str(), static_cast<int>(kind), replace ? 1 : 0);
 }
 void FocusTextField() { jcm_focus_text_field(); }
 bool TakeTextFieldInput(std::string* value) {

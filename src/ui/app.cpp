@@ -926,6 +926,9 @@ void UpdateApp(AppState& app) {
         if (owner == TextOwner::Note || owner == TextOwner::Author) {
             (owner == TextOwner::Note ? app.editor.note : app.editor.author) = typed;
             NeedGlyphs(app, typed);
+        } else if (owner == TextOwner::Amount) {
+            TypeAmount(app, typed);
+            NeedGlyphs(app, typed);  // (a Chinese keyboard's full-width digits)
         } else {
             // A search typed while an area is shown shows its results (the area view came first
             // and hid them); Back returns to the area.

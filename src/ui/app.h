@@ -101,7 +101,7 @@ enum class Sheet : uint8_t { Peek, Half, Full };
 enum class CompareColumn : uint8_t { Area, Goals, Targets, Projects, Programmes, Reported, Kind, Count_ };
 
 // Which drawn text field the page's <input> currently edits (there is one input).
-enum class TextOwner : uint8_t { Search, Note, Author };
+enum class TextOwner : uint8_t { Search, Note, Author, Amount };
 
 // What the dashboard around the map remembers: tab, search, filters, sort, timeline.
 struct DashboardState {
@@ -181,6 +181,9 @@ struct EditorState {
     double percent = 0;            // (a value between whole percents, from the data, kept until changed)
     bool has_achieved = false;     // (offered only for a target that is an amount: CountableTarget)
     double achieved = 0;           // in the target's unit
+    std::string achieved_text;     // the amount as its field shows it: typed, or `achieved` written out
+    bool achieved_bad = false;     // what was typed is not a number (`achieved` keeps the last one; Save waits)
+    bool achieved_stepped = false; // a stepper or the slider changed it: the field's input takes the new text
     std::string note;
     std::string author;            // who reports (remembered on the device, setting "author")
     long day = 0;                  // the report's date as a day number (campaign.h DayNumber)

@@ -200,6 +200,8 @@ constexpr Pair kStrings[] = {
     {"填写完成量", "Give the amount done"},
     {"减少完成量", "Decrease the amount done"},
     {"增加完成量", "Increase the amount done"},
+    {"输入完成量", "Type the amount done"},
+    {"请输入数字，如 35 或 12.5", "Type a number, such as 35 or 12.5"},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<size_t>(Str::Count_),
               "kStrings must have one entry per Str");

@@ -195,6 +195,8 @@ enum class Str {
     SetAchieved,
     AchievedDown,
     AchievedUp,
+    TypeAchieved,
+    TypeANumber,
     Count_
 };
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/campaign.h"
+#include "core/fields.h"
 #include "core/text.h"
 #include "platform/platform.h"
 #include "ui/strings.h"
@@ -34,7 +35,10 @@ std::string IsoDate(long z) {
 // A drawn text field of the dialog. The page has one <input> (platform.h SetTextField): it lies
 // over the field that owns it and edits that field's text; the other field draws its own text,
 // and a press on it moves the input there.
-void EditorField(AppState& app, TextOwner owner, const char* id, Str label, std::string& value, float width) {
+// `bad`: what it holds is refused (an error colour); `replace`: the app changed its text, the
+// page's input takes it even while focused.
+void EditorField(AppState& app, TextOwner owner, const char* id, Str label, const std::string& value, float width, bool bad = false,
+                 bool replace = false) {
     const Theme& t = CurrentTheme();
     const float h = 40.0f;
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -56,7 +60,8 @@ void EditorField(AppState& app, TextOwner owner, const char* id, Str label, std:
     }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), t.surface, 8.0f);
-    dl->AddRect(p, ImVec2(p.x + width, p.y + h), owns && platform::TextFieldFocused() ? t.accent : t.outline, 8.0f, 0, 1.5f);
+    const ImU32 edge = bad ? t.status[static_cast<int>(Status::Red)] : owns && platform::TextFieldFocused() ? t.accent : t.outline;
+    dl->AddRect(p, ImVec2(p.x + width, p.y + h), edge, 8.0f, 0, bad ? 2.0f : 1.5f);
     if (!owns) {
         const ImVec2 at(p.x + 12, p.y + (h - ImGui::GetTextLineHeight()) * 0.5f);
         dl->PushClipRect(p, ImVec2(p.x + width - 8, p.y + h), true);
@@ -65,8 +70,10 @@ void EditorField(AppState& app, TextOwner owner, const char* id, Str label, std:
         dl->PopClipRect();
         return;
     }
-    const float r[4] = {p.x - 26.0f, p.y, width + 26.0f, h};  // the input's left padding leaves room for an icon
-    PublishTextField(app, owner, r, value, Tr(label, app.lang), /*replace=*/false);
+    // The input's left padding leaves room for an icon (a number's has none: platform_web.js).
+    const float pad = owner == TextOwner::Amount ? 0.0f : 26.0f;
+    const float r[4] = {p.x - pad, p.y, width + pad, h};
+    PublishTextField(app, owner, r, value, Tr(label, app.lang), replace);
 }
 
 // The author as typed, without surrounding spaces.
@@ -145,7 +152,16 @@ void OpenEditor(AppState& app, int goal) {
         e.has_achieved = r.has_achieved;  // (kept as it was where the dialog offers no amount)
         e.achieved = r.achieved;
     }
+    e.achieved_text = FormatNumber(e.achieved, app.lang);
     app.text_owner = TextOwner::Note;
+}
+
+void TypeAmount(AppState& app, const std::string& typed) {
+    EditorState& e = app.editor;
+    e.achieved_text = typed;
+    double v = 0;
+    e.achieved_bad = !ParseTypedNumber(typed, &v) || v > kAchievedRange.max;
+    if (!e.achieved_bad) e.achieved = v;  // (refused, the last number stays: nothing is lost)
 }
 
 void DrawEditor(AppState& app) {
@@ -252,15 +268,39 @@ void DrawEditor(AppState& app) {
     // The amount done, for a target that is an amount ("3 of 69 projects"): the same, in steps of
     // the target's last decimal place (AmountStepsFor); the slider reaches the target, the + goes
     // on to ten times it.
+    // Beside the checkbox, the amount in a field one can type into (a phone opens its digits: a
+    // big target, or decimals finer than the target's own, need no stepping), then "of 69 projects".
+    const bool amount = CountableTarget(g) && e.has_achieved;
     if (CountableTarget(g)) {
         UiCheckbox(app, Tr(Str::SetAchieved, lang), &e.has_achieved);
         if (e.has_achieved) {
-            char value[192];
-            ValueBeside(app, FormatAchieved(e.achieved, g, lang, value, sizeof value));
+            char of[160];
+            FormatOfTarget(g, lang, of, sizeof of);
+            const float field_w = std::max(96.0f, std::ceil(ImGui::CalcTextSize(e.achieved_text.c_str()).x) + 32.0f);
+            const float of_w = ImGui::CalcTextSize(of).x;
+            SameLineOrWrap(field_w + ImGui::GetStyle().ItemSpacing.x + of_w, 16.0f);
+            const float line_y = ImGui::GetCursorPosY();
+            ImGui::SetCursorPosY(line_y + 2.0f);  // (40 px, centred on the checkbox's 44)
+            EditorField(app, TextOwner::Amount, "##achieved-typed", Str::TypeAchieved, e.achieved_text, field_w, e.achieved_bad,
+                        e.achieved_stepped);
+            e.achieved_stepped = false;
+            ImGui::SameLine();
+            ImGui::SetCursorPosY(line_y + (44 - ImGui::GetTextLineHeight()) * 0.5f);
+            UiText(app, of);
+            ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), line_y + 44 + ImGui::GetStyle().ItemSpacing.y));
+            if (e.achieved_bad) UiText(app, Tr(Str::TypeANumber, lang), TextTone::Warning);
             const AmountSteps steps = AmountStepsFor(g.target.value);
-            StepperRow(app, "##achieved", Str::Achieved, Str::AchievedDown, Str::AchievedUp, &e.achieved, steps.exponent,
-                       steps.to_target, steps.to_target * 10);
+            if (StepperRow(app, "##achieved", Str::Achieved, Str::AchievedDown, Str::AchievedUp, &e.achieved, steps.exponent,
+                           steps.to_target, steps.to_target * 10)) {
+                e.achieved_text = FormatNumber(e.achieved, lang);
+                e.achieved_bad = false;
+                e.achieved_stepped = true;
+            }
         }
+    }
+    if (!amount && app.text_owner == TextOwner::Amount) {  // its field went (unticked): the input goes back to the note
+        app.text_owner = TextOwner::Note;
+        app.ui.field_rect[0] = -1;
     }
     UiLabel(app, Tr(Str::Note, lang), TextTone::Muted);
     EditorField(app, TextOwner::Note, "##note", Str::Note, e.note, ImGui::GetContentRegionAvail().x);
@@ -275,8 +315,9 @@ void DrawEditor(AppState& app) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent_hover));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().on_accent));
-    ImGui::BeginDisabled(!chosen);
-    const bool save = UiButton(app, Tr(Str::Save, lang), ImVec2(bw, 44), nullptr, chosen ? 0 : kSemDisabled) && chosen;
+    const bool can_save = chosen && !(amount && e.achieved_bad);  // (a typed amount that is not a number: its message says so)
+    ImGui::BeginDisabled(!can_save);
+    const bool save = UiButton(app, Tr(Str::Save, lang), ImVec2(bw, 44), nullptr, can_save ? 0 : kSemDisabled) && can_save;
     ImGui::EndDisabled();
     if (save) {
         LocalEdit edit;

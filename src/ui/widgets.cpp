@@ -400,7 +400,10 @@ void PublishTextField(AppState& app, TextOwner owner, const float rect[4], const
     std::copy(rect, rect + 4, ui.field_rect);
     ui.field_published = value;
     ui.field_owner = owner;
-    platform::SetTextField(rect[0], rect[1], rect[2], rect[3], value, placeholder, owner == TextOwner::Search, moved || replace);
+    const platform::FieldKind kind = owner == TextOwner::Search ? platform::FieldKind::Search
+                                    : owner == TextOwner::Amount ? platform::FieldKind::Number
+                                                                 : platform::FieldKind::Text;
+    platform::SetTextField(rect[0], rect[1], rect[2], rect[3], value, placeholder, kind, moved || replace);
 }
 
 }  // namespace jcm

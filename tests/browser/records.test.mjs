@@ -386,7 +386,7 @@ test('phone, touch only: record a report with a percentage and a note, then reve
   await context.close();
 });
 
-test('phone, touch only, English: the amount done against a goal\'s target, by the steppers', async () => {
+test('phone, touch only, English: the amount done against a goal\'s target, by the steppers and typed', async () => {
   const { page, errors, context } = await openApp(env, { path: '#lang=en&area=370881', viewport: VIEWPORTS.phone, dpr: 3, touch: true });
   await settle(page);
   const touch = { touch: true };
@@ -397,13 +397,28 @@ test('phone, touch only, English: the amount done against a goal\'s target, by t
   for (let k = 0; k < 3; k++) await press(page, control(page, 'button', 'Increase the amount done'), touch);
   const all = await items(page);
   assert.equal(all.find((i) => i.role === 'slider' && i.name === 'Done so far')?.value, 3, 'three taps on + made it 3');
-  assert.ok(all.some((i) => i.name === '3 of 69 projects'), 'the amount is shown against the target');
+  assert.ok(all.some((i) => i.name === 'Type the amount done: 3'), 'the amount is in its field');
+  assert.ok(all.some((i) => i.name === 'of 69 projects'), 'beside it, the target');
   assert.deepEqual((await truncated(page)).filter((t) => !/^textbox/.test(t)), [], 'nothing in the dialog is cut off on a phone');
   await press(page, control(page, 'button', 'On track'), touch);
+  // Typed: a tap on the field brings the page's input there, a number's (the phone's digits).
+  await press(page, control(page, 'button', 'Type the amount done: 3'), touch);
+  const input = page.locator('#text-overlay');
+  await page.waitForFunction(() => {
+    const el = document.getElementById('text-overlay');
+    return el && el.inputMode === 'decimal' && el.value === '3' && document.activeElement === el;
+  });
+  await input.fill('3S');  // a slip of the finger: said, and Save waits
+  await page.locator('#a11y-tree').getByRole('button', { name: 'Save', exact: true, disabled: true }).waitFor();
+  assert.ok((await items(page)).some((i) => i.name === 'Type a number, such as 35 or 12.5'), 'the message says what to type');
+  await input.fill('35');
+  await page.locator('#a11y-tree').getByRole('button', { name: 'Save', exact: true, disabled: false }).waitFor();
+  assert.equal((await items(page)).find((i) => i.role === 'slider' && i.name === 'Done so far')?.value, 35, 'the slider is on the typed amount');
+  await screenshot(page, 'record-amount-typed-phone-en');
   await press(page, control(page, 'button', 'Save'), touch);
   await control(page, 'dialog', 'Record progress').waitFor({ state: 'detached' });
-  assert.ok((await items(page)).some((i) => i.name === 'Done so far: 3 of 69 projects'), 'the detail says it');
-  await waitForStored(page, (v) => hasRecords(v) && /"achieved": ?3\b/.test(v), 'the record with its amount');
+  assert.ok((await items(page)).some((i) => i.name === 'Done so far: 35 of 69 projects'), 'the detail says it');
+  await waitForStored(page, (v) => hasRecords(v) && /"achieved": ?35\b/.test(v), 'the record with its amount');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1970,10 +1970,12 @@ TEST_CASE("record dialog: a goal with a target takes the amount done (\"3 of 69 
         // Its measure is the amount: no percentage beside it that could say otherwise.
         CHECK(FindItem(*f.app, jcm::Role::Checkbox, en ? "Give a percentage" : "填写完成度") < 0);
         activate(jcm::Role::Checkbox, give);
-        CHECK(Shows(*f.app, en ? "0 of 69 projects" : "0 / 69 个"));
+        const std::string typed = en ? "Type the amount done: " : "输入完成量: ";
+        CHECK(FindItem(*f.app, jcm::Role::Button, typed + "0") >= 0);  // the amount's field
+        CHECK(FindItem(*f.app, jcm::Role::Text, en ? "of 69 projects" : "/ 69 个") >= 0);
         for (int k = 0; k < 3; ++k) activate(jcm::Role::Button, en ? "Increase the amount done" : "增加完成量");
         CHECK(f.app->editor.achieved == 3);
-        CHECK(Shows(*f.app, en ? "3 of 69 projects" : "3 / 69 个"));
+        CHECK(FindItem(*f.app, jcm::Role::Button, typed + "3") >= 0);
         CHECK(FindItem(*f.app, jcm::Role::Slider, en ? "Done so far" : "完成量") >= 0);
         activate(jcm::Role::Button, en ? "On track" : "正常推进");
         activate(jcm::Role::Button, en ? "Save" : "保存");
@@ -2024,7 +2026,7 @@ TEST_CASE("record dialog: an amount from the data is kept as it is until changed
     // Between two steps (12.5 of 69; 37.5%): shown and saved as they are; a stepper goes to the
     // next step its way.
     reported(12.5, 37.5);
-    CHECK(Shows(*f.app, "12.5 / 69 个"));
+    CHECK(FindItem(*f.app, jcm::Role::Button, "输入完成量: 12.5") >= 0);
     CHECK(Shows(*f.app, "37.5%"));
     activate("保存");
     REQUIRE(f.app->local.edits.size() == 1);
@@ -2109,6 +2111,87 @@ TEST_CASE("touch: a swipe that starts on a slider scrolls and leaves the slider'
     f.Settle(W, H);
     CHECK(f.app->editor.achieved > dragged + 20);
     CHECK(f.app->local.edits.empty());
+}
+
+TEST_CASE("record dialog: the amount done typed on a phone's keyboard; what is not a number is said, Save waits, nothing is lost") {
+    for (const char* hash : {"", "lang=en"}) {
+        CAPTURE(hash);
+        Fixture f(hash);
+        f.LoadShipped();
+        f.Settle(390, 844);
+        const bool en = f.app->lang == jcm::Lang::En;
+        jcm::platform::headless::State& hl = jcm::platform::headless::Get();
+        int qufu = -1;
+        for (size_t i = 0; i < f.app->data.goals.size(); ++i)
+            if (f.app->data.goals[i].id == "qufu-69-key-projects") qufu = static_cast<int>(i);
+        REQUIRE(qufu >= 0);
+        const auto activate = [&](jcm::Role role, const std::string& name) {
+            INFO(name);
+            const int i = FindItem(*f.app, role, name);
+            REQUIRE(i >= 0);
+            f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(i).id), false, 0);
+            f.Settle(390, 844);
+        };
+        const auto type = [&](const std::string& text) {
+            hl.typed = text;
+            hl.typed_changed = true;
+            jcm::UpdateApp(*f.app);
+            f.Settle(390, 844);
+        };
+        const std::string field = en ? "Type the amount done" : "输入完成量";
+        const char* message = en ? "Type a number, such as 35 or 12.5" : "请输入数字，如 35 或 12.5";
+        const char* save = en ? "Save" : "保存";
+        jcm::OpenEditor(*f.app, qufu);
+        f.Settle(390, 844);
+        activate(jcm::Role::Checkbox, en ? "Give the amount done" : "填写完成量");
+        activate(jcm::Role::Button, en ? "On track" : "正常推进");
+        // A press on the field moves the page's input there, as a number's (a phone's digits).
+        activate(jcm::Role::Button, field + ": 0");
+        CHECK(f.app->text_owner == jcm::TextOwner::Amount);
+        CHECK(hl.field_kind == jcm::platform::FieldKind::Number);
+        CHECK(hl.field_value == "0");
+        CHECK(FindItem(*f.app, jcm::Role::Textbox, field) >= 0);
+        // 35 typed: the amount, and the slider on it.
+        type("35");
+        CHECK(f.app->editor.achieved == 35);
+        CHECK_FALSE(Shows(*f.app, message));
+        // Not a number: said, Save waits, the last amount kept.
+        type("35x");
+        CHECK(f.app->editor.achieved == 35);
+        CHECK(Shows(*f.app, message));
+        const int s = FindItem(*f.app, jcm::Role::Button, save);
+        REQUIRE(s >= 0);
+        CHECK((f.app->sem.Item(s).flags & jcm::kSemDisabled) != 0);
+        activate(jcm::Role::Button, save);
+        CHECK(f.app->local.edits.empty());
+        CHECK(f.app->editor.goal == qufu);  // still open
+        // A stepper from there goes on from the last amount, and the field shows it again.
+        hl.field_replaced = false;
+        activate(jcm::Role::Button, en ? "Increase the amount done" : "增加完成量");
+        CHECK(f.app->editor.achieved == 36);
+        CHECK_FALSE(Shows(*f.app, message));
+        CHECK(hl.field_value == "36");
+        CHECK(hl.field_replaced);  // the focused input takes the stepped amount
+        // Full-width digits from a Chinese keyboard, and finer than the target's steps.
+        type("\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x8E\xEF\xBC\x95");  // １２．５
+        CHECK(f.app->editor.achieved == 12.5);
+        activate(jcm::Role::Button, save);
+        REQUIRE(f.app->local.edits.size() == 1);
+        CHECK(f.app->local.edits[0].report.achieved == 12.5);
+        // The dialog closed: the input went back to the search box.
+        CHECK(f.app->text_owner == jcm::TextOwner::Search);
+        CHECK(hl.field_kind == jcm::platform::FieldKind::Search);
+        // Unticking the amount while its field has the input gives the input back to the note.
+        jcm::OpenEditor(*f.app, qufu);
+        f.Settle(390, 844);
+        CHECK(FindItem(*f.app, jcm::Role::Button, field + ": 12.5") >= 0);
+        activate(jcm::Role::Button, field + ": 12.5");
+        CHECK(f.app->text_owner == jcm::TextOwner::Amount);
+        activate(jcm::Role::Checkbox, en ? "Give the amount done" : "填写完成量");
+        CHECK(f.app->text_owner == jcm::TextOwner::Note);
+        CHECK(hl.field_kind == jcm::platform::FieldKind::Text);
+        activate(jcm::Role::Button, en ? "Cancel" : "取消");
+    }
 }
 
 TEST_CASE("record dialog: a first report's status is the person's choice, Save waits for it; the date goes back, held or not, but not past today") {

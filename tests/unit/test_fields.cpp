@@ -250,4 +250,42 @@ TEST_CASE("numbers: ranges keep both ends; small buffers are cut safely") {
     CHECK(std::string(jcm::FormatRange(0.5, 2, Lang::En, big, sizeof big)) == "0.5\xE2\x80\x93" "2");
 }
 
+
+TEST_CASE("numbers: a number as typed into a field, from either keyboard; anything else refused") {
+    const auto read = [](const char* typed) {
+        double v = -1;
+        return jcm::ParseTypedNumber(typed, &v) ? v : -1.0;
+    };
+    CHECK(read("35") == 35);
+    CHECK(read(" 12.5 ") == 12.5);
+    CHECK(read("2,000") == 2000);
+    CHECK(read("1,500,000.25") == 1500000.25);
+    CHECK(read("0.009") == 0.009);
+    CHECK(read(".5") == 0.5);
+    CHECK(read("5.") == 5);
+    CHECK(read("007") == 7);
+    CHECK(read("0") == 0);
+    CHECK(read("\xEF\xBC\x92\xEF\xBC\x90\xEF\xBC\x90\xEF\xBC\x90") == 2000);                 // ２０００
+    CHECK(read("\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x8E\xEF\xBC\x95") == 12.5);                 // １２．５
+    CHECK(read("\xEF\xBC\x92\xEF\xBC\x8C\xEF\xBC\x90\xEF\xBC\x90\xEF\xBC\x90") == 2000);  // ２，０００
+    CHECK(read("\xE3\x80\x80" "8\xE3\x80\x80") == 8);                                   // ideographic spaces
+    // Refused, not guessed: nothing to read, a sign, an exponent, grouping that is not thousands
+    // (some write 1,5 for 1.5), two points, words, units, other scripts.
+    for (const char* bad : {"", " ", ".", ",", "-3", "+3", "1e3", "1,5", "1,50", "1234,567", ",500", "1,000,",
+                            "1.2.3", "1.5,000", "abc", "3个", "3 projects", "\xE4\xB8\x89", "0x10", "inf", "nan",
+                            "1 000", "12345678901234567890123456789012345678901234567890123456789012345"}) {
+        CAPTURE(std::string(bad));
+        double v = 42;
+        CHECK_FALSE(jcm::ParseTypedNumber(bad, &v));
+        CHECK(v == 42);  // untouched
+    }
+    // What FormatNumber writes reads back, in both languages.
+    for (const double x : {0.0, 3.0, 12.5, 2000.0, 12345.0, 1500000.25, 0.009, 1e15}) {
+        for (const Lang lang : {Lang::Zh, Lang::En}) {
+            CAPTURE(x);
+            CHECK(read(jcm::FormatNumber(x, lang).c_str()) == x);
+        }
+    }
+}
+
 }  // namespace
