@@ -2577,17 +2577,34 @@ namespace {
 
 // How many times each character was drawn in the last frame: a glyph's quad is four vertices,
 // the first at its (U0, V0), the third at its (U1, V1) in the atlas (ImDrawList::PrimRectUV).
+// A glyph cut by a clip rectangle (ImFont::RenderText clips quads, UVs included) keeps one of
+// those corners: its quad is the glyph's if the other corner lies inside the glyph's UVs.
 std::map<uint32_t, int> DrawnCharacters(const jcm::AppState& app) {
-    std::map<std::pair<float, float>, std::pair<const ImFontGlyph*, uint32_t>> at;
+    std::map<std::pair<float, float>, const ImFontGlyph*> top_left, bottom_right;
     for (const ImFont* font : {app.fonts.body, app.fonts.small, app.fonts.heading})
-        for (const ImFontGlyph& g : font->Glyphs) at[{g.U0, g.V0}] = {&g, g.Codepoint};
+        for (const ImFontGlyph& g : font->Glyphs) {
+            if (g.U0 == g.U1 || g.V0 == g.V1) continue;  // (a space: nothing drawn)
+            top_left[{g.U0, g.V0}] = &g;
+            bottom_right[{g.U1, g.V1}] = &g;
+        }
+    const auto inside = [](const ImFontGlyph* g, ImVec2 uv) { return uv.x >= g->U0 && uv.x <= g->U1 && uv.y >= g->V0 && uv.y <= g->V1; };
     std::map<uint32_t, int> drawn;
     const ImDrawData* data = ImGui::GetDrawData();
     for (int l = 0; l < data->CmdListsCount; ++l) {
         const ImVector<ImDrawVert>& v = data->CmdLists[l]->VtxBuffer;
-        for (int i = 0; i + 2 < v.Size; ++i) {
-            const auto it = at.find({v[i].uv.x, v[i].uv.y});
-            if (it != at.end() && v[i + 2].uv.x == it->second.first->U1 && v[i + 2].uv.y == it->second.first->V1) ++drawn[it->second.second];
+        for (int i = 0; i + 3 < v.Size; ++i) {
+            const ImVec2 a = v[i].uv, c = v[i + 2].uv;
+            // A glyph's quad: four vertices of an upright rectangle, its UVs the corners of theirs
+            // (an anti-aliased line's vertices also take UVs in the atlas, near a glyph's at times).
+            if (a.x >= c.x || a.y >= c.y) continue;
+            if (v[i + 1].uv.x != c.x || v[i + 1].uv.y != a.y || v[i + 3].uv.x != a.x || v[i + 3].uv.y != c.y) continue;
+            if (v[i].pos.y != v[i + 1].pos.y || v[i + 1].pos.x != v[i + 2].pos.x || v[i + 2].pos.y != v[i + 3].pos.y ||
+                v[i + 3].pos.x != v[i].pos.x)
+                continue;
+            const auto tl = top_left.find({a.x, a.y});
+            const auto br = bottom_right.find({c.x, c.y});
+            if (tl != top_left.end() && inside(tl->second, c)) ++drawn[tl->second->Codepoint];
+            else if (br != bottom_right.end() && inside(br->second, a)) ++drawn[br->second->Codepoint];
         }
     }
     return drawn;
