@@ -166,8 +166,11 @@ bool ParseTypedNumber(std::string_view typed, double* out) {
             else if (d == 0x8C) a = ',';
             else return false;
             i += 3;
-        } else if (typed.substr(i, 3) == "\xE3\x80\x80") {
-            a = ' ';
+        } else if (typed.substr(i, 3) == "\xE3\x80\x80" || typed.substr(i, 2) == "\xC2\xA0") {
+            a = ' ';  // an ideographic or a no-break space (pasted)
+            i += typed[i] == '\xE3' ? 3 : 2;
+        } else if (typed.substr(i, 3) == "\xE3\x80\x82") {
+            a = '.';  // the ideographic full stop: '.' typed with a Chinese IME's punctuation on
             i += 3;
         } else {
             return false;
@@ -188,7 +191,8 @@ bool ParseTypedNumber(std::string_view typed, double* out) {
     for (; i < e && ascii[i] != '.'; ++i) {
         const char c = ascii[i];
         if (c == ',') {
-            if (!any || lead > 3 || (group >= 0 && group != 3)) return false;
+            // (Not after a leading 0: "0,500" is 0.5 to many, and 500 to nobody.)
+            if (!any || m == 0 || lead > 3 || (group >= 0 && group != 3)) return false;
             group = 0;
         } else if (c >= '0' && c <= '9') {
             if (group >= 0) ++group;
@@ -205,8 +209,10 @@ bool ParseTypedNumber(std::string_view typed, double* out) {
     if (i < e) {  // the point
         ++i;
         if (i < e) clean[m++] = '.';
-        for (; i < e; ++i) {
-            if (ascii[i] < '0' || ascii[i] > '9') return false;
+        for (int digits = 0; i < e; ++i) {
+            // At most 15 decimals: no amount needs more, and FormatNumber writes any such number
+            // back in as many or fewer (what it reads, it can show).
+            if (ascii[i] < '0' || ascii[i] > '9' || ++digits > 15) return false;
             clean[m++] = ascii[i];
             fraction = true;
         }

@@ -57,8 +57,9 @@ std::string FormatRange(double lo, double hi, Lang lang);
 
 // A number as a person types it into a field (an amount done): digits with at most one decimal
 // point, the integer part optionally grouped by thousands ("2,000", "1,500,000.5"); full-width
-// digits, point and comma as a Chinese keyboard gives them (２０００，１２．５); spaces around it.
-// No sign, exponent or other grouping ("1,5" is read by some as 1.5: refused, not guessed).
+// digits, point and comma as a Chinese keyboard gives them (２０００，１２．５, and 。 for the point);
+// spaces around it; at most 15 decimals. No sign, exponent or other grouping ("1,5" and "0,500"
+// are read by some as 1.5 and 0.5: refused, not guessed).
 // True with *out set (finite, >= 0); false, *out untouched, for anything else.
 bool ParseTypedNumber(std::string_view typed, double* out);
 

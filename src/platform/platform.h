@@ -61,7 +61,8 @@ bool TakeHashChanged(bool* back);
 // composition), unless `replace`: the input now edits another text (it moved to another field).
 // `kind`: a search box (the browser's search field, Enter says "search"), a text (a note), or a
 // number (a phone's keyboard opens on its digits and decimal point).
-enum class FieldKind : uint8_t { Search, Text, Number };
+// (Passed to the page as these numbers: platform_web.js jcm_set_text_field.)
+enum class FieldKind : uint8_t { Search = 0, Text = 1, Number = 2 };
 void SetTextField(float x, float y, float w, float h, const std::string& value, const std::string& placeholder, FieldKind kind,
                   bool replace);
 void FocusTextField();

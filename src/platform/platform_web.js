@@ -189,13 +189,20 @@ mergeInto(LibraryManager.library, {
   jcm_set_text_field__deps: ['$jcmTextField'],
   jcm_set_text_field: function (x, y, w, h, valuePtr, placeholderPtr, kind, replace) {
     var el = jcmTextField.el || jcmTextField.create();
-    // The search box (kind 0) is a search field; a note or a name (1) is text (read so, and Enter
-    // is "done"); a number (2) is text too (a number input would refuse "2,000" and the
-    // full-width digits of a Chinese keyboard), but a phone's keyboard opens on the digits.
+    // `kind`: platform.h FieldKind. The search box (0) is a search field; a note or a name (1) is
+    // text (read so, and Enter is "done"); a number (2) is text too (a number input would refuse
+    // "2,000" and the full-width digits of a Chinese keyboard), but a phone's keyboard opens on
+    // the digits.
     var type = kind === 0 ? 'search' : 'text';
     if (el.type !== type) { el.type = type; el.setAttribute('enterkeyhint', kind === 0 ? 'search' : 'done'); }
     var mode = kind === 2 ? 'decimal' : 'text';
-    if (el.inputMode !== mode) { el.inputMode = mode; el.style.paddingLeft = kind === 2 ? '12px' : ''; }
+    if (el.inputMode !== mode) {
+      el.inputMode = mode;
+      el.style.paddingLeft = kind === 2 ? '12px' : '';
+      // Focused already (the press on the field focused it before it moved here), a phone keeps
+      // the keyboard it opened: focused again, it opens the one for this field.
+      if (document.activeElement === el) { el.blur(); el.focus(); }
+    }
     if (w <= 0 || h <= 0) { if (document.activeElement === el) el.blur(); el.hidden = true; return; }
     el.hidden = false;
     el.style.left = x + 'px'; el.style.top = y + 'px';

@@ -183,7 +183,9 @@ struct EditorState {
     double achieved = 0;           // in the target's unit
     std::string achieved_text;     // the amount as its field shows it: typed, or `achieved` written out
     bool achieved_bad = false;     // what was typed is not a number (`achieved` keeps the last one; Save waits)
+    bool achieved_over = false;    // ... because it is over kAchievedRange's 10^15 (its own message)
     bool achieved_stepped = false; // a stepper or the slider changed it: the field's input takes the new text
+    std::string field_name;        // a drawn field's accessible name, made each frame in this one buffer
     std::string note;
     std::string author;            // who reports (remembered on the device, setting "author")
     long day = 0;                  // the report's date as a day number (campaign.h DayNumber)

@@ -202,6 +202,7 @@ constexpr Pair kStrings[] = {
     {"增加完成量", "Increase the amount done"},
     {"输入完成量", "Type the amount done"},
     {"请输入数字，如 35 或 12.5", "Type a number, such as 35 or 12.5"},
+    {"完成量最多为 10^15", "The amount done can be at most 10^15"},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<size_t>(Str::Count_),
               "kStrings must have one entry per Str");

@@ -197,6 +197,7 @@ enum class Str {
     AchievedUp,
     TypeAchieved,
     TypeANumber,
+    AchievedTooLarge,
     Count_
 };
 

@@ -47,8 +47,14 @@ void EditorField(AppState& app, TextOwner owner, const char* id, Str label, cons
     bool pressed = ImGui::InvisibleButton(id, ImVec2(width, h));
     // The owner is the page's <input> (a textbox the mirror leaves to it); the other field is a
     // button, named with its value, that brings the input here.
-    if (owns) RecordItem(app, Role::Textbox, Tr(label, app.lang));
-    else RecordItem(app, Role::Button, std::string(Tr(label, app.lang)) + (value.empty() ? "" : ": " + value), kSemAction);
+    if (owns) {
+        RecordItem(app, Role::Textbox, Tr(label, app.lang));
+    } else {  // "说明：已签约两家企业" (into a buffer kept between frames: no allocation per frame)
+        std::string& name = app.editor.field_name;
+        name.assign(Tr(label, app.lang));
+        if (!value.empty()) name.append(LabelColon(app.lang)).append(value);
+        RecordItem(app, Role::Button, name, kSemAction);
+    }
     pressed |= TakeActivation(app);
     if (pressed) {
         if (!owns) {
@@ -60,7 +66,7 @@ void EditorField(AppState& app, TextOwner owner, const char* id, Str label, cons
     }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), t.surface, 8.0f);
-    const ImU32 edge = bad ? t.status[static_cast<int>(Status::Red)] : owns && platform::TextFieldFocused() ? t.accent : t.outline;
+    const ImU32 edge = bad ? t.warning_text : owns && platform::TextFieldFocused() ? t.accent : t.outline;  // (bad: as its message)
     dl->AddRect(p, ImVec2(p.x + width, p.y + h), edge, 8.0f, 0, bad ? 2.0f : 1.5f);
     if (!owns) {
         const ImVec2 at(p.x + 12, p.y + (h - ImGui::GetTextLineHeight()) * 0.5f);
@@ -160,7 +166,9 @@ void TypeAmount(AppState& app, const std::string& typed) {
     EditorState& e = app.editor;
     e.achieved_text = typed;
     double v = 0;
-    e.achieved_bad = !ParseTypedNumber(typed, &v) || v > kAchievedRange.max;
+    const bool number = ParseTypedNumber(typed, &v);
+    e.achieved_over = number && v > kAchievedRange.max;  // a number, but more than the data format holds
+    e.achieved_bad = !number || e.achieved_over;
     if (!e.achieved_bad) e.achieved = v;  // (refused, the last number stays: nothing is lost)
 }
 
@@ -270,13 +278,13 @@ void DrawEditor(AppState& app) {
     // on to ten times it.
     // Beside the checkbox, the amount in a field one can type into (a phone opens its digits: a
     // big target, or decimals finer than the target's own, need no stepping), then "of 69 projects".
-    const bool amount = CountableTarget(g) && e.has_achieved;
     if (CountableTarget(g)) {
         UiCheckbox(app, Tr(Str::SetAchieved, lang), &e.has_achieved);
         if (e.has_achieved) {
             char of[160];
             FormatOfTarget(g, lang, of, sizeof of);
-            const float field_w = std::max(96.0f, std::ceil(ImGui::CalcTextSize(e.achieved_text.c_str()).x) + 32.0f);
+            const float field_w = std::clamp(std::ceil(ImGui::CalcTextSize(e.achieved_text.c_str()).x) + 32.0f, 96.0f,
+                                             std::max(96.0f, ImGui::GetContentRegionAvail().x));
             const float of_w = ImGui::CalcTextSize(of).x;
             SameLineOrWrap(field_w + ImGui::GetStyle().ItemSpacing.x + of_w, 16.0f);
             const float line_y = ImGui::GetCursorPosY();
@@ -288,7 +296,7 @@ void DrawEditor(AppState& app) {
             ImGui::SetCursorPosY(line_y + (44 - ImGui::GetTextLineHeight()) * 0.5f);
             UiText(app, of);
             ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), line_y + 44 + ImGui::GetStyle().ItemSpacing.y));
-            if (e.achieved_bad) UiText(app, Tr(Str::TypeANumber, lang), TextTone::Warning);
+            if (e.achieved_bad) UiText(app, Tr(e.achieved_over ? Str::AchievedTooLarge : Str::TypeANumber, lang), TextTone::Warning);
             const AmountSteps steps = AmountStepsFor(g.target.value);
             if (StepperRow(app, "##achieved", Str::Achieved, Str::AchievedDown, Str::AchievedUp, &e.achieved, steps.exponent,
                            steps.to_target, steps.to_target * 10)) {
@@ -298,6 +306,7 @@ void DrawEditor(AppState& app) {
             }
         }
     }
+    const bool amount = CountableTarget(g) && e.has_achieved;
     if (!amount && app.text_owner == TextOwner::Amount) {  // its field went (unticked): the input goes back to the note
         app.text_owner = TextOwner::Note;
         app.ui.field_rect[0] = -1;

@@ -359,14 +359,16 @@ bool UiSliderInt(AppState& app, const char* id, const char* name, int* value, in
     if (s.slider == self && !s.slider_drag) {
         if (s.dragging) {
             s.slider = 0;  // a swipe: the value stays as it was
-        } else if (s.tracking) {
-            if (ImGui::IsItemActive()) s.slider_tap = *value;
+        } else if (ImGui::IsItemActive()) {
+            s.slider_tap = *value;  // undecided: where the finger is, kept for a tap
             *value = before;
             changed = false;
-        } else {  // lifted without moving: a tap
+        } else if (ImGui::IsItemDeactivated() && !s.tracking) {  // lifted without moving: a tap
             *value = s.slider_tap;
             changed = *value != before;
             s.slider = 0;
+        } else {
+            s.slider = 0;  // (the gesture ended elsewhere: nothing to apply)
         }
     } else if (s.slider == self && !ImGui::IsItemActive()) {
         s.slider = 0;

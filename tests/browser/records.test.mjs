@@ -353,14 +353,14 @@ test('phone, touch only: record a report with a percentage and a note, then reve
   // The page has one <input>: a tap on the author field moves it there with the author's own
   // text (it kept the note's, and the author was saved as the note followed by the name).
   await press(page, control(page, 'button', '填报人'), touch);
-  await control(page, 'button', '说明: 触屏记录').waitFor();
+  await control(page, 'button', '说明：触屏记录').waitFor();
   assert.equal(await page.inputValue('#text-overlay'), '', 'the author field starts empty');
   await page.locator('#text-overlay').tap();
   await page.keyboard.type('李明');
   await settle(page);
   assert.equal(await page.inputValue('#text-overlay'), '李明');
-  await press(page, control(page, 'button', '说明: 触屏记录'), touch);
-  await control(page, 'button', '填报人: 李明').waitFor();
+  await press(page, control(page, 'button', '说明：触屏记录'), touch);
+  await control(page, 'button', '填报人：李明').waitFor();
   assert.equal(await page.inputValue('#text-overlay'), '触屏记录', 'back on the note, the input holds the note');
   await saveScreenshot(page, 'records-phone-dialog');
   await press(page, control(page, 'button', '保存'), touch);

@@ -1970,7 +1970,7 @@ TEST_CASE("record dialog: a goal with a target takes the amount done (\"3 of 69 
         // Its measure is the amount: no percentage beside it that could say otherwise.
         CHECK(FindItem(*f.app, jcm::Role::Checkbox, en ? "Give a percentage" : "填写完成度") < 0);
         activate(jcm::Role::Checkbox, give);
-        const std::string typed = en ? "Type the amount done: " : "输入完成量: ";
+        const std::string typed = en ? "Type the amount done: " : "输入完成量：";
         CHECK(FindItem(*f.app, jcm::Role::Button, typed + "0") >= 0);  // the amount's field
         CHECK(FindItem(*f.app, jcm::Role::Text, en ? "of 69 projects" : "/ 69 个") >= 0);
         for (int k = 0; k < 3; ++k) activate(jcm::Role::Button, en ? "Increase the amount done" : "增加完成量");
@@ -2026,7 +2026,7 @@ TEST_CASE("record dialog: an amount from the data is kept as it is until changed
     // Between two steps (12.5 of 69; 37.5%): shown and saved as they are; a stepper goes to the
     // next step its way.
     reported(12.5, 37.5);
-    CHECK(FindItem(*f.app, jcm::Role::Button, "输入完成量: 12.5") >= 0);
+    CHECK(FindItem(*f.app, jcm::Role::Button, "输入完成量：12.5") >= 0);
     CHECK(Shows(*f.app, "37.5%"));
     activate("保存");
     REQUIRE(f.app->local.edits.size() == 1);
@@ -2111,6 +2111,50 @@ TEST_CASE("touch: a swipe that starts on a slider scrolls and leaves the slider'
     f.Settle(W, H);
     CHECK(f.app->editor.achieved > dragged + 20);
     CHECK(f.app->local.edits.empty());
+    // A mouse sets it at once, where it presses.
+    {
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+        io.AddMousePosEvent(scrolled.x + 20, sy);
+        io.AddMouseButtonEvent(0, true);
+        f.Frame(W, H);
+        f.Frame(W, H);
+        CHECK(f.app->editor.achieved < 5);  // while still pressed
+        io.AddMouseButtonEvent(0, false);
+        f.Settle(W, H);
+    }
+    // A finger lifted after the dialog closed under it (Back) leaves nothing behind: opened again,
+    // the slider is where the data says, and the + stepper goes on from there.
+    Finger::At(scrolled.x + scrolled.w - 20, sy, true);
+    f.Frame(W, H);
+    {
+        jcm::platform::headless::State& hl = jcm::platform::headless::Get();
+        hl.hash_changed = hl.hash_back = true;  // Back (the entry before: the same view)
+        jcm::UpdateApp(*f.app);
+    }
+    f.Frame(W, H);
+    Finger::At(scrolled.x + scrolled.w - 20, sy, false);
+    f.Settle(W, H);
+    CHECK(f.app->editor.goal < 0);
+    jcm::OpenEditor(*f.app, qufu);
+    f.Settle(W, H);
+    f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(FindItem(*f.app, jcm::Role::Checkbox, "填写完成量")).id), false, 0);
+    f.Settle(W, H);
+    const int more = FindItem(*f.app, jcm::Role::Button, "增加完成量");
+    REQUIRE(more >= 0);
+    f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(more).id), false, 0);
+    f.Settle(W, H);
+    CHECK(f.app->editor.achieved == 1);
+    // In a dialog that does not scroll (a phone held upright), a finger sets it as it lands.
+    f.Settle(390, 844);
+    const jcm::SemRect upright = slider();
+    REQUIRE(upright.h > 0);
+    Finger::At(upright.x + upright.w - 16, upright.y + upright.h * 0.5f, true);
+    f.Frame(390, 844);
+    f.Frame(390, 844);
+    CHECK(f.app->editor.achieved > 50);
+    Finger::At(upright.x + upright.w - 16, upright.y + upright.h * 0.5f, false);
+    f.Settle(390, 844);
 }
 
 TEST_CASE("record dialog: the amount done typed on a phone's keyboard; what is not a number is said, Save waits, nothing is lost") {
@@ -2139,6 +2183,7 @@ TEST_CASE("record dialog: the amount done typed on a phone's keyboard; what is n
             f.Settle(390, 844);
         };
         const std::string field = en ? "Type the amount done" : "输入完成量";
+        const std::string colon = en ? ": " : "\xEF\xBC\x9A";
         const char* message = en ? "Type a number, such as 35 or 12.5" : "请输入数字，如 35 或 12.5";
         const char* save = en ? "Save" : "保存";
         jcm::OpenEditor(*f.app, qufu);
@@ -2146,7 +2191,7 @@ TEST_CASE("record dialog: the amount done typed on a phone's keyboard; what is n
         activate(jcm::Role::Checkbox, en ? "Give the amount done" : "填写完成量");
         activate(jcm::Role::Button, en ? "On track" : "正常推进");
         // A press on the field moves the page's input there, as a number's (a phone's digits).
-        activate(jcm::Role::Button, field + ": 0");
+        activate(jcm::Role::Button, field + colon + "0");
         CHECK(f.app->text_owner == jcm::TextOwner::Amount);
         CHECK(hl.field_kind == jcm::platform::FieldKind::Number);
         CHECK(hl.field_value == "0");
@@ -2165,6 +2210,12 @@ TEST_CASE("record dialog: the amount done typed on a phone's keyboard; what is n
         activate(jcm::Role::Button, save);
         CHECK(f.app->local.edits.empty());
         CHECK(f.app->editor.goal == qufu);  // still open
+        // A number, but more than the data format holds: said so.
+        type("2,000,000,000,000,000");
+        CHECK(f.app->editor.achieved == 35);
+        CHECK(Shows(*f.app, en ? "The amount done can be at most 10^15" : "完成量最多为 10^15"));
+        CHECK_FALSE(Shows(*f.app, message));
+        type("35x");
         // A stepper from there goes on from the last amount, and the field shows it again.
         hl.field_replaced = false;
         activate(jcm::Role::Button, en ? "Increase the amount done" : "增加完成量");
@@ -2184,8 +2235,8 @@ TEST_CASE("record dialog: the amount done typed on a phone's keyboard; what is n
         // Unticking the amount while its field has the input gives the input back to the note.
         jcm::OpenEditor(*f.app, qufu);
         f.Settle(390, 844);
-        CHECK(FindItem(*f.app, jcm::Role::Button, field + ": 12.5") >= 0);
-        activate(jcm::Role::Button, field + ": 12.5");
+        CHECK(FindItem(*f.app, jcm::Role::Button, field + colon + "12.5") >= 0);
+        activate(jcm::Role::Button, field + colon + "12.5");
         CHECK(f.app->text_owner == jcm::TextOwner::Amount);
         activate(jcm::Role::Checkbox, en ? "Give the amount done" : "填写完成量");
         CHECK(f.app->text_owner == jcm::TextOwner::Note);
@@ -2362,7 +2413,7 @@ TEST_CASE("record dialog: the page's one input moves between the note and the au
     CHECK(hl.field_value == "李明");
     CHECK_FALSE(hl.field_replaced);  // republished for the author's own edit: what is typed stays
     // And back to the note: the input gets the note again.
-    const int note = FindItem(*f.app, jcm::Role::Button, "说明: 已签约两家企业。");
+    const int note = FindItem(*f.app, jcm::Role::Button, "说明：已签约两家企业。");
     REQUIRE(note >= 0);
     f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(note).id), false, 0);
     f.Settle();
@@ -2577,8 +2628,9 @@ namespace {
 
 // How many times each character was drawn in the last frame: a glyph's quad is four vertices,
 // the first at its (U0, V0), the third at its (U1, V1) in the atlas (ImDrawList::PrimRectUV).
-// A glyph cut by a clip rectangle (ImFont::RenderText clips quads, UVs included) keeps one of
-// those corners: its quad is the glyph's if the other corner lies inside the glyph's UVs.
+// A glyph cut by a clip rectangle on one side (ImFont::RenderText clips quads, UVs included)
+// keeps one of those corners: its quad is the glyph's if the other corner lies inside the
+// glyph's UVs. (One cut at two opposite corners is not counted: a sliver at a window's corner.)
 std::map<uint32_t, int> DrawnCharacters(const jcm::AppState& app) {
     std::map<std::pair<float, float>, const ImFontGlyph*> top_left, bottom_right;
     for (const ImFont* font : {app.fonts.body, app.fonts.small, app.fonts.heading})
@@ -2603,8 +2655,12 @@ std::map<uint32_t, int> DrawnCharacters(const jcm::AppState& app) {
                 continue;
             const auto tl = top_left.find({a.x, a.y});
             const auto br = bottom_right.find({c.x, c.y});
-            if (tl != top_left.end() && inside(tl->second, c)) ++drawn[tl->second->Codepoint];
-            else if (br != bottom_right.end() && inside(br->second, a)) ++drawn[br->second->Codepoint];
+            const ImFontGlyph* g = tl != top_left.end() && inside(tl->second, c)       ? tl->second
+                                   : br != bottom_right.end() && inside(br->second, a) ? br->second
+                                                                                        : nullptr;
+            if (!g) continue;
+            ++drawn[g->Codepoint];
+            i += 3;  // (the quad's other vertices)
         }
     }
     return drawn;

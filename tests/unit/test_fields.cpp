@@ -269,11 +269,15 @@ TEST_CASE("numbers: a number as typed into a field, from either keyboard; anythi
     CHECK(read("\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x8E\xEF\xBC\x95") == 12.5);                 // １２．５
     CHECK(read("\xEF\xBC\x92\xEF\xBC\x8C\xEF\xBC\x90\xEF\xBC\x90\xEF\xBC\x90") == 2000);  // ２，０００
     CHECK(read("\xE3\x80\x80" "8\xE3\x80\x80") == 8);                                   // ideographic spaces
+    CHECK(read("\xC2\xA0" "8") == 8);                                                      // a no-break space
+    CHECK(read("12\xE3\x80\x82" "5") == 12.5);                                            // 12。5
+    CHECK(read("0.000000000000001") == 1e-15);                                             // 15 decimals
     // Refused, not guessed: nothing to read, a sign, an exponent, grouping that is not thousands
     // (some write 1,5 for 1.5), two points, words, units, other scripts.
     for (const char* bad : {"", " ", ".", ",", "-3", "+3", "1e3", "1,5", "1,50", "1234,567", ",500", "1,000,",
                             "1.2.3", "1.5,000", "abc", "3个", "3 projects", "\xE4\xB8\x89", "0x10", "inf", "nan",
-                            "1 000", "12345678901234567890123456789012345678901234567890123456789012345"}) {
+                            "1 000", "12345678901234567890123456789012345678901234567890123456789012345",
+                            "0,500", "00,250", "0,000", "0.0000000000000001", ".00000000000000000000000000000000000000000000000000000000000001"}) {
         CAPTURE(std::string(bad));
         double v = 42;
         CHECK_FALSE(jcm::ParseTypedNumber(bad, &v));
