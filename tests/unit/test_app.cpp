@@ -1972,7 +1972,7 @@ TEST_CASE("record dialog: a goal with a target takes the amount done (\"3 of 69 
         activate(jcm::Role::Checkbox, give);
         const std::string typed = en ? "Type the amount done: " : "输入完成量：";
         CHECK(FindItem(*f.app, jcm::Role::Button, typed + "0") >= 0);  // the amount's field
-        CHECK(FindItem(*f.app, jcm::Role::Text, en ? "of 69 projects" : "/ 69 个") >= 0);
+        CHECK(FindItem(*f.app, jcm::Role::Text, en ? "of 69 projects" : "/ 69 个项目") >= 0);
         for (int k = 0; k < 3; ++k) activate(jcm::Role::Button, en ? "Increase the amount done" : "增加完成量");
         CHECK(f.app->editor.achieved == 3);
         CHECK(FindItem(*f.app, jcm::Role::Button, typed + "3") >= 0);
@@ -1986,8 +1986,8 @@ TEST_CASE("record dialog: a goal with a target takes the amount done (\"3 of 69 
         // The area's detail says it; so do the briefing and the exported records.
         jcm::SelectArea(*f.app, f.app->data.FindArea("370881"));
         f.Settle(390, 844);
-        CHECK(Shows(*f.app, en ? "Done so far: 3 of 69 projects" : "完成量：3 / 69 个"));
-        CHECK(jcm::BriefingHtml(*f.app).find(en ? "Done so far 3 of 69 projects" : "完成量 3 / 69 个") != std::string::npos);
+        CHECK(Shows(*f.app, en ? "Done so far: 3 of 69 projects" : "完成量：3 / 69 个项目"));
+        CHECK(jcm::BriefingHtml(*f.app).find(en ? "Done so far 3 of 69 projects" : "完成量 3 / 69 个项目") != std::string::npos);
         CHECK(jcm::EditsToJson(f.app->data.id, f.app->local.edits).find("\"achieved\": 3") != std::string::npos);
         // Opened again, the dialog starts from that amount.
         jcm::OpenEditor(*f.app, qufu);
