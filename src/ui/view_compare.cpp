@@ -152,7 +152,25 @@ void DrawCompare(AppState& app) {
         if (IsFigure(static_cast<CompareColumn>(c))) align_right(ImGui::CalcTextSize(label).x);
         const float label_x = ImGui::GetCursorScreenPos().x;
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + header_dy);
+        // ImGui draws the sort arrow at the top of the line (made for its own font): here its label
+        // and arrow are drawn unseen, then the label where ImGui puts it (cut with an ellipsis
+        // before the arrow as it would) and the arrow in the middle of the line.
+        const ImVec2 label_pos = ImGui::GetCursorScreenPos();
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
         ImGui::TableHeader(label);
+        ImGui::PopStyleColor();
+        {
+            const ImRect cell = ImGui::TableGetCellBgRect(ImGui::GetCurrentTable(), c);
+            const float ellipsis_max = std::max(cell.Max.x - arrow, label_pos.x), line_h = ImGui::GetTextLineHeight();
+            ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), label_pos,
+                                      ImVec2(ellipsis_max, label_pos.y + line_h + ImGui::GetStyle().FramePadding.y), ellipsis_max,
+                                      ellipsis_max, label, nullptr, nullptr);
+            if (static_cast<int>(ui.sort_column) == c) {
+                const float h = ImGui::GetFontSize(), scale = 0.65f;  // (RenderArrow: its middle 0.5 * scale * h below pos.y)
+                ImGui::RenderArrow(ImGui::GetWindowDrawList(), ImVec2(std::max(cell.Min.x, cell.Max.x - arrow), label_pos.y + line_h * 0.5f - h * 0.5f * scale),
+                                   ImGui::GetColorU32(ImGuiCol_Text), ui.sort_descending ? ImGuiDir_Down : ImGuiDir_Up, scale);
+            }
+        }
         // As ImGui decides to end the label with an ellipsis: it must fit before the sort arrow.
         uint16_t f = kSemAction;
         if (label_x + ImGui::CalcTextSize(label).x + arrow > ImGui::GetItemRectMax().x + 0.5f) f |= kSemTruncated;
@@ -234,12 +252,16 @@ void DrawCompare(AppState& app) {
     dl->PushClipRect(wp, ImVec2(right, bottom), false);
     if (ImGui::GetScrollX() < ImGui::GetScrollMaxX() - 1.0f) {
         const float fade = 40.0f, rows_top = wp.y + header_h;
+        const float cy = wp.y + header_h * 0.5f, r = ImGui::GetFontSize() * 0.3f, cx = right - 8.0f - r;
+        // In the header the chevron has a ground of its own, the header fading into it (drawn
+        // over a header's letters it read as one of them: "Pro›je").
         const ImU32 header_bg = ImGui::GetColorU32(ImGuiCol_TableHeaderBg);
-        dl->AddRectFilledMultiColor(ImVec2(right - fade, wp.y), ImVec2(right, rows_top), header_bg & ~IM_COL32_A_MASK, header_bg,
-                                    header_bg, header_bg & ~IM_COL32_A_MASK);
+        const float ground = cx - r - 6.0f;
+        dl->AddRectFilledMultiColor(ImVec2(ground - fade * 0.5f, wp.y), ImVec2(ground, rows_top), header_bg & ~IM_COL32_A_MASK,
+                                    header_bg, header_bg, header_bg & ~IM_COL32_A_MASK);
+        dl->AddRectFilled(ImVec2(ground, wp.y), ImVec2(right, rows_top), header_bg);
         dl->AddRectFilledMultiColor(ImVec2(right - fade, rows_top + 1.0f), ImVec2(right, bottom), t.panel & ~IM_COL32_A_MASK, t.panel,
                                     t.panel, t.panel & ~IM_COL32_A_MASK);
-        const float cy = wp.y + header_h * 0.5f, r = ImGui::GetFontSize() * 0.3f, cx = right - 8.0f - r;
         const ImVec2 chevron[3] = {ImVec2(cx - r * 0.5f, cy - r), ImVec2(cx + r * 0.5f, cy), ImVec2(cx - r * 0.5f, cy + r)};
         dl->AddPolyline(chevron, 3, t.accent, 0, 2.0f);
     }
