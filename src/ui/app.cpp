@@ -957,12 +957,6 @@ void AddEdit(AppState& app, const LocalEdit& edit) {
     EditsChanged(app);
 }
 
-void RevertEdit(AppState& app, size_t index) {
-    if (index >= app.local.edits.size()) return;
-    app.local.edits.erase(app.local.edits.begin() + static_cast<long>(index));
-    EditsChanged(app);
-}
-
 namespace {
 
 // A refusal of an import, in the problems panel (the data and the reports stay as they were).
@@ -1046,6 +1040,16 @@ void ConfirmMerge(AppState& app) {
     ShowToast(app, {zh, en});
 }
 
+void RevertEdit(AppState& app, size_t index) {
+    if (index >= app.local.edits.size()) return;
+    std::vector<LocalEdit> before = app.local.edits;
+    app.local.edits.erase(app.local.edits.begin() + static_cast<long>(index));
+    EditsChanged(app);
+    // One tap on a small link took a record (and its note): it can be taken back, as all can.
+    app.undo = BulkUndo{BulkUndo::Kind::Revert, std::move(before)};
+    ShowToast(app, {Tr(Str::RevertedOne, Lang::Zh), Tr(Str::RevertedOne, Lang::En)});
+}
+
 void RevertAllEdits(AppState& app) {
     if (app.local.edits.empty()) return;
     std::vector<LocalEdit> before = std::move(app.local.edits);
@@ -1057,7 +1061,7 @@ void RevertAllEdits(AppState& app) {
 
 void UndoBulk(AppState& app) {
     if (app.undo.kind == BulkUndo::Kind::None) return;
-    const Str done = app.undo.kind == BulkUndo::Kind::Merge ? Str::MergeUndone : Str::RevertAllUndone;
+    const Str done = app.undo.kind == BulkUndo::Kind::Merge ? Str::MergeUndone : Str::RevertAllUndone;  // (one or all: restored)
     app.local.edits = std::move(app.undo.before);
     app.undo = BulkUndo{};
     SaveEdits(app);

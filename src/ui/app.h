@@ -207,7 +207,7 @@ struct MergeState {
 // The last change of the local edits made in bulk (a merge, or reverting them all), undoable
 // until the next change of the reports: the edits from before it. None: nothing to undo.
 struct BulkUndo {
-    enum class Kind : uint8_t { None, Merge, RevertAll };
+    enum class Kind : uint8_t { None, Merge, RevertAll, Revert };  // (Revert: one record)
     Kind kind = Kind::None;
     std::vector<LocalEdit> before;
 };
@@ -277,6 +277,10 @@ struct AppState {
     TouchScrollState touch_scroll;
     LocalState local;
     EditorState editor;
+    // The record dialog as it was when Back or Esc closed it (not Cancel): opened again for the
+    // same goal, it comes back as it was (a phone's Back lost a typed note).
+    EditorState editor_draft;
+    std::string editor_draft_goal;  // its goal's id (an index may name another goal after a load)
     MergeState merge;
     BulkUndo undo;
     TextOwner text_owner = TextOwner::Search;

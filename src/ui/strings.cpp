@@ -202,6 +202,9 @@ constexpr Pair kStrings[] = {
     {"增加完成量", "Increase the amount done"},
     {"输入完成量", "Type the amount done"},
     {"请输入数字，如 35 或 12.5", "Type a number, such as 35 or 12.5"},
+    {"恢复刚撤销的记录", "Restore the reverted record"},
+    {"已超过指标", "More than the target"},
+    {"已撤销 1 条本地记录", "1 local record reverted"},
     {"完成量最多为 10^15", "The amount done can be at most 10^15"},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<size_t>(Str::Count_),

@@ -197,6 +197,9 @@ enum class Str {
     AchievedUp,
     TypeAchieved,
     TypeANumber,
+    UndoRevert,
+    OverTarget,
+    RevertedOne,
     AchievedTooLarge,
     Count_
 };

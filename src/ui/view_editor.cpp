@@ -145,10 +145,19 @@ void CloseEditor(AppState& app) {
 
 void OpenEditor(AppState& app, int goal) {
     EditorState& e = app.editor;
+    const Goal& g = app.data.goals[static_cast<size_t>(goal)];
+    if (app.editor_draft.goal == goal && app.editor_draft_goal == g.id) {
+        e = std::move(app.editor_draft);  // as Back or Esc left it
+        e.shown = false;
+        e.achieved_stepped = true;  // (its field, if it takes the input, shows the amount it had)
+        app.editor_draft = EditorState{};
+        app.text_owner = TextOwner::Note;
+        return;
+    }
+    app.editor_draft = EditorState{};
     e = EditorState{};
     e.goal = goal;
     if (!DayNumber(app.ui.today, &e.day)) e.day = 0;
-    const Goal& g = app.data.goals[static_cast<size_t>(goal)];
     e.author = platform::LoadSetting("author");  // the person who reported last on this device
     if (!g.progress.empty()) {  // start from the latest report
         const ProgressReport& r = g.progress.back();
@@ -157,6 +166,12 @@ void OpenEditor(AppState& app, int goal) {
         e.percent = r.percent;
         e.has_achieved = r.has_achieved;  // (kept as it was where the dialog offers no amount)
         e.achieved = r.achieved;
+        // A report of the day the dialog saves for is replaced by it (UpsertEdit): its note and
+        // author are taken up too (an amount raised from 41 to 45 lost the note of the 41).
+        if (r.date == IsoDate(e.day)) {
+            e.note = r.note.Get(app.lang);
+            if (!r.author.empty()) e.author = r.author;
+        }
     }
     e.achieved_text = FormatNumber(e.achieved, app.lang);
     app.text_owner = TextOwner::Note;
@@ -178,7 +193,9 @@ void DrawEditor(AppState& app) {
     const Lang lang = app.lang;
     const Goal& g = app.data.goals[static_cast<size_t>(e.goal)];
     if (!ImGui::IsPopupOpen("##editor")) {
-        if (e.shown) {  // it was open and ImGui closed it (Esc): the dialog is cancelled
+        if (e.shown) {  // it was open and ImGui closed it (Esc, Back): kept, for the same goal, as it was
+            app.editor_draft = e;
+            app.editor_draft_goal = g.id;
             CloseEditor(app);
             return;
         }
@@ -297,6 +314,7 @@ void DrawEditor(AppState& app) {
             UiText(app, of);
             ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), line_y + 44 + ImGui::GetStyle().ItemSpacing.y));
             if (e.achieved_bad) UiText(app, Tr(e.achieved_over ? Str::AchievedTooLarge : Str::TypeANumber, lang), TextTone::Warning);
+            else if (e.achieved > g.target.value) UiText(app, Tr(Str::OverTarget, lang), TextTone::Muted);  // (allowed: said, not refused)
             const AmountSteps steps = AmountStepsFor(g.target.value);
             if (StepperRow(app, "##achieved", Str::Achieved, Str::AchievedDown, Str::AchievedUp, &e.achieved, steps.exponent,
                            steps.to_target, steps.to_target * 10)) {
@@ -435,7 +453,8 @@ void DrawLocalEditsBar(AppState& app) {
         if (UiLink(app, Tr(Str::RevertAll, lang))) RevertAllEdits(app);
     }
     if (can_undo) {  // until the next change of the reports
-        const char* label = Tr(app.undo.kind == BulkUndo::Kind::Merge ? Str::UndoMerge : Str::UndoRevertAll, lang);
+        const BulkUndo::Kind k = app.undo.kind;
+        const char* label = Tr(k == BulkUndo::Kind::Merge ? Str::UndoMerge : k == BulkUndo::Kind::Revert ? Str::UndoRevert : Str::UndoRevertAll, lang);
         if (local.edits.empty()) {  // the bullet centred on the link's line, as its text is
             ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(kLinkPadX, kLinkPadY));
             ImGui::AlignTextToFramePadding();

@@ -507,6 +507,12 @@ TEST_CASE("app: recording progress locally: saved to storage, restored on the ne
     CHECK(g.app->data.goals[gi].status == jcm::Status::Done);
     jcm::RevertEdit(*g.app, 1);
     CHECK(g.app->data.goals[gi].status == jcm::Status::Yellow);
+    // One record reverted by a tap can be taken back, as all can (its note was lost with it).
+    CHECK(g.app->undo.kind == jcm::BulkUndo::Kind::Revert);
+    jcm::UndoBulk(*g.app);
+    CHECK(g.app->local.edits.size() == 2);
+    CHECK(g.app->data.goals[gi].status == jcm::Status::Done);
+    jcm::RevertEdit(*g.app, 1);
     jcm::RevertAllEdits(*g.app);
     CHECK(g.app->local.edits.empty());
     CHECK(g.app->data.goals[gi].status == jcm::Status::NotReported);
@@ -2223,6 +2229,10 @@ TEST_CASE("record dialog: the amount done typed on a phone's keyboard; what is n
         CHECK_FALSE(Shows(*f.app, message));
         CHECK(hl.field_value == "36");
         CHECK(hl.field_replaced);  // the focused input takes the stepped amount
+        // More than the target: allowed, and said.
+        type("80");
+        CHECK(f.app->editor.achieved == 80);
+        CHECK(Shows(*f.app, en ? "More than the target" : "已超过指标"));
         // Full-width digits from a Chinese keyboard, and finer than the target's steps.
         type("\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x8E\xEF\xBC\x95");  // １２．５
         CHECK(f.app->editor.achieved == 12.5);
@@ -2243,6 +2253,97 @@ TEST_CASE("record dialog: the amount done typed on a phone's keyboard; what is n
         CHECK(hl.field_kind == jcm::platform::FieldKind::Text);
         activate(jcm::Role::Button, en ? "Cancel" : "取消");
     }
+}
+
+TEST_CASE("record dialog: opened again the same day, it edits that day's report: its note and author are kept") {
+    // A new user raised an amount from 41 to 45 the same day: the dialog replaced that day's
+    // report, and its note, not shown in the dialog, was lost.
+    Fixture f;
+    f.LoadShipped();
+    f.Settle(768, 1024);
+    jcm::platform::headless::State& hl = jcm::platform::headless::Get();
+    jcm::OpenEditor(*f.app, 0);
+    f.Settle(768, 1024);
+    const auto activate = [&](jcm::Role role, const std::string& name) {
+        INFO(name);
+        const int i = FindItem(*f.app, role, name);
+        REQUIRE(i >= 0);
+        f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(i).id), false, 0);
+        f.Settle(768, 1024);
+    };
+    activate(jcm::Role::Button, "正常推进");
+    hl.typed = "已开工41个";
+    hl.typed_changed = true;
+    jcm::UpdateApp(*f.app);
+    f.Settle(768, 1024);
+    activate(jcm::Role::Button, "保存");
+    REQUIRE(f.app->local.edits.size() == 1);
+    CHECK(f.app->local.edits[0].report.note.zh == "已开工41个");
+    jcm::OpenEditor(*f.app, 0);
+    f.Settle(768, 1024);
+    CHECK(f.app->editor.note == "已开工41个");
+    CHECK(hl.field_value == "已开工41个");  // the note's field shows it
+    activate(jcm::Role::Button, "存在风险");
+    activate(jcm::Role::Button, "保存");
+    REQUIRE(f.app->local.edits.size() == 1);  // the same day's report, replaced
+    CHECK(f.app->local.edits[0].report.status == jcm::Status::Yellow);
+    CHECK(f.app->local.edits[0].report.note.zh == "已开工41个");
+}
+
+TEST_CASE("record dialog: closed by Back or Esc, it comes back as it was for the same goal; Cancel and Save start afresh") {
+    Fixture f;
+    f.LoadShipped();
+    f.Settle(768, 1024);
+    jcm::platform::headless::State& hl = jcm::platform::headless::Get();
+    const auto activate = [&](const std::string& name) {
+        INFO(name);
+        const int i = FindItem(*f.app, jcm::Role::Button, name);
+        REQUIRE(i >= 0);
+        f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(i).id), false, 0);
+        f.Settle(768, 1024);
+    };
+    const auto back = [&] {
+        hl.hash_changed = hl.hash_back = true;
+        jcm::UpdateApp(*f.app);
+        f.Settle(768, 1024);
+    };
+    jcm::OpenEditor(*f.app, 0);
+    f.Settle(768, 1024);
+    activate("存在风险");
+    hl.typed = "征地滞后";
+    hl.typed_changed = true;
+    jcm::UpdateApp(*f.app);
+    f.Settle(768, 1024);
+    back();
+    CHECK(f.app->editor.goal < 0);  // closed, nothing saved
+    CHECK(f.app->local.edits.empty());
+    // Another goal's dialog starts afresh (and the draft of the first is let go).
+    jcm::OpenEditor(*f.app, 1);
+    f.Settle(768, 1024);
+    CHECK(f.app->editor.note.empty());
+    CHECK(f.app->editor_draft.goal < 0);
+    activate("取消");
+    // So, again: Back, then the same goal: as it was.
+    jcm::OpenEditor(*f.app, 0);
+    f.Settle(768, 1024);
+    activate("存在风险");
+    hl.typed = "征地滞后";
+    hl.typed_changed = true;
+    jcm::UpdateApp(*f.app);
+    f.Settle(768, 1024);
+    back();
+    jcm::OpenEditor(*f.app, 0);
+    f.Settle(768, 1024);
+    CHECK(f.app->editor.status == jcm::Status::Yellow);
+    CHECK(f.app->editor.note == "征地滞后");
+    CHECK(hl.field_value == "征地滞后");
+    // Cancel lets it go.
+    activate("取消");
+    jcm::OpenEditor(*f.app, 0);
+    f.Settle(768, 1024);
+    CHECK(f.app->editor.note.empty());
+    CHECK(f.app->editor.status == jcm::Status::NotReported);
+    activate("取消");
 }
 
 TEST_CASE("record dialog: a first report's status is the person's choice, Save waits for it; the date goes back, held or not, but not past today") {
