@@ -160,6 +160,8 @@ void Legend(std::string& out, const AppState& app, const CampaignStats& stats, c
     char labels[8][48];
     ImU32 colors[8];
     const int rows = LegendRows(app, stats, t, labels, colors);
+    // Titled as on the screen (on paper, "1–5 … 20–23" alone said nothing of what they count).
+    Element(out, "p", "legend-title", Tr(MetricTitle(app.ui.metric), app.lang));
     out += "<ul class=\"legend\">";
     for (int r = 0; r < rows; ++r) {
         out += "<li><svg class=\"swatch\" viewBox=\"0 0 10 10\" aria-hidden=\"true\"><rect x=\"0.5\" y=\"0.5\" width=\"9\" height=\"9\" rx=\"2\" fill=\"" +
@@ -202,9 +204,9 @@ void GoalItem(std::string& out, const AppState& app, const Goal& g, const Theme&
         const ProgressReport& r = g.progress.back();
         std::string line = std::string(Tr(Str::LatestReport, lang)) + LabelColon(lang) + r.date;
         if (!r.author.empty()) line += std::string(" · ") + Tr(Str::Author, lang) + " " + r.author;
-        if (r.has_percent) line += std::string(" · ") + FormatNumber(r.percent, lang, num, sizeof num) + "%";
+        if (r.has_percent) line += std::string(" · ") + Tr(Str::Percent, lang) + LabelColon(lang) + FormatNumber(r.percent, lang, num, sizeof num) + "%";
         char done[192];
-        if (r.has_achieved) line += std::string(" · ") + Tr(Str::Achieved, lang) + " " + FormatAchieved(r.achieved, g, lang, done, sizeof done);
+        if (r.has_achieved) line += std::string(" · ") + Tr(Str::Achieved, lang) + LabelColon(lang) + FormatAchieved(r.achieved, g, lang, done, sizeof done);
         if (!r.note.Empty()) line += " · " + r.note.Get(lang);
         if (FindEdit(app, g.id, r.date) >= 0)
             line += lang == Lang::Zh ? std::string("（") + Tr(Str::LocalUnpublished, lang) + "）"

@@ -182,6 +182,11 @@ int LegendRows(const AppState& app, const CampaignStats& stats, const Theme& t, 
     return rows;
 }
 
+Str MetricTitle(MapMetric metric) {
+    const Str titles[4] = {Str::MetricGoals, Str::MetricTargets, Str::MetricProjects, Str::MetricStatus};
+    return titles[static_cast<int>(metric)];
+}
+
 size_t ShortNameLength(const std::string& full) {
     const size_t sp = full.rfind(' ');
     // (not "Area", "Zone": "Taibai Lake New Area" would become "Taibai Lake New")
@@ -857,9 +862,8 @@ void DrawLegend(AppState& app, ImDrawList* dl, ImVec2 pos, ImVec2 size) {
     const float sw = 18, row = fs + 8, pad = 10;
     char labels[8][48];
     ImU32 colors[8];
-    const Str titles[4] = {Str::MetricGoals, Str::MetricTargets, Str::MetricProjects, Str::MetricStatus};
     const int rows = LegendRows(app, app.stats, t, labels, colors);
-    const char* title = Tr(titles[static_cast<int>(app.ui.metric)], lang);
+    const char* title = Tr(MetricTitle(app.ui.metric), lang);
     // The legend as items (a list named by its title, a row per swatch), where each row is drawn.
     SemBegin(app, Role::List, title, ImVec2(pos.x + 12, pos.y + size.y - 12), ImVec2(pos.x + 13, pos.y + size.y - 12));
     if (size.y < 520.0f) {  // small maps: one compact row (wrapping) along the bottom edge

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "ui/app.h"
+#include "ui/strings.h"
 
 namespace jcm {
 
@@ -45,6 +46,8 @@ void DrawMergeDialog(AppState& app);
 struct Theme;
 ImU32 AreaFill(const AppState& app, const CampaignStats& stats, int i, const Theme& t);
 int LegendRows(const AppState& app, const CampaignStats& stats, const Theme& t, char labels[8][48], ImU32 colors[8]);
+// The legend's title: what the map's colours measure.
+Str MetricTitle(MapMetric metric);
 // An English area name without its last word when that is a generic one ("Qufu City" -> "Qufu"):
 // the length of the short form (the whole length if there is none). For labels on a map.
 size_t ShortNameLength(const std::string& full);

@@ -1993,7 +1993,7 @@ TEST_CASE("record dialog: a goal with a target takes the amount done (\"3 of 69 
         jcm::SelectArea(*f.app, f.app->data.FindArea("370881"));
         f.Settle(390, 844);
         CHECK(Shows(*f.app, en ? "Done so far: 3 of 69 projects" : "完成量：3 / 69 个项目"));
-        CHECK(jcm::BriefingHtml(*f.app).find(en ? "Done so far 3 of 69 projects" : "完成量 3 / 69 个项目") != std::string::npos);
+        CHECK(jcm::BriefingHtml(*f.app).find(en ? "Done so far: 3 of 69 projects" : "完成量：3 / 69 个项目") != std::string::npos);
         CHECK(jcm::EditsToJson(f.app->data.id, f.app->local.edits).find("\"achieved\": 3") != std::string::npos);
         // Opened again, the dialog starts from that amount.
         jcm::OpenEditor(*f.app, qufu);
@@ -2129,8 +2129,10 @@ TEST_CASE("touch: a swipe that starts on a slider scrolls and leaves the slider'
         io.AddMouseButtonEvent(0, false);
         f.Settle(W, H);
     }
-    // A finger lifted after the dialog closed under it (Back) leaves nothing behind: opened again,
-    // the slider is where the data says, and the + stepper goes on from there.
+    // A finger lifted after the dialog closed under it (Back) leaves nothing behind: opened again
+    // (as Back left it: a draft), the amount is as it was before the finger, and the + stepper
+    // goes on from there.
+    const double before_finger = f.app->editor.achieved;
     Finger::At(scrolled.x + scrolled.w - 20, sy, true);
     f.Frame(W, H);
     {
@@ -2144,13 +2146,12 @@ TEST_CASE("touch: a swipe that starts on a slider scrolls and leaves the slider'
     CHECK(f.app->editor.goal < 0);
     jcm::OpenEditor(*f.app, qufu);
     f.Settle(W, H);
-    f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(FindItem(*f.app, jcm::Role::Checkbox, "填写完成量")).id), false, 0);
-    f.Settle(W, H);
+    CHECK(f.app->editor.achieved == before_finger);
     const int more = FindItem(*f.app, jcm::Role::Button, "增加完成量");
     REQUIRE(more >= 0);
     f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(more).id), false, 0);
     f.Settle(W, H);
-    CHECK(f.app->editor.achieved == 1);
+    CHECK(f.app->editor.achieved == before_finger + 1);
     // In a dialog that does not scroll (a phone held upright), a finger sets it as it lands.
     f.Settle(390, 844);
     const jcm::SemRect upright = slider();
@@ -2623,7 +2624,8 @@ TEST_CASE("briefing: an A4 document in the UI's language with the map, the summa
     CHECK(html.find("进展简报") != std::string::npos);
     CHECK(html.find("数据截至 2026-12-01（最新进展记录）") != std::string::npos);
     // Chinese punctuation in Chinese (full-width colon and brackets, as 指标： and 原文：).
-    CHECK(html.find("最新进展：2026-12-01 · 填报人 王明 · 40%（本地记录 · 未发布）") != std::string::npos);
+    CHECK(html.find("最新进展：2026-12-01 · 填报人 王明 · 完成度：40%（本地记录 · 未发布）") != std::string::npos);
+    CHECK(html.find("<p class=\"legend-title\">") != std::string::npos);  // what the map's colours count, on paper too
     // A goal with no report says so once, in its status (a line more said it again for each).
     CHECK(html.find("暂无报告") != std::string::npos);
     CHECK(html.find("尚无进展记录") == std::string::npos);
@@ -2639,7 +2641,7 @@ TEST_CASE("briefing: an A4 document in the UI's language with the map, the summa
     const std::string en = jcm::BriefingHtml(*f.app);
     CHECK(en.find("<html lang=\"en\">") != std::string::npos);
     CHECK(en.find("Progress briefing") != std::string::npos);
-    CHECK(en.find("Latest report: 2026-12-01 · Reported by 王明 · 40% (Local · unpublished)") != std::string::npos);
+    CHECK(en.find("Latest report: 2026-12-01 · Reported by 王明 · Progress: 40% (Local · unpublished)") != std::string::npos);
     jcm::PrintBriefing(*f.app);
     REQUIRE(jcm::platform::headless::Get().printed.size() == 1);
     CHECK(jcm::platform::headless::Get().printed[0] == en);
