@@ -395,7 +395,7 @@ const char* KindWord(GoalKind kind, Lang lang) {
     const bool zh = lang == Lang::Zh;
     switch (kind) {
         case GoalKind::Action: break;
-        case GoalKind::Target: return zh ? "量化指标" : "Target";
+        case GoalKind::Target: return zh ? "量化指标" : "Quantified target";
         case GoalKind::Project: return zh ? "项目" : "Project";
         case GoalKind::Programme: return zh ? "工作体系" : "Programme";
     }

@@ -393,7 +393,7 @@ test('phone, touch only, English: the amount done against a goal\'s target, by t
   // 曲阜市's "69 key projects" (a target: 69 projects).
   const goal = page.locator('#a11y-tree').getByRole('listitem').filter({ hasText: /69 key projects/ }).first();
   await press(page, goal.getByRole('button', { name: 'Record progress', exact: true }), touch);
-  await press(page, control(page, 'checkbox', 'Give the amount done'), touch);
+  await press(page, control(page, 'checkbox', 'Record the amount done'), touch);
   for (let k = 0; k < 3; k++) await press(page, control(page, 'button', 'Increase the amount done'), touch);
   const all = await items(page);
   assert.equal(all.find((i) => i.role === 'slider' && i.name === 'Done so far')?.value, 3, 'three taps on + made it 3');

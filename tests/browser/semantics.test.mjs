@@ -475,8 +475,8 @@ test('keyboard en-1280x800: header order, the data menu (arrows, Esc) and Esc in
   assert.ok(!stops.some((x) => x.startsWith('OUTSIDE')), `Tab stays in the dialog: ${stops}`);
   assert.equal(stops[0], 'Previous day', `the first control has the focus: ${stops}`);
   const order = stops.slice(0, stops.indexOf('Previous day', 1));
-  assert.deepEqual(order.filter((x) => ['Give a percentage', 'note', 'Reported by', 'Cancel', 'Save'].includes(x)),
-    ['Give a percentage', 'note', 'Reported by', 'Cancel', 'Save'], `in the order seen: ${order}`);
+  assert.deepEqual(order.filter((x) => ['Record a percentage', 'note', 'Reported by', 'Cancel', 'Save'].includes(x)),
+    ['Record a percentage', 'note', 'Reported by', 'Cancel', 'Save'], `in the order seen: ${order}`);
   await control(page, 'button', 'Previous day').focus();
   await page.keyboard.press('Shift+Tab');
   assert.equal(await where(), 'Save', 'Shift+Tab from the first goes round to the last');

@@ -1949,7 +1949,7 @@ TEST_CASE("record dialog: a goal with a target takes the amount done (\"3 of 69 
             f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(i).id), false, 0);
             f.Settle(390, 844);
         };
-        const char* give = en ? "Give the amount done" : "填写完成量";
+        const char* give = en ? "Record the amount done" : "填写完成量";
         // A goal without a target has nothing to count against, nor has a span of time ("提前1个月
         //以上", no_amount in the data): no such control.
         int plain = -1, qufu = -1, span = -1;
@@ -1966,7 +1966,7 @@ TEST_CASE("record dialog: a goal with a target takes the amount done (\"3 of 69 
         for (const int goal : {plain, span}) {
             jcm::OpenEditor(*f.app, goal);
             f.Settle(390, 844);
-            CHECK(FindItem(*f.app, jcm::Role::Checkbox, en ? "Give a percentage" : "填写完成度") >= 0);
+            CHECK(FindItem(*f.app, jcm::Role::Checkbox, en ? "Record a percentage" : "填写完成度") >= 0);
             CHECK(FindItem(*f.app, jcm::Role::Checkbox, give) < 0);
             activate(jcm::Role::Button, en ? "Cancel" : "取消");
         }
@@ -1974,7 +1974,7 @@ TEST_CASE("record dialog: a goal with a target takes the amount done (\"3 of 69 
         jcm::OpenEditor(*f.app, qufu);
         f.Settle(390, 844);
         // Its measure is the amount: no percentage beside it that could say otherwise.
-        CHECK(FindItem(*f.app, jcm::Role::Checkbox, en ? "Give a percentage" : "填写完成度") < 0);
+        CHECK(FindItem(*f.app, jcm::Role::Checkbox, en ? "Record a percentage" : "填写完成度") < 0);
         activate(jcm::Role::Checkbox, give);
         const std::string typed = en ? "Type the amount done: " : "输入完成量：";
         CHECK(FindItem(*f.app, jcm::Role::Button, typed + "0") >= 0);  // the amount's field
@@ -2195,7 +2195,7 @@ TEST_CASE("record dialog: the amount done typed on a phone's keyboard; what is n
         const char* save = en ? "Save" : "保存";
         jcm::OpenEditor(*f.app, qufu);
         f.Settle(390, 844);
-        activate(jcm::Role::Checkbox, en ? "Give the amount done" : "填写完成量");
+        activate(jcm::Role::Checkbox, en ? "Record the amount done" : "填写完成量");
         activate(jcm::Role::Button, en ? "On track" : "正常推进");
         // A press on the field moves the page's input there, as a number's (a phone's digits).
         activate(jcm::Role::Button, field + colon + "0");
@@ -2249,7 +2249,7 @@ TEST_CASE("record dialog: the amount done typed on a phone's keyboard; what is n
         CHECK(FindItem(*f.app, jcm::Role::Button, field + colon + "12.5") >= 0);
         activate(jcm::Role::Button, field + colon + "12.5");
         CHECK(f.app->text_owner == jcm::TextOwner::Amount);
-        activate(jcm::Role::Checkbox, en ? "Give the amount done" : "填写完成量");
+        activate(jcm::Role::Checkbox, en ? "Record the amount done" : "填写完成量");
         CHECK(f.app->text_owner == jcm::TextOwner::Note);
         CHECK(hl.field_kind == jcm::platform::FieldKind::Text);
         activate(jcm::Role::Button, en ? "Cancel" : "取消");
