@@ -194,6 +194,7 @@ constexpr Pair kStrings[] = {
     {"报道未涉及的区域（未报告目标）", "Areas the report does not cover (no goals reported)"},
     {"最新进展", "Latest report"},
     {"本简报包含全部区域和目标（不受筛选影响），状态为各目标的最新记录；本机未发布的记录已标出。", "This briefing has every area and goal (the filters do not apply), each with its latest report; reports recorded on this device and not yet published are marked."},
+    {"本简报包含%s的全部目标（不受筛选影响；全市简报请在全市概况中打印），状态为各目标的最新记录；本机未发布的记录已标出。", "This briefing has every goal of %s (the filters do not apply; print from the city overview for the whole city), each with its latest report; reports recorded on this device and not yet published are marked."},
     {"%s区域地图与目标看板", "Map of %s's areas and goals dashboard"},
     {"已报告 %d/%d", "%d of %d reported"},
     {"完成量", "Done so far"},

@@ -189,6 +189,7 @@ enum class Str {
     AreasNotCovered,
     LatestReport,
     BriefingScope,
+    BriefingScopeArea,
     CanvasLabel,
     ReportedOf,
     Achieved,

@@ -233,9 +233,12 @@ std::string BriefingHtml(const AppState& app) {
     char buf[512];
     std::string out;
     out.reserve(64 * 1024);
+    // With an area shown, its briefing (an official meets about a district: eight pages of every
+    // area put it far from the front); from the city's overview, the whole city's.
+    const int only = app.selected >= 0 && app.selected < static_cast<int>(d.areas.size()) ? app.selected : -1;
     out += lang == Lang::En ? "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
                             : "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>";
-    const std::string title = d.title.Get(lang) + " · " + Tr(Str::BriefingHeading, lang);
+    const std::string title = BriefingTitle(app);
     Escaped(out, title);
     // The layout is web/briefing.css, beside the page (the page's CSP allows no inline styles).
     out += "</title>\n<link rel=\"stylesheet\" href=\"briefing.css\">\n</head>\n<body>\n";
@@ -247,7 +250,12 @@ std::string BriefingHtml(const AppState& app) {
     std::snprintf(buf, sizeof buf, Tr(Str::PrintedOn, lang), app.ui.today.c_str());
     if (!app.ui.today.empty()) meta += (meta.empty() ? "" : " · ") + std::string(buf);
     if (!meta.empty()) Element(out, "p", "meta muted", meta);
-    Element(out, "p", "meta muted", Tr(Str::BriefingScope, lang));
+    if (only >= 0) {
+        std::snprintf(buf, sizeof buf, Tr(Str::BriefingScopeArea, lang), d.areas[static_cast<size_t>(only)].name.Get(lang).c_str());
+        Element(out, "p", "meta muted", buf);
+    } else {
+        Element(out, "p", "meta muted", Tr(Str::BriefingScope, lang));
+    }
 
     // The whole data's counts, each goal at its latest report (the filters and timeline are the
     // screen's); the map coloured by the screen's metric.
@@ -255,9 +263,11 @@ std::string BriefingHtml(const AppState& app) {
     MapSvg(out, app, all, t);
     Legend(out, app, all, t);
     out += "<div class=\"tiles\">";
+    const GoalCounts& counts = only >= 0 ? all.per_area[static_cast<size_t>(only)] : all.total;  // (the area's, or the city's)
     const struct { int value; Str caption; } tiles[4] = {
-        {all.areas_reporting, Str::AreasWithGoals}, {all.total.goals, Str::Goals}, {all.total.targets, Str::Targets}, {all.total.projects, Str::Projects}};
+        {all.areas_reporting, Str::AreasWithGoals}, {counts.goals, Str::Goals}, {counts.targets, Str::Targets}, {counts.projects, Str::Projects}};
     for (const auto& tile : tiles) {
+        if (only >= 0 && tile.caption == Str::AreasWithGoals) continue;
         if (tile.caption == Str::AreasWithGoals) std::snprintf(buf, sizeof buf, "%d/%d", tile.value, all.areas_kept);
         else std::snprintf(buf, sizeof buf, "%d", tile.value);
         out += "<div class=\"tile\"><b>";
@@ -270,7 +280,7 @@ std::string BriefingHtml(const AppState& app) {
     for (Status s : kStatusShown) {
         out += "<span class=\"pair\">";
         StatusChip(out, s, lang, t);
-        std::snprintf(buf, sizeof buf, "<b>%d</b></span>", all.total.by_status[static_cast<int>(s)]);
+        std::snprintf(buf, sizeof buf, "<b>%d</b></span>", counts.by_status[static_cast<int>(s)]);
         out += buf;
     }
     out += "</p>\n";
@@ -279,6 +289,7 @@ std::string BriefingHtml(const AppState& app) {
     std::string not_covered;
     for (size_t ai = 0; ai < d.areas.size(); ++ai) {
         const Area& a = d.areas[ai];
+        if (only >= 0 && static_cast<int>(ai) != only) continue;
         if (all.all_goals[ai] == 0) {
             if (!not_covered.empty()) not_covered += lang == Lang::En ? ", " : "、";
             not_covered += a.name.Get(lang);
@@ -320,7 +331,15 @@ std::string BriefingHtml(const AppState& app) {
 void PrintBriefing(AppState& app) {
     if (!app.has_data) return;
     FinishMapLabels(app);  // the briefing's map names every area it can
-    platform::PrintDocument(BriefingHtml(app), app.data.title.Get(app.lang) + " · " + Tr(Str::BriefingHeading, app.lang));
+    platform::PrintDocument(BriefingHtml(app), BriefingTitle(app));
+}
+
+std::string BriefingTitle(const AppState& app) {
+    const Lang lang = app.lang;
+    std::string title = app.data.title.Get(lang);
+    if (app.selected >= 0 && app.selected < static_cast<int>(app.data.areas.size()))
+        title += " · " + app.data.areas[static_cast<size_t>(app.selected)].name.Get(lang);
+    return title + " · " + Tr(Str::BriefingHeading, lang);
 }
 
 }  // namespace jcm

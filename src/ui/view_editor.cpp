@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include "core/campaign.h"
 #include "core/fields.h"
@@ -397,7 +398,14 @@ void DrawDataMenu(AppState& app, bool focus_first) {
             else ExportPng(app);
             ImGui::CloseCurrentPopup();
         }
-        if (UiSelectable(app, Role::MenuItem, Tr(Str::PrintBriefing, lang), Tr(Str::PrintBriefing, lang), false, 0, ImVec2(0, 40))) {
+        // With an area shown, its briefing, named so ("打印简报：曲阜市").
+        char print[192];
+        if (app.selected >= 0 && app.selected < static_cast<int>(app.data.areas.size()))
+            std::snprintf(print, sizeof print, "%s%s%s###print", Tr(Str::PrintBriefing, lang), LabelColon(lang),
+                          app.data.areas[static_cast<size_t>(app.selected)].name.Get(lang).c_str());
+        else
+            std::snprintf(print, sizeof print, "%s###print", Tr(Str::PrintBriefing, lang));
+        if (UiSelectable(app, Role::MenuItem, print, std::string_view(print, std::strlen(print) - 8), false, 0, ImVec2(0, 40))) {
             PrintBriefing(app);
             ImGui::CloseCurrentPopup();
         }

@@ -55,7 +55,9 @@ size_t ShortNameLength(const std::string& full);
 bool DataDateText(const AppState& app, Lang lang, char* out, size_t size);           // view_merge.cpp
 // The printed briefing (view_briefing.cpp): an A4 HTML document of the data as shown, in the UI's
 // language, handed to the browser to print.
+// The briefing: the shown area's (app.selected), else the whole city's.
 std::string BriefingHtml(const AppState& app);
+std::string BriefingTitle(const AppState& app);
 void PrintBriefing(AppState& app);
 
 // One-finger swipes scroll the region under the finger, with momentum (touch_scroll.cpp); runs

@@ -294,7 +294,7 @@ test('dist/jining-campaign.html opened from file:// (alone in a folder) shows th
     await screenshot(page, 'one-file-area');
     // The printed briefing works here too: its layout is carried inline, allowed by its hash.
     await press(page, control(page, 'button', '数据'));
-    await press(page, control(page, 'menuitem', '打印简报'));
+    await press(page, control(page, 'menuitem', '打印简报：曲阜市'));
     const briefing = page.frameLocator('iframe#jcm-print').locator('h1');
     await briefing.waitFor({ state: 'attached' });
     assert.equal(await briefing.evaluate((h) => getComputedStyle(h).fontSize), '24px', 'the briefing is styled');

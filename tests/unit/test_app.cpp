@@ -2647,6 +2647,39 @@ TEST_CASE("briefing: an A4 document in the UI's language with the map, the summa
     CHECK(jcm::platform::headless::Get().printed[0] == en);
 }
 
+TEST_CASE("briefing: with an area shown, its own: its goals and counts only, and the data menu says whose") {
+    // An official meets about a district: the whole city's eight pages put it far from the front.
+    Fixture f;
+    f.LoadShipped();
+    const int qufu = f.app->data.FindArea("370881");
+    REQUIRE(qufu >= 0);
+    jcm::SelectArea(*f.app, qufu);
+    f.Settle();
+    const std::string html = jcm::BriefingHtml(*f.app);
+    CHECK(html.find("<h1>" + f.app->data.title.zh + " · 曲阜市 · 进展简报</h1>") != std::string::npos);
+    CHECK(html.find("本简报包含曲阜市的全部目标") != std::string::npos);
+    int goals = 0;
+    for (const jcm::Goal& g : f.app->data.goals) {
+        std::string escaped;
+        for (char c : g.quote) escaped += c == '"' ? std::string("&quot;") : std::string(1, c);
+        const bool own = g.area_index == qufu;
+        goals += own;
+        CHECK((html.find(escaped) != std::string::npos) == own);
+    }
+    REQUIRE(goals > 0);
+    CHECK(html.find("<h2>曲阜市 · ") != std::string::npos);
+    CHECK(html.find("<h2>泗水县 · ") == std::string::npos);
+    CHECK(html.find("报道未涉及的区域") == std::string::npos);
+    CHECK(html.find("<div class=\"tile\"><b>" + std::to_string(goals) + "</b>") != std::string::npos);  // its goals counted
+    // The data menu names the area it prints.
+    f.app->open_data_menu = true;
+    f.Settle();
+    CHECK(FindItem(*f.app, jcm::Role::MenuItem, "打印简报：曲阜市") >= 0);
+    jcm::SelectArea(*f.app, -1);
+    f.Settle();
+    CHECK(jcm::BriefingHtml(*f.app).find("<h2>泗水县 · ") != std::string::npos);  // from the overview, the city's
+}
+
 TEST_CASE("page: the document's language, title and canvas label come from the data and follow the language") {
     Fixture f;
     f.LoadShipped();
