@@ -926,8 +926,8 @@ void UpdateApp(AppState& app) {
         if (owner == TextOwner::Note || owner == TextOwner::Author) {
             (owner == TextOwner::Note ? app.editor.note : app.editor.author) = typed;
             NeedGlyphs(app, typed);
-        } else if (owner == TextOwner::Amount) {
-            TypeAmount(app, typed);
+        } else if (owner == TextOwner::Amount || owner == TextOwner::Percent) {
+            TypeNumber(app, owner, typed);
             NeedGlyphs(app, typed);  // (a Chinese keyboard's full-width digits)
         } else {
             // A search typed while an area is shown shows its results (the area view came first

@@ -101,7 +101,7 @@ enum class Sheet : uint8_t { Peek, Half, Full };
 enum class CompareColumn : uint8_t { Area, Goals, Targets, Projects, Programmes, Reported, Kind, Count_ };
 
 // Which drawn text field the page's <input> currently edits (there is one input).
-enum class TextOwner : uint8_t { Search, Note, Author, Amount };
+enum class TextOwner : uint8_t { Search, Note, Author, Amount, Percent };
 
 // What the dashboard around the map remembers: tab, search, filters, sort, timeline.
 struct DashboardState {
@@ -181,10 +181,14 @@ struct EditorState {
     double percent = 0;            // (a value between whole percents, from the data, kept until changed)
     bool has_achieved = false;     // (offered only for a target that is an amount: CountableTarget)
     double achieved = 0;           // in the target's unit
-    std::string achieved_text;     // the amount as its field shows it: typed, or `achieved` written out
-    bool achieved_bad = false;     // what was typed is not a number (`achieved` keeps the last one; Save waits)
-    bool achieved_over = false;    // ... because it is over kAchievedRange's 10^15 (its own message)
-    bool achieved_stepped = false; // a stepper or the slider changed it: the field's input takes the new text
+    // A number's field in the dialog (the percent's, the amount's): what it shows and whether it reads.
+    struct TypedNumber {
+        std::string text;          // typed, or the value written out
+        bool bad = false;          // what was typed is not a number in range (the value keeps the last one; Save waits)
+        bool over = false;         // ... because it is a number over the range (its own message)
+        bool stepped = false;      // a stepper or the slider changed it: the field's input takes the new text
+    };
+    TypedNumber percent_typed, achieved_typed;
     std::string field_name;        // a drawn field's accessible name, made each frame in this one buffer
     std::string note;
     std::string author;            // who reports (remembered on the device, setting "author")

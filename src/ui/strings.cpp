@@ -205,6 +205,8 @@ constexpr Pair kStrings[] = {
     {"请输入数字，如 35 或 12.5", "Type a number, such as 35 or 12.5"},
     {"恢复刚撤销的记录", "Restore the reverted record"},
     {"已超过指标", "More than the target"},
+    {"输入完成度", "Type the percentage"},
+    {"完成度最多为 100%", "The percentage can be at most 100%"},
     {"已撤销 1 条本地记录", "1 local record reverted"},
     {"完成量最多为 10^15", "The amount done can be at most 10^15"},
 };

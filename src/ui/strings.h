@@ -200,6 +200,8 @@ enum class Str {
     TypeANumber,
     UndoRevert,
     OverTarget,
+    TypePercent,
+    PercentTooLarge,
     RevertedOne,
     AchievedTooLarge,
     Count_

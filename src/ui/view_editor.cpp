@@ -78,7 +78,7 @@ void EditorField(AppState& app, TextOwner owner, const char* id, Str label, cons
         return;
     }
     // The input's left padding leaves room for an icon (a number's has none: platform_web.js).
-    const float pad = owner == TextOwner::Amount ? 0.0f : 26.0f;
+    const float pad = owner == TextOwner::Amount || owner == TextOwner::Percent ? 0.0f : 26.0f;
     const float r[4] = {p.x - pad, p.y, width + pad, h};
     PublishTextField(app, owner, r, value, Tr(label, app.lang), replace);
 }
@@ -90,11 +90,32 @@ std::string TrimmedAuthor(const std::string& s) {
     return s.substr(a, s.find_last_not_of(" \t") - a + 1);
 }
 
-// A value beside the checkbox just drawn, on its line where it fits (centred on its 44 px).
-void ValueBeside(AppState& app, const char* value) {
-    SameLineOrWrap(ImGui::CalcTextSize(value).x, 16.0f);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (44 - ImGui::GetTextLineHeight()) * 0.5f);
-    UiText(app, value);
+// Beside the checkbox just drawn, a number's field one can type into (a phone opens its digits:
+// a big target, or decimals finer than the steps, need no stepping) and what follows it ("%",
+// "of 69 projects"); under them what is wrong with what was typed (`too_large`: a number over
+// the range), else `note` if any.
+void NumberField(AppState& app, TextOwner owner, const char* id, Str label, EditorState::TypedNumber& t, const char* after,
+                 Str too_large, const char* note) {
+    const float field_w = std::clamp(std::ceil(ImGui::CalcTextSize(t.text.c_str()).x) + 32.0f, 96.0f,
+                                     std::max(96.0f, ImGui::GetContentRegionAvail().x));
+    SameLineOrWrap(field_w + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(after).x, 16.0f);
+    const float line_y = ImGui::GetCursorPosY();
+    ImGui::SetCursorPosY(line_y + 2.0f);  // (40 px, centred on the checkbox's 44)
+    EditorField(app, owner, id, label, t.text, field_w, t.bad, t.stepped);
+    t.stepped = false;
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(line_y + (44 - ImGui::GetTextLineHeight()) * 0.5f);
+    UiText(app, after);
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), line_y + 44 + ImGui::GetStyle().ItemSpacing.y));
+    if (t.bad) UiText(app, Tr(t.over ? too_large : Str::TypeANumber, app.lang), TextTone::Warning);
+    else if (note) UiText(app, note, TextTone::Muted);  // (allowed: said, not refused)
+}
+
+// After a stepper or the slider changed `value`: its field shows it.
+void Stepped(EditorState::TypedNumber& t, double value, Lang lang) {
+    t.text = FormatNumber(value, lang);
+    t.bad = t.over = false;
+    t.stepped = true;
 }
 
 // A value edited in steps of 10^exponent (a percent: 1; an amount done: AmountStepsFor's): a
@@ -150,7 +171,7 @@ void OpenEditor(AppState& app, int goal) {
     if (app.editor_draft.goal == goal && app.editor_draft_goal == g.id) {
         e = std::move(app.editor_draft);  // as Back or Esc left it
         e.shown = false;
-        e.achieved_stepped = true;  // (its field, if it takes the input, shows the amount it had)
+        e.achieved_typed.stepped = e.percent_typed.stepped = true;  // (a field that takes the input shows what it had)
         app.editor_draft = EditorState{};
         app.text_owner = TextOwner::Note;
         return;
@@ -174,18 +195,21 @@ void OpenEditor(AppState& app, int goal) {
             if (!r.author.empty()) e.author = r.author;
         }
     }
-    e.achieved_text = FormatNumber(e.achieved, app.lang);
+    e.achieved_typed.text = FormatNumber(e.achieved, app.lang);
+    e.percent_typed.text = FormatNumber(e.percent, app.lang);
     app.text_owner = TextOwner::Note;
 }
 
-void TypeAmount(AppState& app, const std::string& typed) {
+void TypeNumber(AppState& app, TextOwner owner, const std::string& typed) {
     EditorState& e = app.editor;
-    e.achieved_text = typed;
+    const bool percent = owner == TextOwner::Percent;
+    EditorState::TypedNumber& t = percent ? e.percent_typed : e.achieved_typed;
+    t.text = typed;
     double v = 0;
     const bool number = ParseTypedNumber(typed, &v);
-    e.achieved_over = number && v > kAchievedRange.max;  // a number, but more than the data format holds
-    e.achieved_bad = !number || e.achieved_over;
-    if (!e.achieved_bad) e.achieved = v;  // (refused, the last number stays: nothing is lost)
+    t.over = number && v > (percent ? kPercentRange : kAchievedRange).max;  // a number, but more than the format holds
+    t.bad = !number || t.over;
+    if (!t.bad) (percent ? e.percent : e.achieved) = v;  // (refused, the last number stays: nothing is lost)
 }
 
 void DrawEditor(AppState& app) {
@@ -286,10 +310,9 @@ void DrawEditor(AppState& app) {
     // had one.
     if (!CountableTarget(g) || e.has_percent) UiCheckbox(app, Tr(Str::SetPercent, lang), &e.has_percent);
     if (e.has_percent) {
-        char num[32], value[40];
-        std::snprintf(value, sizeof value, "%s%%", FormatNumber(e.percent, lang, num, sizeof num));
-        ValueBeside(app, value);
-        StepperRow(app, "##percent", Str::Percent, Str::PercentDown, Str::PercentUp, &e.percent, 0, 100, 100);
+        NumberField(app, TextOwner::Percent, "##percent-typed", Str::TypePercent, e.percent_typed, "%", Str::PercentTooLarge, nullptr);
+        if (StepperRow(app, "##percent", Str::Percent, Str::PercentDown, Str::PercentUp, &e.percent, 0, 100, 100))
+            Stepped(e.percent_typed, e.percent, lang);
     }
     // The amount done, for a target that is an amount ("3 of 69 projects"): the same, in steps of
     // the target's last decimal place (AmountStepsFor); the slider reaches the target, the + goes
@@ -301,32 +324,17 @@ void DrawEditor(AppState& app) {
         if (e.has_achieved) {
             char of[160];
             FormatOfTarget(g, lang, of, sizeof of);
-            const float field_w = std::clamp(std::ceil(ImGui::CalcTextSize(e.achieved_text.c_str()).x) + 32.0f, 96.0f,
-                                             std::max(96.0f, ImGui::GetContentRegionAvail().x));
-            const float of_w = ImGui::CalcTextSize(of).x;
-            SameLineOrWrap(field_w + ImGui::GetStyle().ItemSpacing.x + of_w, 16.0f);
-            const float line_y = ImGui::GetCursorPosY();
-            ImGui::SetCursorPosY(line_y + 2.0f);  // (40 px, centred on the checkbox's 44)
-            EditorField(app, TextOwner::Amount, "##achieved-typed", Str::TypeAchieved, e.achieved_text, field_w, e.achieved_bad,
-                        e.achieved_stepped);
-            e.achieved_stepped = false;
-            ImGui::SameLine();
-            ImGui::SetCursorPosY(line_y + (44 - ImGui::GetTextLineHeight()) * 0.5f);
-            UiText(app, of);
-            ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), line_y + 44 + ImGui::GetStyle().ItemSpacing.y));
-            if (e.achieved_bad) UiText(app, Tr(e.achieved_over ? Str::AchievedTooLarge : Str::TypeANumber, lang), TextTone::Warning);
-            else if (e.achieved > g.target.value) UiText(app, Tr(Str::OverTarget, lang), TextTone::Muted);  // (allowed: said, not refused)
+            NumberField(app, TextOwner::Amount, "##achieved-typed", Str::TypeAchieved, e.achieved_typed, of, Str::AchievedTooLarge,
+                        e.achieved > g.target.value ? Tr(Str::OverTarget, lang) : nullptr);
             const AmountSteps steps = AmountStepsFor(g.target.value);
             if (StepperRow(app, "##achieved", Str::Achieved, Str::AchievedDown, Str::AchievedUp, &e.achieved, steps.exponent,
-                           steps.to_target, steps.to_target * 10)) {
-                e.achieved_text = FormatNumber(e.achieved, lang);
-                e.achieved_bad = false;
-                e.achieved_stepped = true;
-            }
+                           steps.to_target, steps.to_target * 10))
+                Stepped(e.achieved_typed, e.achieved, lang);
         }
     }
     const bool amount = CountableTarget(g) && e.has_achieved;
-    if (!amount && app.text_owner == TextOwner::Amount) {  // its field went (unticked): the input goes back to the note
+    // A number's field gone (unticked) while it had the input: the input goes back to the note.
+    if ((!amount && app.text_owner == TextOwner::Amount) || (!e.has_percent && app.text_owner == TextOwner::Percent)) {
         app.text_owner = TextOwner::Note;
         app.ui.field_rect[0] = -1;
     }
@@ -343,7 +351,8 @@ void DrawEditor(AppState& app) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(CurrentTheme().accent_hover));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(CurrentTheme().on_accent));
-    const bool can_save = chosen && !(amount && e.achieved_bad);  // (a typed amount that is not a number: its message says so)
+    // (A typed number that does not read: its message says so.)
+    const bool can_save = chosen && !(amount && e.achieved_typed.bad) && !(e.has_percent && e.percent_typed.bad);
     ImGui::BeginDisabled(!can_save);
     const bool save = UiButton(app, Tr(Str::Save, lang), ImVec2(bw, 44), nullptr, can_save ? 0 : kSemDisabled) && can_save;
     ImGui::EndDisabled();

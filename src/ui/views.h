@@ -34,9 +34,9 @@ void DrawSearchField(AppState& app, float width);  // view_search.cpp
 // "record progress" dialog, the bar listing unpublished local records.
 void DrawDataMenu(AppState& app, bool focus_first);
 void OpenEditor(AppState& app, int goal);
-// Text typed into the record dialog's amount field: the amount when it reads as one, else kept as
-// typed with the dialog's message (the last amount stays).
-void TypeAmount(AppState& app, const std::string& typed);
+// Text typed into the record dialog's percent or amount field (`owner`): the value when it reads
+// as one in range, else kept as typed with the dialog's message (the last value stays).
+void TypeNumber(AppState& app, TextOwner owner, const std::string& typed);
 void DrawEditor(AppState& app);
 void DrawLocalEditsBar(AppState& app);
 void DrawMergeDialog(AppState& app);

@@ -403,7 +403,7 @@ void PublishTextField(AppState& app, TextOwner owner, const float rect[4], const
     ui.field_published = value;
     ui.field_owner = owner;
     const platform::FieldKind kind = owner == TextOwner::Search ? platform::FieldKind::Search
-                                    : owner == TextOwner::Amount ? platform::FieldKind::Number
+                                    : owner == TextOwner::Amount || owner == TextOwner::Percent ? platform::FieldKind::Number
                                                                  : platform::FieldKind::Text;
     platform::SetTextField(rect[0], rect[1], rect[2], rect[3], value, placeholder, kind, moved || replace);
 }

@@ -2033,7 +2033,7 @@ TEST_CASE("record dialog: an amount from the data is kept as it is until changed
     // next step its way.
     reported(12.5, 37.5);
     CHECK(FindItem(*f.app, jcm::Role::Button, "输入完成量：12.5") >= 0);
-    CHECK(Shows(*f.app, "37.5%"));
+    CHECK(FindItem(*f.app, jcm::Role::Button, "输入完成度：37.5") >= 0);
     activate("保存");
     REQUIRE(f.app->local.edits.size() == 1);
     CHECK(f.app->local.edits[0].report.achieved == 12.5);
@@ -2345,6 +2345,47 @@ TEST_CASE("record dialog: closed by Back or Esc, it comes back as it was for the
     CHECK(f.app->editor.note.empty());
     CHECK(f.app->editor.status == jcm::Status::NotReported);
     activate("取消");
+}
+
+TEST_CASE("record dialog: the percentage typed too; over 100 is said and Save waits") {
+    Fixture f;
+    f.LoadShipped();
+    f.Settle(390, 844);
+    jcm::platform::headless::State& hl = jcm::platform::headless::Get();
+    const auto activate = [&](jcm::Role role, const std::string& name) {
+        INFO(name);
+        const int i = FindItem(*f.app, role, name);
+        REQUIRE(i >= 0);
+        f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(i).id), false, 0);
+        f.Settle(390, 844);
+    };
+    const auto type = [&](const std::string& text) {
+        hl.typed = text;
+        hl.typed_changed = true;
+        jcm::UpdateApp(*f.app);
+        f.Settle(390, 844);
+    };
+    jcm::OpenEditor(*f.app, 0);  // a goal without a target: a percentage
+    f.Settle(390, 844);
+    activate(jcm::Role::Button, "正常推进");
+    activate(jcm::Role::Checkbox, "填写完成度");
+    activate(jcm::Role::Button, "输入完成度：0");
+    CHECK(f.app->text_owner == jcm::TextOwner::Percent);
+    CHECK(hl.field_kind == jcm::platform::FieldKind::Number);
+    type("45.5");
+    CHECK(f.app->editor.percent == 45.5);
+    type("120");
+    CHECK(f.app->editor.percent == 45.5);
+    CHECK(Shows(*f.app, "完成度最多为 100%"));
+    const int save = FindItem(*f.app, jcm::Role::Button, "保存");
+    REQUIRE(save >= 0);
+    CHECK((f.app->sem.Item(save).flags & jcm::kSemDisabled) != 0);
+    activate(jcm::Role::Button, "完成度加 1%");  // from the last percentage that read
+    CHECK(f.app->editor.percent == 46);
+    CHECK(hl.field_value == "46");
+    activate(jcm::Role::Button, "保存");
+    REQUIRE(f.app->local.edits.size() == 1);
+    CHECK(f.app->local.edits[0].report.percent == 46);
 }
 
 TEST_CASE("record dialog: a first report's status is the person's choice, Save waits for it; the date goes back, held or not, but not past today") {
