@@ -74,6 +74,7 @@ Dataset CopyWithoutPolygons(Dataset& d) {
 // Re-applies the local edits to the published data (the geometry does not change). The published
 // data has no polygons (app.h LocalState): app.data's move over, edits never change areas.
 void RebuildFromEdits(AppState& app) {
+    ++app.reports_revision;  // (a record dialog's draft was made against the reports before)
     int skipped = 0;
     Dataset next = ApplyEdits(app.local.published, app.local.edits, &skipped);
     for (size_t i = 0; i < next.areas.size() && i < app.data.areas.size(); ++i) {
@@ -316,6 +317,7 @@ void FinishAccept(AppState& app) {
     app.local.edits.clear();
     app.merge = MergeState{};  // a pending merge, or an undo of its edits, belonged to the previous data
     app.undo = BulkUndo{};
+    ++app.reports_revision;
     app.local.loaded = false;
     app.local.storage_error.clear();
     app.editor.goal = -1;
@@ -863,7 +865,7 @@ void ApplyHash(AppState& app, const std::string& hash) {
 namespace {
 
 // Closes what is open over the view: a dialog or menu (the record dialog and the merge dialog
-// then cancel, as with Esc: view_editor.cpp, view_merge.cpp), the keyboard help, the data
+// then close, as Esc does (the record dialog keeps its draft): view_editor.cpp, view_merge.cpp), the keyboard help, the data
 // problems. False if nothing was.
 bool CloseOverlays(AppState& app) {
     bool closed = false;
@@ -925,6 +927,7 @@ void UpdateApp(AppState& app) {
         const TextOwner owner = app.ui.field_owner;
         if (owner == TextOwner::Note || owner == TextOwner::Author) {
             (owner == TextOwner::Note ? app.editor.note : app.editor.author) = typed;
+            if (owner == TextOwner::Author) app.editor.author_typed = true;
             NeedGlyphs(app, typed);
         } else if (owner == TextOwner::Amount || owner == TextOwner::Percent) {
             TypeNumber(app, owner, typed);
@@ -1061,7 +1064,8 @@ void RevertAllEdits(AppState& app) {
 
 void UndoBulk(AppState& app) {
     if (app.undo.kind == BulkUndo::Kind::None) return;
-    const Str done = app.undo.kind == BulkUndo::Kind::Merge ? Str::MergeUndone : Str::RevertAllUndone;  // (one or all: restored)
+    const BulkUndo::Kind k = app.undo.kind;
+    const Str done = k == BulkUndo::Kind::Merge ? Str::MergeUndone : k == BulkUndo::Kind::Revert ? Str::RevertOneUndone : Str::RevertAllUndone;
     app.local.edits = std::move(app.undo.before);
     app.undo = BulkUndo{};
     SaveEdits(app);

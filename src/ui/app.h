@@ -191,9 +191,11 @@ struct EditorState {
     TypedNumber percent_typed, achieved_typed;
     std::string field_name;        // a drawn field's accessible name, made each frame in this one buffer
     std::string note;
+    Text note_base;                // the note of the day's report it replaces, in both languages (Save keeps the other)
     std::string author;            // who reports (remembered on the device, setting "author")
+    bool author_typed = false;     // typed here: remembered for the next report (not one taken from a report)
     long day = 0;                  // the report's date as a day number (campaign.h DayNumber)
-    bool shown = false;            // its popup has been opened (closing it from ImGui cancels)
+    bool shown = false;            // its popup has been opened (closed by ImGui, Esc or Back: kept as a draft)
 };
 
 // Merging another device's export (core/merge.h): the plan shown in the merge dialog until the
@@ -285,6 +287,11 @@ struct AppState {
     // same goal, it comes back as it was (a phone's Back lost a typed note).
     EditorState editor_draft;
     std::string editor_draft_goal;  // its goal's id (an index may name another goal after a load)
+    // What the draft was made against: the data's reports (reports_revision, bumped whenever they
+    // change: a save, a revert, a merge, an import, a load) and the day. Either changed, it goes.
+    int editor_draft_revision = -1;
+    std::string editor_draft_today;
+    int reports_revision = 0;
     MergeState merge;
     BulkUndo undo;
     TextOwner text_owner = TextOwner::Search;

@@ -208,6 +208,7 @@ constexpr Pair kStrings[] = {
     {"输入完成度", "Type the percentage"},
     {"完成度最多为 100%", "The percentage can be at most 100%"},
     {"已撤销 1 条本地记录", "1 local record reverted"},
+    {"已恢复这条本地记录", "Local record restored"},
     {"完成量最多为 10^15", "The amount done can be at most 10^15"},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<size_t>(Str::Count_),

@@ -203,6 +203,7 @@ enum class Str {
     TypePercent,
     PercentTooLarge,
     RevertedOne,
+    RevertOneUndone,
     AchievedTooLarge,
     Count_
 };

@@ -233,9 +233,7 @@ std::string BriefingHtml(const AppState& app) {
     char buf[512];
     std::string out;
     out.reserve(64 * 1024);
-    // With an area shown, its briefing (an official meets about a district: eight pages of every
-    // area put it far from the front); from the city's overview, the whole city's.
-    const int only = app.selected >= 0 && app.selected < static_cast<int>(d.areas.size()) ? app.selected : -1;
+    const int only = BriefingArea(app);
     out += lang == Lang::En ? "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
                             : "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>";
     const std::string title = BriefingTitle(app);
@@ -334,11 +332,17 @@ void PrintBriefing(AppState& app) {
     platform::PrintDocument(BriefingHtml(app), BriefingTitle(app));
 }
 
+int BriefingArea(const AppState& app) {
+    if (app.selected < 0 || app.selected >= static_cast<int>(app.data.areas.size())) return -1;
+    for (const Goal& g : app.data.goals)
+        if (g.area_index == app.selected) return app.selected;
+    return -1;  // (an area the report does not cover: its briefing would be empty)
+}
+
 std::string BriefingTitle(const AppState& app) {
     const Lang lang = app.lang;
     std::string title = app.data.title.Get(lang);
-    if (app.selected >= 0 && app.selected < static_cast<int>(app.data.areas.size()))
-        title += " · " + app.data.areas[static_cast<size_t>(app.selected)].name.Get(lang);
+    if (const int a = BriefingArea(app); a >= 0) title += " · " + app.data.areas[static_cast<size_t>(a)].name.Get(lang);
     return title + " · " + Tr(Str::BriefingHeading, lang);
 }
 

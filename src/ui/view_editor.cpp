@@ -168,10 +168,10 @@ void CloseEditor(AppState& app) {
 void OpenEditor(AppState& app, int goal) {
     EditorState& e = app.editor;
     const Goal& g = app.data.goals[static_cast<size_t>(goal)];
-    if (app.editor_draft.goal == goal && app.editor_draft_goal == g.id) {
+    if (app.editor_draft.goal == goal && app.editor_draft_goal == g.id && app.editor_draft_revision == app.reports_revision &&
+        app.editor_draft_today == app.ui.today) {
         e = std::move(app.editor_draft);  // as Back or Esc left it
         e.shown = false;
-        e.achieved_typed.stepped = e.percent_typed.stepped = true;  // (a field that takes the input shows what it had)
         app.editor_draft = EditorState{};
         app.text_owner = TextOwner::Note;
         return;
@@ -192,6 +192,7 @@ void OpenEditor(AppState& app, int goal) {
         // author are taken up too (an amount raised from 41 to 45 lost the note of the 41).
         if (r.date == IsoDate(e.day)) {
             e.note = r.note.Get(app.lang);
+            e.note_base = r.note;
             if (!r.author.empty()) e.author = r.author;
         }
     }
@@ -206,7 +207,12 @@ void TypeNumber(AppState& app, TextOwner owner, const std::string& typed) {
     EditorState::TypedNumber& t = percent ? e.percent_typed : e.achieved_typed;
     t.text = typed;
     double v = 0;
-    const bool number = ParseTypedNumber(typed, &v);
+    // A percentage may be typed with its sign ("45%", a Chinese keyboard's "45％"): the field is one.
+    std::string_view s = typed;
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    if (percent && !s.empty() && s.back() == '%') s.remove_suffix(1);
+    else if (percent && s.size() >= 3 && s.substr(s.size() - 3) == "\xEF\xBC\x85") s.remove_suffix(3);
+    const bool number = ParseTypedNumber(s, &v);
     t.over = number && v > (percent ? kPercentRange : kAchievedRange).max;  // a number, but more than the format holds
     t.bad = !number || t.over;
     if (!t.bad) (percent ? e.percent : e.achieved) = v;  // (refused, the last number stays: nothing is lost)
@@ -221,6 +227,8 @@ void DrawEditor(AppState& app) {
         if (e.shown) {  // it was open and ImGui closed it (Esc, Back): kept, for the same goal, as it was
             app.editor_draft = e;
             app.editor_draft_goal = g.id;
+            app.editor_draft_revision = app.reports_revision;
+            app.editor_draft_today = app.ui.today;
             CloseEditor(app);
             return;
         }
@@ -365,11 +373,15 @@ void DrawEditor(AppState& app) {
         edit.report.percent = e.percent;
         edit.report.has_achieved = e.has_achieved;
         edit.report.achieved = e.achieved;
-        // The note is stored under the language it was typed in.
+        // The note is stored under the language it was typed in (the other language's, of a report
+        // it replaces, kept).
+        edit.report.note = e.note_base;
         (lang == Lang::En ? edit.report.note.en : edit.report.note.zh) = e.note;
-        if (lang == Lang::En && !e.note.empty()) edit.report.note.zh = e.note;  // zh is the required field
+        if (edit.report.note.zh.empty()) edit.report.note.zh = e.note;  // zh is the required field
         edit.report.author = TrimmedAuthor(e.author);
-        platform::SaveSetting("author", edit.report.author);  // asked once per device, then offered
+        // Asked once per device, then offered (only as typed here: a name taken from another's
+        // report is not this device's).
+        if (e.author_typed) platform::SaveSetting("author", edit.report.author);
         app.ui.reveal_goal = e.goal;  // the detail keeps the goal in view as the bar above comes in
         app.ui.reveal_frames = 4;
         CloseEditor(app);
@@ -409,12 +421,12 @@ void DrawDataMenu(AppState& app, bool focus_first) {
         }
         // With an area shown, its briefing, named so ("打印简报：曲阜市").
         char print[192];
-        if (app.selected >= 0 && app.selected < static_cast<int>(app.data.areas.size()))
-            std::snprintf(print, sizeof print, "%s%s%s###print", Tr(Str::PrintBriefing, lang), LabelColon(lang),
-                          app.data.areas[static_cast<size_t>(app.selected)].name.Get(lang).c_str());
-        else
-            std::snprintf(print, sizeof print, "%s###print", Tr(Str::PrintBriefing, lang));
-        if (UiSelectable(app, Role::MenuItem, print, std::string_view(print, std::strlen(print) - 8), false, 0, ImVec2(0, 40))) {
+        const int area = BriefingArea(app);
+        int n = std::snprintf(print, sizeof print - 9, "%s%s%s", Tr(Str::PrintBriefing, lang), area >= 0 ? LabelColon(lang) : "",
+                              area >= 0 ? app.data.areas[static_cast<size_t>(area)].name.Get(lang).c_str() : "");
+        n = std::clamp(n, 0, static_cast<int>(sizeof print) - 10);
+        std::snprintf(print + n, sizeof print - static_cast<size_t>(n), "###print");  // (one id, whichever the label)
+        if (UiSelectable(app, Role::MenuItem, print, std::string_view(print, static_cast<size_t>(n)), false, 0, ImVec2(0, 40))) {
             PrintBriefing(app);
             ImGui::CloseCurrentPopup();
         }

@@ -55,7 +55,10 @@ size_t ShortNameLength(const std::string& full);
 bool DataDateText(const AppState& app, Lang lang, char* out, size_t size);           // view_merge.cpp
 // The printed briefing (view_briefing.cpp): an A4 HTML document of the data as shown, in the UI's
 // language, handed to the browser to print.
-// The briefing: the shown area's (app.selected), else the whole city's.
+// The briefing: the shown area's (an official meets about a district: eight pages of every area
+// put it far from the front), else, from the overview or for an area without goals, the city's.
+// BriefingArea: that area, or -1 for the city.
+int BriefingArea(const AppState& app);
 std::string BriefingHtml(const AppState& app);
 std::string BriefingTitle(const AppState& app);
 void PrintBriefing(AppState& app);

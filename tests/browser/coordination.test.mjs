@@ -242,6 +242,9 @@ for (const lang of ['zh', 'en']) {
     await settle(page);
     const [goal] = await goalTitles(page, t);
     await record(page, t, { title: goal, status: lang === 'en' ? 'At risk' : '存在风险', author: lang === 'en' ? 'Wang Ming' : '王明' });
+    // With an area shown the data menu prints that area's briefing; the city's, from the overview.
+    await press(page, control(page, 'button', lang === 'en' ? 'Back to city overview' : '返回全市概况'));
+    await settle(page);
     await menu(page, t, t.print);
     // The briefing is a generated document in a frame the browser prints.
     const frame = page.locator('iframe#jcm-print');

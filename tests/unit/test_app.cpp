@@ -2289,6 +2289,28 @@ TEST_CASE("record dialog: opened again the same day, it edits that day's report:
     REQUIRE(f.app->local.edits.size() == 1);  // the same day's report, replaced
     CHECK(f.app->local.edits[0].report.status == jcm::Status::Yellow);
     CHECK(f.app->local.edits[0].report.note.zh == "已开工41个");
+    // A day's report by another, with a note in both languages, edited in English: its author is
+    // shown and kept but not remembered as this device's, and its Chinese note stays.
+    hl.settings["author"] = "李明";
+    jcm::LocalEdit other = f.app->local.edits[0];
+    other.report.author = "王芳";
+    other.report.note = {"已开工41个", "41 started"};
+    jcm::AddEdit(*f.app, other);
+    jcm::SetLanguage(*f.app, jcm::Lang::En);
+    jcm::OpenEditor(*f.app, 0);
+    f.Settle(768, 1024);
+    CHECK(f.app->editor.author == "王芳");
+    CHECK(f.app->editor.note == "41 started");
+    hl.typed = "41 started, 2 delayed";
+    hl.typed_changed = true;
+    jcm::UpdateApp(*f.app);
+    f.Settle(768, 1024);
+    activate(jcm::Role::Button, "Save");
+    REQUIRE(f.app->local.edits.size() == 1);
+    CHECK(f.app->local.edits[0].report.note.en == "41 started, 2 delayed");
+    CHECK(f.app->local.edits[0].report.note.zh == "已开工41个");
+    CHECK(f.app->local.edits[0].report.author == "王芳");
+    CHECK(hl.settings["author"] == "李明");
 }
 
 TEST_CASE("record dialog: closed by Back or Esc, it comes back as it was for the same goal; Cancel and Save start afresh") {
@@ -2344,7 +2366,24 @@ TEST_CASE("record dialog: closed by Back or Esc, it comes back as it was for the
     f.Settle(768, 1024);
     CHECK(f.app->editor.note.empty());
     CHECK(f.app->editor.status == jcm::Status::NotReported);
-    activate("取消");
+    // A draft made before the reports changed (another record saved, a revert, a merge, an
+    // import) or on another day is let go: it would bring back what they changed.
+    for (const int change : {0, 1}) {
+        CAPTURE(change);
+        if (f.app->editor.goal < 0) jcm::OpenEditor(*f.app, 0), f.Settle(768, 1024);
+        activate("存在风险");
+        back();
+        if (change == 0) {
+            jcm::AddEdit(*f.app, Edit(f.app->data.goals[2].id, "2026-12-01", jcm::Status::Green, "王明", 10));
+        } else {
+            f.app->ui.today = "2099-01-01";  // (the dialog stayed closed overnight)
+        }
+        f.Settle(768, 1024);
+        jcm::OpenEditor(*f.app, 0);
+        f.Settle(768, 1024);
+        CHECK(f.app->editor.status == jcm::Status::NotReported);
+        activate("取消");
+    }
 }
 
 TEST_CASE("record dialog: the percentage typed too; over 100 is said and Save waits") {
@@ -2373,6 +2412,10 @@ TEST_CASE("record dialog: the percentage typed too; over 100 is said and Save wa
     CHECK(f.app->text_owner == jcm::TextOwner::Percent);
     CHECK(hl.field_kind == jcm::platform::FieldKind::Number);
     type("45.5");
+    CHECK(f.app->editor.percent == 45.5);
+    type("45%");  // with its sign, from either keyboard
+    CHECK(f.app->editor.percent == 45);
+    type("45.5\xEF\xBC\x85");
     CHECK(f.app->editor.percent == 45.5);
     type("120");
     CHECK(f.app->editor.percent == 45.5);
@@ -2719,6 +2762,22 @@ TEST_CASE("briefing: with an area shown, its own: its goals and counts only, and
     jcm::SelectArea(*f.app, -1);
     f.Settle();
     CHECK(jcm::BriefingHtml(*f.app).find("<h2>泗水县 · ") != std::string::npos);  // from the overview, the city's
+    // An area the report does not cover has no briefing of its own: the city's.
+    int none = -1;
+    for (size_t a = 0; a < f.app->data.areas.size() && none < 0; ++a) {
+        bool any = false;
+        for (const jcm::Goal& g : f.app->data.goals) any |= g.area_index == static_cast<int>(a);
+        if (!any) none = static_cast<int>(a);
+    }
+    REQUIRE(none >= 0);
+    jcm::SelectArea(*f.app, none);
+    f.Settle();
+    CHECK(jcm::BriefingArea(*f.app) == -1);
+    CHECK(jcm::BriefingHtml(*f.app).find("<h2>泗水县 · ") != std::string::npos);
+    f.app->open_data_menu = true;
+    f.Settle();
+    CHECK(FindItem(*f.app, jcm::Role::MenuItem, "打印简报") >= 0);
+    CHECK(FindItem(*f.app, jcm::Role::MenuItem, "打印简报：") < 0);
 }
 
 TEST_CASE("page: the document's language, title and canvas label come from the data and follow the language") {
