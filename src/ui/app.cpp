@@ -718,8 +718,8 @@ void DrawApp(AppState& app) {
     }
     ImGui::End();
     if (app.ui.show_keys) DrawKeysHelp(app);
-    DrawEditor(app);
-    DrawMergeDialog(app);
+    if (app.draw_opened.editor) app.draw_opened.editor(app);
+    if (app.draw_opened.merge) app.draw_opened.merge(app);
     DrawProblems(app);
     DrawToast(app);
     // Draw until the UI stands still: ImGui settles layout (new windows, table columns fitting
@@ -1019,6 +1019,7 @@ void PlanImportMerge(AppState& app, const std::string& name, std::string_view by
     m.plan = std::move(plan);
     m.summary.clear();
     m.open = true;
+    app.draw_opened.merge = DrawMergeDialog;
     m.shown = false;
     RequestRedraw(app);
 }

@@ -283,6 +283,16 @@ struct AppState {
     TouchScrollState touch_scroll;
     LocalState local;
     EditorState editor;
+    // Views drawn only once a person opened them (the record dialog, the data menu, the merge
+    // dialog), called each frame through pointers set where they open. Called directly, such a
+    // view was inlined into the frame code every first view runs (binaryen inlines a function
+    // called once into its caller), and the wasm's split could not leave it for the deferred part
+    // (BENCHMARKS.md "Page weight").
+    struct {
+        void (*editor)(AppState&) = nullptr;          // views.h DrawEditor, set by OpenEditor
+        void (*data_menu)(AppState&, bool) = nullptr;  // DrawDataMenu, set by the header's Data button
+        void (*merge)(AppState&) = nullptr;           // DrawMergeDialog, set when a merge is planned
+    } draw_opened;
     // The record dialog as it was when Back or Esc closed it (not Cancel): opened again for the
     // same goal, it comes back as it was (a phone's Back lost a typed note).
     EditorState editor_draft;

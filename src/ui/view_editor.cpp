@@ -166,6 +166,7 @@ void CloseEditor(AppState& app) {
 }  // namespace
 
 void OpenEditor(AppState& app, int goal) {
+    app.draw_opened.editor = DrawEditor;
     EditorState& e = app.editor;
     const Goal& g = app.data.goals[static_cast<size_t>(goal)];
     if (app.editor_draft.goal == goal && app.editor_draft_goal == g.id && app.editor_draft_revision == app.reports_revision &&

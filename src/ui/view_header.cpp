@@ -65,6 +65,7 @@ void DrawHeader(AppState& app, ImVec2 pos, ImVec2 size) {
         // the expanded button to give the focus back to when the menu closes).
         if (!menu_open && !app.sem.Paused() && app.sem.Count() > 0) app.sem.AddFlags(app.sem.Count() - 1, kSemExpanded);
         ImGui::OpenPopup("##data-menu");
+        app.draw_opened.data_menu = DrawDataMenu;
         focus_first = app.open_data_menu;  // opened with 'D': the keyboard starts on its first item
         // Opened by a finger (not 'D', not the mouse): nothing to drop on the page (DrawDataMenu).
         app.ui.menu_by_touch = !app.open_data_menu && ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen;
@@ -101,7 +102,7 @@ void DrawHeader(AppState& app, ImVec2 pos, ImVec2 size) {
     // Below the header against its right edge (under the buttons), so the menu is never cut.
     ImGui::SetNextWindowPos(ImVec2(pos.x + size.x - 8, pos.y + size.y), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(ImGui::GetMainViewport()->Size.x - 16, FLT_MAX));
-    DrawDataMenu(app, focus_first);
+    if (app.draw_opened.data_menu) app.draw_opened.data_menu(app, focus_first);
 }
 
 }  // namespace jcm

@@ -32,14 +32,15 @@ void DrawSearchField(AppState& app, float width);  // view_search.cpp
 
 // Officials' tools (view_editor.cpp): the header's data menu (a popup "##data-menu"), the
 // "record progress" dialog, the bar listing unpublished local records.
-void DrawDataMenu(AppState& app, bool focus_first);
+void DrawDataMenu(AppState& app, bool focus_first);  // (through AppState::draw_opened)
 void OpenEditor(AppState& app, int goal);
 // Text typed into the record dialog's percent or amount field (`owner`): the value when it reads
 // as one in range, else kept as typed with the dialog's message (the last value stays).
 void TypeNumber(AppState& app, TextOwner owner, const std::string& typed);
+// Drawn each frame through AppState::draw_opened once the dialog has been opened.
 void DrawEditor(AppState& app);
 void DrawLocalEditsBar(AppState& app);
-void DrawMergeDialog(AppState& app);
+void DrawMergeDialog(AppState& app);  // (through AppState::draw_opened)
 // The map's colours (view_map.cpp), for the map and the printed briefing: area i's fill by the
 // map's metric under `stats` (app.stats, or unfiltered counts) in theme `t`, and the legend's rows
 // (up to 8: label and swatch); returns the number of rows.
