@@ -99,10 +99,12 @@ void DrawHeader(AppState& app, ImVec2 pos, ImVec2 size) {
     ImGui::SetCursorScreenPos(ImVec2(lang_x, by));
     if (UiButton(app, label, ImVec2(bw, bh))) SetLanguage(app, app.lang == Lang::Zh ? Lang::En : Lang::Zh);
 
-    // Below the header against its right edge (under the buttons), so the menu is never cut.
+    // Below the header against its right edge (under the buttons), so the menu is never cut. (Only
+    // where the menu is drawn: set for nothing, the next window's place would be the menu's.)
+    if (!app.draw_opened.data_menu) return;
     ImGui::SetNextWindowPos(ImVec2(pos.x + size.x - 8, pos.y + size.y), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(ImGui::GetMainViewport()->Size.x - 16, FLT_MAX));
-    if (app.draw_opened.data_menu) app.draw_opened.data_menu(app, focus_first);
+    app.draw_opened.data_menu(app, focus_first);
 }
 
 }  // namespace jcm
