@@ -195,6 +195,14 @@ struct EditorState {
     std::string author;            // who reports (remembered on the device, setting "author")
     bool author_typed = false;     // typed here: remembered for the next report (not one taken from a report)
     long day = 0;                  // the report's date as a day number (campaign.h DayNumber)
+    // What the dialog took up for `taken_day` (TakeUpDay, view_editor.cpp): that day's report, which
+    // Save replaces, else the latest before it. Where the person has not changed them since, a new
+    // day takes up its own report's values, note and author.
+    long taken_day = 0;
+    ProgressReport taken;          // the values taken up (status, percent, amount)
+    std::string note_taken;        // the note's text taken up ("" for none)
+    bool replaces = false;         // the day has a report: Save replaces it (said under the date)
+    bool retaken = false;          // taken up again: the note's and author's inputs take the new text
     bool shown = false;            // its popup has been opened (closed by ImGui, Esc or Back: kept as a draft)
 };
 

@@ -205,6 +205,7 @@ enum class Str {
     RevertedOne,
     RevertOneUndone,
     AchievedTooLarge,
+    ReplacesDayReport,
     Count_
 };
 

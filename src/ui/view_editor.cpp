@@ -163,6 +163,46 @@ void CloseEditor(AppState& app) {
     ImGui::CloseCurrentPopup();
 }
 
+// The dialog's start for its day (e.day): that day's report, which Save replaces (UpsertEdit), else
+// the latest before it; opened (`opening`), the latest of all where none is before it (a report
+// dated after a device's wrong clock). Its values are taken where the person has not changed the
+// ones taken before; its note and author where that day has a report and the person has not typed
+// their own (an amount raised from 41 to 45 the same day lost the note of the 41; a day stepped
+// back to replaced that day's report without its note). NotReported, as for a first report,
+// leaves the status to the person.
+void TakeUpDay(AppState& app, const Goal& g, bool opening) {
+    EditorState& e = app.editor;
+    const std::string date = IsoDate(e.day);
+    const ProgressReport* from = nullptr;
+    for (const ProgressReport& r : g.progress)
+        if (r.date <= date && (!from || r.date >= from->date)) from = &r;  // (ISO dates sort as text)
+    if (!from && opening && !g.progress.empty()) from = &g.progress.back();
+    const bool same_day = from && from->date == date;
+    const ProgressReport& t = e.taken;
+    const bool values_kept = e.status == t.status && e.has_percent == t.has_percent && e.percent == t.percent &&
+                             e.has_achieved == t.has_achieved && e.achieved == t.achieved;
+    const bool take = from && (opening || values_kept);
+    if (take) {
+        e.status = from->status;
+        e.has_percent = from->has_percent;
+        e.percent = from->percent;
+        e.has_achieved = from->has_achieved;  // (kept as it was where the dialog offers no amount)
+        e.achieved = from->achieved;
+        e.taken = *from;
+    }
+    if (opening || take) {  // (the typed numbers' fields show the values: the focused one takes them)
+        Stepped(e.achieved_typed, e.achieved, app.lang);
+        Stepped(e.percent_typed, e.percent, app.lang);
+    }
+    if (e.note == e.note_taken) e.note = same_day ? from->note.Get(app.lang) : std::string();
+    e.note_taken = same_day ? from->note.Get(app.lang) : std::string();
+    e.note_base = same_day ? from->note : Text{};  // (its other language's note: Save keeps it)
+    if (!e.author_typed) e.author = same_day && !from->author.empty() ? from->author : platform::LoadSetting("author");
+    e.replaces = same_day;
+    e.retaken = !opening;
+    e.taken_day = e.day;
+}
+
 }  // namespace
 
 void OpenEditor(AppState& app, int goal) {
@@ -181,24 +221,7 @@ void OpenEditor(AppState& app, int goal) {
     e = EditorState{};
     e.goal = goal;
     if (!DayNumber(app.ui.today, &e.day)) e.day = 0;
-    e.author = platform::LoadSetting("author");  // the person who reported last on this device
-    if (!g.progress.empty()) {  // start from the latest report
-        const ProgressReport& r = g.progress.back();
-        e.status = r.status;  // (NotReported, as for a first report, leaves the choice to the person)
-        e.has_percent = r.has_percent;
-        e.percent = r.percent;
-        e.has_achieved = r.has_achieved;  // (kept as it was where the dialog offers no amount)
-        e.achieved = r.achieved;
-        // A report of the day the dialog saves for is replaced by it (UpsertEdit): its note and
-        // author are taken up too (an amount raised from 41 to 45 lost the note of the 41).
-        if (r.date == IsoDate(e.day)) {
-            e.note = r.note.Get(app.lang);
-            e.note_base = r.note;
-            if (!r.author.empty()) e.author = r.author;
-        }
-    }
-    e.achieved_typed.text = FormatNumber(e.achieved, app.lang);
-    e.percent_typed.text = FormatNumber(e.percent, app.lang);
+    TakeUpDay(app, g, true);
     app.text_owner = TextOwner::Note;
 }
 
@@ -280,6 +303,8 @@ void DrawEditor(AppState& app) {
     if (ImGui::IsItemActive()) RequestRedraw(app);
     ImGui::EndDisabled();
     ImGui::PopButtonRepeat();
+    if (e.day != e.taken_day) TakeUpDay(app, g, false);  // (a stepper, or a day picked: UpdateApp)
+    if (e.replaces) UiText(app, Tr(Str::ReplacesDayReport, lang), TextTone::Muted);
 
     // Status: four segments in the status colours (2 x 2 when four do not fit), 44 px tall. None
     // is chosen for a goal's first report, and the label asks for one.
@@ -348,9 +373,10 @@ void DrawEditor(AppState& app) {
         app.ui.field_rect[0] = -1;
     }
     UiLabel(app, Tr(Str::Note, lang), TextTone::Muted);
-    EditorField(app, TextOwner::Note, "##note", Str::Note, e.note, ImGui::GetContentRegionAvail().x);
+    EditorField(app, TextOwner::Note, "##note", Str::Note, e.note, ImGui::GetContentRegionAvail().x, false, e.retaken);
     UiLabel(app, Tr(Str::Author, lang), TextTone::Muted);
-    EditorField(app, TextOwner::Author, "##author", Str::Author, e.author, ImGui::GetContentRegionAvail().x);
+    EditorField(app, TextOwner::Author, "##author", Str::Author, e.author, ImGui::GetContentRegionAvail().x, false, e.retaken);
+    e.retaken = false;
     ImGui::Spacing();
 
     const float bw = std::min(120.0f, (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f);

@@ -2313,6 +2313,86 @@ TEST_CASE("record dialog: opened again the same day, it edits that day's report:
     CHECK(hl.settings["author"] == "李明");
 }
 
+TEST_CASE("record dialog: a day stepped to that has a report takes up its values, note and author, and says Save replaces it") {
+    // From a review: stepping the date back to a day with a report replaced that report without
+    // its note (only today's was taken up).
+    Fixture f;
+    f.LoadShipped();
+    f.Settle(390, 844);
+    f.app->ui.today = "2025-03-10";
+    jcm::platform::headless::State& hl = jcm::platform::headless::Get();
+    hl.settings["author"] = "李明";
+    REQUIRE(f.app->data.goals[0].progress.empty());
+    jcm::LocalEdit old;
+    old.goal_id = f.app->data.goals[0].id;
+    old.report.date = "2025-03-08";
+    old.report.status = jcm::Status::Red;
+    old.report.has_percent = true;
+    old.report.percent = 20;
+    old.report.note = {"征地滞后", "Land late"};
+    old.report.author = "王芳";
+    jcm::AddEdit(*f.app, old);
+    const auto activate = [&](const char* name) {
+        INFO(name);
+        const int i = FindItem(*f.app, jcm::Role::Button, name);
+        REQUIRE(i >= 0);
+        f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(i).id), false, 0);
+        f.Settle(390, 844);
+    };
+    const char* replaces = "这一天已有记录，保存将替换它";
+    jcm::OpenEditor(*f.app, 0);
+    f.Settle(390, 844);
+    // Today: the latest report's values; its note and author are that day's, not today's.
+    CHECK(f.app->editor.status == jcm::Status::Red);
+    CHECK(f.app->editor.percent == 20);
+    CHECK(f.app->editor.note.empty());
+    CHECK(f.app->editor.author == "李明");
+    CHECK_FALSE(Shows(*f.app, replaces));
+    // Two days back: that day's report, which Save replaces, with its note and author.
+    activate("前一天");
+    CHECK_FALSE(Shows(*f.app, replaces));
+    activate("前一天");
+    CHECK(Shows(*f.app, replaces));
+    CHECK(f.app->editor.note == "征地滞后");
+    CHECK(f.app->editor.author == "王芳");
+    CHECK(hl.field_value == "征地滞后");  // the note's input shows it
+    activate("存在风险");
+    activate("保存");
+    REQUIRE(f.app->local.edits.size() == 1);  // replaced
+    CHECK(f.app->local.edits[0].report.date == "2025-03-08");
+    CHECK(f.app->local.edits[0].report.status == jcm::Status::Yellow);
+    CHECK(f.app->local.edits[0].report.note.zh == "征地滞后");
+    CHECK(f.app->local.edits[0].report.note.en == "Land late");
+    CHECK(f.app->local.edits[0].report.author == "王芳");
+    CHECK(hl.settings["author"] == "李明");
+    // Values and a note the person changed are theirs: a day stepped to keeps them. The note field
+    // with the input shows the day's note where it was not typed in.
+    jcm::OpenEditor(*f.app, 0);
+    f.Settle(390, 844);
+    activate("严重滞后");
+    activate("前一天");
+    activate("前一天");
+    CHECK(f.app->editor.status == jcm::Status::Red);  // changed here, kept
+    CHECK(f.app->editor.note == "征地滞后");
+    CHECK(hl.field_value == "征地滞后");  // the note's input (it has the page's input) shows it
+    activate("后一天");
+    CHECK(f.app->editor.note.empty());  // a day without a report: no note of another day's
+    CHECK(hl.field_value.empty());
+    CHECK_FALSE(Shows(*f.app, replaces));
+    hl.typed = "补报";
+    hl.typed_changed = true;
+    jcm::UpdateApp(*f.app);
+    f.Settle(390, 844);
+    activate("前一天");
+    CHECK(f.app->editor.note == "补报");  // typed: kept
+    CHECK(Shows(*f.app, replaces));
+    activate("保存");
+    REQUIRE(f.app->local.edits.size() == 1);
+    CHECK(f.app->local.edits[0].report.status == jcm::Status::Red);
+    CHECK(f.app->local.edits[0].report.note.zh == "补报");
+    CHECK(f.app->local.edits[0].report.note.en == "Land late");  // (the other language's, kept)
+}
+
 TEST_CASE("record dialog: closed by Back or Esc, it comes back as it was for the same goal; Cancel and Save start afresh") {
     Fixture f;
     f.LoadShipped();
