@@ -4,6 +4,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -72,7 +73,10 @@ void ReportBar(AppState& app, Status status, float fraction, const char* label, 
     RecordItem(app, Role::Text, name);
 }
 
-void DrawGoal(AppState& app, const Goal& g, int index) {
+// `heading_y`: the top of its section's heading, for the section's first goal (else top's): a goal
+// brought into view shows the heading it is under (a search result's goal came to the top with
+// its section's name just out of view).
+void DrawGoal(AppState& app, const Goal& g, int index, float heading_y) {
     const Lang lang = app.lang;
     char buf[256];
     ImGui::PushID(index);
@@ -158,7 +162,7 @@ void DrawGoal(AppState& app, const Goal& g, int index) {
         dl->ChannelsMerge();
         if (!app.ui.focus_goal_scrolled) {  // brought into view once, near the top
             app.ui.focus_goal_scrolled = true;
-            ImGui::SetScrollFromPosY(top.y - ImGui::GetWindowPos().y - 12.0f, 0.0f);
+            ImGui::SetScrollFromPosY(std::min(top.y, heading_y) - ImGui::GetWindowPos().y - 12.0f, 0.0f);
             RequestRedraw(app);
         }
     }
@@ -246,12 +250,13 @@ void DrawAreaDetail(AppState& app, int index) {
         for (size_t gi = 0; gi < d.goals.size(); ++gi) {
             const Goal& g = d.goals[gi];
             if (g.area_index != index || g.category_index != static_cast<int>(ci) || !app.ui.filter.KeepsGoal(g, ShownStatus(app, g))) continue;
+            const float heading_y = heading_done ? FLT_MAX : ImGui::GetCursorScreenPos().y;
             if (!heading_done) {
                 SectionHeading(app, cat.name.Get(lang).c_str());
                 SemBegin(app, Role::List, cat.name.Get(lang), ImGui::GetCursorScreenPos(), list_end);
                 heading_done = true;
             }
-            DrawGoal(app, g, static_cast<int>(gi));
+            DrawGoal(app, g, static_cast<int>(gi), heading_y);
         }
         if (heading_done) SemEnd(app);
     }

@@ -1784,6 +1784,41 @@ TEST_CASE("panel: the local records' bar is two lines on a phone, its links side
     }
 }
 
+TEST_CASE("panel: a search result's goal, first in its section, is brought into view under its section's heading") {
+    // From a review: the goal came to the panel's top with its section's name just out of view.
+    for (const auto& size : {std::pair<float, float>{390, 844}, {1280, 800}}) {
+        INFO(size.first, "x", size.second);
+        Fixture f;
+        f.LoadShipped();
+        const int sishui = f.app->data.FindArea("370831");
+        // Sishui's last section with goals, and its first goal.
+        int goal = -1, category = -1;
+        for (int i = 0; i < static_cast<int>(f.app->data.goals.size()); ++i) {
+            const jcm::Goal& g = f.app->data.goals[static_cast<size_t>(i)];
+            if (g.area_index == sishui && g.kind != jcm::GoalKind::Project && g.category_index > category) {
+                category = g.category_index;
+                goal = -1;
+            }
+            if (g.area_index == sishui && g.category_index == category && goal < 0 && g.kind != jcm::GoalKind::Project) goal = i;
+        }
+        REQUIRE(goal >= 0);
+        jcm::SelectArea(*f.app, sishui);
+        f.app->ui.focus_goal = goal;
+        f.app->ui.focus_goal_scrolled = false;
+        f.Settle(size.first, size.second);
+        const std::string heading = f.app->data.categories[static_cast<size_t>(category)].name.zh;
+        const int h = FindItem(*f.app, jcm::Role::Heading, heading);
+        const int t = FindItem(*f.app, jcm::Role::Text, f.app->data.goals[static_cast<size_t>(goal)].title.zh);
+        REQUIRE(h >= 0);
+        REQUIRE(t >= 0);
+        CHECK((f.app->sem.Item(h).flags & jcm::kSemOffscreen) == 0);
+        CHECK((f.app->sem.Item(t).flags & jcm::kSemOffscreen) == 0);
+        // ... and it was scrolled to (the section is not at the panel's start).
+        const int area = FindItem(*f.app, jcm::Role::Heading, "泗水县");
+        CHECK((area < 0 || (f.app->sem.Item(area).flags & jcm::kSemOffscreen) != 0));
+    }
+}
+
 TEST_CASE("panel: a goal just recorded stays wholly in view as the bar for local records comes in above it") {
     const float sizes[2][2] = {{390, 844}, {1280, 800}};
     for (const auto& size : sizes) {
