@@ -100,7 +100,6 @@ enum class Str {
     ExportPng,
     RecordProgress,
     LocalUnpublished,
-    LocalEditsBar,
     Revert,
     RevertAll,
     Save,

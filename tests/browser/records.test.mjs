@@ -165,12 +165,12 @@ test('a recorded report is marked local, survives a reload, and can be reverted'
   await recordReport(page, { status: '严重滞后', percent: 40, note: '进度滞后', shot: 'records-dialog' });
   goal = await goalState(page, GOAL);
   assert.ok(goal.texts.includes('工作举措 · 严重滞后'), `the goal shows the new status: ${goal.texts}`);
-  assert.ok(goal.texts.includes('本地记录 · 未发布'), 'marked local, unpublished');
+  assert.ok(goal.texts.includes('仅存本机'), 'marked as on this device only');
   assert.ok(goal.texts.includes('进度滞后'), 'the note is shown');
   assert.ok(goal.texts.includes('完成度 40%'), `the percentage is shown: ${goal.texts}`);
   assert.ok(goal.texts.some((t) => /^已报告 \d{4}-\d{2}-\d{2}$/.test(t)), `the report's date: ${goal.texts}`);
   assert.ok(goal.buttons.includes('撤销'), 'the record can be reverted');
-  assert.ok((await panelTexts(page)).includes('1 条本地进展记录尚未发布'), 'the panel says one record is unpublished');
+  assert.ok((await panelTexts(page)).includes('1 条进展记录仅存本机'), 'the panel says one record is on this device only');
   await control(page, 'button', '全部撤销').waitFor();
   await screenshot(page, 'records-after-save');
 
@@ -181,10 +181,10 @@ test('a recorded report is marked local, survives a reload, and can be reverted'
   await reload(page);
   await waitForGoalStatus(page, GOAL, '严重滞后');
   goal = await goalState(page, GOAL);
-  assert.ok(goal.texts.includes('本地记录 · 未发布'), 'still marked local after a reload');
+  assert.ok(goal.texts.includes('仅存本机'), 'still marked local after a reload');
   assert.ok(goal.texts.includes('进度滞后'), 'with its note');
   assert.ok(goal.texts.includes('完成度 40%'), 'and its percentage');
-  assert.ok((await panelTexts(page)).includes('1 条本地进展记录尚未发布'));
+  assert.ok((await panelTexts(page)).includes('1 条进展记录仅存本机'));
   await screenshot(page, 'records-after-reload');
   // The overview dates the data by its newest report: this one.
   await press(page, control(page, 'button', '返回全市概况'));
@@ -372,7 +372,7 @@ test('phone, touch only: record a report with a percentage and a note, then reve
   assert.ok(goal.texts.includes('触屏记录'), 'and the note');
   assert.ok(goal.texts.some((t) => /· 填报人 李明$/.test(t)), `and its author: ${goal.texts}`);
   assert.ok(goal.texts.some((t) => t.includes(earlier)), `on the day picked: ${goal.texts}`);
-  assert.ok(goal.texts.includes('本地记录 · 未发布'));
+  assert.ok(goal.texts.includes('仅存本机'));
   await waitForStored(page, hasRecords, 'the record');
   await saveScreenshot(page, 'records-phone-after-save');
 
@@ -473,7 +473,7 @@ test('keyboard: the record dialog is saved with Enter on the mirrored Save butto
   await dialog(page).waitFor({ state: 'detached' });
   const goal = await goalState(page, GOAL);
   assert.ok(goal.texts.includes('工作举措 · 已完成'), `saved from the keyboard: ${goal.texts}`);
-  assert.ok(goal.texts.includes('本地记录 · 未发布'));
+  assert.ok(goal.texts.includes('仅存本机'));
   assert.equal(await page.evaluate(() => location.hash), hash, 'the keys did not also drive the map');
   await waitForStored(page, hasRecords, 'the record');
   assert.deepEqual(errors, []);

@@ -2823,7 +2823,7 @@ TEST_CASE("briefing: an A4 document in the UI's language with the map, the summa
     CHECK(html.find("进展简报") != std::string::npos);
     CHECK(html.find("数据截至 2026-12-01（最新进展记录）") != std::string::npos);
     // Chinese punctuation in Chinese (full-width colon and brackets, as 指标： and 原文：).
-    CHECK(html.find("最新进展：2026-12-01 · 填报人 王明 · 完成度：40%（本地记录 · 未发布）") != std::string::npos);
+    CHECK(html.find("最新进展：2026-12-01 · 填报人 王明 · 完成度：40%（仅存本机）") != std::string::npos);
     CHECK(html.find("<p class=\"legend-title\">") != std::string::npos);  // what the map's colours count, on paper too
     // A goal with no report says so once, in its status (a line more said it again for each).
     CHECK(html.find("暂无报告") != std::string::npos);
@@ -2840,7 +2840,7 @@ TEST_CASE("briefing: an A4 document in the UI's language with the map, the summa
     const std::string en = jcm::BriefingHtml(*f.app);
     CHECK(en.find("<html lang=\"en\">") != std::string::npos);
     CHECK(en.find("Progress briefing") != std::string::npos);
-    CHECK(en.find("Latest report: 2026-12-01 · Reported by 王明 · Progress: 40% (Local · unpublished)") != std::string::npos);
+    CHECK(en.find("Latest report: 2026-12-01 · Reported by 王明 · Progress: 40% (On this device only)") != std::string::npos);
     jcm::PrintBriefing(*f.app);
     REQUIRE(jcm::platform::headless::Get().printed.size() == 1);
     CHECK(jcm::platform::headless::Get().printed[0] == en);
