@@ -262,8 +262,7 @@ void DrawCompare(AppState& app) {
         dl->AddRectFilled(ImVec2(ground, wp.y), ImVec2(right, rows_top), header_bg);
         dl->AddRectFilledMultiColor(ImVec2(right - fade, rows_top + 1.0f), ImVec2(right, bottom), t.panel & ~IM_COL32_A_MASK, t.panel,
                                     t.panel, t.panel & ~IM_COL32_A_MASK);
-        const ImVec2 chevron[3] = {ImVec2(cx - r * 0.5f, cy - r), ImVec2(cx + r * 0.5f, cy), ImVec2(cx - r * 0.5f, cy + r)};
-        dl->AddPolyline(chevron, 3, t.accent, 0, 2.0f);
+        DrawChevron(dl, ImVec2(cx, cy), r, true, t.accent);
     }
     // Scrolled sideways: the names' column keeps its place over the figures passing under it,
     // with an edge and a soft shadow (without them, cut glyphs showed beside the names).

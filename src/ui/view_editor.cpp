@@ -156,6 +156,12 @@ bool StepperRow(AppState& app, const char* id, Str name, Str less, Str more, dou
     return true;
 }
 
+// A day stepper's < or >, centred in it (the amount's - and + are other buttons).
+void DayIcon(ImDrawList* dl, bool next, ImU32 color) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    DrawChevron(dl, ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f), 7.0f, next, color);
+}
+
 void CloseEditor(AppState& app) {
     app.editor.goal = -1;
     app.text_owner = TextOwner::Search;
@@ -285,7 +291,7 @@ void DrawEditor(AppState& app) {
     const bool know_today = DayNumber(app.ui.today, &today);
     ImGui::PushButtonRepeat(true);
     if (UiButton(app, "##day-", ImVec2(44, 44), Tr(Str::PreviousDay, lang))) --e.day;
-    DrawSignIcon(dl, false, th.text);
+    DayIcon(dl, false, th.text);
     if (ImGui::IsItemActive()) RequestRedraw(app);  // the repeat needs frames while it is held
     ImGui::SameLine();
     const std::string date = IsoDate(e.day);
@@ -299,7 +305,7 @@ void DrawEditor(AppState& app) {
     const bool last_day = know_today && e.day >= today;
     ImGui::BeginDisabled(last_day);
     if (UiButton(app, "##day+", ImVec2(44, 44), Tr(Str::NextDay, lang), last_day ? kSemDisabled : 0) && !last_day) ++e.day;
-    DrawSignIcon(dl, true, last_day ? th.text_muted : th.text);
+    DayIcon(dl, true, last_day ? th.text_muted : th.text);
     if (ImGui::IsItemActive()) RequestRedraw(app);
     ImGui::EndDisabled();
     ImGui::PopButtonRepeat();

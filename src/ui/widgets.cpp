@@ -213,6 +213,12 @@ void DrawSignIcon(ImDrawList* dl, bool plus, ImU32 color) {
     if (plus) dl->AddLine(ImVec2(c.x, c.y - r), ImVec2(c.x, c.y + r), color, w);
 }
 
+void DrawChevron(ImDrawList* dl, ImVec2 c, float r, bool right, ImU32 color) {
+    const float s = right ? 1.0f : -1.0f;
+    const ImVec2 p[3] = {ImVec2(c.x - s * r * 0.5f, c.y - r), ImVec2(c.x + s * r * 0.5f, c.y), ImVec2(c.x - s * r * 0.5f, c.y + r)};
+    dl->AddPolyline(p, 3, color, 0, 2.0f);
+}
+
 void DrawRingOutline(ImDrawList* dl, const Vec2* ring, uint32_t count, ImU32 color, float width, std::vector<Vec2>* run) {
     if (count < 2) return;
     const uint32_t n = count;

@@ -63,6 +63,9 @@ void UiHeading(AppState& app, const char* text, int level, ImFont* font = nullpt
 // A plus or minus sign of lines, centred in the last item (the zoom and step buttons): the font's
 // "-" is a short hyphen beside its "+".
 void DrawSignIcon(ImDrawList* dl, bool plus, ImU32 color);
+// A chevron ("<" or ">") of lines, `r` px from its centre to its ends (the day steppers; the compare
+// table's "more columns"): unlike a stepper's - and +, it reads as going back and forth.
+void DrawChevron(ImDrawList* dl, ImVec2 centre, float r, bool right, ImU32 color);
 // A closed ring's outline (screen points), `width` px wide. ImGui mitres a polyline's joins,
 // and at a sharp corner (a turn of more than 120 degrees: a boundary's needle) the mitre is a
 // spike up to ten times the line's width: the line is cut there, and a dot rounds the corner.
