@@ -884,7 +884,7 @@ mergeInto(LibraryManager.library, {
           if (role !== 'listitem' && role !== 'row') attr(el, 'aria-label', name);
         } else if (role === 'slider') {
           attr(el, 'aria-label', name);
-          attr(el, 'min', it[11]); attr(el, 'max', it[12]);
+          attr(el, 'min', it[11]); attr(el, 'max', it[12]); attr(el, 'step', it[13] || 1);
           if (document.activeElement !== el && el.value !== String(it[10])) el.value = String(it[10]);
         } else {
           target = jcmMirror.setText(el, name, action);

@@ -49,9 +49,10 @@ void AppendJsonString(std::string& out, std::string_view s) {
 
 void AppendNumber(std::string& out, double v) {
     char buf[32];
-    // Whole CSS pixels are enough for positions; values keep their fraction.
+    // Whole CSS pixels are enough for positions; values keep their fraction (a float's digits: a
+    // slider's step of 0.001 too).
     if (v == static_cast<double>(static_cast<long long>(v))) std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
-    else std::snprintf(buf, sizeof buf, "%.2f", v);
+    else std::snprintf(buf, sizeof buf, "%.7g", v);
     out += buf;
 }
 
@@ -164,13 +165,14 @@ void Semantics::End() {
     }
 }
 
-void Semantics::SetValue(int index, float value, float min, float max) {
+void Semantics::SetValue(int index, float value, float min, float max, float step) {
     if (index < 0) return;
     SemItem& it = items_[static_cast<size_t>(index)];
     it.flags |= kSemHasValue;
     it.value = value;
     it.min = min;
     it.max = max;
+    it.step = step;
 }
 
 void Semantics::AddFlags(int index, uint16_t flags) {
@@ -251,6 +253,10 @@ const std::string& Semantics::ToJson() {
         AppendNumber(json_, it.min);
         json_ += ',';
         AppendNumber(json_, it.max);
+        if (it.flags & kSemHasValue) {
+            json_ += ',';
+            AppendNumber(json_, it.step);
+        }
         json_ += ']';
     }
     json_ += ']';

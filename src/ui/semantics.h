@@ -84,7 +84,7 @@ struct SemItem {
     Role role = Role::Text;
     uint8_t level = 0;      // headings
     uint16_t flags = 0;     // SemFlag bits
-    float value = 0, min = 0, max = 0;  // sliders (kSemHasValue)
+    float value = 0, min = 0, max = 0, step = 1;  // sliders (kSemHasValue): what a screen reader says, and its step
     SemRect rect;           // the visible part
     uint32_t name = 0;      // offset of the accessible name in the text buffer
     uint32_t name_len = 0;
@@ -121,7 +121,7 @@ public:
     // Records a container; items added until End() lie inside it.
     int Begin(Role role, uint32_t id, std::string_view name, SemRect rect, uint16_t flags = 0);
     void End();
-    void SetValue(int index, float value, float min, float max);
+    void SetValue(int index, float value, float min, float max, float step = 1);
     void AddFlags(int index, uint16_t flags);
     void SetLevel(int index, int level);
 
@@ -147,7 +147,8 @@ public:
     // Items inside container `index` (direct and nested).
     bool IsInside(int item, int container) const;
 
-    // The items as JSON for the platform mirror: [[id,parent,role,flags,level,x,y,w,h,name,value,min,max],...]
+    // The items as JSON for the platform mirror: [[id,parent,role,flags,level,x,y,w,h,name,value,min,max(,step)],...]
+    // (step: a slider's, kSemHasValue)
     // written into a reused buffer.
     const std::string& ToJson();
 

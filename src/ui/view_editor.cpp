@@ -143,7 +143,7 @@ bool StepperRow(AppState& app, const char* id, Str name, Str less, Str more, dou
     ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 28.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, (44 - ImGui::GetTextLineHeight()) * 0.5f));
     int on_slider = static_cast<int>(std::min(AmountToSteps(*value, exponent, max), slider_max));
-    if (UiSliderInt(app, id, Tr(name, lang), &on_slider, 0, static_cast<int>(slider_max), "")) to = on_slider;
+    if (UiSliderInt(app, id, Tr(name, lang), &on_slider, 0, static_cast<int>(slider_max), "", StepsToAmount(1, exponent))) to = on_slider;
     ImGui::PopStyleVar(2);
     ImGui::SameLine();
     if (UiButton(app, "##more", ImVec2(44, 44), Tr(more, lang)) && (up < max || down != up)) to = std::min(max, down == up ? up + by : up);

@@ -350,7 +350,7 @@ bool UiCheckbox(AppState& app, const char* label, bool* value) {
     return changed;
 }
 
-bool UiSliderInt(AppState& app, const char* id, const char* name, int* value, int min, int max, const char* format) {
+bool UiSliderInt(AppState& app, const char* id, const char* name, int* value, int min, int max, const char* format, double scale) {
     TouchScrollState& s = app.touch_scroll;
     const int before = *value;
     bool changed = ImGui::SliderInt(id, value, min, max, format);
@@ -380,10 +380,12 @@ bool UiSliderInt(AppState& app, const char* id, const char* name, int* value, in
         s.slider = 0;
     }
     const int i = RecordItem(app, Role::Slider, name, kSemAction);
-    app.sem.SetValue(i, static_cast<float>(*value), static_cast<float>(min), static_cast<float>(max));
+    app.sem.SetValue(i, static_cast<float>(*value * scale), static_cast<float>(min * scale), static_cast<float>(max * scale),
+                     static_cast<float>(scale));
     float v = 0;
     if (TakeActivation(app, &v)) {
-        const int next = static_cast<int>(v + (v >= 0 ? 0.5f : -0.5f));
+        const double steps = v / scale;
+        const int next = static_cast<int>(std::clamp(steps + (steps >= 0 ? 0.5 : -0.5), -2e9, 2e9));
         *value = next < min ? min : next > max ? max : next;
         changed = true;
     }

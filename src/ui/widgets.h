@@ -88,8 +88,10 @@ void AlignTextToLinks();
 // A rounded toggle chip: a toggle button (role Button, kSemToggle) or a tab (role Tab).
 bool UiChip(AppState& app, const char* label, bool on, ImU32 swatch = 0, Role role = Role::Button);
 bool UiCheckbox(AppState& app, const char* label, bool* value);
-// A slider over [min, max]; `name` is its accessible name.
-bool UiSliderInt(AppState& app, const char* id, const char* name, int* value, int min, int max, const char* format);
+// A slider over [min, max]; `name` is its accessible name. `scale`: what one of its steps is worth
+// to a screen reader (an amount's slider steps by 10 or 0.1: it says the amount, not the step count).
+bool UiSliderInt(AppState& app, const char* id, const char* name, int* value, int min, int max, const char* format,
+                 double scale = 1.0);
 // A selectable row (list items, table cells that select their row).
 bool UiSelectable(AppState& app, Role role, const char* id, std::string_view name, bool selected,
                   ImGuiSelectableFlags flags, ImVec2 size);

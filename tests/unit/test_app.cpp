@@ -901,6 +901,42 @@ TEST_CASE("semantics: the timeline slider takes a value from the mirror") {
     CHECK(f.app->ui.timeline == 0);
 }
 
+TEST_CASE("semantics: an amount's slider says the amount, not its step count, and takes an amount") {
+    // A target of 12.5 steps by 0.1 (125 steps), one of 5,000,000 by 1,000: the slider's value
+    // was the step count (a screen reader said 73 for 7.3).
+    for (const double target : {12.5, 5e6}) {
+        INFO(target);
+        Fixture f;
+        f.LoadShipped();
+        int goal = -1;
+        for (size_t i = 0; i < f.app->data.goals.size(); ++i)
+            if (f.app->data.goals[i].id == "hitech-output-2000-yi") goal = static_cast<int>(i);
+        REQUIRE(goal >= 0);
+        f.app->data.goals[static_cast<size_t>(goal)].target.value = target;
+        jcm::OpenEditor(*f.app, goal);
+        f.Settle(390, 844);
+        const auto activate = [&](jcm::Role role, const char* name, bool has_value = false, float value = 0) {
+            const int i = FindItem(*f.app, role, name);
+            REQUIRE(i >= 0);
+            f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(i).id), has_value, value);
+            f.Settle(390, 844);
+        };
+        activate(jcm::Role::Checkbox, "填写完成量");
+        const int slider = FindItem(*f.app, jcm::Role::Slider, "完成量");
+        REQUIRE(slider >= 0);
+        const jcm::SemItem& it = f.app->sem.Item(slider);
+        CHECK(it.max == doctest::Approx(target));
+        CHECK(it.step == doctest::Approx(target == 12.5 ? 0.1 : 1000));
+        const float want = target == 12.5 ? 7.3f : 2.5e6f;
+        activate(jcm::Role::Slider, "完成量", true, want);
+        CHECK(f.app->editor.achieved == doctest::Approx(want));
+        CHECK(f.app->sem.Item(FindItem(*f.app, jcm::Role::Slider, "完成量")).value == doctest::Approx(want));
+        // The mirror is told the step.
+        const std::string json = f.app->sem.ToJson();
+        CHECK(json.find(target == 12.5 ? ",0.1]" : ",1000]") != std::string::npos);
+    }
+}
+
 TEST_CASE("semantics: an unchanged frame records the same items and publishes nothing") {
     Fixture f;
     f.LoadShipped();
