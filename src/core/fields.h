@@ -137,6 +137,7 @@ JCM_FIELDS(Marker) {
 JCM_FIELDS(Area) {
     v.String("id", t.id, kRequired);
     v.Text("name", t.name, kRequired);
+    v.Text("label", t.label, kOptional);
     v.Ref("kind", t.kind, t.kind_index, IdList::AreaKinds, kRequired);
     v.Ref("within", t.within, t.within_index, IdList::Areas, kOptional);
     v.Text("headline", t.headline, kOptional);

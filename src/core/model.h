@@ -66,6 +66,7 @@ struct GeoTransform {
 struct Area {
     std::string id;              // e.g. a GB/T 2260 code; any unique string
     Text name;
+    Text label;                  // its name on a map where shorter ("High-tech Zone"); empty: `name`
     std::string kind;            // id into Dataset::area_kinds
     std::string within;          // id of the area this one lies in ("" if none)
     int kind_index = -1;         // Dataset::area_kinds index of `kind`, resolved at load (-1: none)

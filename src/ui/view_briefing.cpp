@@ -120,8 +120,7 @@ void MapSvg(std::string& out, const AppState& app, const CampaignStats& stats, c
             const AreaGeometry& a = g.areas[i];
             const bool zone = a.has_marker && a.rings.empty();
             if (!a.has_label || zone != (pass == 1)) continue;
-            const std::string& full = app.data.areas[i].name.Get(app.lang);
-            const std::string_view name = std::string_view(full).substr(0, app.lang == Lang::En ? ShortNameLength(full) : full.size());
+            const std::string_view name = MapName(app.data.areas[i], app.lang);
             const double size = zone ? 18 : 21, w = text_width(name, size);
             const Vec2 p = world(a.label);
             // Candidates (x, baseline y, anchor): areas centred on the point; zones right, left, below, above the dot.

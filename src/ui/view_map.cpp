@@ -187,14 +187,18 @@ Str MetricTitle(MapMetric metric) {
     return titles[static_cast<int>(metric)];
 }
 
-size_t ShortNameLength(const std::string& full) {
+std::string_view MapName(const Area& area, Lang lang) {
+    const std::string& label = lang == Lang::En ? area.label.en : area.label.zh;
+    if (!label.empty()) return label;
+    const std::string& full = area.name.Get(lang);
+    if (lang != Lang::En) return full;
     const size_t sp = full.rfind(' ');
     // (not "Area", "Zone": "Taibai Lake New Area" would become "Taibai Lake New")
     static const char* const kGeneric[] = {"County", "District", "City", "Prefecture"};
     if (sp != std::string::npos && sp > 0)
         for (const char* w : kGeneric)
-            if (full.compare(sp + 1, std::string::npos, w) == 0) return sp;
-    return full.size();
+            if (full.compare(sp + 1, std::string::npos, w) == 0) return std::string_view(full).substr(0, sp);
+    return full;
 }
 
 namespace {
@@ -500,16 +504,16 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         }
         return true;
     };
-    // The name of area i as drawn. In English without its "County", "District", "City"..., every
-    // one: the full name where it fitted beside the short one where it did not read as two kinds
-    // of label ("Sishui County" next to "Qufu"). The panel and the area's item give the full name.
+    // The name of area i as drawn (MapName). In English without its "County", "District", "City"...,
+    // every one: the full name where it fitted beside the short one where it did not read as two
+    // kinds of label ("Sishui County" next to "Qufu"). The panel and the area's item give the full name.
     struct Name {
         const char* text;
         const char* end;
     };
     auto name_of = [&](int i) {
-        const std::string& full = app.data.areas[static_cast<size_t>(i)].name.Get(app.lang);
-        return Name{full.c_str(), full.c_str() + (app.lang == Lang::En ? ShortNameLength(full) : full.size())};
+        const std::string_view s = MapName(app.data.areas[static_cast<size_t>(i)], app.lang);
+        return Name{s.data(), s.data() + s.size()};
     };
     auto draw = [&](int i, const LabelBox& box, ImVec2 c, const char* text, const char* end, const ImVec2* leader_from) {
         placed.Add(ToBox(box));

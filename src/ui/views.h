@@ -49,9 +49,11 @@ ImU32 AreaFill(const AppState& app, const CampaignStats& stats, int i, const The
 int LegendRows(const AppState& app, const CampaignStats& stats, const Theme& t, char labels[8][48], ImU32 colors[8]);
 // The legend's title: what the map's colours measure.
 Str MetricTitle(MapMetric metric);
-// An English area name without its last word when that is a generic one ("Qufu City" -> "Qufu"):
-// the length of the short form (the whole length if there is none). For labels on a map.
-size_t ShortNameLength(const std::string& full);
+// An area's name on a map (the app's, the briefing's): its `label` in the language where the data
+// gives one ("High-tech Zone" for "Jining National High-tech Zone", whose name ran across three
+// districts on a phone), else its name, in English without a generic last word ("Qufu City" ->
+// "Qufu"). The panel, the tooltips and a screen reader give the full name.
+std::string_view MapName(const Area& area, Lang lang);
 // "数据截至 2026-12-01" and its fallbacks (view_overview.cpp); false when the data states no date.
 bool DataDateText(const AppState& app, Lang lang, char* out, size_t size);           // view_merge.cpp
 // The printed briefing (view_briefing.cpp): an A4 HTML document of the data as shown, in the UI's

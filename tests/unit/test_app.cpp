@@ -741,7 +741,9 @@ TEST_CASE("map: no name is drawn across a leader line, at any size, in either la
                     }
                 }
             }
-            CHECK(labels >= 5);  // (the headless system font's glyphs are a cell wide: fewer names fit a phone)
+            // (The headless system font's glyphs are a cell wide: fewer names fit a phone; at 360 px
+            // in English the zone's "High-tech Zone" beside its marker takes the place of two.)
+            CHECK(labels >= (system_fonts && size.x < 390 ? 4 : 5));
         }
     }
 }
@@ -765,8 +767,7 @@ TEST_CASE("map: zoomed in on a phone, a name whose point a zone's marker covers 
         f.Settle(390, 844);
         const int rencheng = f.app->data.FindArea("370811");
         REQUIRE(rencheng >= 0);
-        const std::string& name = f.app->data.areas[static_cast<size_t>(rencheng)].name.Get(f.app->lang);
-        const std::string shown = f.app->lang == jcm::Lang::En ? name.substr(0, jcm::ShortNameLength(name)) : name;
+        const std::string shown(jcm::MapName(f.app->data.areas[static_cast<size_t>(rencheng)], f.app->lang));
         int label = -1;
         for (int i = 0; i < f.app->sem.Count(); ++i) {
             const jcm::SemItem& it = f.app->sem.Item(i);

@@ -79,7 +79,7 @@ TEST_CASE("fields: the emitted schema names every table key and the cross-field 
 // ---- 3. Tables --------------------------------------------------------------------------------
 TEST_CASE("fields: the tables list the members in file order") {
     const std::vector<std::string> area(jcm::KeysOf<jcm::Area>().begin(), jcm::KeysOf<jcm::Area>().end());
-    CHECK(area == std::vector<std::string>{"id", "name", "kind", "within", "headline", "headline_quote", "geometry",
+    CHECK(area == std::vector<std::string>{"id", "name", "label", "kind", "within", "headline", "headline_quote", "geometry",
                                            "marker", "note"});
     const auto& top = jcm::KeysOf<jcm::Dataset>();
     REQUIRE(top.size() == 13);
