@@ -181,7 +181,7 @@ struct SemanticAction {
     bool focus = false;
     bool dismiss = false;
     bool has_value = false;
-    float value = 0;
+    double value = 0;
 };
 bool TakeSemanticAction(SemanticAction* out);
 

@@ -334,7 +334,7 @@ EMSCRIPTEN_KEEPALIVE void jcm_on_semantic_action(double id, int focus, int has_v
     a.focus = focus == kFocus;
     a.dismiss = focus == kDismiss;
     a.has_value = has_value != 0;
-    a.value = static_cast<float>(value);
+    a.value = value;
     jcm::platform::g_actions.push_back(a);
     jcm::platform::Wake();
 }

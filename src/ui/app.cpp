@@ -932,6 +932,7 @@ void UpdateApp(AppState& app) {
         if (owner == TextOwner::Note || owner == TextOwner::Author) {
             (owner == TextOwner::Note ? app.editor.note : app.editor.author) = typed;
             if (owner == TextOwner::Author) app.editor.author_typed = true;
+            else app.editor.note_lang = app.lang;
             NeedGlyphs(app, typed);
         } else if (owner == TextOwner::Amount || owner == TextOwner::Percent) {
             TypeNumber(app, owner, typed);

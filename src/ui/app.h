@@ -157,8 +157,8 @@ struct TouchScrollState {
     int slider_tap = 0;            // the value the press chose, applied if it ends as a tap
 };
 
-// Progress recorded on this device by officials: kept in browser storage, shown marked as local
-// and unpublished, exportable with the data, revertable one by one or all at once.
+// Progress recorded on this device by officials: kept in browser storage, shown marked "on this device
+// only", exportable with the data, revertable one by one or all at once.
 //
 // Who holds what: AppState::data is the data as shown and exported (DatasetToJson(app.data) is
 // the whole file, edits included) and the only holder of the areas' boundary polygons, which
@@ -191,13 +191,15 @@ struct EditorState {
     TypedNumber percent_typed, achieved_typed;
     std::string field_name;        // a drawn field's accessible name, made each frame in this one buffer
     std::string note;
-    Text note_base;                // the note of the day's report it replaces, in both languages (Save keeps the other)
+    Lang note_lang = Lang::Zh;     // the language `note` was taken up or typed in (Save stores it there)
+    Text note_base;                // the note of the day's report it replaces, in both languages (kept if unchanged)
     std::string author;            // who reports (remembered on the device, setting "author")
+    std::string device_author;     // the setting "author", read when the dialog opened
     bool author_typed = false;     // typed here: remembered for the next report (not one taken from a report)
     long day = 0;                  // the report's date as a day number (campaign.h DayNumber)
     // What the dialog took up for `taken_day` (TakeUpDay, view_editor.cpp): that day's report, which
-    // Save replaces, else the latest before it. Where the person has not changed them since, a new
-    // day takes up its own report's values, note and author.
+    // Save replaces, else the latest before it (none: a first report's). Where the person has not
+    // changed them since, another day takes up its values, and its note and author if it has a report.
     long taken_day = 0;
     ProgressReport taken;          // the values taken up (status, percent, amount)
     std::string note_taken;        // the note's text taken up ("" for none)

@@ -49,10 +49,10 @@ void AppendJsonString(std::string& out, std::string_view s) {
 
 void AppendNumber(std::string& out, double v) {
     char buf[32];
-    // Whole CSS pixels are enough for positions; values keep their fraction (a float's digits: a
-    // slider's step of 0.001 too).
+    // Whole CSS pixels are enough for positions; values keep their fraction (a slider's step of
+    // 0.001 too; a double's digits: an amount's slider to 7.3e9 in steps of 1e6 must end on a step).
     if (v == static_cast<double>(static_cast<long long>(v))) std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
-    else std::snprintf(buf, sizeof buf, "%.7g", v);
+    else std::snprintf(buf, sizeof buf, "%.15g", v);
     out += buf;
 }
 
@@ -165,7 +165,7 @@ void Semantics::End() {
     }
 }
 
-void Semantics::SetValue(int index, float value, float min, float max, float step) {
+void Semantics::SetValue(int index, double value, double min, double max, double step) {
     if (index < 0) return;
     SemItem& it = items_[static_cast<size_t>(index)];
     it.flags |= kSemHasValue;
@@ -189,14 +189,14 @@ uint32_t Semantics::DeriveId(Role role, std::string_view name) const {
     return Fnv32(seed, name);
 }
 
-void Semantics::Activate(uint32_t id, bool has_value, float value) {
+void Semantics::Activate(uint32_t id, bool has_value, double value) {
     pending_id_ = id;
     pending_has_value_ = has_value;
     pending_value_ = value;
     pending_age_ = 0;
 }
 
-bool Semantics::TakeActivation(uint32_t id, float* value) {
+bool Semantics::TakeActivation(uint32_t id, double* value) {
     if (pending_id_ == 0 || pending_id_ != id) return false;
     pending_id_ = 0;
     if (value && pending_has_value_) *value = pending_value_;

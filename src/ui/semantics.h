@@ -84,7 +84,7 @@ struct SemItem {
     Role role = Role::Text;
     uint8_t level = 0;      // headings
     uint16_t flags = 0;     // SemFlag bits
-    float value = 0, min = 0, max = 0, step = 1;  // sliders (kSemHasValue): what a screen reader says, and its step
+    double value = 0, min = 0, max = 0, step = 1;  // sliders (kSemHasValue): what a screen reader says, and its step
     SemRect rect;           // the visible part
     uint32_t name = 0;      // offset of the accessible name in the text buffer
     uint32_t name_len = 0;
@@ -121,7 +121,7 @@ public:
     // Records a container; items added until End() lie inside it.
     int Begin(Role role, uint32_t id, std::string_view name, SemRect rect, uint16_t flags = 0);
     void End();
-    void SetValue(int index, float value, float min, float max, float step = 1);
+    void SetValue(int index, double value, double min, double max, double step = 1);
     void AddFlags(int index, uint16_t flags);
     void SetLevel(int index, int level);
 
@@ -131,8 +131,8 @@ public:
 
     // Activations from outside (the mirror): the widget with this id acts as if clicked on the
     // next frame it is drawn; a slider takes the value. Dropped if no such widget is drawn.
-    void Activate(uint32_t id, bool has_value, float value);
-    bool TakeActivation(uint32_t id, float* value = nullptr);
+    void Activate(uint32_t id, bool has_value, double value);
+    bool TakeActivation(uint32_t id, double* value = nullptr);
     bool HasPendingActivation() const { return pending_id_ != 0; }
     // The mirror's keyboard focus moved onto this item: its widget scrolls it into view.
     void Focus(uint32_t id) { focus_id_ = id; }
@@ -170,7 +170,7 @@ private:
     uint64_t published_hash_ = 0;
     uint32_t pending_id_ = 0;
     bool pending_has_value_ = false;
-    float pending_value_ = 0;
+    double pending_value_ = 0;
     int pending_age_ = 0;
     uint32_t focus_id_ = 0;
     std::string json_;

@@ -99,7 +99,7 @@ enum class Str {
     ExportCsv,
     ExportPng,
     RecordProgress,
-    LocalUnpublished,
+    LocalOnly,
     Revert,
     RevertAll,
     Save,

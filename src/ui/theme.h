@@ -21,7 +21,7 @@ struct Theme {
     ImU32 text_muted;
     ImU32 accent;         // campaign red
     ImU32 accent_hover;
-    ImU32 warning_text;   // "local, unpublished" and similar notices (amber, readable as text)
+    ImU32 warning_text;   // "on this device only" and similar notices (amber, readable as text)
     ImU32 on_accent;      // text on accent
     ImU32 border;         // district outlines
     ImU32 border_hover;

@@ -208,8 +208,8 @@ void GoalItem(std::string& out, const AppState& app, const Goal& g, const Theme&
         if (r.has_achieved) line += std::string(" · ") + Tr(Str::Achieved, lang) + LabelColon(lang) + FormatAchieved(r.achieved, g, lang, done, sizeof done);
         if (!r.note.Empty()) line += " · " + r.note.Get(lang);
         if (FindEdit(app, g.id, r.date) >= 0)
-            line += lang == Lang::Zh ? std::string("（") + Tr(Str::LocalUnpublished, lang) + "）"
-                                     : std::string(" (") + Tr(Str::LocalUnpublished, lang) + ")";
+            line += lang == Lang::Zh ? std::string("（") + Tr(Str::LocalOnly, lang) + "）"
+                                     : std::string(" (") + Tr(Str::LocalOnly, lang) + ")";
         Element(out, "div", nullptr, line);
     }
     if (!g.quote.empty()) {

@@ -124,9 +124,9 @@ void DrawGoal(AppState& app, const Goal& g, int index, float heading_y) {
         else ImGui::AlignTextToFramePadding();
         UiLabel(app, buf, TextTone::Muted);
         if (local >= 0) {  // recorded here, not in the published data: say so, and offer to revert
-            SameLineOrWrap(ImGui::CalcTextSize(Tr(Str::LocalUnpublished, lang)).x);
+            SameLineOrWrap(ImGui::CalcTextSize(Tr(Str::LocalOnly, lang)).x);
             AlignTextToLinks();
-            UiLabel(app, Tr(Str::LocalUnpublished, lang), TextTone::Warning);
+            UiLabel(app, Tr(Str::LocalOnly, lang), TextTone::Warning);
             SameLineOrWrap(ButtonWidth(Tr(Str::Revert, lang), kLinkPadX));
             if (UiLink(app, Tr(Str::Revert, lang))) {
                 RevertEdit(app, static_cast<size_t>(local));

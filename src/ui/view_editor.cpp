@@ -1,5 +1,5 @@
 // view_editor.cpp: officials recording progress: the header's data menu (import, export), the
-// "record progress" dialog for one goal, and the bar that lists unpublished local records.
+// "record progress" dialog for one goal, and the bar that lists the records kept only on this device.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -170,9 +170,10 @@ void CloseEditor(AppState& app) {
 }
 
 // The dialog's start for its day (e.day): that day's report, which Save replaces (UpsertEdit), else
-// the latest before it; opened (`opening`), the latest of all where none is before it (a report
-// dated after a device's wrong clock). Its values are taken where the person has not changed the
-// ones taken before; its note and author where that day has a report and the person has not typed
+// the latest before it, else (a day before every report) a first report's; opened (`opening`), the
+// latest of all where none is before it (a report dated after a device's wrong clock). Its values
+// are taken where the person has not changed the ones taken before (a number typed that does not
+// read is a change); its note and author where that day has a report and the person has not typed
 // their own (an amount raised from 41 to 45 the same day lost the note of the 41; a day stepped
 // back to replaced that day's report without its note). NotReported, as for a first report,
 // leaves the status to the person.
@@ -186,24 +187,30 @@ void TakeUpDay(AppState& app, const Goal& g, bool opening) {
     const bool same_day = from && from->date == date;
     const ProgressReport& t = e.taken;
     const bool values_kept = e.status == t.status && e.has_percent == t.has_percent && e.percent == t.percent &&
-                             e.has_achieved == t.has_achieved && e.achieved == t.achieved;
-    const bool take = from && (opening || values_kept);
+                             e.has_achieved == t.has_achieved && e.achieved == t.achieved && !e.percent_typed.bad &&
+                             !e.achieved_typed.bad;
+    const bool take = opening || values_kept;
     if (take) {
-        e.status = from->status;
-        e.has_percent = from->has_percent;
-        e.percent = from->percent;
-        e.has_achieved = from->has_achieved;  // (kept as it was where the dialog offers no amount)
-        e.achieved = from->achieved;
-        e.taken = *from;
+        const ProgressReport first;  // (a day before every report: nothing of a later one)
+        const ProgressReport& r = from ? *from : first;
+        e.status = r.status;
+        e.has_percent = r.has_percent;
+        e.percent = r.percent;
+        e.has_achieved = r.has_achieved;  // (kept as it was where the dialog offers no amount)
+        e.achieved = r.achieved;
+        e.taken = r;
     }
-    if (opening || take) {  // (the typed numbers' fields show the values: the focused one takes them)
+    if (take) {  // (the typed numbers' fields show the values: the focused one takes them)
         Stepped(e.achieved_typed, e.achieved, app.lang);
         Stepped(e.percent_typed, e.percent, app.lang);
     }
-    if (e.note == e.note_taken) e.note = same_day ? from->note.Get(app.lang) : std::string();
+    if (e.note == e.note_taken) {
+        e.note = same_day ? from->note.Get(app.lang) : std::string();
+        e.note_lang = app.lang;
+    }
     e.note_taken = same_day ? from->note.Get(app.lang) : std::string();
-    e.note_base = same_day ? from->note : Text{};  // (its other language's note: Save keeps it)
-    if (!e.author_typed) e.author = same_day && !from->author.empty() ? from->author : platform::LoadSetting("author");
+    e.note_base = same_day ? from->note : Text{};  // (both languages: Save keeps them if the note is unchanged)
+    if (!e.author_typed) e.author = same_day && !from->author.empty() ? from->author : e.device_author;
     e.replaces = same_day;
     e.retaken = !opening;
     e.taken_day = e.day;
@@ -227,6 +234,7 @@ void OpenEditor(AppState& app, int goal) {
     e = EditorState{};
     e.goal = goal;
     if (!DayNumber(app.ui.today, &e.day)) e.day = 0;
+    e.device_author = platform::LoadSetting("author");  // the person who reported last on this device
     TakeUpDay(app, g, true);
     app.text_owner = TextOwner::Note;
 }
@@ -406,11 +414,13 @@ void DrawEditor(AppState& app) {
         edit.report.percent = e.percent;
         edit.report.has_achieved = e.has_achieved;
         edit.report.achieved = e.achieved;
-        // The note is stored under the language it was typed in (the other language's, of a report
-        // it replaces, kept).
-        edit.report.note = e.note_base;
-        (lang == Lang::En ? edit.report.note.en : edit.report.note.zh) = e.note;
-        if (edit.report.note.zh.empty()) edit.report.note.zh = e.note;  // zh is the required field
+        // The note of the report it replaces, unchanged: that report's, in both languages. Changed
+        // (typed, or cleared), what was typed, under the language it was typed in: the other
+        // language's note translated the one replaced, and kept it would say something else (or,
+        // the note cleared, stand in for it).
+        if (e.note == e.note_taken) edit.report.note = e.note_base;
+        else (e.note_lang == Lang::En ? edit.report.note.en : edit.report.note.zh) = e.note;
+        if (edit.report.note.zh.empty()) edit.report.note.zh = edit.report.note.en;  // zh is the required field
         edit.report.author = TrimmedAuthor(e.author);
         // Asked once per device, then offered (only as typed here: a name taken from another's
         // report is not this device's).

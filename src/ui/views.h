@@ -31,7 +31,7 @@ void DrawFilters(AppState& app);              // view_search.cpp
 void DrawSearchField(AppState& app, float width);  // view_search.cpp
 
 // Officials' tools (view_editor.cpp): the header's data menu (a popup "##data-menu"), the
-// "record progress" dialog, the bar listing unpublished local records.
+// "record progress" dialog, the bar listing the records kept only on this device.
 void DrawDataMenu(AppState& app, bool focus_first);  // (through AppState::draw_opened)
 void OpenEditor(AppState& app, int goal);
 // Text typed into the record dialog's percent or amount field (`owner`): the value when it reads

@@ -121,7 +121,7 @@ void ShowNavCursor() {
     g.NavDisableMouseHover = true;
 }
 
-bool TakeActivation(AppState& app, float* value) {
+bool TakeActivation(AppState& app, double* value) {
     const ImGuiID id = ImGui::GetItemID();
     if (id == 0 || !app.sem.TakeActivation(id, value)) return false;
     RequestRedraw(app);
@@ -380,9 +380,8 @@ bool UiSliderInt(AppState& app, const char* id, const char* name, int* value, in
         s.slider = 0;
     }
     const int i = RecordItem(app, Role::Slider, name, kSemAction);
-    app.sem.SetValue(i, static_cast<float>(*value * scale), static_cast<float>(min * scale), static_cast<float>(max * scale),
-                     static_cast<float>(scale));
-    float v = 0;
+    app.sem.SetValue(i, *value * scale, min * scale, max * scale, scale);
+    double v = 0;
     if (TakeActivation(app, &v)) {
         const double steps = v / scale;
         const int next = static_cast<int>(std::clamp(steps + (steps >= 0 ? 0.5 : -0.5), -2e9, 2e9));

@@ -36,7 +36,7 @@ bool TextCut(const char* text, float room);
 // navigation: it is shown, and Enter / Space act on it at once.
 void ShowNavCursor();
 // After a recorded control: the mirror asked to act on it (returns true once) or to show it.
-bool TakeActivation(AppState& app, float* value = nullptr);
+bool TakeActivation(AppState& app, double* value = nullptr);
 
 // Continues on the same line if an item `width` pixels wide still fits there, else on the next
 // line: what keeps rows of chips, links and labels from running past the edge.

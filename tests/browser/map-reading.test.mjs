@@ -46,6 +46,7 @@ const GENERIC = ['County', 'District', 'City', 'Prefecture'];
 // The names a label of the area may show: its name, and in English the short form without a
 // trailing generic word ("Qufu" for "Qufu City").
 function labelForms(a, lang) {
+  if (a.label && a.label[lang]) return [a.label[lang]];  // the data's shorter name for the map
   const full = a.name[lang], sp = full.lastIndexOf(' ');
   return lang === 'en' && sp > 0 && GENERIC.includes(full.slice(sp + 1)) ? [full, full.slice(0, sp)] : [full];
 }

@@ -916,7 +916,7 @@ TEST_CASE("semantics: an amount's slider says the amount, not its step count, an
         f.app->data.goals[static_cast<size_t>(goal)].target.value = target;
         jcm::OpenEditor(*f.app, goal);
         f.Settle(390, 844);
-        const auto activate = [&](jcm::Role role, const char* name, bool has_value = false, float value = 0) {
+        const auto activate = [&](jcm::Role role, const char* name, bool has_value = false, double value = 0) {
             const int i = FindItem(*f.app, role, name);
             REQUIRE(i >= 0);
             f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(i).id), has_value, value);
@@ -2379,8 +2379,10 @@ TEST_CASE("record dialog: opened again the same day, it edits that day's report:
     f.Settle(768, 1024);
     activate(jcm::Role::Button, "Save");
     REQUIRE(f.app->local.edits.size() == 1);
+    // The note changed: what was typed, under the language it was typed in; the Chinese one
+    // translated the note replaced (kept, it would say less), and zh, required, takes the typed one.
     CHECK(f.app->local.edits[0].report.note.en == "41 started, 2 delayed");
-    CHECK(f.app->local.edits[0].report.note.zh == "已开工41个");
+    CHECK(f.app->local.edits[0].report.note.zh == "41 started, 2 delayed");
     CHECK(f.app->local.edits[0].report.author == "王芳");
     CHECK(hl.settings["author"] == "李明");
 }
@@ -2462,7 +2464,101 @@ TEST_CASE("record dialog: a day stepped to that has a report takes up its values
     REQUIRE(f.app->local.edits.size() == 1);
     CHECK(f.app->local.edits[0].report.status == jcm::Status::Red);
     CHECK(f.app->local.edits[0].report.note.zh == "补报");
-    CHECK(f.app->local.edits[0].report.note.en == "Land late");  // (the other language's, kept)
+    CHECK(f.app->local.edits[0].report.note.en.empty());  // ("Land late" translated the note replaced)
+}
+
+TEST_CASE("record dialog: a day's values are taken where unchanged; a day before every report starts as a first report; a draft's note keeps its language") {
+    // From a review of the day's take-up.
+    Fixture f;
+    f.LoadShipped();
+    f.app->ui.today = "2025-03-10";
+    jcm::platform::headless::State& hl = jcm::platform::headless::Get();
+    REQUIRE(f.app->data.goals[0].progress.empty());
+    jcm::LocalEdit r;
+    r.goal_id = f.app->data.goals[0].id;
+    r.report.date = "2025-03-07";
+    r.report.status = jcm::Status::Red;
+    r.report.has_percent = true;
+    r.report.percent = 20;
+    r.report.note = {"征地滞后", "Land late"};
+    jcm::AddEdit(*f.app, r);
+    r.report.date = "2025-03-09";
+    r.report.status = jcm::Status::Green;
+    r.report.percent = 60;
+    r.report.note = {"已开工", "Started"};
+    jcm::AddEdit(*f.app, r);
+    const auto activate = [&](const char* name) {
+        INFO(name);
+        const int i = FindItem(*f.app, jcm::Role::Button, name);
+        REQUIRE(i >= 0);
+        f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(i).id), false, 0);
+        f.Settle(390, 844);
+    };
+    const auto type = [&](const std::string& text) {
+        hl.typed = text;
+        hl.typed_changed = true;
+        jcm::UpdateApp(*f.app);
+        f.Settle(390, 844);
+    };
+    jcm::OpenEditor(*f.app, 0);
+    f.Settle(390, 844);
+    CHECK(f.app->editor.status == jcm::Status::Green);  // the latest's, 03-09
+    CHECK(f.app->editor.percent == 60);
+    // 03-09: its note; the note's input (it has the page's input) is given it.
+    hl.field_replaced = false;
+    activate("前一天");
+    CHECK(f.app->editor.note == "已开工");
+    CHECK(hl.field_replaced);
+    // 03-08 (no report): the values of 03-07, the latest before it, and no note.
+    activate("前一天");
+    CHECK(f.app->editor.status == jcm::Status::Red);
+    CHECK(f.app->editor.percent == 20);
+    CHECK(f.app->editor.note.empty());
+    CHECK(FindItem(*f.app, jcm::Role::Button, "完成度：20") >= 0);  // the typed field shows it
+    // 03-06, before every report: a first report's (no status chosen: Save waits).
+    activate("前一天");
+    activate("前一天");
+    CHECK(f.app->editor.status == jcm::Status::NotReported);
+    CHECK_FALSE(f.app->editor.has_percent);
+    const int save = FindItem(*f.app, jcm::Role::Button, "保存");
+    REQUIRE(save >= 0);
+    CHECK((f.app->sem.Item(save).flags & jcm::kSemDisabled) != 0);
+    activate("取消");
+    // A percentage typed that does not read is a change: a day stepped to keeps it as typed.
+    jcm::OpenEditor(*f.app, 0);
+    f.Settle(390, 844);
+    activate("完成度：60");
+    type("6o");
+    REQUIRE(f.app->editor.percent_typed.bad);
+    activate("前一天");
+    CHECK(f.app->editor.percent_typed.text == "6o");
+    CHECK(f.app->editor.status == jcm::Status::Green);
+    activate("取消");
+    // A taken note cleared: the report's note is gone in both languages.
+    jcm::OpenEditor(*f.app, 0);
+    f.Settle(390, 844);
+    activate("前一天");
+    REQUIRE(f.app->editor.note == "已开工");
+    type("");
+    activate("保存");
+    const jcm::Goal& g = f.app->data.goals[0];
+    REQUIRE(g.progress.size() == 2);
+    CHECK(g.progress.back().note.Empty());
+    // A draft typed in Chinese, closed by Back, reopened in English: saved as Chinese.
+    jcm::OpenEditor(*f.app, 0);
+    f.Settle(390, 844);
+    type("征地完成");
+    hl.hash_changed = hl.hash_back = true;
+    jcm::UpdateApp(*f.app);
+    f.Settle(390, 844);
+    REQUIRE(f.app->editor.goal < 0);
+    jcm::SetLanguage(*f.app, jcm::Lang::En);
+    jcm::OpenEditor(*f.app, 0);
+    f.Settle(390, 844);
+    CHECK(f.app->editor.note == "征地完成");
+    activate("Save");
+    CHECK(f.app->data.goals[0].progress.back().note.zh == "征地完成");
+    CHECK(f.app->data.goals[0].progress.back().note.en.empty());
 }
 
 TEST_CASE("record dialog: closed by Back or Esc, it comes back as it was for the same goal; Cancel and Save start afresh") {
