@@ -52,6 +52,11 @@ void SetHash(const std::string& hash, bool push);
 // True once after the user changed the hash (back/forward, an edited or followed link); *back:
 // it was Back, to an entry before the one the app was on (not Forward, nor a new link).
 bool TakeHashChanged(bool* back);
+// A dialog or menu has opened. On the app's first history entry (the page opened afresh or from a
+// link) Back would leave the page, and a record being typed with it: there an entry for the same
+// view is added, so that Back closes what is open (TakeHashChanged says Back) and leaves only
+// from the view behind it. (Closed otherwise, that entry stays: a Back from it shows the same view.)
+void GuardBack();
 
 // The text field. ImGui cannot receive IME composition (Chinese input) or raise a tablet's
 // on-screen keyboard, so the UI draws the field's frame and the page lays a real <input> over

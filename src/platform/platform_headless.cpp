@@ -63,6 +63,7 @@ void SetHash(const std::string& hash, bool push) {
     if (push && h.hash != hash) h.history.push_back(h.hash);
     h.hash = hash;
 }
+void GuardBack() { ++headless::Get().back_guards; }
 bool TakeHashChanged(bool* back) {
     headless::State& h = headless::Get();
     const bool changed = h.hash_changed;

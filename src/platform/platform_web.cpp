@@ -19,6 +19,7 @@ char* jcm_get_hash();
 char* jcm_unreadable_hash();
 void jcm_set_hash(const char* hash, int push);
 int jcm_hash_went_back();
+void jcm_guard_back();
 void jcm_set_text_field(float x, float y, float w, float h, const char* value, const char* placeholder, int kind, int replace);
 void jcm_focus_text_field();
 char* jcm_today();
@@ -118,6 +119,7 @@ std::string GetHash(std::string* unreadable) {
     return h;
 }
 void SetHash(const std::string& hash, bool push) { jcm_set_hash(hash.c_str(), push ? 1 : 0); }
+void GuardBack() { jcm_guard_back(); }
 bool TakeHashChanged(bool* back) {
     const bool changed = g_hash_changed;
     g_hash_changed = false;

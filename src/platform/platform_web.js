@@ -137,6 +137,12 @@ mergeInto(LibraryManager.library, {
     else history.replaceState({ jcm: d }, '', url);
   },
 
+  jcm_guard_back__deps: ['$jcmLocation'],
+  jcm_guard_back: function () {
+    if (jcmLocation.depth() !== 0) return;  // Back goes to a view of the app's: it closes what is open (UpdateApp)
+    try { history.pushState({ jcm: jcmLocation.seen = 1 }, '', location.href); } catch (e) { /* Back leaves, as before */ }
+  },
+
   jcm_hash_went_back__deps: ['$jcmLocation'],
   jcm_hash_went_back: function () {
     var was = jcmLocation.depth();  // (known since the app first read the hash)

@@ -680,6 +680,15 @@ void DrawToast(AppState& app) {
 
 }  // namespace
 
+namespace {
+// A dialog, a menu, the keys' help or the problems panel is open: what Back, Esc or a tap beside
+// it closes (CloseOverlays).
+bool OverlayOpen(const AppState& app) {
+    return (ImGui::GetCurrentContext() && ImGui::IsPopupOpen(0u, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) ||
+           app.ui.show_keys || (app.show_problems && app.has_data);
+}
+}  // namespace
+
 void DrawApp(AppState& app) {
     // While a finger or the mouse moves the map nothing is published (AfterFramePresented), so
     // nothing is recorded either: with thousands of areas, recording and comparing the items was
@@ -726,6 +735,9 @@ void DrawApp(AppState& app) {
     if (app.draw_opened.merge) app.draw_opened.merge(app);
     DrawProblems(app);
     DrawToast(app);
+    const bool overlay = OverlayOpen(app);
+    if (overlay && !app.ui.overlay_open) platform::GuardBack();  // Back closes it, even on the first view
+    app.ui.overlay_open = overlay;
     // Draw until the UI stands still: ImGui settles layout (new windows, table columns fitting
     // their content, a press released a frame later) over a few frames, and the items say when
     // it has. Two identical frames in a row end it; then the loop sleeps.
@@ -872,13 +884,11 @@ namespace {
 // then close, as Esc does (the record dialog keeps its draft): view_editor.cpp, view_merge.cpp), the keyboard help, the data
 // problems. False if nothing was.
 bool CloseOverlays(AppState& app) {
-    bool closed = false;
-    if (ImGui::GetCurrentContext() && ImGui::IsPopupOpen(0u, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) {
+    const bool closed = OverlayOpen(app);
+    if (ImGui::GetCurrentContext() && ImGui::IsPopupOpen(0u, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel))
         ImGui::ClosePopupToLevel(0, true);
-        closed = true;
-    }
-    if (app.ui.show_keys) app.ui.show_keys = false, closed = true;
-    if (app.show_problems && app.has_data) app.show_problems = false, closed = true;
+    app.ui.show_keys = false;
+    if (app.has_data) app.show_problems = false;
     return closed;
 }
 

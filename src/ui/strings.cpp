@@ -210,6 +210,7 @@ constexpr Pair kStrings[] = {
     {"已恢复这条本地记录", "Local record restored"},
     {"完成量最多为 10^15", "The amount done can be at most 10^15"},
     {"这一天已有记录，保存将替换它", "This day has a report: saving replaces it"},
+    {"今天", "today"},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<size_t>(Str::Count_),
               "kStrings must have one entry per Str");

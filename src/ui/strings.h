@@ -205,6 +205,7 @@ enum class Str {
     RevertOneUndone,
     AchievedTooLarge,
     ReplacesDayReport,
+    Today,
     Count_
 };
 

@@ -303,14 +303,18 @@ void DrawEditor(AppState& app) {
     if (ImGui::IsItemActive()) RequestRedraw(app);  // the repeat needs frames while it is held
     ImGui::SameLine();
     const std::string date = IsoDate(e.day);
-    const std::string choose = std::string(Tr(Str::ChooseDate, lang)) + LabelColon(lang) + date;
-    const float date_w = std::ceil(ImGui::CalcTextSize(date.c_str()).x) + 24.0f;
-    if (UiButton(app, (date + "##date").c_str(), ImVec2(date_w, 44), choose.c_str())) {
+    // Today says so (a date alone left the greyed > as the only sign of it).
+    const bool is_today = know_today && e.day == today;
+    const std::string shown = is_today ? date + " · " + Tr(Str::Today, lang) : date;
+    std::string choose = std::string(Tr(Str::ChooseDate, lang)) + LabelColon(lang) + date;
+    if (is_today) choose += lang == Lang::Zh ? std::string("（") + Tr(Str::Today, lang) + "）" : std::string(" (") + Tr(Str::Today, lang) + ")";
+    const float date_w = std::ceil(ImGui::CalcTextSize(shown.c_str()).x) + 24.0f;
+    if (UiButton(app, (shown + "##date").c_str(), ImVec2(date_w, 44), choose.c_str())) {
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         platform::PickDate(a.x, a.y, b.x - a.x, b.y - a.y, date, know_today ? app.ui.today : std::string());
     }
     ImGui::SameLine();
-    const bool last_day = know_today && e.day >= today;
+    const bool last_day = know_today && e.day >= today;  // (is_today, or after it: a wrong clock's)
     ImGui::BeginDisabled(last_day);
     if (UiButton(app, "##day+", ImVec2(44, 44), Tr(Str::NextDay, lang), last_day ? kSemDisabled : 0) && !last_day) ++e.day;
     DayIcon(dl, true, last_day ? th.text_muted : th.text);

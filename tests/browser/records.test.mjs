@@ -329,7 +329,7 @@ test('phone, touch only: record a report with a percentage and a note, then reve
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   }, back);
   const today = await day(0), earlier = await day(12);
-  await press(page, control(page, 'button', `选择日期：${today}`), touch);
+  await press(page, control(page, 'button', `选择日期：${today}（今天）`), touch);
   const picker = page.locator('input[type=date]');
   assert.equal(await picker.getAttribute('data-open'), '1', 'the browser was asked to open its date picker');
   assert.equal(await picker.getAttribute('max'), today, 'no day after today');
@@ -451,6 +451,38 @@ test('phone: Back closes the record dialog and keeps the area; the next Back lea
   await settle(page);
   assert.doesNotMatch(new URL(page.url()).hash, /area=/, 'an edited link goes to its view');
   assert.equal(await control(page, 'heading', AREA_NAME).count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Opened from a link (the page's first history entry), Back with the record dialog or the data
+// menu open closed the page, and the record being typed with it (a phone review).
+test('phone, opened from a link: Back closes the record dialog (its note kept) and the data menu, not the page', async () => {
+  const { page, errors, context } = await openApp(env, { viewport: VIEWPORTS.phone, dpr: 3, touch: true, path: `#area=${AREA}` });
+  await settle(page);
+  const url = page.url();
+  await openRecordDialog(page, GOAL, { touch: true });
+  await page.locator('#text-overlay').tap();
+  await page.keyboard.type('征地滞后');
+  await settle(page);
+  await page.goBack();
+  await dialog(page).waitFor({ state: 'detached' });
+  await settle(page);
+  assert.equal(new URL(page.url()).pathname, new URL(url).pathname, 'still in the app');
+  assert.match(new URL(page.url()).hash, new RegExp(`area=${AREA}`), 'on the area');
+  assert.equal(await control(page, 'heading', AREA_NAME).count(), 1, 'its detail still shown');
+  await openRecordDialog(page, GOAL, { touch: true });
+  assert.equal(await page.inputValue('#text-overlay'), '征地滞后', 'the note typed is still there');
+  await press(page, control(page, 'button', '取消'), { touch: true });
+  await dialog(page).waitFor({ state: 'detached' });
+  // The data menu, after the dialog closed by Cancel: Back closes it too, and the app stays.
+  await press(page, control(page, 'button', '数据'), { touch: true });
+  await control(page, 'menu', '数据').waitFor();
+  await page.goBack();
+  await control(page, 'menu', '数据').waitFor({ state: 'detached' });
+  await settle(page);
+  assert.equal(new URL(page.url()).pathname, new URL(url).pathname, 'still in the app');
+  assert.equal(await control(page, 'heading', AREA_NAME).count(), 1, 'the area still shown');
   assert.deepEqual(errors, []);
   await context.close();
 });

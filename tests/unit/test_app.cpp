@@ -2561,6 +2561,36 @@ TEST_CASE("record dialog: a day's values are taken where unchanged; a day before
     CHECK(f.app->data.goals[0].progress.back().note.en.empty());
 }
 
+TEST_CASE("navigation: a dialog or menu opening asks the platform to guard Back once (on a first view it would leave the page)") {
+    Fixture f;
+    f.LoadShipped();
+    f.Settle(390, 844);
+    jcm::platform::headless::State& hl = jcm::platform::headless::Get();
+    const int before = hl.back_guards;
+    jcm::OpenEditor(*f.app, 0);
+    f.Settle(390, 844);
+    CHECK(hl.back_guards == before + 1);
+    f.app->frames_to_draw = 3;
+    f.Settle(390, 844);
+    CHECK(hl.back_guards == before + 1);  // once while it stays open
+    const int cancel = FindItem(*f.app, jcm::Role::Button, "取消");
+    REQUIRE(cancel >= 0);
+    f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(cancel).id), false, 0);
+    f.Settle(390, 844);
+    CHECK(f.app->editor.goal < 0);
+    const int data = FindItem(*f.app, jcm::Role::Button, "数据");
+    REQUIRE(data >= 0);
+    f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(data).id), false, 0);
+    f.Settle(390, 844);
+    REQUIRE(FindItem(*f.app, jcm::Role::Menu, "数据") >= 0);
+    CHECK(hl.back_guards == before + 2);  // the menu, opened after the dialog closed
+    // Back (to the guard's view): the menu closes, and the view stays.
+    hl.hash_changed = hl.hash_back = true;
+    jcm::UpdateApp(*f.app);
+    f.Settle(390, 844);
+    CHECK(FindItem(*f.app, jcm::Role::Menu, "数据") < 0);
+}
+
 TEST_CASE("record dialog: closed by Back or Esc, it comes back as it was for the same goal; Cancel and Save start afresh") {
     Fixture f;
     f.LoadShipped();
