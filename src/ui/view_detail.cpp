@@ -131,6 +131,8 @@ void DrawGoal(AppState& app, const Goal& g, int index, float heading_y) {
             if (UiLink(app, Tr(Str::Revert, lang))) {
                 RevertEdit(app, static_cast<size_t>(local));
                 reverted = true;  // the goal's reports changed under us: draw nothing more of them
+                app.ui.reveal_goal = index;  // kept in view as it shrinks (its title went under the bar)
+                app.ui.reveal_frames = 4;
             }
         }
         if (!reverted && r.has_percent) {

@@ -1897,6 +1897,16 @@ TEST_CASE("panel: a goal just recorded stays wholly in view as the bar for local
             REQUIRE(f.app->local.edits.size() == 1);
             CHECK(FindItem(*f.app, jcm::Role::Button, "全部撤销") >= 0);  // the bar came in
             CHECK(whole(goal));
+            // Reverted (its own 撤销), the bar changes and the goal shrinks: still wholly in view
+            // (a phone review saw a reverted goal's title under the bar; not reproduced here).
+            int revert = -1;
+            for (int i = 0; i < f.app->sem.Count() && revert < 0; ++i)
+                if (f.app->sem.Item(i).role == jcm::Role::Button && f.app->sem.Name(f.app->sem.Item(i)) == "撤销") revert = i;
+            REQUIRE(revert >= 0);
+            f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(revert).id), false, 0);
+            f.Settle(size[0], size[1]);
+            REQUIRE(f.app->local.edits.empty());
+            CHECK(whole(goal));
         }
     }
 }
