@@ -1,5 +1,7 @@
 // view_editor.cpp: officials recording progress: the header's data menu (import, export), the
 // "record progress" dialog for one goal, and the bar that lists the records kept only on this device.
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -72,8 +74,12 @@ void EditorField(AppState& app, TextOwner owner, const char* id, Str label, cons
     if (!owns) {
         const ImVec2 at(p.x + 12, p.y + (h - ImGui::GetTextLineHeight()) * 0.5f);
         dl->PushClipRect(p, ImVec2(p.x + width - 8, p.y + h), true);
-        if (value.empty()) dl->AddText(at, t.text_muted, Tr(label, app.lang));
-        else dl->AddText(at, t.text, value.c_str());
+        if (value.empty()) {
+            dl->AddText(at, t.text_muted, Tr(label, app.lang));
+        } else {  // a long note ends in "…" where it is cut (cut bare, it read as the whole note)
+            const float end = p.x + width - 10;
+            ImGui::RenderTextEllipsis(dl, at, ImVec2(end, p.y + h), end, end, value.c_str(), nullptr, nullptr);
+        }
         dl->PopClipRect();
         return;
     }
