@@ -202,7 +202,7 @@ void Search(const Dataset& data, std::string_view query, std::vector<SearchHit>&
     if (q.empty()) return;
     for (size_t i = 0; i < data.areas.size() && out.size() < max_hits; ++i) {
         const Area& a = data.areas[i];
-        if (TextContains(a.name, q) || TextContains(a.headline, q)) out.push_back({HitKind::Area, static_cast<int>(i), false});
+        if (TextContains(a.name, q) || TextContains(a.label, q) || TextContains(a.headline, q)) out.push_back({HitKind::Area, static_cast<int>(i), false});
     }
     for (size_t i = 0; i < data.goals.size() && out.size() < max_hits; ++i) {
         const Goal& g = data.goals[i];

@@ -927,10 +927,14 @@ void UpdateApp(AppState& app) {
         } else {
             std::string unreadable;
             ApplyHash(app, platform::GetHash(&unreadable));
-            if (!unreadable.empty()) {
+            // Said once, for a link followed or edited; the entry then holds the link as read. (Back
+            // to the start's entry with such a link said it again, and its panel's Back guard
+            // brought the person back there: Back could never leave.)
+            if (!unreadable.empty() && !back) {
                 AddNotice(app, {"链接中有无法识别的部分，已忽略：" + unreadable, "Part of the link could not be read and was ignored: " + unreadable});
                 ShowNotices(app);
             }
+            if (!unreadable.empty()) WriteHash(app, /*push=*/false);
         }
         RequestRedraw(app);
     }

@@ -78,7 +78,7 @@ void EditorField(AppState& app, TextOwner owner, const char* id, Str label, cons
             dl->AddText(at, t.text_muted, Tr(label, app.lang));
         } else {  // a long note ends in "…" where it is cut (cut bare, it read as the whole note)
             const float end = p.x + width - 10;
-            ImGui::RenderTextEllipsis(dl, at, ImVec2(end, p.y + h), end, end, value.c_str(), nullptr, nullptr);
+            ImGui::RenderTextEllipsis(dl, at, ImVec2(end, p.y + h), end, end, value.c_str(), value.c_str() + value.size(), nullptr);
         }
         dl->PopClipRect();
         return;
@@ -193,8 +193,8 @@ void TakeUpDay(AppState& app, const Goal& g, bool opening) {
     const bool same_day = from && from->date == date;
     const ProgressReport& t = e.taken;
     const bool values_kept = e.status == t.status && e.has_percent == t.has_percent && e.percent == t.percent &&
-                             e.has_achieved == t.has_achieved && e.achieved == t.achieved && !e.percent_typed.bad &&
-                             !e.achieved_typed.bad;
+                             e.has_achieved == t.has_achieved && e.achieved == t.achieved && !(e.has_percent && e.percent_typed.bad) &&
+                             !(e.has_achieved && CountableTarget(g) && e.achieved_typed.bad);
     const bool take = opening || values_kept;
     if (take) {
         const ProgressReport first;  // (a day before every report: nothing of a later one)
@@ -308,14 +308,15 @@ void DrawEditor(AppState& app) {
     DayIcon(dl, false, th.text);
     if (ImGui::IsItemActive()) RequestRedraw(app);  // the repeat needs frames while it is held
     ImGui::SameLine();
-    const std::string date = IsoDate(e.day);
+    const std::string date = IsoDate(e.day);  // (ten characters: no allocation)
     // Today says so (a date alone left the greyed > as the only sign of it).
     const bool is_today = know_today && e.day == today;
-    const std::string shown = is_today ? date + " · " + Tr(Str::Today, lang) : date;
-    std::string choose = std::string(Tr(Str::ChooseDate, lang)) + LabelColon(lang) + date;
-    if (is_today) choose += lang == Lang::Zh ? std::string("（") + Tr(Str::Today, lang) + "）" : std::string(" (") + Tr(Str::Today, lang) + ")";
-    const float date_w = std::ceil(ImGui::CalcTextSize(shown.c_str()).x) + 24.0f;
-    if (UiButton(app, (shown + "##date").c_str(), ImVec2(date_w, 44), choose.c_str())) {
+    char shown[64], choose[128];
+    std::snprintf(shown, sizeof shown, is_today ? "%s · %s##date" : "%s##date", date.c_str(), Tr(Str::Today, lang));
+    std::snprintf(choose, sizeof choose, !is_today ? "%s%s%s" : lang == Lang::Zh ? "%s%s%s（%s）" : "%s%s%s (%s)", Tr(Str::ChooseDate, lang),
+                  LabelColon(lang), date.c_str(), Tr(Str::Today, lang));
+    const float date_w = std::ceil(ImGui::CalcTextSize(shown, nullptr, true).x) + 24.0f;
+    if (UiButton(app, shown, ImVec2(date_w, 44), choose)) {
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         platform::PickDate(a.x, a.y, b.x - a.x, b.y - a.y, date, know_today ? app.ui.today : std::string());
     }
