@@ -216,6 +216,16 @@ TEST_CASE("campaign: search finds areas, goals, projects and quotes in either la
         CHECK(d.goals[static_cast<size_t>(h.index)].quote.find("奋战一百天") != std::string::npos);
     }
 
+    // An area by the shorter name its map label shows, where that is not in its name (a zone's
+    // "HTZ" for "Jining National High-tech Zone").
+    jcm::Dataset labelled = d;
+    for (jcm::Area& a : labelled.areas)
+        if (!a.label.Empty()) a.label.en = "HTZ";
+    jcm::Search(labelled, "htz", hits);
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].kind == jcm::HitKind::Area);
+    CHECK(labelled.areas[static_cast<size_t>(hits[0].index)].label.en == "HTZ");
+
     jcm::Search(d, "   ", hits);
     CHECK(hits.empty());
     jcm::Search(d, "no such words anywhere", hits);
