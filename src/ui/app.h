@@ -68,6 +68,7 @@ struct MapUiState {
     Vec2 legend_corner = {0, 0};   // size of the legend box at the bottom left (big maps), last frame
     int list_hovered = -1;         // area hovered in the panel's lists (emphasised on the map)
     bool dragging = false;         // the current press has moved: it pans, it does not select
+    bool last_dragged = false;     // the last press moved: a press after it is no double-click
     bool gesture = false;          // a two-finger gesture is under way (or its fingers still down)
     float gesture_distance = 0;    // finger distance at the last frame of the gesture
     Vec2 gesture_center;           // finger midpoint at the last frame of the gesture

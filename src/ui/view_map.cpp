@@ -335,9 +335,13 @@ void HandleMapInput(AppState& app, ImVec2 pos, ImVec2 size) {
     if (ImGui::IsItemDeactivated()) {
         if (!m.dragging) SelectArea(app, HitTestScreen(app, io.MousePos));  // empty space clears
         app.nav_panel = false;  // a pointer on the map takes the keyboard back to the map
+        m.last_dragged = m.dragging;
         m.dragging = false;
     }
-    if (hovered && !gesture && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+    // Two presses in quick succession zoom in, unless the first was a drag (ImGui counts presses
+    // only: two quick drags from the same point zoomed in, and a third drag panned a map now
+    // too large to find).
+    if (hovered && !gesture && !m.last_dragged && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
         m.view.ZoomAround(ToVec(io.MousePos), 2.0f);
         m.user_moved = true;
     }

@@ -1152,6 +1152,36 @@ TEST_CASE("semantics: nothing is recorded while the map is dragged; its end publ
     CHECK(f.app->selected == -1);  // a drag selects nothing
 }
 
+TEST_CASE("map: two quick drags from the same point pan; only two presses without a drag zoom in") {
+    // On a fast machine a browser test's drags, each from the map's middle, came within the
+    // double-click time: the second zoomed in, and the third panned the map out of sight.
+    Fixture f;
+    f.LoadShipped();
+    f.Settle();
+    ImGuiIO& io = ImGui::GetIO();
+    const float zoom = f.app->map.view.pixels_per_unit;
+    const auto press = [&](float dx) {
+        io.AddMousePosEvent(400, 430);
+        f.Frame();
+        io.AddMouseButtonEvent(0, true);
+        f.Frame();
+        if (dx != 0) {
+            io.AddMousePosEvent(400 + dx, 430);
+            f.Frame();
+        }
+        io.AddMouseButtonEvent(0, false);
+        f.Frame();
+    };
+    press(60);
+    press(60);  // (4 frames later: within ImGui's 0.3 s)
+    press(60);
+    CHECK(f.app->map.view.pixels_per_unit == doctest::Approx(zoom));
+    for (int k = 0; k < 30; ++k) f.Frame();  // half a second: the next press starts afresh
+    press(0);
+    press(0);
+    CHECK(f.app->map.view.pixels_per_unit == doctest::Approx(zoom * 2));
+}
+
 TEST_CASE("semantics: a drag that ends within a frame never publishes that frame's empty record") {
     // The frame in which the finger lifts began paused (recording nothing); what is published after
     // it must be a recorded frame, even when the drag moved nothing (the map at its limit). Frames
