@@ -263,6 +263,11 @@ async function dragSteps(page, cdp, steps, move, measured = null) {
   if (measured) await measured.stop();
   await page.mouse.up();
   await frames(page, 4);
+  // The next press at the same point must not come within a double-click's 0.3 s (ImGui's) of
+  // this one: the button held without moving is a click, and on a fast machine the drag after it
+  // was a double-click that zoomed in (a finer level of detail built: the heap took another step,
+  // and the drag was measured at twice the zoom).
+  await page.waitForTimeout(400);
   return ((t1 - t0) * 1000) / steps;
 }
 
