@@ -55,8 +55,10 @@ bool TakeHashChanged(bool* back);
 // A dialog or menu has opened. On the app's first history entry (the page opened afresh or from a
 // link) Back would leave the page, and a record being typed with it: there an entry for the same
 // view is added, so that Back closes what is open (TakeHashChanged says Back) and leaves only
-// from the view behind it. (Closed otherwise, that entry stays: a Back from it shows the same view.)
+// from the view behind it. ReleaseBackGuard: what it kept open closed otherwise (Cancel, Save):
+// that entry is gone back from (TakeHashChanged does not report it), so that the next Back leaves.
 void GuardBack();
+void ReleaseBackGuard();
 
 // The text field. ImGui cannot receive IME composition (Chinese input) or raise a tablet's
 // on-screen keyboard, so the UI draws the field's frame and the page lays a real <input> over

@@ -64,6 +64,7 @@ void SetHash(const std::string& hash, bool push) {
     h.hash = hash;
 }
 void GuardBack() { ++headless::Get().back_guards; }
+void ReleaseBackGuard() { ++headless::Get().back_guard_releases; }
 bool TakeHashChanged(bool* back) {
     headless::State& h = headless::Get();
     const bool changed = h.hash_changed;

@@ -41,6 +41,7 @@ struct State {
     bool hash_changed = false;
     bool hash_back = false;                          // ... and it was Back (with hash_changed)
     int back_guards = 0;                             // GuardBack calls
+    int back_guard_releases = 0;                     // ReleaseBackGuard calls
     float field[4] = {0, 0, 0, 0};   // the text field's rectangle as last published
     std::string field_value;         // what the app last published
     FieldKind field_kind = FieldKind::Search;

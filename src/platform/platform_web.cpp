@@ -20,6 +20,7 @@ char* jcm_unreadable_hash();
 void jcm_set_hash(const char* hash, int push);
 int jcm_hash_went_back();
 void jcm_guard_back();
+void jcm_release_back_guard();
 void jcm_set_text_field(float x, float y, float w, float h, const char* value, const char* placeholder, int kind, int replace);
 void jcm_focus_text_field();
 char* jcm_today();
@@ -120,11 +121,13 @@ std::string GetHash(std::string* unreadable) {
 }
 void SetHash(const std::string& hash, bool push) { jcm_set_hash(hash.c_str(), push ? 1 : 0); }
 void GuardBack() { jcm_guard_back(); }
+void ReleaseBackGuard() { jcm_release_back_guard(); }
 bool TakeHashChanged(bool* back) {
     const bool changed = g_hash_changed;
     g_hash_changed = false;
-    *back = changed && jcm_hash_went_back() != 0;
-    return changed;
+    const int went = changed ? jcm_hash_went_back() : 0;
+    *back = went == 1;
+    return changed && went != 2;  // (2: the app's own going back from a Back guard)
 }
 void SetTextField(float x, float y, float w, float h, const std::string& value, const std::string& placeholder, FieldKind kind,
                   bool replace) {

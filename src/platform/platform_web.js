@@ -66,6 +66,10 @@ mergeInto(LibraryManager.library, {
 
   // ---- the dataset URL and the location hash ------------------------------------------------
   $jcmLocation: {
+    // A Back guard being gone back from (jcm_release_back_guard): its traversal is the app's own,
+    // not the person's; a hash the app sets meanwhile waits for it ({h, push}: pushed if any was).
+    releasing: false,  // false, or the address of the view being left on the entry gone back to
+    queued: null,
     // decodeURIComponent throws on a malformed escape ("%", "%E6%9B"): decode part by part and
     // keep the parts that cannot be read aside, so a bad link never stops the app.
     decode: function (raw) {
@@ -126,25 +130,59 @@ mergeInto(LibraryManager.library, {
   // Each history entry the app makes carries its depth ({jcm: n}, the first entry 0), so that a
   // hash change can tell Back (to a lower depth) from Forward and from a link followed or edited
   // (a new entry without one, taken as one deeper than where the app was).
-  jcm_set_hash__deps: ['$jcmLocation'],
+  jcm_set_hash__deps: ['$jcmLocation', '$jcmSetHash'],
   jcm_set_hash: function (p, push) {
     var h = UTF8ToString(p);
+    if (jcmLocation.releasing) {  // pushed now, the guard's traversal would go back from it
+      var q = jcmLocation.queued;
+      jcmLocation.queued = { h: h, push: !!push || !!(q && q.push) };
+      return;
+    }
+    jcmSetHash(h, push);
+  },
+  $jcmSetHash__deps: ['$jcmLocation'],
+  $jcmSetHash: function (h, push) {
     var cur = jcmLocation.hash();
     var d = jcmLocation.depth();
     if (cur.text === h && !cur.bad) return;
     var url = h ? '#' + h : location.pathname + location.search;
+    var s = history.state;
     if (push) history.pushState({ jcm: jcmLocation.seen = d + 1 }, '', url);
-    else history.replaceState({ jcm: d }, '', url);
+    else history.replaceState(s && s.guard ? { jcm: d, guard: 1 } : { jcm: d }, '', url);
   },
 
   jcm_guard_back__deps: ['$jcmLocation'],
   jcm_guard_back: function () {
-    if (jcmLocation.depth() !== 0) return;  // Back goes to a view of the app's: it closes what is open (UpdateApp)
-    try { history.pushState({ jcm: jcmLocation.seen = 1 }, '', location.href); } catch (e) { /* Back leaves, as before */ }
+    if (jcmLocation.depth() !== 0 || jcmLocation.releasing) return;  // deeper, Back goes to a view of the app's: it closes what is open (UpdateApp)
+    try { history.pushState({ jcm: jcmLocation.seen = 1, guard: 1 }, '', location.href); } catch (e) { /* Back leaves, as before */ }
   },
 
-  jcm_hash_went_back__deps: ['$jcmLocation'],
+  // What the guard kept open closed otherwise (Cancel, Save, a tap beside a menu): its entry is
+  // gone back from, so that the next Back leaves (it showed the same view again).
+  jcm_release_back_guard__deps: ['$jcmLocation', '$jcmMirror'],
+  jcm_release_back_guard: function () {
+    var s = history.state;
+    if (jcmLocation.releasing || !s || !s.guard) return;
+    jcmLocation.releasing = location.href;  // (the view's address, which the entry gone back to takes)
+    jcmMirror.showIdle();  // not idle until it is gone
+    history.back();
+  },
+
+  // 1: Back; 0: Forward or a new link; 2: the app's own Back from a guard (not the person's).
+  jcm_hash_went_back__deps: ['$jcmLocation', '$jcmSetHash', '$jcmMirror'],
   jcm_hash_went_back: function () {
+    if (jcmLocation.releasing) {
+      var url = jcmLocation.releasing;
+      jcmLocation.releasing = false;
+      var st = history.state;
+      jcmLocation.seen = st && typeof st.jcm === 'number' ? st.jcm : 0;
+      if (location.href !== url) history.replaceState({ jcm: jcmLocation.seen }, '', url);  // (changed while it was open: a language)
+      var q = jcmLocation.queued;
+      jcmLocation.queued = null;
+      if (q) jcmSetHash(q.h, q.push);
+      jcmMirror.showIdle();
+      return 2;
+    }
     var was = jcmLocation.depth();  // (known since the app first read the hash)
     var s = history.state, d = s && typeof s.jcm === 'number' ? s.jcm : null;
     if (d === null) {  // a new entry: a link followed or edited
@@ -651,7 +689,7 @@ mergeInto(LibraryManager.library, {
   // readers. A click on the element itself (Enter or Space on it, a screen reader's action) is
   // sent back to the app as an activation; focus on it asks the app to scroll it into view.
   // Updated by diff: elements are kept by id, attributes written only when they changed.
-  $jcmMirror__deps: ['$jcmTextField'],
+  $jcmMirror__deps: ['$jcmTextField', '$jcmLocation'],
   $jcmMirror: {
     root: null,
     nodes: null,   // key -> element (made by setup)
@@ -698,7 +736,7 @@ mergeInto(LibraryManager.library, {
     // <html data-app-idle="1"> while the frame loop sleeps (nothing left to draw) and the mirror
     // is whole: what tests and tools wait for instead of guessing a time.
     showIdle: function () {
-      var idle = jcmMirror.appIdle && !jcmMirror.pending ? '1' : '0';
+      var idle = jcmMirror.appIdle && !jcmMirror.pending && !jcmLocation.releasing ? '1' : '0';
       if (document.documentElement.getAttribute('data-app-idle') !== idle) document.documentElement.setAttribute('data-app-idle', idle);
     },
     FLAGS: { selected: 1, checked: 2, expanded: 4, expandable: 8, disabled: 16, truncated: 32, toggle: 64,

@@ -736,8 +736,15 @@ void DrawApp(AppState& app) {
     DrawProblems(app);
     DrawToast(app);
     const bool overlay = OverlayOpen(app);
-    if (overlay && !app.ui.overlay_open) platform::GuardBack();  // Back closes it, even on the first view
+    if (overlay && !app.ui.overlay_open) {  // Back closes it, even on the first view
+        // (The entry written as the app writes it first: a link's "#area=370831" without "&lang=zh"
+        // made the Back that closed it push the view again, an entry the next Back only showed.)
+        WriteHash(app, /*push=*/false);
+        platform::GuardBack();
+    }
+    else if (!overlay && app.ui.overlay_open && !app.ui.overlay_closed_by_history) platform::ReleaseBackGuard();
     app.ui.overlay_open = overlay;
+    app.ui.overlay_closed_by_history = false;
     // Draw until the UI stands still: ImGui settles layout (new windows, table columns fitting
     // their content, a press released a frame later) over a few frames, and the items say when
     // it has. Two identical frames in a row end it; then the loop sleeps.
@@ -922,6 +929,7 @@ void UpdateApp(AppState& app) {
         // behind stays and its entry goes back into the history. Forward or a link goes on to
         // its view. Either way a Tab step now is a new entry, not one replacing where this went.
         app.ui.walking = false;
+        app.ui.overlay_closed_by_history = true;  // (its guard, if any, is no longer where the history is)
         if (CloseOverlays(app) && back) {
             WriteHash(app, /*push=*/true);
         } else {

@@ -111,6 +111,7 @@ struct DashboardState {
     GoalFilter filter;
     bool show_filters = false;
     bool overlay_open = false;            // a dialog or menu was open at the last frame's end (DrawApp: GuardBack)
+    bool overlay_closed_by_history = false;  // this frame's hash change closed it (Back, Forward, a link): no ReleaseBackGuard
     Sheet sheet = Sheet::Half;            // portrait layouts: how far the panel is pulled up
     float sheet_drag_y = -1;              // the sheet's top while its handle is dragged (-1: not)
     float sheet_grab = 0;                 // where on the handle the finger took it

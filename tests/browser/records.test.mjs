@@ -483,6 +483,16 @@ test('phone, opened from a link: Back closes the record dialog (its note kept) a
   await settle(page);
   assert.equal(new URL(page.url()).pathname, new URL(url).pathname, 'still in the app');
   assert.equal(await control(page, 'heading', AREA_NAME).count(), 1, 'the area still shown');
+  // Closed by Cancel, the dialog's guard is gone: the next Back leaves the page (it showed the same
+  // view again).
+  await openRecordDialog(page, GOAL, { touch: true });
+  await press(page, control(page, 'button', '取消'), { touch: true });
+  await dialog(page).waitFor({ state: 'detached' });
+  await press(page, control(page, 'button', 'English'), { touch: true });
+  assert.match(new URL(page.url()).hash, /lang=en/);
+  await settle(page);
+  await page.goBack();
+  assert.ok(!page.url().startsWith('http'), `Back leaves the page: ${page.url()}`);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -2606,7 +2606,7 @@ TEST_CASE("navigation: a dialog or menu opening asks the platform to guard Back 
     f.LoadShipped();
     f.Settle(390, 844);
     jcm::platform::headless::State& hl = jcm::platform::headless::Get();
-    const int before = hl.back_guards;
+    const int before = hl.back_guards, released = hl.back_guard_releases;
     jcm::OpenEditor(*f.app, 0);
     f.Settle(390, 844);
     CHECK(hl.back_guards == before + 1);
@@ -2618,6 +2618,7 @@ TEST_CASE("navigation: a dialog or menu opening asks the platform to guard Back 
     f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(cancel).id), false, 0);
     f.Settle(390, 844);
     CHECK(f.app->editor.goal < 0);
+    CHECK(hl.back_guard_releases == released + 1);  // closed by Cancel: its guard is gone back from
     const int data = FindItem(*f.app, jcm::Role::Button, "数据");
     REQUIRE(data >= 0);
     f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(data).id), false, 0);
@@ -2629,6 +2630,7 @@ TEST_CASE("navigation: a dialog or menu opening asks the platform to guard Back 
     jcm::UpdateApp(*f.app);
     f.Settle(390, 844);
     CHECK(FindItem(*f.app, jcm::Role::Menu, "数据") < 0);
+    CHECK(hl.back_guard_releases == released + 1);  // Back took its guard: nothing to go back from
 }
 
 TEST_CASE("record dialog: closed by Back or Esc, it comes back as it was for the same goal; Cancel and Save start afresh") {
