@@ -408,12 +408,8 @@ bool StepLoading(AppState& app) {
     switch (s.step) {
         case SlicedLoad::Step::None:
             // The level of detail first: a big map's first frame drew its coarsest (map_gl.cpp),
-            // and the finer one its view asked for is a fraction of the time the names take. Not
-            // both at once: the level's simplification and the names' hit grid, made side by side,
-            // took the bench's million-vertex map's wasm heap from 55 to 67 MiB (it grows in 20%
-            // steps and never shrinks); one after the other the names were done as soon.
-            if (app.map_layer != nullptr && app.map_layer->Busy()) return StepMapLevel(app);
-            return StepLabels(app);
+            // and the finer one its view asked for is a fraction of the time the names take.
+            return StepMapLevel(app) || StepLabels(app);
         case SlicedLoad::Step::Read: {
             LoadResult result = LoadDataset(std::string_view(s.text.get(), s.size), s.file);
             s.text.reset();  // freed before the geometry takes its memory
@@ -678,15 +674,14 @@ void DrawToast(AppState& app) {
     ImGui::PopStyleColor(2);
 }
 
-}  // namespace
+bool AnyPopupOpen() {
+    return ImGui::GetCurrentContext() && ImGui::IsPopupOpen(0u, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
+}
 
-namespace {
 // A dialog, a menu, the keys' help or the problems panel is open: what Back, Esc or a tap beside
 // it closes (CloseOverlays).
-bool OverlayOpen(const AppState& app) {
-    return (ImGui::GetCurrentContext() && ImGui::IsPopupOpen(0u, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) ||
-           app.ui.show_keys || (app.show_problems && app.has_data);
-}
+bool OverlayOpen(const AppState& app) { return AnyPopupOpen() || app.ui.show_keys || (app.show_problems && app.has_data); }
+
 }  // namespace
 
 void DrawApp(AppState& app) {
@@ -892,8 +887,7 @@ namespace {
 // problems. False if nothing was.
 bool CloseOverlays(AppState& app) {
     const bool closed = OverlayOpen(app);
-    if (ImGui::GetCurrentContext() && ImGui::IsPopupOpen(0u, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel))
-        ImGui::ClosePopupToLevel(0, true);
+    if (AnyPopupOpen()) ImGui::ClosePopupToLevel(0, true);
     app.ui.show_keys = false;
     if (app.has_data) app.show_problems = false;
     return closed;
@@ -938,11 +932,13 @@ void UpdateApp(AppState& app) {
             // Said once, for a link followed or edited; the entry then holds the link as read. (Back
             // to the start's entry with such a link said it again, and its panel's Back guard
             // brought the person back there: Back could never leave.)
-            if (!unreadable.empty() && !back) {
-                AddNotice(app, {"链接中有无法识别的部分，已忽略：" + unreadable, "Part of the link could not be read and was ignored: " + unreadable});
-                ShowNotices(app);
+            if (!unreadable.empty()) {
+                if (!back) {
+                    AddNotice(app, {"链接中有无法识别的部分，已忽略：" + unreadable, "Part of the link could not be read and was ignored: " + unreadable});
+                    ShowNotices(app);
+                }
+                WriteHash(app, /*push=*/false);
             }
-            if (!unreadable.empty()) WriteHash(app, /*push=*/false);
         }
         RequestRedraw(app);
     }

@@ -205,8 +205,7 @@ void TakeUpDay(AppState& app, const Goal& g, bool opening) {
         e.has_achieved = r.has_achieved;  // (kept as it was where the dialog offers no amount)
         e.achieved = r.achieved;
         e.taken = r;
-    }
-    if (take) {  // (the typed numbers' fields show the values: the focused one takes them)
+        // (the typed numbers' fields show the values: the focused one takes them)
         Stepped(e.achieved_typed, e.achieved, app.lang);
         Stepped(e.percent_typed, e.percent, app.lang);
     }

@@ -96,6 +96,24 @@ struct Fixture {
     void Settle(float w = 1280, float h = 800) {
         for (int k = 0; k < 30 && (k == 0 || app->frames_to_draw > 0); ++k) Frame(w, h);
     }
+
+    // Activates the first item of `role` whose name contains `name`, as a tap or a screen reader
+    // does (a slider: with `value`), then settles at w x h.
+    void Press(jcm::Role role, const std::string& name, float w, float h, bool has_value = false, double value = 0) {
+        INFO(name);
+        const int i = FindItem(*app, role, name);
+        REQUIRE(i >= 0);
+        app->sem.Activate(static_cast<uint32_t>(app->sem.Item(i).id), has_value, value);
+        Settle(w, h);
+    }
+    // The person typed `text` into the page's text field; then settles at w x h.
+    void Type(const std::string& text, float w, float h) {
+        jcm::platform::headless::State& hl = jcm::platform::headless::Get();
+        hl.typed = text;
+        hl.typed_changed = true;
+        jcm::UpdateApp(*app);
+        Settle(w, h);
+    }
 };
 
 }  // namespace
@@ -917,10 +935,7 @@ TEST_CASE("semantics: an amount's slider says the amount, not its step count, an
         jcm::OpenEditor(*f.app, goal);
         f.Settle(390, 844);
         const auto activate = [&](jcm::Role role, const char* name, bool has_value = false, double value = 0) {
-            const int i = FindItem(*f.app, role, name);
-            REQUIRE(i >= 0);
-            f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(i).id), has_value, value);
-            f.Settle(390, 844);
+            f.Press(role, name, 390, 844, has_value, value);
         };
         activate(jcm::Role::Checkbox, "填写完成量");
         const int slider = FindItem(*f.app, jcm::Role::Slider, "完成量");
@@ -2054,13 +2069,7 @@ TEST_CASE("record dialog: a goal with a target takes the amount done (\"3 of 69 
         f.LoadShipped();
         f.Settle(390, 844);
         const bool en = f.app->lang == jcm::Lang::En;
-        const auto activate = [&](jcm::Role role, const char* name) {
-            INFO(std::string(name));
-            const int i = FindItem(*f.app, role, name);
-            REQUIRE(i >= 0);
-            f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(i).id), false, 0);
-            f.Settle(390, 844);
-        };
+        const auto activate = [&](jcm::Role role, const char* name) { f.Press(role, name, 390, 844); };
         const char* give = en ? "Record the amount done" : "填写完成量";
         // A goal without a target has nothing to count against, nor has a span of time ("提前1个月
         //以上", no_amount in the data): no such control.
@@ -2124,12 +2133,7 @@ TEST_CASE("record dialog: an amount from the data is kept as it is until changed
     for (size_t i = 0; i < f.app->data.goals.size(); ++i)
         if (f.app->data.goals[i].id == "qufu-69-key-projects") qufu = static_cast<int>(i);
     REQUIRE(qufu >= 0);
-    const auto activate = [&](const char* name) {
-        const int i = FindItem(*f.app, jcm::Role::Button, name);
-        REQUIRE(i >= 0);
-        f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(i).id), false, 0);
-        f.Settle(390, 844);
-    };
+    const auto activate = [&](const char* name) { f.Press(jcm::Role::Button, name, 390, 844); };
     const auto reported = [&](double achieved, double percent) {
         jcm::ProgressReport r;
         r.date = "2020-05-01";
@@ -2288,19 +2292,8 @@ TEST_CASE("record dialog: the amount done typed on a phone's keyboard; what is n
         for (size_t i = 0; i < f.app->data.goals.size(); ++i)
             if (f.app->data.goals[i].id == "qufu-69-key-projects") qufu = static_cast<int>(i);
         REQUIRE(qufu >= 0);
-        const auto activate = [&](jcm::Role role, const std::string& name) {
-            INFO(name);
-            const int i = FindItem(*f.app, role, name);
-            REQUIRE(i >= 0);
-            f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(i).id), false, 0);
-            f.Settle(390, 844);
-        };
-        const auto type = [&](const std::string& text) {
-            hl.typed = text;
-            hl.typed_changed = true;
-            jcm::UpdateApp(*f.app);
-            f.Settle(390, 844);
-        };
+        const auto activate = [&](jcm::Role role, const std::string& name) { f.Press(role, name, 390, 844); };
+        const auto type = [&](const std::string& text) { f.Type(text, 390, 844); };
         const std::string field = en ? "Type the amount done" : "输入完成量";
         const std::string colon = en ? ": " : "\xEF\xBC\x9A";
         const char* message = en ? "Type a number, such as 35 or 12.5" : "请输入数字，如 35 或 12.5";
@@ -2377,13 +2370,7 @@ TEST_CASE("record dialog: opened again the same day, it edits that day's report:
     jcm::platform::headless::State& hl = jcm::platform::headless::Get();
     jcm::OpenEditor(*f.app, 0);
     f.Settle(768, 1024);
-    const auto activate = [&](jcm::Role role, const std::string& name) {
-        INFO(name);
-        const int i = FindItem(*f.app, role, name);
-        REQUIRE(i >= 0);
-        f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(i).id), false, 0);
-        f.Settle(768, 1024);
-    };
+    const auto activate = [&](jcm::Role role, const std::string& name) { f.Press(role, name, 768, 1024); };
     activate(jcm::Role::Button, "正常推进");
     hl.typed = "已开工41个";
     hl.typed_changed = true;
@@ -2446,13 +2433,7 @@ TEST_CASE("record dialog: a day stepped to that has a report takes up its values
     old.report.note = {"征地滞后", "Land late"};
     old.report.author = "王芳";
     jcm::AddEdit(*f.app, old);
-    const auto activate = [&](const char* name) {
-        INFO(name);
-        const int i = FindItem(*f.app, jcm::Role::Button, name);
-        REQUIRE(i >= 0);
-        f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(i).id), false, 0);
-        f.Settle(390, 844);
-    };
+    const auto activate = [&](const char* name) { f.Press(jcm::Role::Button, name, 390, 844); };
     const char* replaces = "这一天已有记录，保存将替换它";
     jcm::OpenEditor(*f.app, 0);
     f.Settle(390, 844);
@@ -2527,19 +2508,8 @@ TEST_CASE("record dialog: a day's values are taken where unchanged; a day before
     r.report.percent = 60;
     r.report.note = {"已开工", "Started"};
     jcm::AddEdit(*f.app, r);
-    const auto activate = [&](const char* name) {
-        INFO(name);
-        const int i = FindItem(*f.app, jcm::Role::Button, name);
-        REQUIRE(i >= 0);
-        f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(i).id), false, 0);
-        f.Settle(390, 844);
-    };
-    const auto type = [&](const std::string& text) {
-        hl.typed = text;
-        hl.typed_changed = true;
-        jcm::UpdateApp(*f.app);
-        f.Settle(390, 844);
-    };
+    const auto activate = [&](const char* name) { f.Press(jcm::Role::Button, name, 390, 844); };
+    const auto type = [&](const std::string& text) { f.Type(text, 390, 844); };
     jcm::OpenEditor(*f.app, 0);
     f.Settle(390, 844);
     CHECK(f.app->editor.status == jcm::Status::Green);  // the latest's, 03-09
@@ -2638,13 +2608,7 @@ TEST_CASE("record dialog: closed by Back or Esc, it comes back as it was for the
     f.LoadShipped();
     f.Settle(768, 1024);
     jcm::platform::headless::State& hl = jcm::platform::headless::Get();
-    const auto activate = [&](const std::string& name) {
-        INFO(name);
-        const int i = FindItem(*f.app, jcm::Role::Button, name);
-        REQUIRE(i >= 0);
-        f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(i).id), false, 0);
-        f.Settle(768, 1024);
-    };
+    const auto activate = [&](const std::string& name) { f.Press(jcm::Role::Button, name, 768, 1024); };
     const auto back = [&] {
         hl.hash_changed = hl.hash_back = true;
         jcm::UpdateApp(*f.app);
@@ -2711,19 +2675,8 @@ TEST_CASE("record dialog: the percentage typed too; over 100 is said and Save wa
     f.LoadShipped();
     f.Settle(390, 844);
     jcm::platform::headless::State& hl = jcm::platform::headless::Get();
-    const auto activate = [&](jcm::Role role, const std::string& name) {
-        INFO(name);
-        const int i = FindItem(*f.app, role, name);
-        REQUIRE(i >= 0);
-        f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(i).id), false, 0);
-        f.Settle(390, 844);
-    };
-    const auto type = [&](const std::string& text) {
-        hl.typed = text;
-        hl.typed_changed = true;
-        jcm::UpdateApp(*f.app);
-        f.Settle(390, 844);
-    };
+    const auto activate = [&](jcm::Role role, const std::string& name) { f.Press(role, name, 390, 844); };
+    const auto type = [&](const std::string& text) { f.Type(text, 390, 844); };
     jcm::OpenEditor(*f.app, 0);  // a goal without a target: a percentage
     f.Settle(390, 844);
     activate(jcm::Role::Button, "正常推进");
@@ -2759,12 +2712,7 @@ TEST_CASE("record dialog: a first report's status is the person's choice, Save w
     REQUIRE(f.app->data.goals[0].progress.empty());
     jcm::OpenEditor(*f.app, 0);
     f.Settle();
-    const auto activate = [&](jcm::Role role, const char* name) {
-        const int i = FindItem(*f.app, role, name);
-        REQUIRE(i >= 0);
-        f.app->sem.Activate(static_cast<uint32_t>(f.app->sem.Item(i).id), false, 0);
-        f.Settle();
-    };
+    const auto activate = [&](jcm::Role role, const char* name) { f.Press(role, name, 1280, 800); };
     const auto flags = [&](jcm::Role role, const char* name) {
         const int i = FindItem(*f.app, role, name);
         REQUIRE(i >= 0);
