@@ -1,4 +1,5 @@
-// fuzz_load.cpp: libFuzzer target for the data loader and validator (LoadDataset), and, for
+// fuzz_load.cpp: libFuzzer target for the data loader and validator (LoadDataset, and DatasetLoad
+// in steps, which must agree with it), and, for
 // whatever it accepts, everything done with a dataset after load: geometry preparation
 // (BuildMapGeometry: triangulation, labels, the hit index) and hit tests, campaign arithmetic
 // (ComputeStats under filters, StatusOn, CampaignPeriod, Search), local edits, number formatting
@@ -296,6 +297,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     jcm::LoadResult r = jcm::LoadDataset(text, "fuzz.json", Limits());
     for (const jcm::Problem& p : r.problems) (void)jcm::FormatProblem(p, jcm::Lang::En);
+    // Loaded in steps (the rings read ahead of the parse, as the app loads a big file), the
+    // same problems at the same places and the same data.
+    {
+        jcm::DatasetLoad load(text, "fuzz.json", Limits());
+        const size_t step = size > 0 ? 1 + data[size - 1] % 97 : 1;
+        while (!load.Step(step)) {
+        }
+        const jcm::LoadResult s = load.Finish();
+        if (s.problems.size() != r.problems.size() || s.Ok() != r.Ok()) __builtin_trap();
+        for (size_t i = 0; i < s.problems.size(); ++i) {
+            const jcm::Problem &a = s.problems[i], &b = r.problems[i];
+            if (a.pointer != b.pointer || a.line != b.line || a.column != b.column || a.message.en != b.message.en) __builtin_trap();
+        }
+        if (r.Ok() && jcm::DatasetToJson(s.data) != jcm::DatasetToJson(r.data)) __builtin_trap();
+    }
     if (!r.Ok()) return 0;
     Exercise(r.data);
     return 0;

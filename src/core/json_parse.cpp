@@ -7,10 +7,12 @@
 //   4. DomBuilder        - the SAX handler that builds the DOM, caps depth, flags duplicate keys,
 //                          packs boundary rings out of it
 //   5. Syntax messages   - nlohmann's English error -> a Chinese + English Text
-//   6. ParseJsonStrict
-//   7. LocatePointers
+//   6. RingPrereader     - rings read ahead of the parse, in slices
+//   7. ParseJsonStrict
+//   8. LocatePointers
 #include "core/json_parse.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -237,8 +239,8 @@ Json PackedRingMarker(size_t index) {
 // the ring, if packed, back into DOM, before the event is handled as usual.
 class DomBuilder : public PositionedSax {
   public:
-    DomBuilder(std::string_view text, int max_depth, Json* root, PackedRings* packed)
-        : PositionedSax(text), max_depth_(max_depth), root_(root), packed_(packed) {}
+    DomBuilder(std::string_view text, int max_depth, Json* root, PackedRings* packed, RingPrereader* ahead)
+        : PositionedSax(text), max_depth_(max_depth), root_(root), packed_(packed), ahead_(ahead) {}
 
     bool Run() {
         return Json::sax_parse(Begin(), End(), this, nlohmann::json::input_format_t::json,
@@ -345,16 +347,33 @@ class DomBuilder : public PositionedSax {
         return true;
     }
 
-    // A geometry's "coordinates" array has just opened: FastRings reads its body if it can, and
-    // the lexer goes on at its closing ']' (nlohmann then sees an empty array).
+    // A geometry's "coordinates" array has just opened: FastRings reads its body if it can (or
+    // has, ahead: RingPrereader), and the lexer goes on at its closing ']' (nlohmann then sees an
+    // empty array).
     void FastCoordinates() {
         const int levels = max_depth_ - static_cast<int>(path_.Depth());
-        FastRings fast(live_, text_.data() + text_.size(), levels, packed_);
         const char* close = nullptr;
-        if (fast.Run(stack_.back(), &close)) {
-            skipped_ += static_cast<size_t>(close - live_);
-            live_ = close;
+        if (RingPrereader::Array* read = ReadAhead(levels)) {
+            if (read->close == 0) return;  // FastRings gave up there: nlohmann reads it
+            *stack_.back() = std::move(read->body);
+            close = text_.data() + read->close;
+        } else {
+            FastRings fast(live_, text_.data() + text_.size(), levels, packed_);
+            if (!fast.Run(stack_.back(), &close)) return;
         }
+        skipped_ += static_cast<size_t>(close - live_);
+        live_ = close;
+    }
+
+    // The array read ahead at the lexer's place, if any (the arrays come in text order, as the
+    // parse finds them; one the parse never reaches is passed over).
+    RingPrereader::Array* ReadAhead(int levels) {
+        if (ahead_ == nullptr) return nullptr;
+        const size_t at = static_cast<size_t>(live_ - text_.data());
+        std::vector<RingPrereader::Array>& arrays = ahead_->arrays;
+        while (ahead_next_ < arrays.size() && arrays[ahead_next_].offset < at) ++ahead_next_;
+        if (ahead_next_ == arrays.size() || arrays[ahead_next_].offset != at || arrays[ahead_next_].levels != levels) return nullptr;
+        return &arrays[ahead_next_++];
     }
 
     bool Close() {
@@ -469,6 +488,9 @@ class DomBuilder : public PositionedSax {
     bool in_pos_ = false;         // a position candidate is open (it has no DOM node)
     size_t pos_count_ = 0;
     Json pos_[2];
+
+    RingPrereader* ahead_;    // rings read ahead, or null
+    size_t ahead_next_ = 0;   // the first of its arrays not yet passed
 };
 
 // ---- 5. Syntax messages -----------------------------------------------------------------------
@@ -549,7 +571,7 @@ Text SyntaxMessage(const std::string& what, std::string_view text, size_t offset
     return Text{"JSON 语法错误：" + zh + "。详情：" + detail, en};
 }
 
-// ---- 7. LocatePointers' SAX handler -----------------------------------------------------------
+// ---- 8. LocatePointers' SAX handler -----------------------------------------------------------
 class Locator : public PositionedSax {
   public:
     Locator(std::string_view text, const std::vector<std::string>& pointers)
@@ -685,11 +707,99 @@ std::string EscapePointerToken(std::string_view key) {
     return out;
 }
 
-// ---- 6. ParseJsonStrict -----------------------------------------------------------------------
+// ---- 6. RingPrereader -------------------------------------------------------------------------
+RingPrereader::RingPrereader(std::string_view text, int max_depth) : text_(text), max_depth_(max_depth) {}
+
+bool RingPrereader::Step(size_t bytes) {
+    const char* const begin = text_.data();
+    const char* const end = begin + text_.size();
+    const char* p = begin + pos_;
+    const char* const stop = p + std::min(bytes, static_cast<size_t>(end - p));
+    while (p < stop) {
+        switch (*p) {
+            case '"': {  // a string, to its closing quote (one not escaped by an odd run of '\')
+                const char* const first = p + 1;
+                const char* q = first;
+                for (;;) {
+                    q = static_cast<const char*>(std::memchr(q, '"', static_cast<size_t>(end - q)));
+                    if (q == nullptr) {
+                        pos_ = text_.size();
+                        return true;
+                    }
+                    size_t slashes = 0;
+                    while (q - slashes > first && q[-1 - static_cast<std::ptrdiff_t>(slashes)] == '\\') ++slashes;
+                    if (slashes % 2 == 0) break;
+                    ++q;
+                }
+                if (!frames_.empty() && frames_.back().object && frames_.back().expect_key) {
+                    static constexpr std::string_view kPathKeys[] = {"areas", "", "geometry", "coordinates"};
+                    Frame& f = frames_.back();
+                    const size_t d = frames_.size() - 1;
+                    f.key_on_path = f.on_path && d < 4 && std::string_view(first, static_cast<size_t>(q - first)) == kPathKeys[d];
+                }
+                p = q + 1;
+                break;
+            }
+            case '{':
+            case '[':
+                if (frames_.size() + 1 > static_cast<size_t>(std::max(max_depth_, 0))) {  // the parse stops here
+                    pos_ = text_.size();
+                    return true;
+                }
+                ++p;
+                pos_ = static_cast<size_t>(p - begin);
+                Open(p[-1] == '[');
+                p = begin + pos_;
+                break;
+            case '}':
+            case ']':
+                if (!frames_.empty()) frames_.pop_back();
+                ++p;
+                break;
+            case ':':
+            case ',':
+                if (!frames_.empty() && frames_.back().object) frames_.back().expect_key = *p == ',';
+                ++p;
+                break;
+            default:
+                ++p;
+        }
+    }
+    pos_ = static_cast<size_t>(p - begin);
+    return pos_ >= text_.size();
+}
+
+// A container has opened just before pos_: on the path if it continues it; a coordinates array
+// is read (pos_ then at its ']').
+void RingPrereader::Open(bool is_array) {
+    const size_t d = frames_.size();  // its depth: 0 for the root
+    bool on = false;
+    if (d == 0) {
+        on = !is_array;
+    } else if (frames_.back().on_path) {
+        const Frame& parent = frames_.back();
+        on = d == 2 ? !is_array : parent.object && parent.key_on_path && is_array == (d == 1 || d == 4);
+    }
+    frames_.push_back(Frame{!is_array, on, !is_array, false});
+    if (!(on && d == 4)) return;
+    Array a;
+    a.offset = pos_;
+    a.levels = max_depth_ - static_cast<int>(d + 1);
+    FastRings fast(text_.data() + pos_, text_.data() + text_.size(), a.levels, &packed);
+    const char* close = nullptr;
+    if (fast.Run(&a.body, &close)) {
+        a.close = static_cast<size_t>(close - text_.data());
+        pos_ = a.close;
+    }
+    arrays.push_back(std::move(a));
+}
+
+// ---- 7. ParseJsonStrict -----------------------------------------------------------------------
 bool ParseJsonStrict(std::string_view text, std::string_view file, const LoadLimits& limits,
-                     nlohmann::json* out, std::vector<Problem>* problems, PackedRings* packed) {
+                     nlohmann::json* out, std::vector<Problem>* problems, PackedRings* packed, RingPrereader* ahead) {
     *out = Json();
     if (packed != nullptr) packed->rings.clear();
+    if (packed == nullptr) ahead = nullptr;
     if (text.size() > limits.max_bytes) {
         problems->push_back(WholeFileProblem(
             Severity::Error, file,
@@ -733,7 +843,8 @@ bool ParseJsonStrict(std::string_view text, std::string_view file, const LoadLim
         return false;
     }
 
-    DomBuilder builder(text, limits.max_depth, out, packed);
+    if (ahead != nullptr) *packed = std::move(ahead->packed);
+    DomBuilder builder(text, limits.max_depth, out, packed, ahead);
     const bool ok = builder.Run();
     std::vector<DomBuilder::Found>& found = builder.found();
     if (!ok && found.empty()) {  // a handler stopped without saying why: still never silent

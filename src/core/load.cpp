@@ -982,21 +982,39 @@ int LoadResult::WarningCount() const {
                                           [](const Problem& p) { return p.severity == Severity::Warning; }));
 }
 
+// A load's two halves: the text parsed (the DOM, its packed rings, the parser's problems), then
+// checked. `pack`: boundary rings skip the DOM (json_parse.h); `ahead`: some were read ahead
+// (DatasetLoad). The result is the same either way.
+struct ParsedText {
+    Json root;
+    detail::PackedRings packed;
+    std::vector<Problem> problems;
+    bool ok = false;
+    bool pack = true;
+};
+
 namespace {
 
-// `pack`: boundary rings skip the DOM (json_parse.h); the result is the same either way.
-LoadResult Load(std::string_view text, std::string_view file, const LoadLimits& limits, bool pack) {
+ParsedText ParseText(std::string_view text, std::string_view file, const LoadLimits& limits, bool pack,
+                     detail::RingPrereader* ahead = nullptr) {
+    ParsedText p;
+    p.pack = pack;
+    p.ok = detail::ParseJsonStrict(text, file, limits, &p.root, &p.problems, pack ? &p.packed : nullptr, ahead);
+    return p;
+}
+
+LoadResult CheckParsed(std::string_view text, std::string_view file, const LoadLimits& limits, ParsedText&& parsed) {
     LoadResult result;
+    if (!parsed.ok) {
+        result.problems = std::move(parsed.problems);
+        return result;
+    }
     Reporter reporter(file);
     {
-        Json root;
-        detail::PackedRings packed;
-        if (!detail::ParseJsonStrict(text, file, limits, &root, &result.problems, pack ? &packed : nullptr)) {
-            return result;
-        }
-        for (Problem& p : result.problems) reporter.Add(std::move(p));  // parse warnings, duplicate keys
-        Loader loader(reporter, limits, pack ? &packed : nullptr);
-        loader.Load(root, &result.data);
+        ParsedText p = std::move(parsed);
+        for (Problem& problem : p.problems) reporter.Add(std::move(problem));  // parse warnings, duplicate keys
+        Loader loader(reporter, limits, p.pack ? &p.packed : nullptr);
+        loader.Load(p.root, &result.data);
     }  // the DOM and what is left of the packed rings are freed before problems are located
 
     result.problems = std::move(reporter.problems());
@@ -1011,10 +1029,42 @@ LoadResult Load(std::string_view text, std::string_view file, const LoadLimits& 
     return result;
 }
 
+LoadResult Load(std::string_view text, std::string_view file, const LoadLimits& limits, bool pack) {
+    return CheckParsed(text, file, limits, ParseText(text, file, limits, pack));
+}
+
 }  // namespace
 
 LoadResult LoadDataset(std::string_view text, std::string_view file, const LoadLimits& limits) {
     return Load(text, file, limits, /*pack=*/true);
+}
+
+DatasetLoad::DatasetLoad(std::string_view text, std::string_view file, const LoadLimits& limits)
+    : text_(text), file_(file), limits_(limits) {
+    if (text.size() <= limits.max_bytes) ahead_ = std::make_unique<detail::RingPrereader>(text, limits.max_depth);
+}
+
+DatasetLoad::~DatasetLoad() = default;
+
+bool DatasetLoad::Step(size_t bytes) {
+    if (parsed_) return true;
+    if (ahead_ != nullptr && !read_ahead_) {
+        read_ahead_ = ahead_->Step(bytes);
+        return false;
+    }
+    parsed_ = std::make_unique<ParsedText>(ParseText(text_, file_, limits_, /*pack=*/true, ahead_.get()));
+    ahead_.reset();
+    return true;
+}
+
+double DatasetLoad::Progress() const { return ahead_ == nullptr ? 1.0 : ahead_->Progress(); }
+
+LoadResult DatasetLoad::Finish() {
+    if (!parsed_) parsed_ = std::make_unique<ParsedText>(ParseText(text_, file_, limits_, /*pack=*/true, ahead_.get()));
+    ahead_.reset();
+    LoadResult result = CheckParsed(text_, file_, limits_, std::move(*parsed_));
+    parsed_.reset();
+    return result;
 }
 
 namespace detail {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,36 @@ struct LoadResult {
 
 // Parses and validates one dataset file (docs/data-format.md). `file` names it in problems.
 LoadResult LoadDataset(std::string_view text, std::string_view file, const LoadLimits& limits = {});
+
+namespace detail {
+class RingPrereader;
+}
+
+struct ParsedText;
+
+// LoadDataset in steps, for a big file loaded across frames (the app's loading card). Each Step
+// reads about `bytes` more of the boundaries ahead of the parse (most of a big file's time goes
+// there), or, once they are all read, parses the rest of the text; Finish checks what was parsed.
+// Its result is LoadDataset's, whatever the steps were. `text` must outlive it.
+class DatasetLoad {
+  public:
+    DatasetLoad(std::string_view text, std::string_view file, const LoadLimits& limits = {});
+    ~DatasetLoad();
+    DatasetLoad(const DatasetLoad&) = delete;
+    DatasetLoad& operator=(const DatasetLoad&) = delete;
+
+    bool Step(size_t bytes);   // true once the text is parsed: only Finish is left
+    double Progress() const;   // the share read ahead, 0 to 1
+    LoadResult Finish();       // once; Steps not taken are done here (in one go)
+
+  private:
+    std::string_view text_;
+    std::string file_;
+    LoadLimits limits_;
+    std::unique_ptr<detail::RingPrereader> ahead_;  // null when the text is over the size limit
+    bool read_ahead_ = false;
+    std::unique_ptr<ParsedText> parsed_;
+};
 
 // "file:line:col: error: pointer: message" in the given language (for the CLI and logs); the
 // line/column part is left out when unknown, the pointer part when it is the whole document.

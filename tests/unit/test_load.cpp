@@ -726,10 +726,7 @@ void CheckSamePolygons(const std::vector<jcm::Polygon>& pa, const std::vector<jc
     }
 }
 
-void CheckSameAsUnpacked(const std::string& text, const LoadLimits& limits = {}) {
-    const LoadResult a = LoadDataset(text, "p.json", limits);
-    const LoadResult b = jcm::detail::LoadDatasetUnpacked(text, "p.json", limits);
-    INFO("packed:\n" << DescribeProblems(a) << "all DOM:\n" << DescribeProblems(b) << "text:\n" << text);
+void CheckSameResult(const LoadResult& a, const LoadResult& b) {
     REQUIRE(a.problems.size() == b.problems.size());
     for (size_t i = 0; i < a.problems.size(); ++i) {
         const Problem& p = a.problems[i];
@@ -745,6 +742,37 @@ void CheckSameAsUnpacked(const std::string& text, const LoadLimits& limits = {})
     REQUIRE(a.data.areas.size() == b.data.areas.size());
     for (size_t i = 0; i < a.data.areas.size(); ++i) CheckSamePolygons(a.data.areas[i].polygons, b.data.areas[i].polygons);
     if (a.Ok()) CHECK(jcm::DatasetToJson(a.data) == jcm::DatasetToJson(b.data));
+}
+
+// DatasetLoad with its rings read ahead `bytes` at a time (0: not at all), then finished.
+LoadResult LoadInSteps(const std::string& text, const LoadLimits& limits, size_t bytes) {
+    jcm::DatasetLoad load(text, "p.json", limits);
+    double progress = 0;
+    bool onwards = true;
+    for (size_t n = 0; bytes > 0 && !load.Step(bytes); ++n) {
+        onwards = onwards && load.Progress() > progress;  // every step moves on
+        progress = load.Progress();
+        REQUIRE(n <= text.size() / bytes + 1);
+    }
+    CHECK(onwards);
+    if (bytes > 0) CHECK(load.Progress() == 1.0);
+    return load.Finish();
+}
+
+// LoadDataset's result (rings packed) is the all-DOM one, and DatasetLoad's in steps of any size
+// (rings read ahead of the parse) is LoadDataset's.
+void CheckSameAsUnpacked(const std::string& text, const LoadLimits& limits = {}) {
+    const LoadResult a = LoadDataset(text, "p.json", limits);
+    const LoadResult b = jcm::detail::LoadDatasetUnpacked(text, "p.json", limits);
+    {
+        INFO("packed:\n" << DescribeProblems(a) << "all DOM:\n" << DescribeProblems(b) << "text:\n" << text);
+        CheckSameResult(a, b);
+    }
+    for (size_t bytes : {size_t{0}, size_t{1}, size_t{7}, size_t{100}, text.size()}) {
+        const LoadResult c = LoadInSteps(text, limits, bytes);
+        INFO("read ahead in steps of " << bytes << " bytes:\n" << DescribeProblems(c) << "at once:\n" << DescribeProblems(a) << "text:\n" << text);
+        CheckSameResult(c, a);
+    }
 }
 
 // minimal.json with its first area's geometry object replaced by `geometry` (JSON text).
@@ -958,6 +986,58 @@ TEST_CASE("load: a packed ring keeps its exact values, and bad ones keep pointer
     CHECK(root["areas"][0]["geometry"]["coordinates"][0].is_array());
     CHECK_FALSE(jcm::detail::PackedRingIndex(root["areas"], &index));
     CHECK(jcm::detail::UnpackRing(packed.rings.at(index)) == nlohmann::json::parse("[[116,35],[117,35],[117,36],[116,36],[116,35]]"));
+}
+
+TEST_CASE("load: the rings read ahead are the ones the parse takes") {
+    // Every coordinates array of the MultiPolygon fixture is found and read ahead, in steps.
+    const std::string text = ReadFixture("valid/multipolygon-holes.json");
+    jcm::detail::RingPrereader ahead(text, LoadLimits{}.max_depth);
+    while (!ahead.Step(16)) {
+    }
+    REQUIRE(ahead.arrays.size() == 1);  // the fixture's one geometry
+    for (const auto& a : ahead.arrays) {
+        CHECK(a.close > a.offset);
+        CHECK(text[a.offset - 1] == '[');
+        CHECK(text[a.close] == ']');
+    }
+    REQUIRE_FALSE(ahead.packed.rings.empty());
+    // The parse takes them, not reading those arrays again: a value changed in the rings read
+    // ahead is the loaded value.
+    ahead.packed.rings[0][1].lon = 116.5;
+    nlohmann::json root;
+    std::vector<Problem> problems;
+    jcm::detail::PackedRings packed;
+    REQUIRE(jcm::detail::ParseJsonStrict(text, "m.json", LoadLimits{}, &root, &problems, &packed, &ahead));
+    size_t index = 99;
+    REQUIRE(jcm::detail::PackedRingIndex(root["areas"][0]["geometry"]["coordinates"][0][0], &index));
+    CHECK(index == 0);
+    CHECK(packed.rings.at(0)[1].lon == 116.5);
+
+    // Keys the scan does not take as written (an escape), arrays elsewhere, a string holding
+    // brackets and quotes, nesting past the depth cap: nothing is read ahead that the parse
+    // would not take, and the load is LoadDataset's (CheckSameAsUnpacked).
+    const std::string tri = "[[116,35],[116.2,35],[116.1,35.2],[116,35]]";
+    const std::string escaped = MinimalWithGeometry("{\"type\": \"Polygon\", \"coordin\\u0061tes\": [" + tri + "]}");
+    jcm::detail::RingPrereader missed(escaped, LoadLimits{}.max_depth);
+    CHECK(missed.Step(escaped.size()));
+    CHECK(missed.arrays.empty());
+    CheckSameAsUnpacked(escaped);
+    const std::string quoted = MinimalWithGeometry("{\"type\": \"Polygon\", \"note\": \"a \\\"[ { \\\\\", \"coordinates\": [" + tri + "]}");
+    jcm::detail::RingPrereader found(quoted, LoadLimits{}.max_depth);
+    CHECK(found.Step(quoted.size()));
+    CHECK(found.arrays.size() == 1);
+    CheckSameAsUnpacked(quoted);
+    CheckSameAsUnpacked("{\"areas\": [{\"geometry\": {\"coordinates\": [" + tri + "]}, \"coordinates\": [" + tri + "]}], \"x\": {\"geometry\": {\"coordinates\": [" + tri + "]}}}");
+    LoadLimits shallow;
+    shallow.max_depth = 6;
+    CheckSameAsUnpacked(MinimalWithGeometry("{\"type\": \"Polygon\", \"coordinates\": [" + tri + "]}"), shallow);
+    CheckSameAsUnpacked(MinimalWithGeometry("{\"type\": \"MultiPolygon\", \"coordinates\": [[" + tri + "]]}"), shallow);
+    shallow.max_depth = 3;
+    CheckSameAsUnpacked(MinimalWithGeometry("{\"type\": \"Polygon\", \"coordinates\": [" + tri + "]}"), shallow);
+    // A file over the size limit is not scanned: it is refused as before.
+    LoadLimits small;
+    small.max_bytes = 100;
+    CheckSameAsUnpacked(text, small);
 }
 
 // ---- 7b. Quantised coordinates: a geometry's "transform" (docs/data-format.md) ------------------
