@@ -159,12 +159,14 @@ void Frame() {
     }
     jcm::UpdateApp(app);
     RecreateGlObjectsIfContextRestored(app);  // (first: a level of detail being built writes to the GPU)
-    if (jcm::StepLoading(app)) return;  // a big dataset loads a step per frame
-
     // Bake the font atlas when the font file or the set of characters to show changed, or the
-    // device pixel ratio did (browser zoom, another screen).
+    // device pixel ratio did (browser zoom, another screen). A big dataset loads a step per frame
+    // (StepLoading), and then a big map's names and levels of detail are made in slices: not in
+    // the task of a bake (the first map frame's glyphs, then the rest), which has a frame to draw.
     const float dpr = jcm::platform::DevicePixelRatio();
-    if (jcm::FontsNeedBaking(app, dpr)) {
+    const bool bake = jcm::FontsNeedBaking(app, dpr);
+    if (!bake && jcm::StepLoading(app)) return;
+    if (bake) {
         jcm::BakeAppFonts(app, dpr);
         jcm::gl::UploadFonts();
         jcm::RequestRedraw(app);

@@ -285,6 +285,19 @@ bool MapLayerGL::Step(double seconds) {
     return true;
 }
 
+bool MapLayerGL::StepFirstLevel(double seconds) {
+    if (levels_.empty() || geometry_ == nullptr || !geometry_->fills_deferred) return true;
+    const size_t first = Resolve(0);  // as LevelFor's first frame would build it
+    if (Ready(first)) return true;
+    if (!job_ || job_->index != first) {
+        CancelJob();
+        if (!StartJob(first)) return true;
+    }
+    if (!Advance(seconds)) return false;
+    job_.reset();
+    return Ready(Resolve(0));  // (a level found not worth its memory: the finest is built next)
+}
+
 bool MapLayerGL::Advance(double seconds) {
     // The simplification in shares of this many source vertices, and the writing area by area,
     // until the time is up (checked between them: a few ms of wasm each here).

@@ -27,6 +27,7 @@ public:
     void Draw(ImDrawList* dl, const ViewTransform& view, uint32_t outline, float outline_px) override;
     bool Busy() const override { return job_ != nullptr; }
     bool Step(double seconds) override;
+    bool StepFirstLevel(double seconds) override;
     void Release() override;
     // Asks for the two programs to be compiled, without waiting (the first Sync waits).
     void Prepare();

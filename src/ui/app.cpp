@@ -166,6 +166,10 @@ void ShowNotices(AppState& app) {
 // with its progress on the loading card (StepLoading); a smaller one at once, before the card
 // would even be read.
 constexpr size_t kSlicedLoadBytes = size_t{2} << 20;
+// Its boundaries are read ahead of the parse (DatasetLoad) this many bytes of text at a time
+// (about 5 ms of wasm on the bench machine, headless Chromium), as many per frame as fit in
+// kFrameSeconds.
+constexpr size_t kReadBytesPerSlice = size_t{1} << 20;
 // Then the geometry is built in slices of this many source vertices (about 10 ms of wasm on the
 // bench machine, headless Chromium, the synthetic set), as many per frame as fit in kFrameSeconds:
 // the page answers between frames, and a slice a frame left most of each frame's time waiting
@@ -174,7 +178,7 @@ constexpr size_t kVerticesPerSlice = 10000;
 constexpr double kFrameSeconds = 0.05;
 // Once the map is drawn, its names are found in slices of this many vertices, for at most this
 // long a frame: the map answers a drag meanwhile, at a lower frame rate for a moment.
-constexpr size_t kLabelVerticesPerSlice = 5000;
+constexpr size_t kLabelVerticesPerSlice = 1000;
 constexpr double kLabelFrameSeconds = 0.04;
 // A level of detail being built while frames are drawn (map_layer.h): this long a frame.
 constexpr double kLevelShareSeconds = 0.008;
@@ -195,7 +199,7 @@ void OnDataFetched(const platform::FetchResult& r, void* user) {
             s.size = r.size;
             s.file = app.load.data_url;
             s.step = SlicedLoad::Step::Read;
-            ShowLoadStep(Str::LoadStepReading, -1);
+            ShowLoadStep(Str::LoadStepReading, 0);
             RequestRedraw(app);
             return;
         }
@@ -374,15 +378,16 @@ bool StepFor(double seconds, Step step) {
     return done;
 }
 
-// StepLoading once the load's steps are done: a slice of the map's names, if any are left.
-bool StepLabels(AppState& app) {
+// StepLoading once the load's steps are done: a slice of the map's names, if any are left, for
+// about `seconds`.
+bool StepLabels(AppState& app, double seconds) {
     MapLabelling& l = app.load.labelling;
     if (!l.finisher) return false;
-    if (!l.map_drawn) {  // the map is drawn first (AfterFramePresented says when), alone in its task
+    if (!l.map_drawn || seconds <= 0) {  // the map is drawn first (AfterFramePresented says when), alone in its task
         RequestRedraw(app);
         return false;
     }
-    if (StepFor(kLabelFrameSeconds, [&] { return l.finisher->Step(app.geometry, kLabelVerticesPerSlice); })) {
+    if (StepFor(seconds, [&] { return l.finisher->Step(app.geometry, kLabelVerticesPerSlice); })) {
         FinishMapLabels(app);  // done: the names are drawn
         return false;
     }
@@ -406,26 +411,50 @@ bool StepMapLevel(AppState& app) {
 bool StepLoading(AppState& app) {
     SlicedLoad& s = app.load.sliced;
     switch (s.step) {
-        case SlicedLoad::Step::None:
+        case SlicedLoad::Step::None: {
             // The level of detail first: a big map's first frame drew its coarsest (map_gl.cpp),
             // and the finer one its view asked for is a fraction of the time the names take.
-            return StepMapLevel(app) || StepLabels(app);
-        case SlicedLoad::Step::Read: {
-            LoadResult result = LoadDataset(std::string_view(s.text.get(), s.size), s.file);
+            // The names get what is left of the task's share: a short one when a frame is to be
+            // drawn in the same task (as StepMapLevel's), which adds its own time.
+            const double start = platform::Now();
+            const double share = app.frames_to_draw > 0 ? 2 * kLevelShareSeconds : kLabelFrameSeconds;
+            return StepMapLevel(app) || StepLabels(app, share - (platform::Now() - start));
+        }
+        case SlicedLoad::Step::Read:
+            // The boundaries (most of the text) read ahead in slices; then, in a frame of its own,
+            // the rest of the text parsed; then it is all checked (Check).
+            if (!s.load) s.load = std::make_unique<DatasetLoad>(std::string_view(s.text.get(), s.size), s.file);
+            if (s.load->Progress() < 1.0) {
+                StepFor(kFrameSeconds, [&] {
+                    s.load->Step(kReadBytesPerSlice);
+                    return s.load->Progress() >= 1.0;
+                });
+                ShowLoadStep(Str::LoadStepReading, s.load->Progress());
+            } else if (s.load->Step(0)) {
+                s.step = SlicedLoad::Step::Check;
+                ShowLoadStep(Str::LoadStepChecking, -1);
+            }
+            break;
+        case SlicedLoad::Step::Check: {
+            LoadResult result = s.load->Finish();
+            s.load.reset();
             s.text.reset();  // freed before the geometry takes its memory
             if (!TakeLoadResult(app, std::move(result), s.file)) {
                 s = SlicedLoad{};
                 app.load.data_pending = false;
                 break;
             }
-            GeometryOptions options;
-            options.defer_labels = true;  // found once the map is drawn (MapLabelling)
-            s.builder = std::make_unique<MapGeometryBuilder>(app.data, options);
-            s.step = SlicedLoad::Step::Build;
+            s.step = SlicedLoad::Step::Build;  // the builder is made next frame: its own pass over the data
             ShowLoadStep(Str::LoadStepBuilding, 0);
             break;
         }
         case SlicedLoad::Step::Build: {
+            if (!s.builder) {
+                GeometryOptions options;
+                options.defer_labels = true;  // found once the map is drawn (MapLabelling)
+                s.builder = std::make_unique<MapGeometryBuilder>(app.data, options);
+                break;
+            }
             if (StepFor(kFrameSeconds, [&] { return s.builder->Step(kVerticesPerSlice); })) {
                 s.step = SlicedLoad::Step::Index;
                 ShowLoadStep(Str::LoadStepIndexing, -1);
@@ -455,9 +484,18 @@ bool StepLoading(AppState& app) {
             }
             break;
         case SlicedLoad::Step::Finish:
-            s = SlicedLoad{};  // the map's names are next (StepLabels), once it is drawn
-            app.load.data_pending = false;
             FinishAccept(app);
+            s.step = SlicedLoad::Step::Level;
+            ShowLoadStep(Str::LoadStepPreparing, -1);
+            break;
+        case SlicedLoad::Step::Level:
+            // What the first frame draws is made before it, in slices: the map on the GPU (a big
+            // one's coarsest level of detail); then the map's names (StepLabels), once it is drawn.
+            if (app.map_layer == nullptr || !app.map_layer->Sync(app.geometry, &app.border_nodes, app.data_generation) ||
+                app.map_layer->StepFirstLevel(kFrameSeconds)) {
+                s = SlicedLoad{};
+                app.load.data_pending = false;
+            }
             break;
     }
     RequestRedraw(app);

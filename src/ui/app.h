@@ -236,7 +236,7 @@ struct BulkUndo {
 // with its progress on the page's loading card, so the page never freezes for seconds. The map
 // is drawn once these steps end, while its hit index and names are still being made (MapLabelling).
 struct SlicedLoad {
-    enum class Step { None, Read, Build, Index, Nodes, Finish };
+    enum class Step { None, Read, Check, Build, Index, Nodes, Finish, Level };
     struct Free {
         void operator()(char* p) const { std::free(p); }
     };
@@ -244,6 +244,7 @@ struct SlicedLoad {
     std::unique_ptr<char, Free> text;  // the download, until it is read (then freed)
     size_t size = 0;
     std::string file;
+    std::unique_ptr<DatasetLoad> load;            // over `text`, while Step::Read and Check
     std::unique_ptr<MapGeometryBuilder> builder;  // over AppState::data, while Step::Build
     std::unique_ptr<BorderNodeFinder> nodes;      // over AppState::geometry, while Step::Nodes
 };

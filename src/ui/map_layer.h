@@ -39,6 +39,10 @@ public:
     // about `seconds`; true once it is built (a frame then shows it).
     virtual bool Busy() const { return false; }
     virtual bool Step(double /*seconds*/) { return false; }
+    // Before a big map's first frame (the last step of its load, after Sync): the level that
+    // frame draws at the least (the coarsest) is built a share of about `seconds` at a time, so
+    // that the frame does not build it at once. True once it is built, or nothing is to be built.
+    virtual bool StepFirstLevel(double /*seconds*/) { return true; }
     // The geometry Sync was given is about to change (new data): everything built from it is
     // dropped (a level being built included), and the next Sync builds anew.
     virtual void Release() {}

@@ -1,6 +1,7 @@
 // big-data.test.mjs: a big dataset (over 2 MB: a province's townships rather than a city's
 // districts) loads across frames with its progress on the page's loading card: the download, then
-// reading, building and indexing the map (src/ui/app.cpp StepLoading), each step named in both
+// reading (the boundaries ahead of the parse, its bar filling), checking, building and indexing the
+// map (src/ui/app.cpp StepLoading), each step named in both
 // languages and the bar filling, and then the same map as the small file gives, its names made
 // after the map is first drawn.
 import { test, before, after } from 'node:test';
@@ -46,15 +47,19 @@ for (const [name, viewport] of [['desktop', VIEWPORTS.desktop], ['phone', VIEWPO
     await settle(page);
     const card = await page.evaluate(() => window.__card);
     const hints = [...new Set(card.filter((c) => c.shown && c.bar).map((c) => c.hint))];
-    assert.deepEqual(hints, ['正在下载数据 · Downloading the data', '正在读取数据 · Reading the data',
-      '正在构建地图 · Building the map', '正在建立地图索引 · Indexing the map'], JSON.stringify(card.slice(0, 40)));
+    assert.deepEqual(hints, ['正在下载数据 · Downloading the data', '正在读取数据 · Reading the data', '正在检查数据 · Checking the data',
+      '正在构建地图 · Building the map', '正在建立地图索引 · Indexing the map', '正在准备显示地图 · Preparing the map for display'],
+      JSON.stringify(card.slice(0, 40)));
     const download = card.filter((c) => c.hint.startsWith('正在下载'));
     const mb = (Buffer.byteLength(padded) / 1e6).toFixed(1);
     assert.equal(download.at(-1).figures, `${mb} / ${mb} MB`, 'the download, in MB of MB');
     const building = card.filter((c) => c.hint.startsWith('正在构建') && c.value !== null).map((c) => c.value);
     assert.ok(building.length >= 1, 'the bar has a value while the map is built');
     assert.ok(building.every((v, i) => v >= 0 && v <= 1 && (i === 0 || v >= building[i - 1])), `the bar only fills: ${building}`);
-    assert.ok(card.some((c) => c.hint.startsWith('正在读取') && c.value === null), 'reading has no known fraction');
+    const reading = card.filter((c) => c.hint.startsWith('正在读取') && c.bar).map((c) => c.value);
+    assert.ok(reading.length >= 1 && reading.every((v, i) => v !== null && v >= 0 && v <= 1 && (i === 0 || v >= reading[i - 1])),
+      `reading fills its bar: ${reading}`);
+    assert.ok(card.some((c) => c.hint.startsWith('正在检查') && c.value === null), 'checking has no known fraction');
     // The map was drawn first; its hit grid and names were made after that frame (app.cpp
     // StepLoading, MapGeometryFinisher) and are there once the app is idle.
     const marks = await page.evaluate(() => Object.fromEntries(['app:first-map-frame', 'app:map-labelled']

@@ -189,15 +189,16 @@ TEST_CASE("app: a big dataset loads in steps with its progress on the loading ca
     const auto& progress = jcm::platform::headless::Get().load_progress;
     REQUIRE(progress.size() == 1);
     CHECK(progress[0].en == "Reading the data");
-    CHECK(progress[0].fraction < 0);
+    CHECK(progress[0].fraction == 0);
     int steps = 0;
     while (f.app->load.data_pending) {
-        CHECK_FALSE(f.app->has_data);
+        // The data is taken at the last steps but one (the map made ready for its first frame).
+        CHECK(f.app->has_data == (f.app->load.sliced.step == jcm::SlicedLoad::Step::Level));
         REQUIRE(jcm::StepLoading(*f.app));
         CHECK(f.app->frames_to_draw > 0);  // the frame loop keeps running
         REQUIRE(++steps < 100);
     }
-    CHECK(steps >= 4);  // read, build (one slice here), index, finish: a frame each
+    CHECK(steps >= 8);  // read, parse, check, the builder made, build (one slice here), index, finish, the map prepared: a frame each
     // The map is drawn before its hit grid and names: the next step asks for that frame only.
     CHECK(f.app->load.sliced.step == jcm::SlicedLoad::Step::None);
     CHECK(f.app->load.labelling.finisher);
@@ -217,9 +218,19 @@ TEST_CASE("app: a big dataset loads in steps with its progress on the loading ca
     CHECK_FALSE(f.app->load.data_pending);
     CHECK(f.app->problems.empty());
     CHECK_FALSE(f.app->load.sliced.text);  // the download was freed
-    bool building = false, indexing = false;
-    double last = -1;
+    bool building = false, indexing = false, checking = false;
+    double last = -1, read = -1;
     for (const auto& p : progress) {
+        if (p.en == "Reading the data") {  // the share of the text read ahead, only growing
+            CHECK(p.fraction >= read);
+            CHECK(p.fraction <= 1);
+            read = p.fraction;
+        }
+        if (p.en == "Checking the data") {
+            checking = true;
+            CHECK(p.zh == "正在检查数据");
+            CHECK(p.fraction < 0);  // parsing the rest and checking it: one step, no fraction
+        }
         if (p.en == "Building the map") {
             building = true;
             CHECK(p.zh == "正在构建地图");
@@ -228,6 +239,7 @@ TEST_CASE("app: a big dataset loads in steps with its progress on the loading ca
         }
         indexing |= p.en == "Indexing the map";
     }
+    CHECK(checking);
     CHECK(building);
     CHECK(indexing);
     const jcm::MapGeometry whole = jcm::BuildMapGeometry(f.app->data);
@@ -975,12 +987,14 @@ TEST_CASE("semantics: the buffer is bounded and its JSON escapes names") {
     sem.BeginFrame();
     const int list = sem.Begin(jcm::Role::List, 0, "a \"quoted\" \\ name\n", {0, 0, 10, 10});
     sem.Add(jcm::Role::ListItem, 7, "x", {1, 2, 3, 4}, jcm::kSemAction | jcm::kSemSelected);
+    sem.Add(jcm::Role::ListItem, 8, "y", {-5, -1200.6f, 1234567, 0});  // positions rounded, written digit by digit
     sem.End();
     CHECK(sem.Item(1).parent == list);
     CHECK(sem.EndFrame());
     const std::string& json = sem.ToJson();
     CHECK(json.find("\"a \\\"quoted\\\" \\\\ name\\u000a\"") != std::string::npos);
     CHECK(json.find("[7,0,\"listitem\",129,0,1,2,3,4,\"x\",0,0,0]") != std::string::npos);
+    CHECK(json.find(",-5,-1201,1234567,0,\"y\"") != std::string::npos);
     sem.BeginFrame();
     for (int i = 0; i < jcm::Semantics::kMaxItems + 10; ++i) sem.Add(jcm::Role::Text, 0, "t", {});
     CHECK(sem.Count() == jcm::Semantics::kMaxItems);
