@@ -698,7 +698,7 @@ mergeInto(LibraryManager.library, {
     // next animation frames (pending): with 2,000 areas (4,000 items, 12,000 elements) one
     // publication kept the page busy ~1 s, most of it the browser's style and layout of the new
     // elements, which costs in proportion to the elements added, not to those already there.
-    SLICE_MS: 20,
+    SLICE_MS: 10,
     pending: null,   // the items whose elements are not all made yet
     frame: 0,        // the animation frame that goes on with them
     appIdle: false,  // what the app last said (jcm_set_idle)
