@@ -33,6 +33,15 @@
       (canContinue ? goOn : document.getElementById('error-retry')).focus();
     },
     hideLoading: function () { loading.hidden = true; },
+    // Up again over the app for a big file imported (platform.h ShowLoading), titled by its name.
+    showLoading: function (title) {
+      loading.querySelector('.title').textContent = title;
+      loading.querySelector('.subtitle').textContent = '';
+      hint.textContent = '正在加载… Loading…';
+      bar.hidden = true;
+      figures.textContent = '';
+      loading.hidden = false;
+    },
     // A big dataset's progress on the loading card (small ones load before it would show): the
     // download here, then the app's steps (platform::ShowLoadProgress). The step's name goes to
     // the live region once per step; the figures beside the bar change without being announced.

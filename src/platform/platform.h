@@ -169,6 +169,9 @@ void Mark(const char* name);
 void ShowPageError(const std::string& title, const std::string& detail, const std::string& if_continued = "");
 // Hides the page's loading indicator once the app draws itself.
 void HideLoading();
+// Shows the page's loading card again, over the app, titled `title` (a big file imported, loaded
+// in steps like the page's own data: ShowLoadProgress); HideLoading hides it.
+void ShowLoading(const std::string& title);
 // What a big load is doing now, on the page's loading card: the step in both languages (shown as
 // it is) and how far it is, 0..1 (below 0: not known). The download's own progress is shown by
 // the page (web/app.js), not through here.

@@ -183,7 +183,8 @@ void SaveSetting(const char* key, const std::string& value) { headless::Get().se
 float DevicePixelRatio() { return headless::Get().dpr; }
 void Mark(const char* name) { headless::Get().marks.emplace_back(name); }
 void ShowPageError(const std::string& title, const std::string& detail, const std::string& /*if_continued*/) { headless::Get().page_error = title + ": " + detail; }
-void HideLoading() {}
+void HideLoading() { headless::Get().loading_title.clear(); }
+void ShowLoading(const std::string& title) { headless::Get().loading_title = title; }
 void ShowLoadProgress(const std::string& step_zh, const std::string& step_en, double fraction) {
     headless::Get().load_progress.push_back({step_zh, step_en, fraction});
 }

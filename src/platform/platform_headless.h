@@ -36,6 +36,7 @@ struct State {
     std::string page_error;
     struct LoadProgress { std::string zh, en; double fraction; };
     std::vector<LoadProgress> load_progress;         // ShowLoadProgress calls, in order
+    std::string loading_title;                       // ShowLoading's title while the card is up ("" once hidden)
     float dpr = 1.0f;
     bool sleeping = false;
     bool hash_changed = false;

@@ -46,6 +46,7 @@ double jcm_device_pixel_ratio();
 void jcm_mark(const char* name);
 void jcm_show_page_error(const char* title, const char* detail, const char* if_continued);
 void jcm_hide_loading();
+void jcm_show_loading(const char* title);
 void jcm_show_load_progress(const char* zh, const char* en, double fraction);
 void jcm_set_a11y_summary(const char* text);
 void jcm_publish_semantics(const char* json, size_t size);
@@ -201,6 +202,7 @@ void ShowPageError(const std::string& title, const std::string& detail, const st
     jcm_show_page_error(title.c_str(), detail.c_str(), if_continued.c_str());
 }
 void HideLoading() { jcm_hide_loading(); }
+void ShowLoading(const std::string& title) { jcm_show_loading(title.c_str()); }
 void ShowLoadProgress(const std::string& step_zh, const std::string& step_en, double fraction) {
     jcm_show_load_progress(step_zh.c_str(), step_en.c_str(), fraction);
 }

@@ -672,6 +672,11 @@ mergeInto(LibraryManager.library, {
     if (page) page.hideLoading();
   },
 
+  jcm_show_loading: function (title) {
+    var page = Module['jcmPage'];
+    if (page && page.showLoading) page.showLoading(UTF8ToString(title));
+  },
+
   jcm_show_load_progress: function (zh, en, fraction) {
     var page = Module['jcmPage'];
     if (page && page.loadProgress) page.loadProgress(UTF8ToString(zh) + ' · ' + UTF8ToString(en), fraction);

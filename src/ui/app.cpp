@@ -188,19 +188,25 @@ void ShowLoadStep(Str step, double fraction) {
     platform::ShowLoadProgress(Tr(step, Lang::Zh), Tr(step, Lang::En), fraction);
 }
 
+// The steps of a big load (StepLoading) start next frame; data_pending stays true until they end.
+void StartSlicedLoad(AppState& app, SlicedLoad&& s, const std::string& file) {
+    s.file = file;
+    s.step = SlicedLoad::Step::Read;
+    app.load.sliced = std::move(s);
+    app.load.data_pending = true;
+    ShowLoadStep(Str::LoadStepReading, 0);
+    RequestRedraw(app);
+}
+
 void OnDataFetched(const platform::FetchResult& r, void* user) {
     AppState& app = *static_cast<AppState*>(user);
     if (r.ok && r.size > kSlicedLoadBytes) {
         platform::Mark("app:data-fetched");
-        SlicedLoad& s = app.load.sliced;
-        s = SlicedLoad{};
+        SlicedLoad s;
         s.text.reset(r.TakeData());
-        if (s.text) {  // the steps start next frame; data_pending stays true until they end
+        if (s.text) {
             s.size = r.size;
-            s.file = app.load.data_url;
-            s.step = SlicedLoad::Step::Read;
-            ShowLoadStep(Str::LoadStepReading, 0);
-            RequestRedraw(app);
+            StartSlicedLoad(app, std::move(s), app.load.data_url);
             return;
         }
     }
@@ -423,7 +429,10 @@ bool StepLoading(AppState& app) {
         case SlicedLoad::Step::Read:
             // The boundaries (most of the text) read ahead in slices; then, in a frame of its own,
             // the rest of the text parsed; then it is all checked (Check).
-            if (!s.load) s.load = std::make_unique<DatasetLoad>(std::string_view(s.text.get(), s.size), s.file);
+            if (!s.load) {
+                const std::string_view text = s.text ? std::string_view(s.text.get(), s.size) : std::string_view(s.imported);
+                s.load = std::make_unique<DatasetLoad>(text, s.file);
+            }
             if (s.load->Progress() < 1.0) {
                 StepFor(kFrameSeconds, [&] {
                     s.load->Step(kReadBytesPerSlice);
@@ -439,6 +448,7 @@ bool StepLoading(AppState& app) {
             LoadResult result = s.load->Finish();
             s.load.reset();
             s.text.reset();  // freed before the geometry takes its memory
+            std::string().swap(s.imported);
             if (!TakeLoadResult(app, std::move(result), s.file)) {
                 s = SlicedLoad{};
                 app.load.data_pending = false;
@@ -493,6 +503,7 @@ bool StepLoading(AppState& app) {
             // one's coarsest level of detail); then the map's names (StepLabels), once it is drawn.
             if (app.map_layer == nullptr || !app.map_layer->Sync(app.geometry, &app.border_nodes, app.data_generation) ||
                 app.map_layer->StepFirstLevel(kFrameSeconds)) {
+                if (app.load.card_shown) platform::Mark("app:data-imported");  // as a small file's import is
                 s = SlicedLoad{};
                 app.load.data_pending = false;
             }
@@ -1004,7 +1015,7 @@ void UpdateApp(AppState& app) {
     platform::ImportedFile file;
     // A file dropped while a big dataset loads waits for it (the load is building over app.data).
     while (app.load.sliced.step == SlicedLoad::Step::None && platform::TakeImportedFile(&file)) {
-        ImportFile(app, file.name, file.bytes, file.error, file.merge);
+        ImportFile(app, file.name, std::move(file.bytes), file.error, file.merge);
         RequestRedraw(app);
     }
 }
@@ -1044,7 +1055,7 @@ void ShowToast(AppState& app, const Text& message) {
 
 void PlanImportMerge(AppState& app, const std::string& name, std::string_view bytes) {
     if (!app.has_data) {
-        ImportFile(app, name, bytes, "", false);  // nothing to merge into: load it
+        ImportFile(app, name, std::string(bytes), "", false);  // nothing to merge into: load it
         return;
     }
     LoadResult result = LoadDataset(bytes, name);
@@ -1170,7 +1181,7 @@ void ExportPng(AppState& app) {
     RequestRedraw(app);
 }
 
-void ImportFile(AppState& app, const std::string& name, std::string_view bytes, const std::string& error, bool merge) {
+void ImportFile(AppState& app, const std::string& name, std::string bytes, const std::string& error, bool merge) {
     if (!error.empty()) {
         const Text why = DescribePlatformError(error);
         ImportProblem(app, name, {"无法导入 " + name + "：" + why.zh, "Could not import " + name + ": " + why.en});
@@ -1178,6 +1189,16 @@ void ImportFile(AppState& app, const std::string& name, std::string_view bytes, 
     }
     if (merge) {
         PlanImportMerge(app, name, bytes);
+        return;
+    }
+    if (bytes.size() > kSlicedLoadBytes) {
+        // Loaded in steps as a big download is, on the page's loading card, shown again over the
+        // app (a refused file leaves the data shown as it was; the card goes once a frame is drawn).
+        SlicedLoad s;
+        s.imported = std::move(bytes);
+        platform::ShowLoading(name);
+        app.load.card_shown = true;
+        StartSlicedLoad(app, std::move(s), name);
         return;
     }
     if (AcceptDataset(app, bytes, name)) platform::Mark("app:data-imported");  // as fetched data is
@@ -1248,6 +1269,10 @@ void AfterFramePresented(AppState& app) {
         platform::HideLoading();
     } else if (!app.has_data && !app.load.data_pending) {
         platform::HideLoading();  // nothing to show but the problems panel
+    }
+    if (app.load.card_shown && !app.load.data_pending) {  // a big import's card: its data, or its problems, drawn
+        app.load.card_shown = false;
+        platform::HideLoading();
     }
     if (app.has_data && (app.page_info_generation != app.data_generation || app.page_info_lang != app.lang)) {
         app.page_info_generation = app.data_generation;

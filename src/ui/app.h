@@ -243,6 +243,7 @@ struct SlicedLoad {
     Step step = Step::None;
     std::unique_ptr<char, Free> text;  // the download, until it is read (then freed)
     size_t size = 0;
+    std::string imported;              // or a big file imported (ImportFile), until it is read
     std::string file;
     std::unique_ptr<DatasetLoad> load;            // over `text`, while Step::Read and Check
     std::unique_ptr<MapGeometryBuilder> builder;  // over AppState::data, while Step::Build
@@ -268,6 +269,7 @@ struct LoadState {
     bool ext_font_requested = false;
     bool ext_font_pending = false;
     bool first_map_frame_marked = false;
+    bool card_shown = false;       // the page's loading card is up again for a big import (ShowLoading)
     std::vector<Problem> notices;  // about the page itself, shown with the next load's problems
 };
 
@@ -446,7 +448,7 @@ void ExportCsv(AppState& app);
 void ExportPng(AppState& app);
 // `error` non-empty: the page refused or could not read the file (e.g. over the size limit).
 // `merge`: the file was picked to be merged into this device's reports (PlanImportMerge), not loaded.
-void ImportFile(AppState& app, const std::string& name, std::string_view bytes, const std::string& error, bool merge = false);
+void ImportFile(AppState& app, const std::string& name, std::string bytes, const std::string& error, bool merge = false);
 
 // Switches between the light and dark theme and remembers the choice.
 void SetDark(AppState& app, bool dark);

@@ -50,7 +50,7 @@ constexpr Pair kStrings[] = {
     {"正在检查数据", "Checking the data"},
     {"正在构建地图", "Building the map"},
     {"正在建立地图索引", "Indexing the map"},
-    {"正在准备显示地图", "Preparing the map for display"},
+    {"正在准备地图", "Preparing the map"},
     {"放大", "Zoom in"},
     {"缩小", "Zoom out"},
     {"复位", "Reset view"},

@@ -6,9 +6,10 @@
 // after the map is first drawn.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setup, openApp, settle, screenshot, items, control, press, VIEWPORTS, ROOT } from './harness.mjs';
+import { setup, openApp, settle, screenshot, items, control, press, fileChooser, waitForMark, VIEWPORTS, ROOT } from './harness.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -30,7 +31,7 @@ function recordCard() {
     // While the page is still being parsed, some of the card may not exist yet.
     if (!hint || !bar || !card || !figures) return;
     window.__card.push({ hint: hint.textContent, bar: !bar.hidden, value: bar.hasAttribute('value') ? bar.value : null,
-                         shown: !card.hidden, figures: figures.textContent });
+                         shown: !card.hidden, figures: figures.textContent, title: card.querySelector('.title')?.textContent });
   };
   new MutationObserver(note).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 }
@@ -48,7 +49,7 @@ for (const [name, viewport] of [['desktop', VIEWPORTS.desktop], ['phone', VIEWPO
     const card = await page.evaluate(() => window.__card);
     const hints = [...new Set(card.filter((c) => c.shown && c.bar).map((c) => c.hint))];
     assert.deepEqual(hints, ['正在下载数据 · Downloading the data', '正在读取数据 · Reading the data', '正在检查数据 · Checking the data',
-      '正在构建地图 · Building the map', '正在建立地图索引 · Indexing the map', '正在准备显示地图 · Preparing the map for display'],
+      '正在构建地图 · Building the map', '正在建立地图索引 · Indexing the map', '正在准备地图 · Preparing the map'],
       JSON.stringify(card.slice(0, 40)));
     const download = card.filter((c) => c.hint.startsWith('正在下载'));
     const mb = (Buffer.byteLength(padded) / 1e6).toFixed(1);
@@ -80,6 +81,53 @@ for (const [name, viewport] of [['desktop', VIEWPORTS.desktop], ['phone', VIEWPO
     await context.close();
   });
 }
+
+// A big file imported from the Data menu, by touch on a phone: the loading card comes back over
+// the app, named by the file, with each step, and goes when the file's map is drawn; a big file
+// the loader refuses leaves the data shown as it was, with its problems.
+test('big data: a big file imported by touch loads on the loading card, then shows; a refused one changes nothing', async () => {
+  const { page, context, errors } = await openApp(env, { viewport: VIEWPORTS.phone, touch: true, dpr: 2,
+    route: async (p) => { await p.addInitScript(recordCard); } });
+  await settle(page);
+  const dir = mkdtempSync(join(tmpdir(), 'jcm-big-import-'));
+  const data = JSON.parse(readFileSync(join(ROOT, 'data/campaign.json'), 'utf8'));
+  data.title.zh = '导入的' + data.title.zh;  // to tell the file's data from the page's
+  const text = JSON.stringify(data) + ' '.repeat(2_500_000);
+  const importFile = async (name, body) => {
+    const path = join(dir, name);
+    writeFileSync(path, body);
+    const chooser = await fileChooser(page, async () => {
+      await press(page, control(page, 'button', '数据'), { touch: true });
+      await press(page, control(page, 'menuitem', '导入数据（JSON）…'), { touch: true });
+    });
+    await page.evaluate(() => { window.__card = []; });
+    await chooser.setFiles(path);
+  };
+
+  await importFile('big-import.json', text);
+  await waitForMark(page, 'app:data-imported', 60000);
+  await settle(page);
+  const card = await page.evaluate(() => window.__card);
+  const shown = card.filter((c) => c.shown);
+  assert.ok(shown.length > 0 && shown.every((c) => c.title === 'big-import.json'), `the card names the file: ${JSON.stringify(card.slice(0, 5))}`);
+  assert.deepEqual([...new Set(shown.filter((c) => c.bar).map((c) => c.hint))], ['正在读取数据 · Reading the data', '正在检查数据 · Checking the data',
+    '正在构建地图 · Building the map', '正在建立地图索引 · Indexing the map', '正在准备地图 · Preparing the map'], JSON.stringify(card.slice(0, 40)));
+  assert.equal(await page.$eval('#loading', (el) => el.hidden), true, 'the card is gone');
+  assert.match(await page.title(), /^导入的/, 'the imported data is shown');
+  assert.ok((await items(page)).some((i) => i.role === 'listitem' && i.name.startsWith('兖州区 · ')), 'with its areas');
+
+  await importFile('bad-import.json', text.replace('导入的', '再导入的') + ']');
+  const problems = control(page, 'dialog', '数据加载失败');
+  await problems.waitFor();
+  await settle(page);
+  assert.ok((await problems.locator('p').allTextContents()).includes('bad-import.json'), 'the problems name the file');
+  assert.equal(await page.$eval('#loading', (el) => el.hidden), true, 'the card is gone');
+  assert.match(await page.title(), /^导入的/, 'the data shown before is still shown');
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('app:data-imported').length), 1, 'nothing more was imported');
+  await screenshot(page, 'big-data-import-refused-phone');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
 
 test('big data: the card at each step is readable at phone size (the bar, the figures, nothing cut off)', async () => {
   // The download held back so the card can be looked at; the picture is for a person's eyes.

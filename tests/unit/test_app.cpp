@@ -265,6 +265,62 @@ TEST_CASE("app: a big dataset loads in steps with its progress on the loading ca
     CHECK(g.app->problems[0].message.en.find("JSON syntax error") != std::string::npos);
 }
 
+// A big file imported (the Data menu, or dropped) loads in the same steps, on the page's loading
+// card shown again over the app and titled by the file; the card goes once a frame is drawn. A
+// refused one leaves the data as it was.
+TEST_CASE("app: a big file imported loads in steps on the loading card, and a refused one changes nothing") {
+    Fixture f;
+    f.LoadShipped();
+    f.Settle();
+    const auto& h = jcm::platform::headless::Get();
+    const size_t goals = f.app->data.goals.size();
+    std::string other = ShippedData();
+    const size_t title = other.find("\"title\"");
+    REQUIRE(title != std::string::npos);
+    const size_t zh = other.find("\"zh\": \"", title);
+    REQUIRE(zh != std::string::npos);
+    other.insert(zh + 7, "导入的");  // another title, to tell the import from the data before it
+    const auto imported_marks = [&] { return std::count(h.marks.begin(), h.marks.end(), "app:data-imported"); };
+
+    // Refused (a syntax error at the end): the problems, the same data, the card gone after a frame.
+    jcm::ImportFile(*f.app, "bad-big.json", other + std::string(size_t{2300000}, ' ') + "]", "");
+    CHECK(h.loading_title == "bad-big.json");
+    CHECK(f.app->load.data_pending);
+    int steps = 0;
+    while (f.app->load.data_pending) {
+        REQUIRE(jcm::StepLoading(*f.app));
+        REQUIRE(++steps < 100);
+    }
+    CHECK(f.app->show_problems);
+    CHECK(f.app->problems_file == "bad-big.json");
+    CHECK(f.app->data.goals.size() == goals);
+    CHECK(f.app->data.title.zh.rfind("导入的", 0) != 0);
+    CHECK(f.app->has_data);
+    f.Frame();
+    CHECK(h.loading_title.empty());
+    CHECK(imported_marks() == 0);
+
+    // Accepted: read, checked, built, indexed, prepared, a frame each; then the new data, marked.
+    const size_t progress_before = h.load_progress.size();
+    jcm::ImportFile(*f.app, "big.json", other + std::string(size_t{2300000}, ' '), "");
+    CHECK(h.loading_title == "big.json");
+    steps = 0;
+    while (f.app->load.data_pending) {
+        REQUIRE(jcm::StepLoading(*f.app));
+        REQUIRE(++steps < 100);
+    }
+    CHECK(steps >= 8);
+    CHECK(h.load_progress.size() > progress_before + 4);
+    CHECK(h.load_progress[progress_before].en == "Reading the data");
+    CHECK(f.app->data.title.zh.rfind("导入的", 0) == 0);
+    CHECK(f.app->problems.empty());
+    CHECK(imported_marks() == 1);
+    CHECK(h.loading_title == "big.json");  // until a frame shows it
+    f.Frame();
+    CHECK(h.loading_title.empty());
+    CHECK(ImGui::GetDrawData()->TotalVtxCount > 1000);
+}
+
 // While a big map's names are still being made, another big file arrives: it may be refused, and
 // the map shown then stays whole (its names go on being found); a briefing printed meanwhile
 // names every area.
