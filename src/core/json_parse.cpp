@@ -218,6 +218,10 @@ class FastRings {
 };
 
 // ---- 4. DomBuilder ----------------------------------------------------------------------------
+// Where a geometry's coordinates are, a token of the JSON pointer each ("": an array's index);
+// the DOM builder packs the rings found there, and RingPrereader reads them ahead.
+constexpr std::string_view kCoordinatesPath[] = {"areas", "", "geometry", "coordinates"};
+
 Text SyntaxMessage(const std::string& what, std::string_view text, size_t offset);
 
 // The marker a packed ring leaves in the DOM: a binary value (JSON text never yields one) with
@@ -418,17 +422,17 @@ class DomBuilder : public PositionedSax {
         return arr != nullptr && arr->empty();
     }
 
-    // /areas/<digits>/geometry/coordinates
+    // /areas/<digits>/geometry/coordinates (kCoordinatesPath)
     static bool IsCoordinatesPointer(const std::string& p) {
-        static constexpr std::string_view kHead = "/areas/", kTail = "/geometry/coordinates";
-        if (p.size() <= kHead.size() + kTail.size() || p.compare(0, kHead.size(), kHead) != 0 ||
-            p.compare(p.size() - kTail.size(), kTail.size(), kTail) != 0) {
-            return false;
+        size_t at = 0;
+        for (std::string_view want : kCoordinatesPath) {
+            if (at >= p.size() || p[at] != '/') return false;
+            const size_t end = std::min(p.find('/', at + 1), p.size());
+            const std::string_view token(p.data() + at + 1, end - at - 1);
+            if (want.empty() ? token.empty() || token.find_first_not_of("0123456789") != std::string_view::npos : token != want) return false;
+            at = end;
         }
-        for (size_t i = kHead.size(); i < p.size() - kTail.size(); ++i) {
-            if (p[i] < '0' || p[i] > '9') return false;
-        }
-        return true;
+        return at == p.size();
     }
 
     // The packed ring on top of the stack, if any, back into DOM (something other than a
@@ -732,10 +736,10 @@ bool RingPrereader::Step(size_t bytes) {
                     ++q;
                 }
                 if (!frames_.empty() && frames_.back().object && frames_.back().expect_key) {
-                    static constexpr std::string_view kPathKeys[] = {"areas", "", "geometry", "coordinates"};
                     Frame& f = frames_.back();
-                    const size_t d = frames_.size() - 1;
-                    f.key_on_path = f.on_path && d < 4 && std::string_view(first, static_cast<size_t>(q - first)) == kPathKeys[d];
+                    const size_t d = frames_.size() - 1;  // the object's depth: the key is the path's token d
+                    f.key_on_path = f.on_path && d < std::size(kCoordinatesPath) &&
+                                    std::string_view(first, static_cast<size_t>(q - first)) == kCoordinatesPath[d];
                 }
                 p = q + 1;
                 break;
@@ -769,19 +773,24 @@ bool RingPrereader::Step(size_t bytes) {
     return pos_ >= text_.size();
 }
 
-// A container has opened just before pos_: on the path if it continues it; a coordinates array
-// is read (pos_ then at its ']').
+// A container has opened just before pos_: on the path (kCoordinatesPath) if its parent is and
+// it is reached by the path's next token, and is of the kind the token after that needs (an
+// array for an index, an object for a key); at the path's end, a coordinates array, read (pos_
+// then at its ']').
 void RingPrereader::Open(bool is_array) {
+    constexpr size_t n = std::size(kCoordinatesPath);
     const size_t d = frames_.size();  // its depth: 0 for the root
+    const auto kind = [&](size_t token) { return d == n ? is_array : is_array == kCoordinatesPath[token].empty(); };
     bool on = false;
     if (d == 0) {
-        on = !is_array;
-    } else if (frames_.back().on_path) {
+        on = kind(0);
+    } else if (d <= n && frames_.back().on_path) {
         const Frame& parent = frames_.back();
-        on = d == 2 ? !is_array : parent.object && parent.key_on_path && is_array == (d == 1 || d == 4);
+        const bool reached = kCoordinatesPath[d - 1].empty() ? !parent.object : parent.object && parent.key_on_path;
+        on = reached && kind(d);
     }
     frames_.push_back(Frame{!is_array, on, !is_array, false});
-    if (!(on && d == 4)) return;
+    if (!(on && d == n)) return;
     Array a;
     a.offset = pos_;
     a.levels = max_depth_ - static_cast<int>(d + 1);

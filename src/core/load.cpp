@@ -985,15 +985,19 @@ int LoadResult::WarningCount() const {
 // A load's two halves: the text parsed (the DOM, its packed rings, the parser's problems), then
 // checked. `pack`: boundary rings skip the DOM (json_parse.h); `ahead`: some were read ahead
 // (DatasetLoad). The result is the same either way.
+namespace detail {
 struct ParsedText {
     Json root;
-    detail::PackedRings packed;
+    PackedRings packed;
     std::vector<Problem> problems;
     bool ok = false;
     bool pack = true;
 };
+}  // namespace detail
 
 namespace {
+
+using detail::ParsedText;
 
 ParsedText ParseText(std::string_view text, std::string_view file, const LoadLimits& limits, bool pack,
                      detail::RingPrereader* ahead = nullptr) {
@@ -1052,7 +1056,7 @@ bool DatasetLoad::Step(size_t bytes) {
         read_ahead_ = ahead_->Step(bytes);
         return false;
     }
-    parsed_ = std::make_unique<ParsedText>(ParseText(text_, file_, limits_, /*pack=*/true, ahead_.get()));
+    parsed_ = std::make_unique<detail::ParsedText>(ParseText(text_, file_, limits_, /*pack=*/true, ahead_.get()));
     ahead_.reset();
     return true;
 }
@@ -1060,7 +1064,7 @@ bool DatasetLoad::Step(size_t bytes) {
 double DatasetLoad::Progress() const { return ahead_ == nullptr ? 1.0 : ahead_->Progress(); }
 
 LoadResult DatasetLoad::Finish() {
-    if (!parsed_) parsed_ = std::make_unique<ParsedText>(ParseText(text_, file_, limits_, /*pack=*/true, ahead_.get()));
+    if (!parsed_) parsed_ = std::make_unique<detail::ParsedText>(ParseText(text_, file_, limits_, /*pack=*/true, ahead_.get()));
     ahead_.reset();
     LoadResult result = CheckParsed(text_, file_, limits_, std::move(*parsed_));
     parsed_.reset();

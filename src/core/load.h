@@ -49,9 +49,8 @@ LoadResult LoadDataset(std::string_view text, std::string_view file, const LoadL
 
 namespace detail {
 class RingPrereader;
-}
-
 struct ParsedText;
+}  // namespace detail
 
 // LoadDataset in steps, for a big file loaded across frames (the app's loading card). Each Step
 // reads about `bytes` more of the boundaries ahead of the parse (most of a big file's time goes
@@ -74,7 +73,7 @@ class DatasetLoad {
     LoadLimits limits_;
     std::unique_ptr<detail::RingPrereader> ahead_;  // null when the text is over the size limit
     bool read_ahead_ = false;
-    std::unique_ptr<ParsedText> parsed_;
+    std::unique_ptr<detail::ParsedText> parsed_;
 };
 
 // "file:line:col: error: pointer: message" in the given language (for the CLI and logs); the

@@ -389,10 +389,11 @@ bool StepFor(double seconds, Step step) {
 bool StepLabels(AppState& app, double seconds) {
     MapLabelling& l = app.load.labelling;
     if (!l.finisher) return false;
-    if (!l.map_drawn || seconds <= 0) {  // the map is drawn first (AfterFramePresented says when), alone in its task
+    if (!l.map_drawn) {  // the map is drawn first (AfterFramePresented says when), alone in its task
         RequestRedraw(app);
         return false;
     }
+    if (seconds <= 0) return false;  // the task's share is spent: a frame is due anyway (StepLoading)
     if (StepFor(seconds, [&] { return l.finisher->Step(app.geometry, kLabelVerticesPerSlice); })) {
         FinishMapLabels(app);  // done: the names are drawn
         return false;
@@ -503,7 +504,7 @@ bool StepLoading(AppState& app) {
             // one's coarsest level of detail); then the map's names (StepLabels), once it is drawn.
             if (app.map_layer == nullptr || !app.map_layer->Sync(app.geometry, &app.border_nodes, app.data_generation) ||
                 app.map_layer->StepFirstLevel(kFrameSeconds)) {
-                if (app.load.card_shown) platform::Mark("app:data-imported");  // as a small file's import is
+                if (s.import) platform::Mark("app:data-imported");  // as a small file's import is
                 s = SlicedLoad{};
                 app.load.data_pending = false;
             }
@@ -1013,8 +1014,9 @@ void UpdateApp(AppState& app) {
         RequestRedraw(app);
     }
     platform::ImportedFile file;
-    // A file dropped while a big dataset loads waits for it (the load is building over app.data).
-    while (app.load.sliced.step == SlicedLoad::Step::None && platform::TakeImportedFile(&file)) {
+    // A file dropped while a dataset is downloaded or loaded in steps waits for it (a big load is
+    // building over app.data, and the download would replace what the file brought).
+    while (!app.load.data_pending && app.load.sliced.step == SlicedLoad::Step::None && platform::TakeImportedFile(&file)) {
         ImportFile(app, file.name, std::move(file.bytes), file.error, file.merge);
         RequestRedraw(app);
     }
@@ -1055,7 +1057,7 @@ void ShowToast(AppState& app, const Text& message) {
 
 void PlanImportMerge(AppState& app, const std::string& name, std::string_view bytes) {
     if (!app.has_data) {
-        ImportFile(app, name, std::string(bytes), "", false);  // nothing to merge into: load it
+        ImportFile(app, name, std::string(bytes), "", false);  // nothing to merge into: load it (ImportFile does so itself)
         return;
     }
     LoadResult result = LoadDataset(bytes, name);
@@ -1187,7 +1189,7 @@ void ImportFile(AppState& app, const std::string& name, std::string bytes, const
         ImportProblem(app, name, {"无法导入 " + name + "：" + why.zh, "Could not import " + name + ": " + why.en});
         return;
     }
-    if (merge) {
+    if (merge && app.has_data) {  // (with nothing to merge into, it is loaded)
         PlanImportMerge(app, name, bytes);
         return;
     }
@@ -1196,6 +1198,7 @@ void ImportFile(AppState& app, const std::string& name, std::string bytes, const
         // app (a refused file leaves the data shown as it was; the card goes once a frame is drawn).
         SlicedLoad s;
         s.imported = std::move(bytes);
+        s.import = true;
         platform::ShowLoading(name);
         app.load.card_shown = true;
         StartSlicedLoad(app, std::move(s), name);

@@ -232,8 +232,8 @@ struct BulkUndo {
 };
 
 // Where loading stands. The data and the font are fetched in parallel at start.
-// A big download is loaded across frames (StepLoading in app.cpp), one step or slice a frame,
-// with its progress on the page's loading card, so the page never freezes for seconds. The map
+// A big download or import is loaded across frames (StepLoading in app.cpp), one step or slice
+// a frame, with its progress on the page's loading card, so the page never freezes for long. The map
 // is drawn once these steps end, while its hit index and names are still being made (MapLabelling).
 struct SlicedLoad {
     enum class Step { None, Read, Check, Build, Index, Nodes, Finish, Level };
@@ -244,8 +244,9 @@ struct SlicedLoad {
     std::unique_ptr<char, Free> text;  // the download, until it is read (then freed)
     size_t size = 0;
     std::string imported;              // or a big file imported (ImportFile), until it is read
+    bool import = false;               // the load is an import (marked app:data-imported when done)
     std::string file;
-    std::unique_ptr<DatasetLoad> load;            // over `text`, while Step::Read and Check
+    std::unique_ptr<DatasetLoad> load;            // over `text` or `imported`, while Step::Read and Check
     std::unique_ptr<MapGeometryBuilder> builder;  // over AppState::data, while Step::Build
     std::unique_ptr<BorderNodeFinder> nodes;      // over AppState::geometry, while Step::Nodes
 };

@@ -54,7 +54,7 @@ void AppendNumber(std::string& out, double v) {
     // 0.001 too; a double's digits: an amount's slider to 7.3e9 in steps of 1e6 must end on a step).
     // A whole number is written digit by digit: printf's were a quarter of a big map's
     // publication in wasm (4,000 items, six numbers each).
-    if (std::fabs(v) < 1e15 && v == std::trunc(v)) {
+    if (std::fabs(v) <= 9007199254740992.0 && v == std::trunc(v)) {  // (2^53: every whole double up to it)
         long long n = static_cast<long long>(v);
         char* end = buf + sizeof buf;
         char* p = end;

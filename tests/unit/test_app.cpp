@@ -229,7 +229,7 @@ TEST_CASE("app: a big dataset loads in steps with its progress on the loading ca
         if (p.en == "Checking the data") {
             checking = true;
             CHECK(p.zh == "正在检查数据");
-            CHECK(p.fraction < 0);  // parsing the rest and checking it: one step, no fraction
+            CHECK(p.fraction < 0);  // the checks (the rest was parsed under "Reading"): one step, no fraction
         }
         if (p.en == "Building the map") {
             building = true;
@@ -319,6 +319,33 @@ TEST_CASE("app: a big file imported loads in steps on the loading card, and a re
     f.Frame();
     CHECK(h.loading_title.empty());
     CHECK(ImGui::GetDrawData()->TotalVtxCount > 1000);
+}
+
+// A file dropped while the page's own data is still downloading waits for it: taken at once, a
+// big one's steps would run beside the download's load, which then replaced what it brought.
+TEST_CASE("app: a big file dropped while the data downloads is loaded after it") {
+    Fixture f;  // the data not yet arrived
+    std::string other = ShippedData();
+    other.insert(other.find("\"zh\": \"", other.find("\"title\"")) + 7, "导入的");
+    jcm::platform::ImportedFile dropped;
+    dropped.name = "dropped.json";
+    dropped.bytes = other + std::string(size_t{2300000}, ' ');
+    jcm::platform::headless::Get().imports.push_back(dropped);
+    jcm::UpdateApp(*f.app);
+    CHECK(f.app->load.sliced.step == jcm::SlicedLoad::Step::None);  // waits
+    CHECK(jcm::platform::headless::Get().imports.size() == 1);
+    f.LoadShipped();
+    CHECK(f.app->has_data);
+    jcm::UpdateApp(*f.app);  // now taken
+    CHECK(jcm::platform::headless::Get().imports.empty());
+    int steps = 0;
+    while (f.app->load.data_pending) {
+        REQUIRE(jcm::StepLoading(*f.app));
+        REQUIRE(++steps < 100);
+    }
+    CHECK(f.app->data.title.zh.rfind("导入的", 0) == 0);
+    const auto& marks = jcm::platform::headless::Get().marks;
+    CHECK(std::count(marks.begin(), marks.end(), "app:data-imported") == 1);
 }
 
 // While a big map's names are still being made, another big file arrives: it may be refused, and

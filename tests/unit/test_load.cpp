@@ -1034,6 +1034,28 @@ TEST_CASE("load: the rings read ahead are the ones the parse takes") {
     CheckSameAsUnpacked(MinimalWithGeometry("{\"type\": \"MultiPolygon\", \"coordinates\": [[" + tri + "]]}"), shallow);
     shallow.max_depth = 3;
     CheckSameAsUnpacked(MinimalWithGeometry("{\"type\": \"Polygon\", \"coordinates\": [" + tri + "]}"), shallow);
+    // Two areas: the first's coordinates under an escaped key (the parse reads them itself), the
+    // second's read ahead. Each area gets its own ring: the parse takes an array read ahead by
+    // its offset, not by its turn.
+    std::string two = ReadFixture("valid/minimal.json");
+    const size_t key = two.find("\"coordinates\"");
+    REQUIRE(key != std::string::npos);
+    two.replace(key, 13, "\"coordin\\u0061tes\"");
+    const size_t z = two.find("{\n      \"id\": \"Z\"");
+    REQUIRE(z != std::string::npos);
+    two.insert(z, "{\"id\": \"B\", \"name\": {\"zh\": \"乙区\", \"en\": \"B District\"}, \"kind\": \"district\", \"geometry\": "
+                  "{\"type\": \"Polygon\", \"coordinates\": [[[117,35],[117.2,35],[117.1,35.2],[117,35]]]}},\n    ");
+    jcm::detail::RingPrereader second(two, LoadLimits{}.max_depth);
+    CHECK(second.Step(two.size()));
+    REQUIRE(second.arrays.size() == 1);
+    CHECK(second.arrays[0].offset > key);
+    CheckSameAsUnpacked(two);
+    const LoadResult both = LoadInSteps(two, LoadLimits{}, 64);
+    REQUIRE(both.Ok());
+    REQUIRE(both.data.areas.size() == 3);
+    CHECK(both.data.areas[0].polygons.at(0).rings.at(0).at(1).lon == 116.2);
+    CHECK(both.data.areas[1].polygons.at(0).rings.at(0).at(1).lon == 117.2);
+
     // A file over the size limit is not scanned: it is refused as before.
     LoadLimits small;
     small.max_bytes = 100;
