@@ -450,6 +450,13 @@ bool StepLoading(AppState& app) {
             s.load.reset();
             s.text.reset();  // freed before the geometry takes its memory
             std::string().swap(s.imported);
+            if (s.merge) {  // the data stays: the merge dialog, or why not
+                const std::string file = s.file;
+                s = SlicedLoad{};
+                app.load.data_pending = false;
+                PlanMergeOf(app, file, std::move(result));
+                break;
+            }
             if (!TakeLoadResult(app, std::move(result), s.file)) {
                 s = SlicedLoad{};
                 app.load.data_pending = false;
@@ -1060,7 +1067,10 @@ void PlanImportMerge(AppState& app, const std::string& name, std::string_view by
         ImportFile(app, name, std::string(bytes), "", false);  // nothing to merge into: load it (ImportFile does so itself)
         return;
     }
-    LoadResult result = LoadDataset(bytes, name);
+    PlanMergeOf(app, name, LoadDataset(bytes, name));
+}
+
+void PlanMergeOf(AppState& app, const std::string& name, LoadResult&& result) {
     if (!result.Ok()) {  // the loader's own problems say what and where
         app.problems = std::move(result.problems);
         app.problems_file = name;
@@ -1189,19 +1199,22 @@ void ImportFile(AppState& app, const std::string& name, std::string bytes, const
         ImportProblem(app, name, {"无法导入 " + name + "：" + why.zh, "Could not import " + name + ": " + why.en});
         return;
     }
-    if (merge && app.has_data) {  // (with nothing to merge into, it is loaded)
-        PlanImportMerge(app, name, bytes);
-        return;
-    }
+    merge = merge && app.has_data;  // (with nothing to merge into, it is loaded)
     if (bytes.size() > kSlicedLoadBytes) {
         // Loaded in steps as a big download is, on the page's loading card, shown again over the
-        // app (a refused file leaves the data shown as it was; the card goes once a frame is drawn).
+        // app (a refused file leaves the data shown as it was; the card goes once a frame is drawn);
+        // one to merge, read and checked so, then planned (PlanMergeOf).
         SlicedLoad s;
         s.imported = std::move(bytes);
         s.import = true;
+        s.merge = merge;
         platform::ShowLoading(name);
         app.load.card_shown = true;
         StartSlicedLoad(app, std::move(s), name);
+        return;
+    }
+    if (merge) {
+        PlanImportMerge(app, name, bytes);
         return;
     }
     if (AcceptDataset(app, bytes, name)) platform::Mark("app:data-imported");  // as fetched data is

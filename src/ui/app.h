@@ -245,6 +245,7 @@ struct SlicedLoad {
     size_t size = 0;
     std::string imported;              // or a big file imported (ImportFile), until it is read
     bool import = false;               // the load is an import (marked app:data-imported when done)
+    bool merge = false;                // an import to merge into this device's reports: read and checked only
     std::string file;
     std::unique_ptr<DatasetLoad> load;            // over `text` or `imported`, while Step::Read and Check
     std::unique_ptr<MapGeometryBuilder> builder;  // over AppState::data, while Step::Build
@@ -437,6 +438,7 @@ void RevertAllEdits(AppState& app);
 // with the dialog's choices. UndoBulk restores the edits from before the last merge or revert
 // of them all (app.undo).
 void PlanImportMerge(AppState& app, const std::string& name, std::string_view bytes);
+void PlanMergeOf(AppState& app, const std::string& name, LoadResult&& loaded);  // the file, loaded (a big one in steps)
 void ConfirmMerge(AppState& app);
 void UndoBulk(AppState& app);
 // Index into local.edits of the edit that produced goal `goal_id`'s report on `date`, or -1.

@@ -1718,6 +1718,36 @@ jcm::LocalEdit Edit(const std::string& goal, const char* date, jcm::Status s, co
 
 }  // namespace
 
+// A big export to merge (a province's map with its reports) is read and checked in steps, on the
+// loading card, as a big file to load is; then planned, the data shown as it was.
+TEST_CASE("merge: a big export is read in steps on the loading card, then planned") {
+    Fixture f;
+    f.LoadShipped();
+    f.Settle();
+    const std::string g1 = f.app->data.goals[1].id;
+    const std::string theirs = ExportWith({Edit(g1, "2026-12-02", jcm::Status::Done, "张", 100)}) + std::string(size_t{2300000}, ' ');
+    jcm::platform::headless::Get().imports.push_back({"big-tablet.json", theirs, "", true});
+    jcm::UpdateApp(*f.app);
+    CHECK(jcm::platform::headless::Get().loading_title == "big-tablet.json");
+    CHECK_FALSE(f.app->merge.open);
+    int steps = 0;
+    while (f.app->load.data_pending) {
+        REQUIRE(jcm::StepLoading(*f.app));
+        REQUIRE(++steps < 20);
+    }
+    CHECK(steps >= 3);  // read, parse, check: a frame each
+    REQUIRE(f.app->merge.open);
+    CHECK(f.app->merge.plan.added.size() == 1);
+    CHECK(f.app->local.edits.empty());  // nothing changes before the person confirms
+    CHECK(f.app->has_data);
+    CHECK(f.app->geometry.areas.size() == f.app->data.areas.size());  // the map as it was
+    const auto& marks = jcm::platform::headless::Get().marks;
+    CHECK(std::count(marks.begin(), marks.end(), "app:data-imported") == 0);
+    f.Settle();
+    CHECK(jcm::platform::headless::Get().loading_title.empty());
+    CHECK(FindItem(*f.app, jcm::Role::Dialog, "合并记录") >= 0);
+}
+
 TEST_CASE("merge: another device's export is planned, shown, merged with the chosen side, and undone") {
     Fixture f;
     f.LoadShipped();
