@@ -83,7 +83,7 @@ void RebuildFromEdits(AppState& app) {
     app.data = std::move(next);
     app.ui.report_dates = ReportDates(app.data);
     if (app.ui.timeline >= static_cast<int>(app.ui.report_dates.size())) app.ui.timeline = -1;
-    for (const LocalEdit& e : app.local.edits) NeedTextGlyphs(app, e.report.note);
+    for (const LocalEdit& e : app.local.edits) NeedTextGlyphs(app, e.report.note), NeedGlyphs(app, e.report.author);
     RefreshStats(app);
     SetQuery(app, app.ui.query);
     RequestRedraw(app);

@@ -240,6 +240,7 @@ void OpenEditor(AppState& app, int goal) {
     e.goal = goal;
     if (!DayNumber(app.ui.today, &e.day)) e.day = 0;
     e.device_author = platform::LoadSetting("author");  // the person who reported last on this device
+    NeedGlyphs(app, e.device_author);
     TakeUpDay(app, g, true);
     app.text_owner = TextOwner::Note;
 }

@@ -590,6 +590,7 @@ TEST_CASE("app: recording progress locally: saved to storage, restored on the ne
     e.report.has_percent = true;
     e.report.percent = 20;
     e.report.note.zh = "进度滞后";
+    e.report.author = "燚垚";  // characters no other text of the app or the data has
     jcm::AddEdit(*f.app, e);
     CHECK(f.app->data.goals[gi].status == jcm::Status::Red);
     CHECK(f.app->local.published.goals[gi].status == jcm::Status::NotReported);  // published data untouched
@@ -607,6 +608,8 @@ TEST_CASE("app: recording progress locally: saved to storage, restored on the ne
     REQUIRE(g.app->local.edits.size() == 1);
     CHECK(g.app->data.goals[gi].status == jcm::Status::Red);
     CHECK(jcm::FindEdit(*g.app, goal_id, "2020-04-10") == 0);
+    // Its reporter's name is drawable: its characters are in the set to bake (they showed as "?").
+    for (const uint32_t cp : {0x71DAu, 0x579Au}) CHECK(std::count(g.app->glyphs.begin(), g.app->glyphs.end(), cp) == 1);
 
     // Same goal and date replaces; another date adds; revert one, then all.
     e.report.status = jcm::Status::Yellow;
@@ -2517,7 +2520,7 @@ TEST_CASE("record dialog: opened again the same day, it edits that day's report:
     CHECK(f.app->local.edits[0].report.note.zh == "已开工41个");
     // A day's report by another, with a note in both languages, edited in English: its author is
     // shown and kept but not remembered as this device's, and its Chinese note stays.
-    hl.settings["author"] = "李明";
+    hl.settings["author"] = "李燚";  // (燚: in no other text: the dialog makes it drawable)
     jcm::LocalEdit other = f.app->local.edits[0];
     other.report.author = "王芳";
     other.report.note = {"已开工41个", "41 started"};
@@ -2527,6 +2530,7 @@ TEST_CASE("record dialog: opened again the same day, it edits that day's report:
     f.Settle(768, 1024);
     CHECK(f.app->editor.author == "王芳");
     CHECK(f.app->editor.note == "41 started");
+    CHECK(std::count(f.app->glyphs.begin(), f.app->glyphs.end(), 0x71DAu) == 1);
     hl.typed = "41 started, 2 delayed";
     hl.typed_changed = true;
     jcm::UpdateApp(*f.app);
@@ -2538,7 +2542,7 @@ TEST_CASE("record dialog: opened again the same day, it edits that day's report:
     CHECK(f.app->local.edits[0].report.note.en == "41 started, 2 delayed");
     CHECK(f.app->local.edits[0].report.note.zh == "41 started, 2 delayed");
     CHECK(f.app->local.edits[0].report.author == "王芳");
-    CHECK(hl.settings["author"] == "李明");
+    CHECK(hl.settings["author"] == "李燚");
 }
 
 TEST_CASE("record dialog: a day stepped to that has a report takes up its values, note and author, and says Save replaces it") {
