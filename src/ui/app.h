@@ -77,6 +77,13 @@ struct MapUiState {
     std::vector<uint8_t> label_state;  // per area, while labels are placed (view_map.cpp), reused
     BoxGrid label_boxes;               // what the labels placed so far cover (view_map.cpp), reused
     std::vector<Vec2> leaders;         // the leader lines drawn in the last frame, two ends each, reused
+    // The names drawn in the last frame, each its box (screen px) and its area: a tap or the
+    // pointer on a name is on its area (HitTestScreen), wherever the name lies. Reused.
+    struct NameHit {
+        Box box;
+        int area;
+    };
+    std::vector<NameHit> name_hits;
     // Per area, where its marker is drawn (and tapped) on screen: at its point, or moved aside
     // from another marker it would overlap (PlaceMarkers, view_map.cpp), reused.
     std::vector<Vec2> marker_at;

@@ -205,7 +205,9 @@ namespace {
 
 ImU32 AreaFill(const AppState& app, int i) { return AreaFill(app, app.stats, i, CurrentTheme()); }
 
-// Area under a screen point: zone markers first (they sit on top), then polygons.
+// Area under a screen point: zone markers first (they sit on top), then the names drawn (one
+// beside its area, at a leader line, lies over another area: a tap on it means its own), then
+// polygons.
 int HitTestScreen(const AppState& app, ImVec2 p) {
     const ViewTransform& view = app.map.view;
     int best = -1;
@@ -221,6 +223,8 @@ int HitTestScreen(const AppState& app, ImVec2 p) {
         }
     }
     if (best >= 0) return best;
+    for (const MapUiState::NameHit& h : app.map.name_hits)
+        if (p.x >= h.box.x0 && p.x <= h.box.x1 && p.y >= h.box.y0 && p.y <= h.box.y1) return h.area;
     return app.geometry.HitTest(view.ScreenToWorld(ToVec(p)));
 }
 
@@ -446,6 +450,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     // A big map is drawn before its names are found (MapGeometryFinisher, app.cpp StepLoading):
     // they come a moment later, all at once (the zones' beside their markers too).
     m.leaders.clear();
+    m.name_hits.clear();
     if (!app.geometry.labelled) return;
     // Labels, so that every area is named where there is any room, in three passes:
     //  1. inside: the selected area first, then the others from the largest down, each name inside
@@ -521,6 +526,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     };
     auto draw = [&](int i, const LabelBox& box, ImVec2 c, const char* text, const char* end, const ImVec2* leader_from) {
         placed.Add(ToBox(box));
+        m.name_hits.push_back({ToBox(box), i});
         m.label_state[static_cast<size_t>(i)] = 1;
         if (leader_from) {  // from the area's inside point (or the marker's edge) to the nearest edge of the label
             const ImVec2 a = *leader_from;

@@ -827,6 +827,43 @@ TEST_CASE("app: an area's summary counts its goals and names targets and project
     CHECK_FALSE(Shows(*f.app, "0 个项目"));
 }
 
+// A name drawn beside its area (at a leader line) lies over another area or open map: a tap on
+// it chose what lay under it (on a tablet in English, "Liangshan" opened Wenshang County).
+TEST_CASE("map: a tap on a name drawn beside its area chooses that area, not what lies under it") {
+    int beside = 0;
+    for (const char* hash : {"lang=en", ""})
+    for (const ImVec2 size : {ImVec2(390, 844), ImVec2(768, 1024), ImVec2(1024, 768), ImVec2(1280, 800)}) {
+        CAPTURE(hash);
+        CAPTURE(size.x);
+        Fixture f(hash, true);
+        f.LoadShipped();
+        f.Settle(size.x, size.y);
+        const jcm::MapUiState& m = f.app->map;
+        REQUIRE_FALSE(m.name_hits.empty());
+        int area = -1;
+        ImVec2 at;
+        for (const jcm::MapUiState::NameHit& h : m.name_hits) {
+            const ImVec2 c((h.box.x0 + h.box.x1) * 0.5f, (h.box.y0 + h.box.y1) * 0.5f);
+            if (f.app->geometry.areas[static_cast<size_t>(h.area)].has_marker) continue;  // (a zone's name is beside its marker)
+            if (f.app->geometry.HitTest(m.view.ScreenToWorld(jcm::Vec2{c.x, c.y})) == h.area) continue;
+            area = h.area, at = c;
+            break;
+        }
+        if (area < 0) continue;
+        ++beside;
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMousePosEvent(at.x, at.y);
+        f.Frame(size.x, size.y);
+        CHECK(f.app->map.hovered == area);  // the pointer on the name: its area is the one emphasised
+        io.AddMouseButtonEvent(0, true);
+        f.Frame(size.x, size.y);
+        io.AddMouseButtonEvent(0, false);
+        f.Settle(size.x, size.y);
+        CHECK(f.app->selected == area);
+    }
+    CHECK(beside >= 2);  // names beside their areas at these sizes (so the test tests something)
+}
+
 TEST_CASE("map: no name is drawn across a leader line, at any size, in either language") {
     // A name placed after a leader line was drawn across it (on a phone in English, "Rencheng"
     // over the line to "Zoucheng"): the lines are obstacles too.
