@@ -154,6 +154,7 @@ constexpr Pair kStrings[] = {
     {"筛选后无目标", "none under the filters"},
     {"数据截至 %s", "Data as of %s"},
     {"数据截至 %s（最新进展记录）", "Data as of %s (the latest progress report)"},
+    {"显示 %s 的进展状态（时间轴）", "Progress as it stood on %s (timeline)"},
     {"报道发布于 %s", "Report published %s"},
     {"打开报道原文（新标签页）", "Open the report (new tab)"},
     {"分享本视图的链接", "Share a link to this view"},

@@ -149,6 +149,7 @@ enum class Str {
     NoneUnderFilters,
     DataAsOf,
     DataAsOfReport,
+    StatusOnTimeline,
     ReportPublished,
     OpenReport,
     ShareView,

@@ -101,11 +101,15 @@ void DrawTimeline(AppState& app) {
     if (ui.report_dates.size() < 2) return;
     const int n = static_cast<int>(ui.report_dates.size());
     int v = ui.timeline < 0 ? n - 1 : ui.timeline;
-    UiLabel(app, Tr(Str::Timeline, app.lang), TextTone::Muted);
+    // The day chosen is said beside the label, not on the slider (there it lay half under the
+    // grab, dark on red).
+    char label[96];
+    std::snprintf(label, sizeof label, "%s · %s", Tr(Str::Timeline, app.lang),
+                  ui.timeline < 0 ? Tr(Str::Latest, app.lang) : ui.report_dates[static_cast<size_t>(v)].c_str());
+    UiLabel(app, label, TextTone::Muted);
     ImGui::SetNextItemWidth(-1);
-    const char* label = ui.timeline < 0 ? Tr(Str::Latest, app.lang) : ui.report_dates[static_cast<size_t>(v)].c_str();
     ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 28.0f);
-    if (UiSliderInt(app, "##timeline", Tr(Str::Timeline, app.lang), &v, 0, n - 1, label)) {
+    if (UiSliderInt(app, "##timeline", Tr(Str::Timeline, app.lang), &v, 0, n - 1, "")) {
         ui.timeline = v == n - 1 ? -1 : v;
         RefreshStats(app);
     }
@@ -277,7 +281,9 @@ void DrawDataDate(AppState& app) {
 
 bool DataDateText(const AppState& app, Lang lang, char* out, size_t size) {
     const Dataset& d = app.data;
-    if (!d.as_of.empty()) std::snprintf(out, size, Tr(Str::DataAsOf, lang), d.as_of.c_str());
+    // A date chosen on the timeline: the statuses shown (and printed) are those of that day.
+    if (app.ui.timeline >= 0) std::snprintf(out, size, Tr(Str::StatusOnTimeline, lang), TimelineDate(app).c_str());
+    else if (!d.as_of.empty()) std::snprintf(out, size, Tr(Str::DataAsOf, lang), d.as_of.c_str());
     else if (!app.ui.report_dates.empty()) std::snprintf(out, size, Tr(Str::DataAsOfReport, lang), app.ui.report_dates.back().c_str());
     else if (!d.source.published.empty()) std::snprintf(out, size, Tr(Str::ReportPublished, lang), d.source.published.c_str());
     else return false;

@@ -1045,6 +1045,8 @@ TEST_CASE("semantics: the timeline slider takes a value from the mirror") {
     REQUIRE(slider >= 0);
     CHECK(f.app->sem.Item(slider).max == doctest::Approx(1));
     CHECK(f.app->sem.Item(slider).value == doctest::Approx(1));  // the latest
+    CHECK(Shows(*f.app, "时间轴 · 最新"));  // the day chosen, beside the label
+    CHECK(Shows(*f.app, "数据截至 2020-05-01（最新进展记录）"));
     jcm::platform::SemanticAction a;
     a.id = f.app->sem.Item(slider).id;
     a.has_value = true;
@@ -1052,7 +1054,12 @@ TEST_CASE("semantics: the timeline slider takes a value from the mirror") {
     jcm::platform::headless::Get().actions.push_back(a);
     jcm::UpdateApp(*f.app);
     f.Frame();
+    f.Frame();
     CHECK(f.app->ui.timeline == 0);
+    // The date line says which day's statuses are shown (it said the latest report's date still).
+    CHECK(Shows(*f.app, "时间轴 · 2020-04-01"));
+    CHECK(Shows(*f.app, "显示 2020-04-01 的进展状态（时间轴）"));
+    CHECK_FALSE(Shows(*f.app, "数据截至 2020-05-01（最新进展记录）"));
 }
 
 TEST_CASE("semantics: an amount's slider says the amount, not its step count, and takes an amount") {
