@@ -19,7 +19,7 @@ std::string_view Trim(std::string_view s) {
     return s;
 }
 
-bool TextContains(const Text& t, std::string_view q) { return ContainsIgnoreCase(t.zh, q) || ContainsIgnoreCase(t.en, q); }
+bool TextContains(const Text& t, std::string_view q) { return ContainsLoosely(t.zh, q) || ContainsLoosely(t.en, q); }
 
 }  // namespace
 
@@ -207,7 +207,7 @@ void Search(const Dataset& data, std::string_view query, std::vector<SearchHit>&
     for (size_t i = 0; i < data.goals.size() && out.size() < max_hits; ++i) {
         const Goal& g = data.goals[i];
         const bool in_text = TextContains(g.title, q) || (g.has_target && TextContains(g.target.as_stated, q));
-        const bool in_quote = !in_text && ContainsIgnoreCase(g.quote, q);
+        const bool in_quote = !in_text && ContainsLoosely(g.quote, q);
         if (in_text || in_quote) out.push_back({HitKind::Goal, static_cast<int>(i), in_quote});
     }
 }

@@ -236,6 +236,26 @@ bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle) {
     return false;
 }
 
+namespace {
+bool LooseSeparator(char c) { return c == ' ' || c == '-' || c == '_'; }
+}  // namespace
+
+bool ContainsLoosely(std::string_view haystack, std::string_view needle) {
+    if (std::all_of(needle.begin(), needle.end(), LooseSeparator)) return ContainsIgnoreCase(haystack, needle);
+    for (size_t i = 0; i < haystack.size(); ++i) {
+        if (LooseSeparator(haystack[i])) continue;
+        size_t h = i, k = 0;
+        for (;;) {
+            while (k < needle.size() && LooseSeparator(needle[k])) ++k;
+            if (k == needle.size()) return true;
+            while (h < haystack.size() && LooseSeparator(haystack[h])) ++h;
+            if (h == haystack.size() || LowerAscii(haystack[h]) != LowerAscii(needle[k])) break;
+            ++h, ++k;
+        }
+    }
+    return false;
+}
+
 namespace detail {
 namespace {
 // Reads "d.ddde±x" (what to_chars/printf write in scientific form) into *out, without trailing zeros.

@@ -40,6 +40,10 @@ const char* WrapLineEnd(const char* text, const char* end, float width, AdvanceF
 
 // True when `haystack` contains `needle`, ignoring ASCII case (Chinese needs no folding).
 bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle);
+// The same, also ignoring ASCII spaces, hyphens and underscores on both sides, as a search box
+// should: "high tech", "hightech" and "High-tech" find "High-tech Zone". A needle of nothing else
+// is looked for as it is.
+bool ContainsLoosely(std::string_view haystack, std::string_view needle);
 
 // A number for a person to read, in `lang`: never an exponent (1500000, not 1.5e+06), the
 // shortest digits that are the number (0.1, not 0.10000000000000001; no trailing zeros), a minus

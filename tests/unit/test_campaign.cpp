@@ -226,6 +226,20 @@ TEST_CASE("campaign: search finds areas, goals, projects and quotes in either la
     CHECK(hits[0].kind == jcm::HitKind::Area);
     CHECK(labelled.areas[static_cast<size_t>(hits[0].index)].label.en == "HTZ");
 
+    // Spaces, hyphens and underscores do not matter in English ("High-tech" as two words or one).
+    for (const char* q : {"high tech", "hightech", "HIGH-TECH ZONE", "high - tech", "national high_tech"}) {
+        INFO(q);
+        jcm::Search(d, q, hits);
+        REQUIRE_FALSE(hits.empty());
+        CHECK(hits[0].kind == jcm::HitKind::Area);
+        CHECK(d.areas[static_cast<size_t>(hits[0].index)].name.en.find("High-tech") != std::string::npos);
+    }
+    CHECK(jcm::ContainsLoosely("Taibai Lake New Area", "lakenew"));
+    CHECK_FALSE(jcm::ContainsLoosely("Taibai Lake", "lake new"));
+    CHECK(jcm::ContainsLoosely("a-b", "-"));   // only separators: looked for as they are
+    CHECK_FALSE(jcm::ContainsLoosely("ab", "-"));
+    CHECK(jcm::ContainsLoosely("曲阜 市", "曲阜市"));
+
     jcm::Search(d, "   ", hits);
     CHECK(hits.empty());
     jcm::Search(d, "no such words anywhere", hits);
