@@ -188,6 +188,13 @@ void ShowLoadStep(Str step, double fraction) {
     platform::ShowLoadProgress(Tr(step, Lang::Zh), Tr(step, Lang::En), fraction);
 }
 
+void ShowToast(AppState& app, const Text& message);  // (below)
+
+// A file imported and shown: said, as an export is.
+void SayImported(AppState& app, const std::string& name) {
+    ShowToast(app, {Tr(Str::Imported, Lang::Zh) + name, Tr(Str::Imported, Lang::En) + name});
+}
+
 // The steps of a big load (StepLoading) start next frame; data_pending stays true until they end.
 void StartSlicedLoad(AppState& app, SlicedLoad&& s, const std::string& file) {
     s.file = file;
@@ -511,7 +518,10 @@ bool StepLoading(AppState& app) {
             // one's coarsest level of detail); then the map's names (StepLabels), once it is drawn.
             if (app.map_layer == nullptr || !app.map_layer->Sync(app.geometry, &app.border_nodes, app.data_generation) ||
                 app.map_layer->StepFirstLevel(kFrameSeconds)) {
-                if (s.import) platform::Mark("app:data-imported");  // as a small file's import is
+                if (s.import) {  // as a small file's import is
+                    platform::Mark("app:data-imported");
+                    SayImported(app, s.file);
+                }
                 s = SlicedLoad{};
                 app.load.data_pending = false;
             }
@@ -1217,7 +1227,10 @@ void ImportFile(AppState& app, const std::string& name, std::string bytes, const
         PlanImportMerge(app, name, bytes);
         return;
     }
-    if (AcceptDataset(app, bytes, name)) platform::Mark("app:data-imported");  // as fetched data is
+    if (AcceptDataset(app, bytes, name)) {
+        platform::Mark("app:data-imported");  // as fetched data is
+        SayImported(app, name);
+    }
 }
 
 void SetQuery(AppState& app, const std::string& query) {

@@ -130,6 +130,7 @@ constexpr Pair kStrings[] = {
     {"选择日期", "Choose a date"},
     {"状态（请选择一项）", "Status: choose one"},
     {"已下载 ", "Downloaded "},
+    {"已导入 ", "Imported "},
     {"地图着色", "Colour the map by"},
     {"菜单", "Menu"},
     {"搜索", "Search"},

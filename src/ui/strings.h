@@ -124,6 +124,7 @@ enum class Str {
     ChooseDate,
     StatusChoose,
     Downloaded,
+    Imported,
     MapMetricGroup,
     Menu,
     SearchShort,

@@ -315,6 +315,7 @@ TEST_CASE("app: a big file imported loads in steps on the loading card, and a re
     CHECK(f.app->data.title.zh.rfind("导入的", 0) == 0);
     CHECK(f.app->problems.empty());
     CHECK(imported_marks() == 1);
+    CHECK(f.app->ui.toast.en == "Imported big.json");
     CHECK(h.loading_title == "big.json");  // until a frame shows it
     f.Frame();
     CHECK(h.loading_title.empty());
@@ -682,6 +683,7 @@ TEST_CASE("app: export then import round-trips; an invalid or oversized import c
 
     jcm::ImportFile(*f.app, "exported.json", exported, "");
     CHECK_FALSE(f.app->show_problems);
+    CHECK(f.app->ui.toast.zh == "已导入 exported.json");  // said (it changed the data without a word)
     CHECK(f.app->local.published.goals[3].status == jcm::Status::Yellow);  // now part of the data itself
     jcm::ExportPng(*f.app);
     f.Frame();
