@@ -402,8 +402,8 @@ bool StepLabels(AppState& app, double seconds) {
     }
     if (seconds <= 0) return false;  // the task's share is spent: a frame is due anyway (StepLoading)
     if (StepFor(seconds, [&] { return l.finisher->Step(app.geometry, kLabelVerticesPerSlice); })) {
-        FinishMapLabels(app);  // done: the names are drawn
-        return false;
+        FinishMapLabels(app);  // done: the names are drawn, in a frame of its own (the next)
+        return true;
     }
     // A frame only if something asked for one (an input, the UI settling after the first frame):
     // the names show once all are found, and drawing a big map between slices took longer than
@@ -605,6 +605,7 @@ void BakeAppFonts(AppState& app, float dpr) {
     // glyphs at every bake, and two bakes would cost more than one).
     const bool first = !app.glyphs_baked && app.load.font_file.empty() && app.has_data && app.selected < 0 && app.ui.query.empty();
     app.glyphs_baked = true;
+    app.baked_in_frame = true;
     BakeFonts(io.Fonts, app.load.font_file, app.load.ext_font_file, first ? FirstViewGlyphs(app) : app.glyphs, dpr, &app.fonts);
     platform::Mark("app:fonts-baked");
     io.FontDefault = app.fonts.body;
@@ -1319,11 +1320,16 @@ void AfterFramePresented(AppState& app) {
     // even if the gesture ended during it: publishing it would empty the mirror.
     // Nor with the first map frame: the browser lays the mirror out before it shows the frame
     // (with 2,000 areas, 12,000 elements: ~0.8 s), so the map is shown first and the mirror made
-    // in the next frame.
+    // in the next frame. Nor, for a mirror of thousands of items, with a frame that baked glyphs
+    // (the rest of a big map's names after its first frame: the bake and such a publication in
+    // one task were over 100 ms here).
+    constexpr int kBigMirror = 1000;
     const bool moving = app.sem.Paused() || app.map.dragging || app.map.gesture;
+    const bool wait = first_map_frame || (app.baked_in_frame && app.sem.Count() >= kBigMirror);
+    app.baked_in_frame = false;
     const double now = platform::Now();
-    if (first_map_frame && app.sem_dirty) RequestRedraw(app);
-    if (app.sem_dirty && !moving && !first_map_frame && (app.frames_to_draw <= 0 || now - app.sem_published_at >= 0.25)) {
+    if (wait && app.sem_dirty) RequestRedraw(app);
+    if (app.sem_dirty && !moving && !wait && (app.frames_to_draw <= 0 || now - app.sem_published_at >= 0.25)) {
         app.sem_dirty = false;
         app.sem_published_at = now;
         platform::PublishSemantics(app.sem.ToJson());

@@ -345,6 +345,7 @@ struct AppState {
     std::vector<uint32_t> glyph_scratch;  // NeedGlyphs' decoded text (reused)
     bool glyphs_changed = true;
     bool glyphs_baked = false;     // a bake has run (the first may have had the first view's glyphs only)
+    bool baked_in_frame = false;   // this frame baked glyphs (AfterFramePresented: the mirror waits a frame)
 
     // What the UI shows, as items (ui/semantics.h): recorded by the views each drawn frame,
     // mirrored by the platform when it changed.
