@@ -559,10 +559,10 @@ Dataset ApplyEdits(const Dataset& data, const std::vector<LocalEdit>& edits, int
 std::string GoalsToCsv(const Dataset& data, Lang lang) {
     static constexpr const char* kHeaderZh[] = {"编号", "区域编号", "区域", "分类", "类型", "标题",
                                                 "Title (English)", "指标", "单位", "期限", "状态",
-                                                "最新进展日期", "完成度", "完成量", "说明", "原文"};
+                                                "最新进展日期", "完成度", "完成量", "说明", "填报人", "原文"};
     static constexpr const char* kHeaderEn[] = {"ID", "Area ID", "Area", "Category", "Type", "Title (Chinese)",
                                                 "Title (English)", "Target", "Unit", "Deadline", "Status",
-                                                "Latest report", "Percent", "Done so far", "Note", "Quote (Chinese)"};
+                                                "Latest report", "Percent", "Done so far", "Note", "Reported by", "Quote (Chinese)"};
     std::string out = "\xEF\xBB\xBF";
     bool first = true;
     for (const char* h : lang == Lang::Zh ? kHeaderZh : kHeaderEn) {
@@ -597,11 +597,12 @@ std::string GoalsToCsv(const Dataset& data, Lang lang) {
             latest != nullptr && latest->has_percent ? FormatNumber(latest->percent, lang) : std::string(),
             latest != nullptr && latest->has_achieved ? FormatNumber(latest->achieved, lang) : std::string(),  // in the target's unit
             latest != nullptr ? latest->note.Get(lang) : std::string(),
+            latest != nullptr ? latest->author : std::string(),
             g.quote,
         };
         // Columns we compute (numbers, dates, ids, fixed words) are not free text.
         static constexpr bool kIsText[] = {true, true, true, true, false, true, true, false,
-                                           true, false, false, false, false, false, true, true};
+                                           true, false, false, false, false, false, true, true, true};
         static_assert(sizeof kIsText / sizeof kIsText[0] == sizeof fields / sizeof fields[0], "one flag per column");
         for (size_t i = 0; i < sizeof fields / sizeof fields[0]; ++i) {
             if (i > 0) out += ',';

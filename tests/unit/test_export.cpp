@@ -510,13 +510,13 @@ TEST_CASE("export: CSV has a BOM, CRLF lines, a header in each language and one 
         // Every line break outside quotes is CRLF: no bare LF once quoted fields are removed.
         const auto rows = ParseCsv(csv.substr(3));
         CHECK(rows.size() == d.goals.size() + 1);
-        for (const auto& row : rows) CHECK(row.size() == 16);
+        for (const auto& row : rows) CHECK(row.size() == 17);
         CHECK(rows[0][0] == (lang == jcm::Lang::Zh ? "编号" : "ID"));
         CHECK(rows[0][10] == (lang == jcm::Lang::Zh ? "状态" : "Status"));
         for (size_t i = 0; i < d.goals.size(); ++i) {
             CHECK(rows[i + 1][0] == d.goals[i].id);
             CHECK(rows[i + 1][5] == d.goals[i].title.zh);
-            CHECK(rows[i + 1][15] == d.goals[i].quote);
+            CHECK(rows[i + 1][16] == d.goals[i].quote);
             CHECK(rows[i + 1][10] == (lang == jcm::Lang::Zh ? "暂无报告" : "No report yet"));
         }
         size_t lf = 0, crlf = 0;
@@ -545,6 +545,7 @@ TEST_CASE("export: CSV quotes fields with commas, quotes and line breaks, and th
     e.report.has_achieved = true;
     e.report.achieved = 1;
     e.report.note = {"=HYPERLINK(\"x\")", "@cmd"};
+    e.report.author = "+王明";
     const std::string quote = g.quote;
     d = jcm::ApplyEdits(d, {e});  // (g dangles from here on)
 
@@ -552,7 +553,7 @@ TEST_CASE("export: CSV quotes fields with commas, quotes and line breaks, and th
     const auto rows = ParseCsv(zh.substr(3));
     REQUIRE(rows.size() == 2);
     const auto& row = rows[1];
-    REQUIRE(row.size() == 16);
+    REQUIRE(row.size() == 17);
     CHECK(row[5] == "标题，中文逗号");
     CHECK(row[6] == "Title, with \"quotes\"");
     CHECK(row[7] == "1\xE2\x80\x93" "2");  // an en dash, as the app shows ranges ("1-2" becomes a date in Excel)
@@ -563,7 +564,8 @@ TEST_CASE("export: CSV quotes fields with commas, quotes and line breaks, and th
     CHECK(row[12] == "37.5");
     CHECK(row[13] == "1");  // the amount done, in the unit's column's unit
     CHECK(row[14] == "'=HYPERLINK(\"x\")");  // a formula stays text in Excel / WPS
-    CHECK(row[15] == quote);
+    CHECK(row[15] == "'+王明");  // who reported it, as the JSON export says (a formula guard too)
+    CHECK(row[16] == quote);
     CHECK(Contains(zh, "\"培育30个项目,其中\"\"重大\"\"项目10个\r\n第二行\""));
 
     const auto en = ParseCsv(jcm::GoalsToCsv(d, jcm::Lang::En).substr(3));
