@@ -223,8 +223,7 @@ const MapLayerGL::Level* MapLayerGL::LevelFor(float pixels_per_unit) {
         // The map's first frame: nothing to draw meanwhile, so the coarsest level is built now (on
         // the bench's million-vertex map 3% of the vertices, a quarter of what its fitted view
         // asks for) and drawn while the view's own level is built in shares (Step).
-        CancelJob();
-        if (StartJob(Resolve(0))) FinishJob();
+        StepFirstLevel(-1.0);  // (at once)
         drawn = nearest();
         target = Resolve(want);
         start = !Ready(target);

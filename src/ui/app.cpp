@@ -1073,14 +1073,6 @@ void ShowToast(AppState& app, const Text& message) {
 
 }  // namespace
 
-void PlanImportMerge(AppState& app, const std::string& name, std::string_view bytes) {
-    if (!app.has_data) {
-        ImportFile(app, name, std::string(bytes), "", false);  // nothing to merge into: load it (ImportFile does so itself)
-        return;
-    }
-    PlanMergeOf(app, name, LoadDataset(bytes, name));
-}
-
 void PlanMergeOf(AppState& app, const std::string& name, LoadResult&& result) {
     if (!result.Ok()) {  // the loader's own problems say what and where
         app.problems = std::move(result.problems);
@@ -1225,7 +1217,7 @@ void ImportFile(AppState& app, const std::string& name, std::string bytes, const
         return;
     }
     if (merge) {
-        PlanImportMerge(app, name, bytes);
+        PlanMergeOf(app, name, LoadDataset(bytes, name));
         return;
     }
     if (AcceptDataset(app, bytes, name)) {

@@ -441,12 +441,12 @@ Status ShownStatus(const AppState& app, const Goal& goal);
 void AddEdit(AppState& app, const LocalEdit& edit);
 void RevertEdit(AppState& app, size_t index);
 void RevertAllEdits(AppState& app);
-// Merging another device's export: PlanImportMerge reads the file and opens the merge dialog (or
-// says why it cannot: not a dataset, another dataset, nothing new); ConfirmMerge applies the plan
+// Merging another device's export: PlanMergeOf takes the file, loaded (by ImportFile; a big one in
+// steps), and opens the merge dialog (or says why it cannot: not a dataset, another dataset,
+// nothing new); ConfirmMerge applies the plan
 // with the dialog's choices. UndoBulk restores the edits from before the last merge or revert
 // of them all (app.undo).
-void PlanImportMerge(AppState& app, const std::string& name, std::string_view bytes);
-void PlanMergeOf(AppState& app, const std::string& name, LoadResult&& loaded);  // the file, loaded (a big one in steps)
+void PlanMergeOf(AppState& app, const std::string& name, LoadResult&& loaded);
 void ConfirmMerge(AppState& app);
 void UndoBulk(AppState& app);
 // Index into local.edits of the edit that produced goal `goal_id`'s report on `date`, or -1.
@@ -458,7 +458,8 @@ void ExportJson(AppState& app);
 void ExportCsv(AppState& app);
 void ExportPng(AppState& app);
 // `error` non-empty: the page refused or could not read the file (e.g. over the size limit).
-// `merge`: the file was picked to be merged into this device's reports (PlanImportMerge), not loaded.
+// `merge`: the file was picked to be merged into this device's reports (PlanMergeOf), not loaded;
+// with no data shown it is loaded.
 void ImportFile(AppState& app, const std::string& name, std::string bytes, const std::string& error, bool merge = false);
 
 // Switches between the light and dark theme and remembers the choice.
