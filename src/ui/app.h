@@ -84,6 +84,12 @@ struct MapUiState {
         int area;
     };
     std::vector<NameHit> name_hits;
+    // Per area, the size of its name as drawn on the map, measured again only when the data, the
+    // language or the fonts (Fonts::bakes) change (DrawMarkersAndLabels).
+    std::vector<Vec2> name_sizes;
+    int name_sizes_data = -1, name_sizes_bakes = -1;
+    Lang name_sizes_lang = Lang::Zh;
+    float name_sizes_scale = -1;
     // Per area, where its marker is drawn (and tapped) on screen: at its point, or moved aside
     // from another marker it would overlap (PlaceMarkers, view_map.cpp), reused.
     std::vector<Vec2> marker_at;
@@ -132,6 +138,16 @@ struct DashboardState {
     bool walking = false;                 // the history entry is a step of Tab walking the areas (SelectArea)
     CompareColumn sort_column = CompareColumn::Goals;
     bool sort_descending = true;
+    // The overview's areas ranked by goals (DrawAreasRanked): areas in order, what each row reads
+    // ("name: N goals", the count after the name and ": ") and how it is laid out, made again only
+    // when the data, the language, the counts, the panel's width or the fonts change (2,000 areas
+    // formatted every frame were a tenth of a big map's drag step).
+    std::vector<int> ranked_areas;
+    std::vector<std::string> ranked_text;
+    std::vector<uint8_t> ranked_layout;   // RankedLayout (view_overview.cpp)
+    int ranked_data = -1, ranked_stats = -1, ranked_bakes = -1;
+    Lang ranked_lang = Lang::Zh;
+    float ranked_width = -1, ranked_font = -1;
     std::vector<int> compare_order;       // area indices in table order
     std::vector<int> compare_name_rank;   // per area: its name's place in the language's order
     int compare_rank_data = -1;           // data_generation * 2 + language the ranks are for

@@ -270,6 +270,7 @@ void LastResortFonts(ImFontAtlas* atlas, const std::vector<uint32_t>& codepoints
 
 bool BakeFonts(ImFontAtlas* atlas, const std::vector<unsigned char>& font_file, const std::vector<unsigned char>& ext_file,
                const std::vector<uint32_t>& codepoints, float dpr, Fonts* out) {
+    ++out->bakes;
     const float scale = dpr > 0 ? dpr : 1.0f;
     ImGui::GetIO().FontGlobalScale = 1.0f / scale;
     out->baked_dpr = scale;

@@ -43,6 +43,7 @@ struct Fonts {
                                 // (with `system`, or when no font file could be used)
     bool system = false;        // every glyph drawn by the platform with the system's fonts
     GlyphCells cells[3];        // body, small, heading: what the platform drew for them
+    int bakes = 0;              // BakeFonts calls so far: text measured before one is measured again
 };
 
 // Clears `atlas` and bakes three sizes covering `codepoints` plus ASCII. Where the platform's

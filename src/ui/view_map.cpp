@@ -524,7 +524,20 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         const std::string_view s = MapName(app.data.areas[static_cast<size_t>(i)], app.lang);
         return Name{s.data(), s.data() + s.size()};
     };
-    auto draw = [&](int i, const LabelBox& box, ImVec2 c, const char* text, const char* end, const ImVec2* leader_from) {
+    // Each name's size as drawn, measured once per data, language and font bake (pass 1 asks
+    // about every area on screen each frame: thousands at a big map's fitted view).
+    if (m.name_sizes.size() != static_cast<size_t>(n) || m.name_sizes_data != app.data_generation || m.name_sizes_lang != app.lang ||
+        m.name_sizes_scale != scale || m.name_sizes_bakes != app.fonts.bakes) {
+        m.name_sizes.resize(static_cast<size_t>(n));
+        for (int i = 0; i < n; ++i) {
+            const Name nm = name_of(i);
+            m.name_sizes[static_cast<size_t>(i)] = ToVec(font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end));
+        }
+        m.name_sizes_data = app.data_generation, m.name_sizes_lang = app.lang, m.name_sizes_scale = scale;
+        m.name_sizes_bakes = app.fonts.bakes;
+    }
+    auto name_size = [&](int i) { return ToIm(m.name_sizes[static_cast<size_t>(i)]); };
+    auto draw = [&](int i, const LabelBox& box, ImVec2 c, const ImVec2* leader_from) {
         placed.Add(ToBox(box));
         m.name_hits.push_back({ToBox(box), i});
         m.label_state[static_cast<size_t>(i)] = 1;
@@ -548,11 +561,12 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
                 ++line_boxes;
             }
         }
-        DrawLabel(dl, font, c, text, end, t.label, t.label_halo);
+        const Name nm = name_of(i);
+        DrawLabel(dl, font, c, nm.text, nm.end, t.label, t.label_halo);
         // The label as drawn, for tests and tools (the area's list item is what a screen reader reads).
-        const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, text, end);
+        const ImVec2 ts = name_size(i);
         const float hw = std::floor(ts.x * 0.5f), hh = std::floor(ts.y * 0.5f);
-        RecordRect(app, Role::Text, std::string_view(text, static_cast<size_t>(end - text)), ImVec2(c.x - hw, c.y - hh),
+        RecordRect(app, Role::Text, std::string_view(nm.text, static_cast<size_t>(nm.end - nm.text)), ImVec2(c.x - hw, c.y - hh),
                    ImVec2(c.x + hw, c.y + hh), kSemDecorative, app.sem.DeriveId(Role::Text, app.data.areas[static_cast<size_t>(i)].id));
     };
     // Whether a point is under a label or marker placed so far.
@@ -587,8 +601,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
                 continue;
             }
         }
-        const Name nm = name_of(i);
-        const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end);
+        const ImVec2 ts = name_size(i);
         LabelBox box;
         if (g.has_marker) {
             const ImVec2 a = ToIm(m.marker_at[static_cast<size_t>(i)]);
@@ -596,7 +609,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
             bool done = false;
             for (const ImVec2& dir : kDirs) {
                 const ImVec2 c(a.x + dir.x * (d + ts.x * 0.5f), a.y + dir.y * (d + ts.y * 0.5f));
-                if (!done && free_at(c, ts, &box)) draw(i, box, c, nm.text, nm.end, nullptr), done = true;
+                if (!done && free_at(c, ts, &box)) draw(i, box, c, nullptr), done = true;
             }
             if (!done) m.label_state[static_cast<size_t>(i)] = 2;
             continue;
@@ -609,10 +622,10 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         // touching them rather than no name.
         bool named = false;
         for (const float gap : {kInsideGap, 0.0f})
-            if (!named && room * 2.6f >= ts.x && free_at(a, ts, &box, gap)) draw(i, box, a, nm.text, nm.end, nullptr), named = true;
+            if (!named && room * 2.6f >= ts.x && free_at(a, ts, &box, gap)) draw(i, box, a, nullptr), named = true;
         if (named) continue;
         if (i == app.selected && room >= ts.y * 0.5f && free_at(a, ts, &box)) {
-            draw(i, box, a, nm.text, nm.end, nullptr);
+            draw(i, box, a, nullptr);
             continue;
         }
         m.label_state[static_cast<size_t>(i)] = 2;
@@ -650,11 +663,10 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
                     a = q, room = 6.0f, moved = true;
                 }
             }
-            const Name nm = name_of(i);
-            const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end);
+            const ImVec2 ts = name_size(i);
             LabelBox box;
             if (moved && free_at(a, ts, &box) && inside_area(i, box)) {
-                draw(i, box, a, nm.text, nm.end, nullptr);
+                draw(i, box, a, nullptr);
                 continue;
             }
         }
@@ -694,13 +706,12 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
         for (int p = 0; p < pending_n && p < kMaxReanchored + 4 && boxes_left(); ++p) {
             const Outside& o = pending[p];
             if (m.label_state[static_cast<size_t>(o.i)] != 2) continue;
-            const Name nm = name_of(o.i);
-            const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end);
+            const ImVec2 ts = name_size(o.i);
             const int anchors_n = grid_points(o, kMaxSide, ts);
             LabelBox box;
             for (int k = 0; k < anchors_n; ++k) {
                 if (!free_point_of(o.i, anchors[k]) || !free_at(anchors[k], ts, &box, kInsideGap) || !inside_area(o.i, box)) continue;
-                draw(o.i, box, anchors[k], nm.text, nm.end, nullptr);
+                draw(o.i, box, anchors[k], nullptr);
                 break;
             }
         }
@@ -716,8 +727,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
             if (m.label_state[static_cast<size_t>(o.i)] != 2) continue;  // placed already
             const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(o.i)];
             if (markers_only && !g.has_marker) continue;
-            const Name nm = name_of(o.i);
-            const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end);
+            const ImVec2 ts = name_size(o.i);
             const Box own = g.has_marker ? marker_box_at(o.a) : no_box;
             LabelBox box;
             for (const ImVec2& dir : kDirs) {
@@ -729,7 +739,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
                     const float len = std::sqrt(dir.x * dir.x + dir.y * dir.y);
                     from = ImVec2(o.a.x + dir.x / len * (kMarkerRadius + 2), o.a.y + dir.y / len * (kMarkerRadius + 2));
                 }
-                draw(o.i, box, c, nm.text, nm.end, &from);
+                draw(o.i, box, c, &from);
                 break;
             }
         }
@@ -743,8 +753,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     for (int p = 0; p < pending_n && pending_n <= kMaxReanchored && boxes_left(); ++p) {
         const Outside& o = pending[p];
         if (m.label_state[static_cast<size_t>(o.i)] != 2) continue;
-        const Name nm = name_of(o.i);
-        const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end);
+        const ImVec2 ts = name_size(o.i);
         const int anchors_n = grid_points(o, 6, ImVec2(0, 0));
         for (int k = 0; k < anchors_n && m.label_state[static_cast<size_t>(o.i)] == 2; ++k) {
             const ImVec2 q = anchors[k];
@@ -753,7 +762,7 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
                 const ImVec2 c(q.x + dir.x * (16.0f + ts.x * 0.5f), q.y + dir.y * (12.0f + ts.y * 0.5f));
                 LabelBox box;
                 if (!free_at(c, ts, &box) || !line_free(q, box, no_box)) continue;
-                draw(o.i, box, c, nm.text, nm.end, &q);
+                draw(o.i, box, c, &q);
                 break;
             }
         }
@@ -767,10 +776,9 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
                            lo.y + (hi.y - lo.y) * (static_cast<float>(gy) + 0.5f) / kGrid);
             const int i = app.geometry.HitTest(m.view.ScreenToWorld(ToVec(c)));
             if (i < 0 || m.label_state[static_cast<size_t>(i)] == 1) continue;
-            const Name nm = name_of(i);
-            const ImVec2 ts = font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end);
+            const ImVec2 ts = name_size(i);
             LabelBox box;
-            if (free_at(c, ts, &box) && inside_area(i, box)) draw(i, box, c, nm.text, nm.end, nullptr);
+            if (free_at(c, ts, &box) && inside_area(i, box)) draw(i, box, c, nullptr);
         }
     }
 }
@@ -851,7 +859,7 @@ void RecordMapAreas(AppState& app, ImVec2 pos, ImVec2 size) {
     }
     for (int i = 0; i < n; ++i) {
         const AreaGeometry& g = app.geometry.areas[static_cast<size_t>(i)];
-        const char* name = m.item_names[static_cast<size_t>(i)].c_str();
+        const std::string_view name = m.item_names[static_cast<size_t>(i)];  // no strlen for thousands of names a frame
         ImVec2 at(-1e9f, -1e9f);
         if (g.has_marker) at = ToIm(m.marker_at[static_cast<size_t>(i)]);
         else if (g.has_label && app.geometry.labelled) at = ToIm(app.map.view.WorldToScreen(g.label));  // all at once

@@ -193,18 +193,57 @@ void DrawCategories(AppState& app) {
     SemEnd(app);
 }
 
+// How a ranked row is laid out: its name beside its bar (or its words); its name on a line of its
+// own above the bar (some names do not fit beside the bars); a row with no bar whose name and
+// words fit side by side on one line (stacked, seven such rows took most of a phone's panel).
+enum RankedLayout : uint8_t { kNameBeside, kNameAbove, kOneLine };
+
+float RankedNameWidth(float w) { return std::min(150.0f, w * 0.38f); }
+
+// The ranked rows (DashboardState::ranked_*), made again when what they show changes.
+void RankAreas(AppState& app, float w) {
+    DashboardState& ui = app.ui;
+    const Lang lang = app.lang;
+    const float font = ImGui::GetFontSize();
+    if (ui.ranked_data == app.data_generation && ui.ranked_stats == app.stats_version && ui.ranked_lang == lang &&
+        ui.ranked_width == w && ui.ranked_font == font && ui.ranked_bakes == app.fonts.bakes)
+        return;
+    ui.ranked_data = app.data_generation, ui.ranked_stats = app.stats_version, ui.ranked_lang = lang;
+    ui.ranked_bakes = app.fonts.bakes;
+    ui.ranked_width = w, ui.ranked_font = font;
+    const Dataset& d = app.data;
+    const CampaignStats& s = app.stats;
+    const int n = static_cast<int>(d.areas.size());
+    bool stacked = false;
+    for (const Area& a : d.areas) stacked |= TextCut(a.name.Get(lang).c_str(), RankedNameWidth(w) - 12);
+    ui.ranked_areas.clear();
+    ui.ranked_text.clear();
+    ui.ranked_layout.clear();
+    for (int goals = s.max_goals_per_area; goals >= 0; --goals) {
+        for (int i = 0; i < n; ++i) {
+            const size_t ui_i = static_cast<size_t>(i);
+            if (s.per_area[ui_i].goals != goals || !s.area_kept[ui_i]) continue;
+            const std::string& name = d.areas[ui_i].name.Get(lang);
+            char count[96];
+            AreaCountText(app, i, count, sizeof count);
+            const bool one_line = stacked && goals == 0 && ImGui::CalcTextSize(name.c_str()).x + ImGui::CalcTextSize(count).x + 30.0f <= w;
+            ui.ranked_areas.push_back(i);
+            ui.ranked_text.push_back(name + ": " + count);
+            ui.ranked_layout.push_back(!stacked ? kNameBeside : one_line ? kOneLine : kNameAbove);
+        }
+    }
+}
+
 // Areas ranked by goals (under the filters); each row a stacked bar of its goals by category.
-// Names that do not fit beside the bars go on their own line above them.
 void DrawAreasRanked(AppState& app) {
     const Dataset& d = app.data;
     const Lang lang = app.lang;
     const CampaignStats& s = app.stats;
-    const int n = static_cast<int>(d.areas.size());
     const int nc = static_cast<int>(d.categories.size());
     const float w = ImGui::GetContentRegionAvail().x;
-    const float name_w = std::min(150.0f, w * 0.38f);
-    bool stacked = false;
-    for (const Area& a : d.areas) stacked |= TextCut(a.name.Get(lang).c_str(), name_w - 12);
+    const float name_w = RankedNameWidth(w);
+    RankAreas(app, w);
+    const DashboardState& ui = app.ui;
     // Labels and colours of the categories, once per frame in fixed buffers.
     constexpr int kMaxSegments = 32;
     const char* labels[kMaxSegments];
@@ -214,57 +253,49 @@ void DrawAreasRanked(AppState& app) {
         labels[c] = d.categories[static_cast<size_t>(c)].name.Get(lang).c_str();
         colors[c] = CategoryColor(d, c);
     }
-    char buf[192];
+    char buf[32];
     const float line_h = ImGui::GetTextLineHeight();
     const ImVec2 list_min = ImGui::GetCursorScreenPos();
     SemBegin(app, Role::List, Tr(Str::GoalsPerArea, lang), list_min, ImVec2(list_min.x + w, list_min.y + 1));
-    for (int goals = s.max_goals_per_area; goals >= 0; --goals) {
-        for (int i = 0; i < n; ++i) {
-            const size_t ui = static_cast<size_t>(i);
-            if (s.per_area[ui].goals != goals || !s.area_kept[ui]) continue;
-            const Area& a = d.areas[ui];
-            const char* name = a.name.Get(lang).c_str();
-            ImGui::PushID(i);
-            const ImVec2 row = ImGui::GetCursorScreenPos();
-            char count[96];
-            AreaCountText(app, i, count, sizeof count);
-            // A row with no bar keeps one line where its name and its words fit side by side
-            // (stacked, seven such rows took most of a phone's panel).
-            const float count_w = goals == 0 ? ImGui::CalcTextSize(count).x : 0.0f;
-            const bool one_line = stacked && goals == 0 && ImGui::CalcTextSize(name).x + count_w + 30.0f <= w;
-            const bool two_lines = stacked && !one_line;
-            const float name_h = two_lines ? line_h + 6 : 0.0f;
-            const float row_h = 34.0f + name_h;
-            std::snprintf(buf, sizeof buf, "%s: %s", name, count);
-            if (UiSelectable(app, Role::ListItem, "##area", buf, app.selected == i, ImGuiSelectableFlags_AllowOverlap,
-                             ImVec2(0, row_h)))
-                SelectArea(app, i);
-            if (ImGui::IsItemHovered()) app.map.list_hovered = i;
-            // A row scrolled out of the panel keeps its item (screen readers, keyboard navigation)
-            // but draws nothing: with thousands of areas the bars were 57,000 vertices a frame.
-            if (!ImGui::IsRectVisible(row, ImVec2(row.x + w, row.y + row_h))) {
-                ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + row_h + ImGui::GetStyle().ItemSpacing.y));
-                ImGui::PopID();
-                continue;
-            }
-            ImDrawList* dl = ImGui::GetWindowDrawList();
-            const float bar_x = one_line ? row.x + w - 6 - count_w : two_lines ? row.x + 6 : row.x + name_w;
-            const float ty = row.y + name_h + (34.0f - line_h) * 0.5f;
-            if (two_lines) dl->AddText(ImVec2(row.x + 6, row.y + 6), CurrentTheme().text, name);
-            else dl->AddText(ImVec2(row.x + 6, ty), CurrentTheme().text, name);
-            if (goals > 0) {
-                ImGui::SetCursorScreenPos(ImVec2(bar_x, row.y + name_h + 10));
-                const float bar_w = (row.x + w - bar_x - 36) * static_cast<float>(goals) / static_cast<float>(s.max_goals_per_area);
-                StackedBar("##mix", s.area_category[ui].data(), colors, labels, segs, 0, ImVec2(bar_w < 4 ? 4 : bar_w, 14),
-                           LabelColon(app.lang));
-                std::snprintf(buf, sizeof buf, "%d", goals);
-                dl->AddText(ImVec2(bar_x + bar_w + 6, ty), CurrentTheme().text, buf);
-            } else {
-                dl->AddText(ImVec2(bar_x, ty), CurrentTheme().text_muted, count);
-            }
+    for (size_t r = 0; r < ui.ranked_areas.size(); ++r) {
+        const int i = ui.ranked_areas[r];
+        const size_t ui_i = static_cast<size_t>(i);
+        const std::string& name = d.areas[ui_i].name.Get(lang);
+        const std::string& text = ui.ranked_text[r];  // "name: count"
+        const char* count = text.c_str() + name.size() + 2;
+        const int goals = s.per_area[ui_i].goals;
+        const bool one_line = ui.ranked_layout[r] == kOneLine, two_lines = ui.ranked_layout[r] == kNameAbove;
+        ImGui::PushID(i);
+        const ImVec2 row = ImGui::GetCursorScreenPos();
+        const float name_h = two_lines ? line_h + 6 : 0.0f;
+        const float row_h = 34.0f + name_h;
+        if (UiSelectable(app, Role::ListItem, "##area", text, app.selected == i, ImGuiSelectableFlags_AllowOverlap, ImVec2(0, row_h)))
+            SelectArea(app, i);
+        if (ImGui::IsItemHovered()) app.map.list_hovered = i;
+        // A row scrolled out of the panel keeps its item (screen readers, keyboard navigation)
+        // but draws nothing: with thousands of areas the bars were 57,000 vertices a frame.
+        if (!ImGui::IsRectVisible(row, ImVec2(row.x + w, row.y + row_h))) {
             ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + row_h + ImGui::GetStyle().ItemSpacing.y));
             ImGui::PopID();
+            continue;
         }
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const float bar_x = one_line ? row.x + w - 6 - ImGui::CalcTextSize(count).x : two_lines ? row.x + 6 : row.x + name_w;
+        const float ty = row.y + name_h + (34.0f - line_h) * 0.5f;
+        if (two_lines) dl->AddText(ImVec2(row.x + 6, row.y + 6), CurrentTheme().text, name.c_str());
+        else dl->AddText(ImVec2(row.x + 6, ty), CurrentTheme().text, name.c_str());
+        if (goals > 0) {
+            ImGui::SetCursorScreenPos(ImVec2(bar_x, row.y + name_h + 10));
+            const float bar_w = (row.x + w - bar_x - 36) * static_cast<float>(goals) / static_cast<float>(s.max_goals_per_area);
+            StackedBar("##mix", s.area_category[ui_i].data(), colors, labels, segs, 0, ImVec2(bar_w < 4 ? 4 : bar_w, 14),
+                       LabelColon(app.lang));
+            std::snprintf(buf, sizeof buf, "%d", goals);
+            dl->AddText(ImVec2(bar_x + bar_w + 6, ty), CurrentTheme().text, buf);
+        } else {
+            dl->AddText(ImVec2(bar_x, ty), CurrentTheme().text_muted, count);
+        }
+        ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + row_h + ImGui::GetStyle().ItemSpacing.y));
+        ImGui::PopID();
     }
     SemEnd(app);
 }

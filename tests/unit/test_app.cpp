@@ -137,6 +137,64 @@ TEST_CASE("app: the shipped data loads, draws at desktop, tablet and phone sizes
     CHECK(ImGui::GetDrawData()->TotalVtxCount > 1000);  // the map's fills and outlines
 }
 
+// The overview's ranked areas and the map's names, as recorded (names and boxes), for comparing
+// two apps: what views cache between frames must be what they would draw afresh.
+std::string RankedAndLabels(const jcm::AppState& app) {
+    std::string out;
+    const int list = app.sem.Find(jcm::Role::List, jcm::Tr(jcm::Str::GoalsPerArea, app.lang));
+    char box[64];
+    for (int i = 0; i < app.sem.Count(); ++i) {
+        const jcm::SemItem& it = app.sem.Item(i);
+        if (!(list >= 0 && app.sem.IsInside(i, list)) && !(it.flags & jcm::kSemDecorative)) continue;
+        std::snprintf(box, sizeof box, " @%.0f,%.0f %.0fx%.0f\n", it.rect.x, it.rect.y, it.rect.w, it.rect.h);
+        out.append(app.sem.Name(it)).append(box);
+    }
+    return out;
+}
+
+TEST_CASE("app: the ranked areas and the map's names, kept between frames, follow the language, filters and size") {
+    // One app through a language switch, a filter and a phone's width; at each step another app is
+    // put straight into that state: both record the same rows, in the same order, and the same
+    // names. (Tall windows: the whole list on screen, with no scroll bar to change its width.)
+    struct Step {
+        jcm::Lang lang;
+        bool filtered;
+        float w;
+    };
+    const auto apply = [](jcm::AppState& app, const Step& s) {
+        jcm::SetLanguage(app, s.lang);
+        if (app.ui.filter.categories.empty() == s.filtered) {
+            app.ui.filter.categories.clear();
+            if (s.filtered) app.ui.filter.categories = {"key-projects"};
+            jcm::RefreshStats(app);
+        }
+        jcm::RequestRedraw(app);
+    };
+    const Step steps[] = {{jcm::Lang::Zh, false, 1280}, {jcm::Lang::En, false, 1280}, {jcm::Lang::En, true, 1280}, {jcm::Lang::En, true, 320}};
+    std::vector<std::string> fresh;
+    for (const Step& s : steps) {
+        Fixture g;
+        g.LoadShipped();
+        apply(*g.app, s);
+        g.Settle(s.w, 6000);
+        fresh.push_back(RankedAndLabels(*g.app));
+    }
+    Fixture f;
+    f.LoadShipped();
+    for (const Step& s : steps) apply(*f.app, s), f.Settle(s.w, 6000);  // every glyph baked: no bake to come
+    apply(*f.app, steps[0]);
+    f.Settle(1280, 6000);
+    for (size_t k = 0; k < fresh.size(); ++k) {
+        INFO("step " << k);
+        apply(*f.app, steps[k]);
+        f.Settle(steps[k].w, 6000);
+        CHECK(RankedAndLabels(*f.app) == fresh[k]);
+        if (k > 0) CHECK(fresh[k] != fresh[k - 1]);
+    }
+    CHECK(fresh[0].find("\xe5\x85\x96\xe5\xb7\x9e") != std::string::npos);  // 兖州 (a row and a name)
+    CHECK(fresh[1].find("Yanzhou") != std::string::npos);
+}
+
 TEST_CASE("app: an invalid dataset after a good one keeps the good one and lists the problems") {
     Fixture f;
     f.LoadShipped();
