@@ -160,17 +160,10 @@ void Frame() {
     jcm::UpdateApp(app);
     RecreateGlObjectsIfContextRestored(app);  // (first: a level of detail being built writes to the GPU)
     // Bake the font atlas when the font file or the set of characters to show changed, or the
-    // device pixel ratio did (browser zoom, another screen). A big dataset loads a step per frame
-    // (StepLoading), and then a big map's names and levels of detail are made in slices: not in
-    // the task of a bake (the first map frame's glyphs, then the rest), which has a frame to draw.
-    const float dpr = jcm::platform::DevicePixelRatio();
-    const bool bake = jcm::FontsNeedBaking(app, dpr);
-    if (!bake && jcm::StepLoading(app)) return;
-    if (bake) {
-        jcm::BakeAppFonts(app, dpr);
-        jcm::gl::UploadFonts();
-        jcm::RequestRedraw(app);
-    }
+    // device pixel ratio did (browser zoom, another screen); else a step of a big load's work.
+    bool draw = true;
+    if (jcm::PrepareFrame(app, jcm::platform::DevicePixelRatio(), &draw)) jcm::gl::UploadFonts();
+    if (!draw) return;
 
     if (app.frames_to_draw <= 0 || !jcm::ReadyToDraw(app)) {
         jcm::platform::Sleep();

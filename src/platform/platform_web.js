@@ -700,12 +700,12 @@ mergeInto(LibraryManager.library, {
     nodes: null,   // key -> element (made by setup)
     items: [],
     // A publication that would make more elements than fit in SLICE_MS makes the rest in the
-    // next animation frames (pending): with 2,000 areas (4,000 items, 12,000 elements) one
+    // tasks that follow (pending): with 2,000 areas (4,000 items, 12,000 elements) one
     // publication kept the page busy ~1 s, most of it the browser's style and layout of the new
     // elements, which costs in proportion to the elements added, not to those already there.
     SLICE_MS: 10,
     pending: null,   // the items whose elements are not all made yet
-    frame: 0,        // the animation frame that goes on with them
+    frame: 0,        // the task that goes on with them (a timeout)
     appIdle: false,  // what the app last said (jcm_set_idle)
     dialogOpen: false,  // a modal dialog is mirrored
     focusInto: false,   // it opened from the keyboard: its first control takes the focus once it is there
@@ -1029,16 +1029,29 @@ mergeInto(LibraryManager.library, {
         var stops = jcmMirror.dialogStops();
         if (stops.length) { jcmMirror.focusInto = false; stops[0].focus({ preventScroll: true }); }
       }
-      // The rest in the next frame, unless the app publishes again first (which replaces it).
-      jcmMirror.pending = later ? items : null;
-      if (later && !jcmMirror.frame) {
-        jcmMirror.frame = requestAnimationFrame(function () {
+      jcmMirror.pending = null;
+      if (later) jcmMirror.schedule(items);
+      jcmMirror.showIdle();
+    },
+    // The elements of `items` still to make, in tasks of their own after this one (unless the app
+    // publishes again first, which replaces them), each with the browser's style and layout of
+    // the elements it made. (In animation frames, a slice and that layout joined the app's frame,
+    // a big map's level of detail being built in the same task, in tasks of up to ~110 ms here.)
+    schedule: function (items) {
+      jcmMirror.pending = items;
+      if (!jcmMirror.frame) {
+        jcmMirror.frame = setTimeout(function () {
           jcmMirror.frame = 0;
-          if (jcmMirror.pending) jcmMirror.publish(jcmMirror.pending);
-        });
+          if (!jcmMirror.pending) return;
+          jcmMirror.publish(jcmMirror.pending);
+          void jcmMirror.root.offsetHeight;  // (the layout, now)
+        }, 0);
       }
       jcmMirror.showIdle();
-    }
+    },
+    // A publication with more than this many elements to make than there are (a big map's areas)
+    // makes none in the app's frame, whose task would lay them out and paint them too.
+    DEFER_NEW: 1000,
   },
 
   jcm_set_idle__deps: ['$jcmMirror'],
@@ -1071,6 +1084,8 @@ mergeInto(LibraryManager.library, {
 
   jcm_publish_semantics__deps: ['$jcmMirror'],
   jcm_publish_semantics: function (ptr, size) {
-    jcmMirror.publish(JSON.parse(UTF8ToString(ptr, size)));
+    var items = JSON.parse(UTF8ToString(ptr, size));
+    if (jcmMirror.root && items.length - jcmMirror.nodes.size > jcmMirror.DEFER_NEW) jcmMirror.schedule(items);
+    else jcmMirror.publish(items);
   },
 });

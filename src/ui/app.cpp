@@ -180,8 +180,10 @@ constexpr double kFrameSeconds = 0.05;
 // long a frame: the map answers a drag meanwhile, at a lower frame rate for a moment.
 constexpr size_t kLabelVerticesPerSlice = 1000;
 constexpr double kLabelFrameSeconds = 0.04;
-// A level of detail being built while frames are drawn (map_layer.h): this long a frame.
+// A level of detail being built while frames are drawn (map_layer.h): this long a frame; while
+// none is, this long a task.
 constexpr double kLevelShareSeconds = 0.008;
+constexpr double kLevelIdleSeconds = 0.025;
 
 // A step of a big load on the loading card, in both languages (the card shows both).
 void ShowLoadStep(Str step, double fraction) {
@@ -377,8 +379,29 @@ void FinishMapLabels(AppState& app) {
     }
     l = MapLabelling{};
     platform::Mark("app:map-labelled");  // the start-up breakdown: a big map's names
+    app.mirror_waits = true;  // the frame that first draws them changes most of a big mirror
     RequestRedraw(app);
 }
+
+namespace {
+
+// The screen-reader mirror of thousands of items (a big map's areas and names) is published in a
+// frame with no other long work: not with the first map frame or the first frame with all the
+// names (mirror_waits), nor after a share of the map's loading (StepLoading), and a bake has a
+// task of its own (PrepareFrame). Together they were tasks of ~100 ms.
+constexpr int kBigMirror = 1000;
+
+// Whether the items the last frame recorded wait to be published and would be after a frame now
+// (AfterFramePresented). While a finger or the mouse moves the map, not at all: every map item's
+// rectangle changes each frame, and with thousands of areas one publication cost the page ~190 ms
+// of DOM work; the gesture's end publishes them. Otherwise, while they change every frame (a list
+// swiped), at most four times a second, and always once it settles.
+bool MirrorDue(const AppState& app, double now) {
+    const bool moving = app.sem.Paused() || app.map.dragging || app.map.gesture;
+    return app.sem_dirty && !moving && (app.frames_to_draw <= 0 || now - app.sem_published_at >= 0.25);
+}
+
+}  // namespace
 
 namespace {
 // Calls step() until it says it is done or `seconds` have passed (at least once); its last answer.
@@ -417,7 +440,7 @@ bool StepLabels(AppState& app, double seconds) {
 // smooth; when none is, a longer one.
 bool StepMapLevel(AppState& app) {
     if (app.map_layer == nullptr || !app.map_layer->Busy()) return false;
-    if (app.map_layer->Step(app.frames_to_draw > 0 ? kLevelShareSeconds : kLabelFrameSeconds)) RequestRedraw(app);
+    if (app.map_layer->Step(app.frames_to_draw > 0 ? kLevelShareSeconds : kLevelIdleSeconds)) RequestRedraw(app);
     return app.frames_to_draw <= 0;
 }
 }  // namespace
@@ -431,6 +454,8 @@ bool StepLoading(AppState& app) {
             // The names get what is left of the task's share: a short one when a frame is to be
             // drawn in the same task (as StepMapLevel's), which adds its own time.
             const double start = platform::Now();
+            if (app.frames_to_draw > 0 && app.sem.Count() >= kBigMirror && !app.mirror_waits && MirrorDue(app, start))
+                return false;  // the frame publishes a big mirror: its task to itself
             const double share = app.frames_to_draw > 0 ? 2 * kLevelShareSeconds : kLabelFrameSeconds;
             return StepMapLevel(app) || StepLabels(app, share - (platform::Now() - start));
         }
@@ -595,6 +620,18 @@ std::vector<uint32_t> FirstViewGlyphs(AppState& app) {
 
 }  // namespace
 
+bool PrepareFrame(AppState& app, float dpr, bool* draw) {
+    *draw = true;
+    if (!FontsNeedBaking(app, dpr)) {
+        *draw = !StepLoading(app);
+        return false;
+    }
+    *draw = !app.load.first_map_frame_marked && !app.geometry.fills_deferred;
+    BakeAppFonts(app, dpr);
+    RequestRedraw(app);
+    return true;
+}
+
 void BakeAppFonts(AppState& app, float dpr) {
     ImGuiIO& io = ImGui::GetIO();
     // Drawing the glyphs is most of the start-up's own work at a phone's pixel ratio (~0.5 s of
@@ -605,7 +642,6 @@ void BakeAppFonts(AppState& app, float dpr) {
     // glyphs at every bake, and two bakes would cost more than one).
     const bool first = !app.glyphs_baked && app.load.font_file.empty() && app.has_data && app.selected < 0 && app.ui.query.empty();
     app.glyphs_baked = true;
-    app.baked_in_frame = true;
     BakeFonts(io.Fonts, app.load.font_file, app.load.ext_font_file, first ? FirstViewGlyphs(app) : app.glyphs, dpr, &app.fonts);
     platform::Mark("app:fonts-baked");
     io.FontDefault = app.fonts.body;
@@ -1304,24 +1340,16 @@ void AfterFramePresented(AppState& app) {
         std::snprintf(label, sizeof label, Tr(Str::CanvasLabel, app.lang), d.city.Get(app.lang).c_str());
         platform::SetPageInfo(app.lang == Lang::En ? "en" : "zh-CN", d.title.Get(app.lang), label);
     }
-    // Only when the items changed: an idle app publishes nothing. While a finger or the mouse
-    // moves the map, not at all: every map item's rectangle changes each frame, and with
-    // thousands of areas one publication cost the page ~190 ms of DOM work; the gesture's end
-    // publishes them. Otherwise, while they change every frame (a list swiped), at most four
-    // times a second, and always once it settles. A frame that began paused recorded nothing,
-    // even if the gesture ended during it: publishing it would empty the mirror.
-    // Nor with the first map frame: the browser lays the mirror out before it shows the frame
-    // (with 2,000 areas, 12,000 elements: ~0.8 s), so the map is shown first and the mirror made
-    // in the next frame. Nor, for a mirror of thousands of items, with a frame that baked glyphs
-    // (the rest of a big map's names after its first frame: the bake and such a publication in
-    // one task were over 100 ms here).
-    constexpr int kBigMirror = 1000;
-    const bool moving = app.sem.Paused() || app.map.dragging || app.map.gesture;
-    const bool wait = first_map_frame || (app.baked_in_frame && app.sem.Count() >= kBigMirror);
-    app.baked_in_frame = false;
+    // Only when the items changed: an idle app publishes nothing (MirrorDue). A frame that began
+    // paused recorded nothing, even if the gesture ended during it: publishing it would empty the
+    // mirror. Nor with the first map frame: the browser lays the mirror out before it shows the
+    // frame (with 2,000 areas, 12,000 elements: ~0.8 s), so the map is shown first and the mirror
+    // made in the next frame. Nor, for a big mirror, after the frame's other long work (kBigMirror).
+    const bool wait = first_map_frame || (app.mirror_waits && app.sem.Count() >= kBigMirror);
+    app.mirror_waits = false;
     const double now = platform::Now();
     if (wait && app.sem_dirty) RequestRedraw(app);
-    if (app.sem_dirty && !moving && !wait && (app.frames_to_draw <= 0 || now - app.sem_published_at >= 0.25)) {
+    if (!wait && MirrorDue(app, now)) {
         app.sem_dirty = false;
         app.sem_published_at = now;
         platform::PublishSemantics(app.sem.ToJson());

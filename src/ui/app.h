@@ -361,7 +361,7 @@ struct AppState {
     std::vector<uint32_t> glyph_scratch;  // NeedGlyphs' decoded text (reused)
     bool glyphs_changed = true;
     bool glyphs_baked = false;     // a bake has run (the first may have had the first view's glyphs only)
-    bool baked_in_frame = false;   // this frame baked glyphs (AfterFramePresented: the mirror waits a frame)
+    bool mirror_waits = false;     // the next frame presented publishes no big mirror (AfterFramePresented: kBigMirror)
 
     // What the UI shows, as items (ui/semantics.h): recorded by the views each drawn frame,
     // mirrored by the platform when it changed.
@@ -408,6 +408,13 @@ void NeedGlyphs(AppState& app, std::string_view text);
 
 bool FontsNeedBaking(const AppState& app, float dpr);
 void BakeAppFonts(AppState& app, float dpr);
+
+// The work of a frame's task before it draws (main.cpp's loop, and tests as it): the glyphs baked
+// if they must be (then true: the caller uploads the atlas), else a step of a big load's work
+// (StepLoading). `draw` says whether a frame may be drawn in the same task: not after a step, nor
+// after a bake but for a small map's first frame (a bake and the frame that first measured every
+// name of a big map with its glyphs were tasks of 60-110 ms in the browser here).
+bool PrepareFrame(AppState& app, float dpr, bool* draw);
 
 // True once there is something to draw: the font has arrived (or failed) and the data has
 // arrived (or failed).

@@ -78,9 +78,9 @@ struct Fixture {
     }
 
     // One whole frame at the given size, as main.cpp runs it.
-    void Frame(float w = 1280, float h = 800) {
+    void Frame(float w = 1280, float h = 800, bool bake = true) {
         ImGuiIO& io = ImGui::GetIO();
-        if (jcm::FontsNeedBaking(*app, 1.0f)) jcm::BakeAppFonts(*app, 1.0f);
+        if (bake && jcm::FontsNeedBaking(*app, 1.0f)) jcm::BakeAppFonts(*app, 1.0f);
         unsigned char* pixels = nullptr;
         int tw = 0, th = 0;
         io.Fonts->GetTexDataAsAlpha8(&pixels, &tw, &th);
@@ -91,6 +91,15 @@ struct Fixture {
         jcm::DrawApp(*app);
         ImGui::Render();
         jcm::AfterFramePresented(*app);
+    }
+    // One turn of main.cpp's loop: the work before a frame (PrepareFrame), then the frame if one
+    // is to be drawn in the same task. True if one was.
+    bool Loop(float w = 1280, float h = 800) {
+        bool draw = true;
+        jcm::PrepareFrame(*app, 1.0f, &draw);
+        if (!draw || app->frames_to_draw <= 0 || !jcm::ReadyToDraw(*app)) return false;
+        Frame(w, h, /*bake=*/false);
+        return true;
     }
     // Frames until the app would sleep (its render-on-demand budget is spent), as in the browser.
     void Settle(float w = 1280, float h = 800) {
@@ -479,6 +488,53 @@ TEST_CASE("app: a big map's names outlast a refused file's load, and are finishe
     CHECK_FALSE(k.app->load.labelling.finisher);
     CHECK(k.app->geometry.labelled);
     CHECK(k.app->geometry.indexed);
+}
+
+// A screen-reader mirror of thousands of items is published in a frame with no other long work:
+// not with the first map frame, not beside a share of the map's names, not with the frame that
+// first draws them all (each together was a task of ~100 ms in the browser).
+TEST_CASE("app: a big map's mirror is published in frames of their own, after its first frame and its names") {
+    const std::string big = jcm::bench::SyntheticDataset({600, 20, true}) + std::string(size_t{2300000}, ' ');
+    Fixture f("", /*system_fonts=*/true);  // as a browser with CJK fonts: the first view's glyphs first
+    jcm::platform::headless::State& h = jcm::platform::headless::Get();
+    // A second between turns: the mirror's four publications a second never hold one back.
+    const auto turn = [&] { h.now += 1.0; return f.Loop(); };
+    REQUIRE(jcm::platform::headless::Complete("data/campaign.json", true, big));
+    int turns = 0;
+    while (!f.app->load.first_map_frame_marked) {  // the steps of the load, the glyphs, the first frame
+        turn();
+        REQUIRE(++turns < 1000);
+    }
+    REQUIRE(f.app->load.labelling.finisher);  // its names still to be found
+    REQUIRE(f.app->sem.Count() >= 1000);
+    CHECK(h.semantics_published == 0);
+    // The turns after it: the rest of the glyphs baked in a task of its own, then the frame that
+    // publishes the mirror, with no share of the names (one would find all of these) before it.
+    for (turns = 0; h.semantics_published == 0; ++turns) {
+        REQUIRE(turns < 10);
+        const bool had_finisher = f.app->load.labelling.finisher != nullptr;
+        const int bakes = f.app->fonts.bakes;
+        const bool drawn = turn();
+        if (f.app->fonts.bakes != bakes) CHECK_FALSE(drawn);  // a bake after the first frame: alone
+        if (h.semantics_published == 1) {
+            CHECK(drawn);
+            CHECK(had_finisher);
+            CHECK(f.app->load.labelling.finisher);
+        }
+    }
+    // The names, in shares; the frame that first draws them all publishes nothing, the next does.
+    for (turns = 0; f.app->load.labelling.finisher; ++turns) {
+        REQUIRE(turns < 1000);
+        turn();
+    }
+    const int named = h.semantics_published;
+    REQUIRE(f.app->geometry.labelled);
+    REQUIRE(turn());
+    CHECK(h.semantics_published == named);
+    CHECK(f.app->frames_to_draw > 0);  // ... and asked for the next
+    REQUIRE(turn());
+    CHECK(h.semantics_published == named + 1);
+    CHECK(h.semantics.find(",\"text\",8192,") != std::string::npos);  // the names drawn (kSemDecorative)
 }
 
 TEST_CASE("app: a big map's border nodes are found while it loads, a pass a frame, as the map layer would find them") {
