@@ -35,6 +35,8 @@ constexpr int kRequestEditsPut = 4;
 constexpr const char* kFontUrl = "assets/ui-font.otf";
 constexpr const char* kExtFontUrl = "assets/ui-font-ext.otf";
 constexpr int kRequestExtFont = 5;
+constexpr int kRequestUndoGet = 6;
+constexpr int kRequestUndoPut = 7;
 
 // The UI's own texts, in `lang` or (null) both languages: the views' symbols and the strings.
 template <class F>
@@ -61,6 +63,7 @@ void NeedDatasetGlyphs(AppState& app, const Dataset& d) {
 }
 
 std::string EditsKey(const AppState& app) { return "edits:" + app.local.published.id; }
+std::string UndoKey(const AppState& app) { return "edits-undo:" + app.local.published.id; }
 
 // A copy of `d` without the areas' boundary polygons (they are set aside, not copied, then put back).
 Dataset CopyWithoutPolygons(Dataset& d) {
@@ -100,9 +103,42 @@ void SaveEdits(AppState& app) {
                        OnEditsSaved, &app);
 }
 
+// The undo of the last bulk change (app.undo) in storage beside the edits, so that it outlives a
+// reload (a tablet's browser may discard a page left in the background, and "Revert all" lost
+// every record then): its kind on a line, then the edits from before it as EditsToJson writes
+// them; empty when there is none. Written whenever the undo is set or ends.
+constexpr const char* kUndoKinds[] = {"", "merge", "revert-all", "revert"};  // BulkUndo::Kind's order
+
+void SaveUndo(AppState& app) {
+    std::string value;
+    if (app.undo.kind != BulkUndo::Kind::None)
+        value = std::string(kUndoKinds[static_cast<int>(app.undo.kind)]) + "\n" + EditsToJson(app.local.published.id, app.undo.before);
+    platform::StorePut(UndoKey(app), value, kRequestUndoPut, nullptr, nullptr);
+}
+
+// The stored undo, taken only for the edits it was stored with: nothing changed them since they
+// were loaded (OnEditsLoaded asked for it then).
+void OnUndoLoaded(int, bool ok, bool found, const std::string& value, void* user) {
+    AppState& app = *static_cast<AppState*>(user);
+    if (!ok || !found || app.reports_revision != app.local.undo_revision || app.undo.kind != BulkUndo::Kind::None) return;
+    const size_t line = value.find('\n');
+    if (line == std::string::npos) return;
+    const std::string_view kind(value.data(), line);
+    for (int k = 1; k < static_cast<int>(std::size(kUndoKinds)); ++k) {
+        if (kind != kUndoKinds[k]) continue;
+        std::vector<LocalEdit> before;
+        std::string error;
+        if (!EditsFromJson(std::string_view(value).substr(line + 1), app.local.published.id, &before, &error)) return;
+        app.undo = BulkUndo{static_cast<BulkUndo::Kind>(k), std::move(before)};
+        RequestRedraw(app);
+        return;
+    }
+}
+
 void OnEditsLoaded(int, bool ok, bool found, const std::string& value, void* user) {
     AppState& app = *static_cast<AppState*>(user);
     app.local.loaded = true;
+    const bool changed_meanwhile = !app.local.edits.empty() || app.undo.kind != BulkUndo::Kind::None;
     if (!ok) {
         app.local.storage_error = value;
     } else if (found) {
@@ -119,6 +155,9 @@ void OnEditsLoaded(int, bool ok, bool found, const std::string& value, void* use
         }
     }
     RebuildFromEdits(app);
+    if (!ok || changed_meanwhile) return;  // (a change made meanwhile ended any stored undo: EditsChanged)
+    app.local.undo_revision = app.reports_revision;
+    platform::StoreGet(UndoKey(app), kRequestUndoGet, OnUndoLoaded, &app);
 }
 
 //-----------------------------------------------------------------------------
@@ -1080,6 +1119,7 @@ void UpdateApp(AppState& app) {
 void EditsChanged(AppState& app) {
     app.undo = BulkUndo{};
     SaveEdits(app);
+    SaveUndo(app);
     RebuildFromEdits(app);
 }
 
@@ -1161,6 +1201,7 @@ void ConfirmMerge(AppState& app) {
     SaveEdits(app);
     RebuildFromEdits(app);
     app.undo = BulkUndo{BulkUndo::Kind::Merge, std::move(before)};  // (after RebuildFromEdits: it stays until the next change)
+    SaveUndo(app);
     char zh[96], en[96];
     std::snprintf(zh, sizeof zh, Count(Str::CountMerged, n, Lang::Zh), n);
     std::snprintf(en, sizeof en, Count(Str::CountMerged, n, Lang::En), n);
@@ -1174,6 +1215,7 @@ void RevertEdit(AppState& app, size_t index) {
     EditsChanged(app);
     // One tap on a small link took a record (and its note): it can be taken back, as all can.
     app.undo = BulkUndo{BulkUndo::Kind::Revert, std::move(before)};
+    SaveUndo(app);
     ShowToast(app, {Tr(Str::RevertedOne, Lang::Zh), Tr(Str::RevertedOne, Lang::En)});
 }
 
@@ -1183,6 +1225,7 @@ void RevertAllEdits(AppState& app) {
     app.local.edits.clear();
     EditsChanged(app);
     app.undo = BulkUndo{BulkUndo::Kind::RevertAll, std::move(before)};  // one tap took them all: it can be taken back
+    SaveUndo(app);
     ShowToast(app, {Tr(Str::RevertedAll, Lang::Zh), Tr(Str::RevertedAll, Lang::En)});
 }
 
@@ -1193,6 +1236,7 @@ void UndoBulk(AppState& app) {
     app.local.edits = std::move(app.undo.before);
     app.undo = BulkUndo{};
     SaveEdits(app);
+    SaveUndo(app);
     RebuildFromEdits(app);
     ShowToast(app, {Tr(done, Lang::Zh), Tr(done, Lang::En)});
 }

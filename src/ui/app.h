@@ -197,6 +197,7 @@ struct LocalState {
     std::vector<LocalEdit> edits;  // in the order recorded
     bool loaded = false;           // the stored edits for this dataset have been read
     std::string storage_error;     // non-empty: storage failed; edits live in memory only
+    int undo_revision = -1;        // reports_revision when the stored undo was asked for (OnUndoLoaded)
 };
 
 // The "record progress" dialog.
@@ -247,7 +248,8 @@ struct MergeState {
 };
 
 // The last change of the local edits made in bulk (a merge, or reverting them all), undoable
-// until the next change of the reports: the edits from before it. None: nothing to undo.
+// until the next change of the reports: the edits from before it. None: nothing to undo. Kept in
+// storage beside the edits, so that it outlives a reload (SaveUndo, app.cpp).
 struct BulkUndo {
     enum class Kind : uint8_t { None, Merge, RevertAll, Revert };  // (Revert: one record)
     Kind kind = Kind::None;

@@ -111,6 +111,7 @@ const MENU = {
 };
 
 // The local records as stored in IndexedDB ("jcm" / "kv", key "edits:<dataset id>"): null if none.
+// (Not the undo of a bulk change, "edits-undo:<dataset id>", whose value starts with its kind.)
 async function stored(page) {
   return page.evaluate(() => new Promise((ok, fail) => {
     const req = indexedDB.open('jcm', 1);
@@ -119,7 +120,7 @@ async function stored(page) {
       const db = req.result;
       if (!db.objectStoreNames.contains('kv')) { db.close(); ok(null); return; }
       const all = db.transaction('kv', 'readonly').objectStore('kv').getAll();
-      all.onsuccess = () => { db.close(); ok(all.result.filter((v) => typeof v === 'string' && v.includes('"edits"')).join('\n') || null); };
+      all.onsuccess = () => { db.close(); ok(all.result.filter((v) => typeof v === 'string' && v.startsWith('{') && v.includes('"edits"')).join('\n') || null); };
       all.onerror = () => fail(all.error);
     };
   }));
@@ -205,6 +206,14 @@ test('a recorded report is marked local, survives a reload, and can be reverted'
   assert.equal((await items(page)).find((i) => i.role === 'heading' && i.level === 2)?.name, AREA_NAME);
   goal = await goalState(page, GOAL);
   assert.ok(goal.texts.includes('工作举措 · 暂无报告'), `the revert was saved too: ${goal.texts}`);
+  // ... and can still be taken back after the reload (a tablet's browser may discard a page left
+  // in the background), once: taken, no undo is offered after the next reload.
+  await press(page, control(page, 'button', '恢复已撤销的记录'));
+  await waitForGoalStatus(page, GOAL, '严重滞后');
+  await waitForStored(page, hasRecords, 'the record taken back');
+  await reload(page);
+  await waitForGoalStatus(page, GOAL, '严重滞后');
+  assert.equal(await control(page, 'button', '恢复已撤销的记录').count(), 0, 'no undo once taken');
   assert.deepEqual(errors.filter((e) => !/download/i.test(e)), []);
   await context.close();
 });

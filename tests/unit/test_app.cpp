@@ -749,6 +749,77 @@ TEST_CASE("app: recording progress locally: saved to storage, restored on the ne
     CHECK(g.app->data.goals[gi].status == jcm::Status::NotReported);
 }
 
+// A tablet's browser may discard a page left in the background: the undo of "Revert all" (or of
+// one record, or of a merge) is kept in storage with the edits, until the next change of them.
+TEST_CASE("app: the undo of a bulk change outlives a reload, and ends with the next change") {
+    auto& store = jcm::platform::headless::Get().store;
+    std::map<std::string, std::string> saved;
+    const auto visit = [&](Fixture& f) {
+        jcm::platform::headless::Get().store = saved;
+        f.LoadShipped();
+    };
+    jcm::LocalEdit e;
+    e.report.date = "2020-04-10";
+    e.report.status = jcm::Status::Red;
+    {
+        Fixture f;
+        f.LoadShipped();
+        for (int g = 0; g < 2; ++g) {
+            e.goal_id = f.app->data.goals[static_cast<size_t>(g)].id;
+            jcm::AddEdit(*f.app, e);
+        }
+        jcm::RevertAllEdits(*f.app);
+        REQUIRE(f.app->local.edits.empty());
+        saved = store;
+    }
+    {
+        Fixture g;  // the next visit: nothing recorded, and the revert can be taken back
+        visit(g);
+        CHECK(g.app->local.edits.empty());
+        REQUIRE(g.app->undo.kind == jcm::BulkUndo::Kind::RevertAll);
+        CHECK(g.app->undo.before.size() == 2);
+        g.Settle();
+        CHECK(FindItem(*g.app, jcm::Role::Button, jcm::Tr(jcm::Str::UndoRevertAll, g.app->lang)) >= 0);
+        jcm::UndoBulk(*g.app);
+        CHECK(g.app->local.edits.size() == 2);
+        CHECK(g.app->data.goals[0].status == jcm::Status::Red);
+        saved = store;
+    }
+    {
+        Fixture h;  // taken back: the records, and no undo
+        visit(h);
+        CHECK(h.app->local.edits.size() == 2);
+        CHECK(h.app->undo.kind == jcm::BulkUndo::Kind::None);
+        jcm::RevertEdit(*h.app, 0);  // one record: undoable after a reload too
+        saved = store;
+    }
+    {
+        Fixture k;
+        visit(k);
+        CHECK(k.app->local.edits.size() == 1);
+        REQUIRE(k.app->undo.kind == jcm::BulkUndo::Kind::Revert);
+        e.goal_id = k.app->data.goals[5].id;
+        jcm::AddEdit(*k.app, e);  // a change ends it, stored too
+        CHECK(k.app->undo.kind == jcm::BulkUndo::Kind::None);
+        saved = store;
+    }
+    {
+        Fixture m;
+        visit(m);
+        CHECK(m.app->local.edits.size() == 2);
+        CHECK(m.app->undo.kind == jcm::BulkUndo::Kind::None);
+    }
+    {
+        // A stored undo that is not one (another build's, damaged) is ignored.
+        REQUIRE(saved.count("edits-undo:jining-2020-100-day") == 1);
+        saved["edits-undo:jining-2020-100-day"] = "revert-all\n{not json";
+        Fixture n;
+        visit(n);
+        CHECK(n.app->undo.kind == jcm::BulkUndo::Kind::None);
+        CHECK(n.app->local.edits.size() == 2);
+    }
+}
+
 TEST_CASE("app: storage failure keeps edits in memory and says so") {
     Fixture f;
     jcm::platform::headless::Get().store_fails = true;
@@ -1990,7 +2061,9 @@ TEST_CASE("local edits: an undo does not outlive its data (another dataset loade
     jcm::AddEdit(*f.app, Edit(goal, "2026-12-05", jcm::Status::Green, "王", 50));
     jcm::RevertAllEdits(*f.app);
     REQUIRE(f.app->undo.kind == jcm::BulkUndo::Kind::RevertAll);
-    REQUIRE(jcm::AcceptDataset(*f.app, ShippedData(), "data/other.json"));
+    std::string other = ShippedData();  // another dataset (id): the same data's storage would have the undo
+    other.replace(other.find("jining-2020-100-day"), 19, "other-city-2020");
+    REQUIRE(jcm::AcceptDataset(*f.app, other, "data/other.json"));
     CHECK(f.app->undo.kind == jcm::BulkUndo::Kind::None);
     f.Settle();
     CHECK(FindItem(*f.app, jcm::Role::Button, "恢复已撤销的记录") < 0);
