@@ -160,7 +160,8 @@ struct DashboardState {
     int focus_goal = -1;                  // a search result's goal: the detail scrolls to it, highlighted
     bool focus_goal_scrolled = false;     // ... once
     int panel_view = INT_MIN;             // what the panel showed last frame, in which language, with or without
-                                          // the filters (view_panel.cpp; a change scrolls it to the top)
+                                          // the filters, in which layout (view_panel.cpp; a change scrolls it to the top)
+    bool panel_view_new = false;          // ... changed this frame
     int reveal_goal = -1;                 // a goal just recorded: kept wholly in view for reveal_frames
     int reveal_frames = 0;                // frames, counted by DrawPanel (its top settles a frame later)
     bool menu_by_touch = false;           // the data menu was opened by a finger (its drop hint is left out)

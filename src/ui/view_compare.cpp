@@ -125,6 +125,7 @@ void DrawCompare(AppState& app) {
         return;
     }
     SemBegin(app, Role::Table, Tr(Str::TabCompare, lang), table_pos, ImVec2(table_pos.x + avail, table_pos.y + table_h));
+    if (ui.panel_view_new) ImGui::SetScrollX(0.0f);  // a new view of it (view_panel.cpp): from its first columns
     ImGui::TableSetupScrollFreeze(1, 1);
     for (int c = 0; c < ncol; ++c) {
         ImGuiTableColumnFlags cf = IsFigure(static_cast<CompareColumn>(c)) ? ImGuiTableColumnFlags_PreferSortDescending : 0;

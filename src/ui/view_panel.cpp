@@ -196,11 +196,13 @@ void DrawPanel(AppState& app, ImVec2 pos, ImVec2 size, bool portrait) {
     }
     if (shift != 0.0f && ImGui::GetScrollY() > 0.0f) ScrollWindowBy(shift);
     // A new view (another area, a tab, search results) starts at its top; so does the same view
-    // in the other language, or with the filters (at its top) shown or hidden: the old offset
-    // landed mid-way through content that had moved.
+    // in the other language, with the filters (at its top) shown or hidden, or in the other
+    // layout (a tablet turned): the old offset landed mid-way through content that had moved.
+    // (The comparison table's sideways offset too: view_compare.cpp.)
     const int page = app.selected >= 0 ? app.selected : !app.ui.query.empty() ? -3 : -1 - static_cast<int>(app.ui.tab);
-    const int view = page * 4 + (app.lang == Lang::En ? 2 : 0) + (app.ui.show_filters ? 1 : 0);
-    if (view != app.ui.panel_view) {
+    const int view = page * 8 + (app.lang == Lang::En ? 4 : 0) + (app.ui.show_filters ? 2 : 0) + (portrait ? 1 : 0);
+    app.ui.panel_view_new = view != app.ui.panel_view;
+    if (app.ui.panel_view_new) {
         app.ui.panel_view = view;
         app.ui.reveal_goal = -1;
         ImGui::SetScrollY(0.0f);

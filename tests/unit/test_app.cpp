@@ -751,6 +751,31 @@ TEST_CASE("app: recording progress locally: saved to storage, restored on the ne
 
 // A tablet's browser may discard a page left in the background: the undo of "Revert all" (or of
 // one record, or of a merge) is kept in storage with the edits, until the next change of them.
+// Turned from landscape to portrait, a tablet's panel was left scrolled where it had been: the
+// content had reflowed, and the area's heading was off screen.
+TEST_CASE("app: a panel scrolled down starts at its top again when the tablet is turned") {
+    Fixture f;
+    f.LoadShipped();
+    jcm::SelectArea(*f.app, f.app->data.FindArea("370831"));  // 23 goals: a long detail
+    f.Settle(1024, 768);
+    const std::string name = f.app->data.areas[static_cast<size_t>(f.app->selected)].name.zh;
+    const auto heading_shown = [&] {
+        const int i = FindItem(*f.app, jcm::Role::Heading, name);
+        return i >= 0 && !(f.app->sem.Item(i).flags & jcm::kSemOffscreen) && f.app->sem.Item(i).rect.h > 0;
+    };
+    REQUIRE(heading_shown());
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(900, 500);  // over the panel, right of the map
+    f.Frame(1024, 768);
+    io.AddMouseWheelEvent(0, -40);
+    f.Settle(1024, 768);
+    REQUIRE_FALSE(heading_shown());  // scrolled down
+    f.Settle(1024, 768);
+    CHECK_FALSE(heading_shown());    // (stays so)
+    f.Settle(768, 1024);             // turned
+    CHECK(heading_shown());
+}
+
 TEST_CASE("app: the undo of a bulk change outlives a reload, and ends with the next change") {
     auto& store = jcm::platform::headless::Get().store;
     std::map<std::string, std::string> saved;
