@@ -832,7 +832,10 @@ void DrawApp(AppState& app) {
     // nothing is recorded either: with thousands of areas, recording and comparing the items was
     // ~4 ms of each drag step. The first frame after the gesture records them all again.
     const bool moving = app.map.dragging || app.map.gesture;
-    app.sem.SetPaused(moving);
+    // The frame a PNG is taken from (ExportPng) is the map as a picture, recorded as nothing (the
+    // mirror keeps what the screen shows, as it does while the map moves).
+    const bool figure = app.png_frames == 1 && app.has_data;
+    app.sem.SetPaused(moving || figure);
     app.sem.BeginFrame();
     HandleTouchScroll(app);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -847,6 +850,13 @@ void DrawApp(AppState& app) {
 
     const ImVec2 origin = vp->WorkPos;
     const ImVec2 full = vp->WorkSize;
+    if (figure) {
+        DrawMapFigure(app, origin, full);
+        ImGui::End();
+        app.sem.EndFrame();
+        app.frames_to_draw = std::max(app.frames_to_draw, 1);  // the screen again, after it
+        return;
+    }
     const float header_h = 56.0f;
     DrawHeader(app, origin, ImVec2(full.x, header_h));
 

@@ -62,6 +62,7 @@ struct MapUiState {
     bool fitted = false;           // view fitted to the data's bounds at least once
     Vec2 last_size = {0, 0};       // map rect size at the last fit (refit on resize until the user moves)
     bool user_moved = false;       // zoomed or panned by the user since the last fit
+    bool figure = false;           // the map is being drawn as a picture (DrawMapFigure)
     int hovered = -1;              // area index under the pointer on the map, -1 if none
     float legend_h = 0;            // height of the map's bottom legend (small maps), last frame
     float fitted_legend_h = -1;    // ... when the view was last fitted

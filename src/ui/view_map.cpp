@@ -484,8 +484,10 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     }
     // What is drawn over the map is an obstacle too: the metric chips, the zoom buttons, and
     // (where it sits along the bottom) the legend.
-    placed.Add(Box{lo.x, lo.y, lo.x + 300, lo.y + 52});
-    placed.Add(Box{hi.x - 64, hi.y - 3 * 44 - 2 * 6 - 20, hi.x, hi.y});
+    if (!m.figure) {  // (the picture has none of the controls: DrawMapFigure)
+        placed.Add(Box{lo.x, lo.y, lo.x + 300, lo.y + 52});
+        placed.Add(Box{hi.x - 64, hi.y - 3 * 44 - 2 * 6 - 20, hi.x, hi.y});
+    }
     if (m.legend_h > 0) placed.Add(Box{lo.x, hi.y - m.legend_h - 4, hi.x, hi.y});
     if (m.legend_corner.x > 0)
         placed.Add(Box{lo.x, hi.y - m.legend_corner.y - 4, lo.x + m.legend_corner.x + 4, hi.y});
@@ -1040,6 +1042,60 @@ void DrawMap(AppState& app, ImVec2 pos, ImVec2 size) {
     RecordMapAreas(app, pos, size);
     SemEnd(app);
     DrawTooltip(app);
+}
+
+void DrawMapFigure(AppState& app, ImVec2 pos, ImVec2 size) {
+    const Theme& t = CurrentTheme();
+    const Lang lang = app.lang;
+    const Dataset& d = app.data;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 end(pos.x + size.x, pos.y + size.y);
+    dl->AddRectFilled(pos, end, t.panel);
+    if (!app.has_data) return;
+    const float pad = 16.0f, wrap = size.x - 2 * pad;
+    const float scale = ImGui::GetIO().FontGlobalScale;
+    ImFont* heading = app.fonts.heading;
+    ImFont* small = app.fonts.small;
+    const float hs = heading->FontSize * scale, ss = small->FontSize * scale;
+    // Above: the title, and the day the statuses are of (as the overview says it).
+    float y = pos.y + 12.0f;
+    const char* title = d.title.Get(lang).c_str();
+    dl->AddText(heading, hs, ImVec2(pos.x + pad, y), t.text, title, nullptr, wrap);
+    y += heading->CalcTextSizeA(hs, 1e9f, wrap, title).y + 4.0f;
+    char line[512];
+    if (DataDateText(app, lang, line, sizeof line)) {
+        dl->AddText(small, ss, ImVec2(pos.x + pad, y), t.text_muted, line, nullptr, wrap);
+        y += small->CalcTextSizeA(ss, 1e9f, wrap, line).y;
+    }
+    const float map_top = y + 10.0f;
+    // Below: where the figures and the boundaries come from.
+    std::snprintf(line, sizeof line, "%s%s%s \xC2\xB7 %s%s%s (%s)", Tr(Str::Source, lang), LabelColon(lang),
+                  d.source.title.Get(lang).c_str(), Tr(Str::BoundariesFrom, lang), LabelColon(lang),
+                  d.boundary_source.name.Get(lang).c_str(), d.boundary_source.licence.c_str());
+    const float foot_h = small->CalcTextSizeA(ss, 1e9f, wrap, line).y + 16.0f;
+    dl->AddText(small, ss, ImVec2(pos.x + pad, end.y - foot_h + 8.0f), t.text_muted, line, nullptr, wrap);
+    // The map between, in the view shown on screen (fitted to the picture if it was not moved);
+    // no hover, no controls.
+    const ImVec2 map_pos(pos.x, map_top), map_size(size.x, std::max(8.0f, end.y - foot_h - map_top));
+    MapUiState& m = app.map;
+    const ViewTransform on_screen = m.view;
+    const int hovered = m.hovered, list_hovered = m.list_hovered;
+    m.hovered = m.list_hovered = -1;
+    m.figure = true;
+    if (m.user_moved) m.view.SetScreenRect(ToVec(map_pos), ToVec(map_size));
+    else m.view.FitBounds(app.geometry.bounds, ToVec(map_pos), ToVec(map_size), kFitPadding, kFitPadding, kFitPadding,
+                          (map_size.y < 520.0f ? m.legend_h : 0.0f) + kFitPadding);
+    PlaceMarkers(app);
+    dl->AddRectFilled(map_pos, ImVec2(end.x, map_pos.y + map_size.y), t.background);
+    dl->PushClipRect(map_pos, ImVec2(end.x, map_pos.y + map_size.y), true);
+    DrawAreas(app, dl);
+    DrawMarkersAndLabels(app, dl);
+    DrawLegend(app, dl, map_pos, map_size);
+    dl->PopClipRect();
+    m.view = on_screen;
+    m.hovered = hovered, m.list_hovered = list_hovered;
+    m.figure = false;
+    platform::Mark("app:map-figure");  // tests: the picture was drawn for the PNG
 }
 
 }  // namespace jcm

@@ -17,6 +17,10 @@ void DrawHeader(AppState& app, ImVec2 pos, ImVec2 size);
 // The map in the given screen rectangle: fills, outlines, labels, markers, hover, selection,
 // zoom and pan, metric switch, legend.
 void DrawMap(AppState& app, ImVec2 pos, ImVec2 size);
+// The map as a picture over the whole canvas ("Export this view (PNG)"): the view shown on screen
+// (fitted to the picture if it was not moved) without the controls, the panel or the header, with
+// the data's title and date above it, its legend, and its sources below.
+void DrawMapFigure(AppState& app, ImVec2 pos, ImVec2 size);
 
 // The side (or lower) panel: search and filters on top; below, the selected area's detail, the
 // search results, or the Overview / Compare tabs.

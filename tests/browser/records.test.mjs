@@ -249,6 +249,17 @@ test('export → validate → import gives back the same data; CSV has a BOM', a
   const pngBytes = readFileSync(pngPath);
   assert.deepEqual([...pngBytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
   assert.ok(pngBytes.length > 20000, `the PNG holds the picture (${pngBytes.length} bytes)`);
+  // The picture is the map alone, drawn for the frame it is taken from (title, legend and sources
+  // with it; no panel, header or controls), at the canvas's size.
+  assert.ok(await page.evaluate(() => performance.getEntriesByName('app:map-figure').length === 1), 'the picture was drawn');
+  const size = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const canvas = document.getElementById('canvas');
+    return [img.width, img.height, canvas.width, canvas.height];
+  }, pngBytes.toString('base64'));
+  assert.deepEqual(size.slice(0, 2), size.slice(2), `the canvas's size: ${size}`);
   assert.equal(await control(page, 'menu', '数据').count(), 0, 'the menu closed');
 
   // Import the exported file in a fresh browser profile: the data (with the record) comes back.

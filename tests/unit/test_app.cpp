@@ -895,11 +895,27 @@ TEST_CASE("app: export then import round-trips; an invalid or oversized import c
     CHECK_FALSE(f.app->show_problems);
     CHECK(f.app->ui.toast.zh == "已导入 exported.json");  // said (it changed the data without a word)
     CHECK(f.app->local.published.goals[3].status == jcm::Status::Yellow);  // now part of the data itself
+    // The picture: the frame it is taken from draws the map alone (the panel, the header and the
+    // controls left out), and records nothing: the mirror keeps what the screen shows.
+    f.Settle();
+    const int published = jcm::platform::headless::Get().semantics_published;
+    const std::string mirror = jcm::platform::headless::Get().semantics;
     jcm::ExportPng(*f.app);
     f.Frame();
-    f.Frame();
+    CHECK(ImGui::GetDrawData()->TotalVtxCount > 1000);
+    const int screen_vertices = ImGui::GetDrawData()->TotalVtxCount;
+    f.Frame();  // the picture
     CHECK(jcm::platform::headless::Get().png_downloads.size() == 1);
     CHECK(f.app->ui.toast.en == "Downloaded " + f.app->data.id + ".png");
+    CHECK(ImGui::GetDrawData()->TotalVtxCount > 1000);  // the map, its names and legend
+    CHECK(ImGui::GetDrawData()->TotalVtxCount < screen_vertices);  // not the panel's lists and bars
+    CHECK(f.app->frames_to_draw > 0);  // the screen again after it
+    f.Settle();
+    const std::string& after = jcm::platform::headless::Get().semantics;
+    CHECK(after.find(jcm::Tr(jcm::Str::PanelRegion, jcm::Lang::Zh)) != std::string::npos);  // the screen's, as before
+    CHECK(after.find("\xe5\xb7\xb2\xe4\xb8\x8b\xe8\xbd\xbd") != std::string::npos);  // "已下载": the one change
+    CHECK(std::labs(static_cast<long>(after.size()) - static_cast<long>(mirror.size())) < 200);
+    CHECK(jcm::platform::headless::Get().semantics_published > published);
 }
 
 TEST_CASE("app: a chosen or dropped file reaches the loader as bytes: GBK is refused with \"save as UTF-8\"") {
