@@ -906,7 +906,7 @@ mergeInto(LibraryManager.library, {
         // Items come after their parents: an item whose parent waits, waits too.
         if (it[1] >= 0 && !els[it[1]]) { later = true; continue; }
         if (!el) {
-          // In a later frame, once the time is up (and at least 100 were made: comparing the
+          // In a later task, once the time is up (and at least 100 were made: comparing the
           // elements already made also takes time, and the mirror must get whole).
           if (made >= 100 && performance.now() > until) { later = true; continue; }
           made++;
@@ -916,7 +916,7 @@ mergeInto(LibraryManager.library, {
         keep.add(key);
         els[i] = el;
         if (role === 'textbox') continue;   // the page's own <input> is this control (platform.h)
-        if (el.jcmItems === items) continue;   // written by this publication's earlier frame
+        if (el.jcmItems === items) continue;   // written by this publication's earlier slice
         el.jcmItems = items;
         // Where it is on screen: the item's rectangle, written relative to the element it is
         // placed in (its parent's, or the tree's, which covers the viewport like the canvas).
@@ -1085,7 +1085,7 @@ mergeInto(LibraryManager.library, {
   jcm_publish_semantics__deps: ['$jcmMirror'],
   jcm_publish_semantics: function (ptr, size) {
     var items = JSON.parse(UTF8ToString(ptr, size));
-    if (jcmMirror.root && items.length - jcmMirror.nodes.size > jcmMirror.DEFER_NEW) jcmMirror.schedule(items);
+    if (items.length - (jcmMirror.nodes ? jcmMirror.nodes.size : 0) > jcmMirror.DEFER_NEW) jcmMirror.schedule(items);
     else jcmMirror.publish(items);
   },
 });

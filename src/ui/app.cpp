@@ -105,30 +105,40 @@ void SaveEdits(AppState& app) {
 
 // The undo of the last bulk change (app.undo) in storage beside the edits, so that it outlives a
 // reload (a tablet's browser may discard a page left in the background, and "Revert all" lost
-// every record then): its kind on a line, then the edits from before it as EditsToJson writes
-// them; empty when there is none. Written whenever the undo is set or ends.
-constexpr const char* kUndoKinds[] = {"", "merge", "revert-all", "revert"};  // BulkUndo::Kind's order
+// every record then): its kind on a line, a hash of the edits it applies to (as EditsToJson writes
+// them) on the next, then the edits from before it; empty when there is none. Written whenever
+// the undo is set or ends; taken back from storage only beside those very edits (the two are
+// written apart: a page closed between, or another tab, could leave an undo of other edits).
+constexpr const char* kUndoKinds[] = {"", "merge", "revert-all", "revert"};
+static_assert(std::size(kUndoKinds) == static_cast<size_t>(BulkUndo::Kind::Revert) + 1, "one name per BulkUndo::Kind, in its order");
+
+std::string EditsHash(const AppState& app) {
+    uint64_t h = 14695981039346656037ull;  // FNV-1a
+    for (const unsigned char c : EditsToJson(app.local.published.id, app.local.edits)) h = (h ^ c) * 1099511628211ull;
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    return hex;
+}
 
 void SaveUndo(AppState& app) {
     std::string value;
     if (app.undo.kind != BulkUndo::Kind::None)
-        value = std::string(kUndoKinds[static_cast<int>(app.undo.kind)]) + "\n" + EditsToJson(app.local.published.id, app.undo.before);
+        value = std::string(kUndoKinds[static_cast<int>(app.undo.kind)]) + "\n" + EditsHash(app) + "\n" +
+                EditsToJson(app.local.published.id, app.undo.before);
     platform::StorePut(UndoKey(app), value, kRequestUndoPut, nullptr, nullptr);
 }
 
-// The stored undo, taken only for the edits it was stored with: nothing changed them since they
-// were loaded (OnEditsLoaded asked for it then).
 void OnUndoLoaded(int, bool ok, bool found, const std::string& value, void* user) {
     AppState& app = *static_cast<AppState*>(user);
     if (!ok || !found || app.reports_revision != app.local.undo_revision || app.undo.kind != BulkUndo::Kind::None) return;
-    const size_t line = value.find('\n');
-    if (line == std::string::npos) return;
-    const std::string_view kind(value.data(), line);
-    for (int k = 1; k < static_cast<int>(std::size(kUndoKinds)); ++k) {
+    const size_t kind_end = value.find('\n'), hash_end = kind_end == std::string::npos ? kind_end : value.find('\n', kind_end + 1);
+    if (hash_end == std::string::npos || value.compare(kind_end + 1, hash_end - kind_end - 1, EditsHash(app)) != 0) return;
+    const std::string_view kind(value.data(), kind_end);
+    for (size_t k = 1; k < std::size(kUndoKinds); ++k) {
         if (kind != kUndoKinds[k]) continue;
         std::vector<LocalEdit> before;
         std::string error;
-        if (!EditsFromJson(std::string_view(value).substr(line + 1), app.local.published.id, &before, &error)) return;
+        if (!EditsFromJson(std::string_view(value).substr(hash_end + 1), app.local.published.id, &before, &error)) return;
         app.undo = BulkUndo{static_cast<BulkUndo::Kind>(k), std::move(before)};
         RequestRedraw(app);
         return;
@@ -155,7 +165,12 @@ void OnEditsLoaded(int, bool ok, bool found, const std::string& value, void* use
         }
     }
     RebuildFromEdits(app);
-    if (!ok || changed_meanwhile) return;  // (a change made meanwhile ended any stored undo: EditsChanged)
+    if (!ok) return;
+    if (changed_meanwhile) {  // both as they are now: the stored ones were written before the load answered
+        SaveEdits(app);
+        SaveUndo(app);
+        return;
+    }
     app.local.undo_revision = app.reports_revision;
     platform::StoreGet(UndoKey(app), kRequestUndoGet, OnUndoLoaded, &app);
 }
@@ -435,9 +450,10 @@ constexpr int kBigMirror = 1000;
 // rectangle changes each frame, and with thousands of areas one publication cost the page ~190 ms
 // of DOM work; the gesture's end publishes them. Otherwise, while they change every frame (a list
 // swiped), at most four times a second, and always once it settles.
-bool MirrorDue(const AppState& app, double now) {
+// `frames_left`: the frames still to draw after the one just drawn (or about to be).
+bool MirrorDue(const AppState& app, double now, int frames_left) {
     const bool moving = app.sem.Paused() || app.map.dragging || app.map.gesture;
-    return app.sem_dirty && !moving && (app.frames_to_draw <= 0 || now - app.sem_published_at >= 0.25);
+    return app.sem_dirty && !moving && (frames_left <= 0 || now - app.sem_published_at >= 0.25);
 }
 
 }  // namespace
@@ -493,7 +509,10 @@ bool StepLoading(AppState& app) {
             // The names get what is left of the task's share: a short one when a frame is to be
             // drawn in the same task (as StepMapLevel's), which adds its own time.
             const double start = platform::Now();
-            if (app.frames_to_draw > 0 && app.sem.Count() >= kBigMirror && !app.mirror_waits && MirrorDue(app, start))
+            // (Items the coming frame itself changes are not known yet: then a share and the
+            // publication may still meet in one task.)
+            if (app.frames_to_draw > 0 && app.sem.Count() >= kBigMirror && !app.mirror_waits &&
+                MirrorDue(app, start, app.frames_to_draw - 1))
                 return false;  // the frame publishes a big mirror: its task to itself
             const double share = app.frames_to_draw > 0 ? 2 * kLevelShareSeconds : kLabelFrameSeconds;
             return StepMapLevel(app) || StepLabels(app, share - (platform::Now() - start));
@@ -679,7 +698,10 @@ void BakeAppFonts(AppState& app, float dpr) {
     // by the link shows its goals at once: then all of them first.
     // Only where the browser draws them (no font file: with one, stb_truetype rasterises its
     // glyphs at every bake, and two bakes would cost more than one).
-    const bool first = !app.glyphs_baked && app.load.font_file.empty() && app.has_data && app.selected < 0 && app.ui.query.empty();
+    // Not for a big map: its first frame comes a task after the bake (PrepareFrame), which then
+    // might as well have drawn them all.
+    const bool first = !app.glyphs_baked && app.load.font_file.empty() && app.has_data && app.selected < 0 && app.ui.query.empty() &&
+                       !app.geometry.fills_deferred;
     app.glyphs_baked = true;
     BakeFonts(io.Fonts, app.load.font_file, app.load.ext_font_file, first ? FirstViewGlyphs(app) : app.glyphs, dpr, &app.fonts);
     platform::Mark("app:fonts-baked");
@@ -1125,13 +1147,16 @@ void UpdateApp(AppState& app) {
     }
 }
 
-// Every change of the local edits ends the undo of the last bulk one (it would lose them).
-void EditsChanged(AppState& app) {
-    app.undo = BulkUndo{};
+// A change of the local edits: saved, applied, and undoable with `undo` (a bulk change's, or one
+// record's reverted by a tap) until the next change, which ends any undo (it would lose it).
+void EditsChanged(AppState& app, BulkUndo&& undo) {
+    app.undo = std::move(undo);
     SaveEdits(app);
     SaveUndo(app);
     RebuildFromEdits(app);
 }
+
+void EditsChanged(AppState& app) { EditsChanged(app, BulkUndo{}); }
 
 void AddEdit(AppState& app, const LocalEdit& edit) {
     UpsertEdit(app.local.edits, edit);
@@ -1208,10 +1233,7 @@ void ConfirmMerge(AppState& app) {
     m.open = false;
     m.plan = MergePlan{};
     m.summary.clear();
-    SaveEdits(app);
-    RebuildFromEdits(app);
-    app.undo = BulkUndo{BulkUndo::Kind::Merge, std::move(before)};  // (after RebuildFromEdits: it stays until the next change)
-    SaveUndo(app);
+    EditsChanged(app, BulkUndo{BulkUndo::Kind::Merge, std::move(before)});
     char zh[96], en[96];
     std::snprintf(zh, sizeof zh, Count(Str::CountMerged, n, Lang::Zh), n);
     std::snprintf(en, sizeof en, Count(Str::CountMerged, n, Lang::En), n);
@@ -1222,10 +1244,8 @@ void RevertEdit(AppState& app, size_t index) {
     if (index >= app.local.edits.size()) return;
     std::vector<LocalEdit> before = app.local.edits;
     app.local.edits.erase(app.local.edits.begin() + static_cast<long>(index));
-    EditsChanged(app);
     // One tap on a small link took a record (and its note): it can be taken back, as all can.
-    app.undo = BulkUndo{BulkUndo::Kind::Revert, std::move(before)};
-    SaveUndo(app);
+    EditsChanged(app, BulkUndo{BulkUndo::Kind::Revert, std::move(before)});
     ShowToast(app, {Tr(Str::RevertedOne, Lang::Zh), Tr(Str::RevertedOne, Lang::En)});
 }
 
@@ -1233,9 +1253,7 @@ void RevertAllEdits(AppState& app) {
     if (app.local.edits.empty()) return;
     std::vector<LocalEdit> before = std::move(app.local.edits);
     app.local.edits.clear();
-    EditsChanged(app);
-    app.undo = BulkUndo{BulkUndo::Kind::RevertAll, std::move(before)};  // one tap took them all: it can be taken back
-    SaveUndo(app);
+    EditsChanged(app, BulkUndo{BulkUndo::Kind::RevertAll, std::move(before)});  // one tap took them all: it can be taken back
     ShowToast(app, {Tr(Str::RevertedAll, Lang::Zh), Tr(Str::RevertedAll, Lang::En)});
 }
 
@@ -1244,10 +1262,7 @@ void UndoBulk(AppState& app) {
     const BulkUndo::Kind k = app.undo.kind;
     const Str done = k == BulkUndo::Kind::Merge ? Str::MergeUndone : k == BulkUndo::Kind::Revert ? Str::RevertOneUndone : Str::RevertAllUndone;
     app.local.edits = std::move(app.undo.before);
-    app.undo = BulkUndo{};
-    SaveEdits(app);
-    SaveUndo(app);
-    RebuildFromEdits(app);
+    EditsChanged(app);
     ShowToast(app, {Tr(done, Lang::Zh), Tr(done, Lang::En)});
 }
 
@@ -1403,7 +1418,7 @@ void AfterFramePresented(AppState& app) {
     app.mirror_waits = false;
     const double now = platform::Now();
     if (wait && app.sem_dirty) RequestRedraw(app);
-    if (!wait && MirrorDue(app, now)) {
+    if (!wait && MirrorDue(app, now, app.frames_to_draw)) {
         app.sem_dirty = false;
         app.sem_published_at = now;
         platform::PublishSemantics(app.sem.ToJson());

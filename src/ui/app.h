@@ -415,9 +415,10 @@ void BakeAppFonts(AppState& app, float dpr);
 
 // The work of a frame's task before it draws (main.cpp's loop, and tests as it): the glyphs baked
 // if they must be (then true: the caller uploads the atlas), else a step of a big load's work
-// (StepLoading). `draw` says whether a frame may be drawn in the same task: not after a step, nor
-// after a bake but for a small map's first frame (a bake and the frame that first measured every
-// name of a big map with its glyphs were tasks of 60-110 ms in the browser here).
+// (StepLoading). `draw` says whether a frame may be drawn in the same task: not after a step that
+// asks for none, nor after a bake but for a small map's first frame (a bake and the frame that
+// first measured every name of a big map with its glyphs were tasks of 60-110 ms in the browser
+// here).
 bool PrepareFrame(AppState& app, float dpr, bool* draw);
 
 // True once there is something to draw: the font has arrived (or failed) and the data has

@@ -313,16 +313,24 @@ std::string BriefingHtml(const AppState& app) {
     }
 
     out += "<footer>\n";
-    std::string source = std::string(Tr(Str::Source, lang)) + (lang == Lang::En ? ": " : "：") + d.source.title.Get(lang);
-    if (!d.source.outlet.Empty()) source += " · " + d.source.outlet.Get(lang);
-    if (!d.source.published.empty()) source += " · " + d.source.published;
-    Element(out, "p", nullptr, source);
+    Element(out, "p", nullptr, SourceLine(d, lang));
     if (!d.source.url.empty()) Element(out, "p", nullptr, d.source.url);
-    std::string boundaries = std::string(Tr(Str::BoundariesFrom, lang)) + LabelColon(lang) + d.boundary_source.name.Get(lang);
-    if (!d.boundary_source.licence.empty()) boundaries += " · " + std::string(Tr(Str::Licence, lang)) + " " + d.boundary_source.licence;
-    Element(out, "p", nullptr, boundaries);
+    Element(out, "p", nullptr, BoundariesLine(d, lang));
     out += "</footer>\n</body>\n</html>\n";
     return out;
+}
+
+std::string SourceLine(const Dataset& d, Lang lang) {
+    std::string line = std::string(Tr(Str::Source, lang)) + LabelColon(lang) + d.source.title.Get(lang);
+    if (!d.source.outlet.Empty()) line += " \xC2\xB7 " + d.source.outlet.Get(lang);
+    if (!d.source.published.empty()) line += " \xC2\xB7 " + d.source.published;
+    return line;
+}
+
+std::string BoundariesLine(const Dataset& d, Lang lang) {
+    std::string line = std::string(Tr(Str::BoundariesFrom, lang)) + LabelColon(lang) + d.boundary_source.name.Get(lang);
+    if (!d.boundary_source.licence.empty()) line += " \xC2\xB7 " + std::string(Tr(Str::Licence, lang)) + " " + d.boundary_source.licence;
+    return line;
 }
 
 void PrintBriefing(AppState& app) {

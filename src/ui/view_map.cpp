@@ -1062,38 +1062,57 @@ void DrawMapFigure(AppState& app, ImVec2 pos, ImVec2 size) {
     const char* title = d.title.Get(lang).c_str();
     dl->AddText(heading, hs, ImVec2(pos.x + pad, y), t.text, title, nullptr, wrap);
     y += heading->CalcTextSizeA(hs, 1e9f, wrap, title).y + 4.0f;
-    char line[512];
-    if (DataDateText(app, lang, line, sizeof line)) {
-        dl->AddText(small, ss, ImVec2(pos.x + pad, y), t.text_muted, line, nullptr, wrap);
-        y += small->CalcTextSizeA(ss, 1e9f, wrap, line).y;
+    char date[256];
+    if (DataDateText(app, lang, date, sizeof date)) {
+        dl->AddText(small, ss, ImVec2(pos.x + pad, y), t.text_muted, date, nullptr, wrap);
+        y += small->CalcTextSizeA(ss, 1e9f, wrap, date).y;
     }
     const float map_top = y + 10.0f;
-    // Below: where the figures and the boundaries come from.
-    std::snprintf(line, sizeof line, "%s%s%s \xC2\xB7 %s%s%s (%s)", Tr(Str::Source, lang), LabelColon(lang),
-                  d.source.title.Get(lang).c_str(), Tr(Str::BoundariesFrom, lang), LabelColon(lang),
-                  d.boundary_source.name.Get(lang).c_str(), d.boundary_source.licence.c_str());
-    const float foot_h = small->CalcTextSizeA(ss, 1e9f, wrap, line).y + 16.0f;
-    dl->AddText(small, ss, ImVec2(pos.x + pad, end.y - foot_h + 8.0f), t.text_muted, line, nullptr, wrap);
+    // Below: where the figures and the boundaries come from (as the printed briefing says it).
+    const std::string sources[2] = {SourceLine(d, lang), BoundariesLine(d, lang)};
+    float foot_h = 16.0f;
+    for (const std::string& line : sources) foot_h += small->CalcTextSizeA(ss, 1e9f, wrap, line.c_str()).y;
+    float foot_y = end.y - foot_h + 8.0f;
+    for (const std::string& line : sources) {
+        dl->AddText(small, ss, ImVec2(pos.x + pad, foot_y), t.text_muted, line.c_str(), nullptr, wrap);
+        foot_y += small->CalcTextSizeA(ss, 1e9f, wrap, line.c_str()).y;
+    }
     // The map between, in the view shown on screen (fitted to the picture if it was not moved);
-    // no hover, no controls.
+    // no hover, no controls. The legend is laid out first (the names keep clear of it: on a
+    // screen its shape is last frame's) and drawn over the map. What the screen's frames keep
+    // (the view, the legend's shape, the names' boxes for taps) is put back after.
     const ImVec2 map_pos(pos.x, map_top), map_size(size.x, std::max(8.0f, end.y - foot_h - map_top));
+    const ImVec2 map_end(end.x, map_pos.y + map_size.y);
     MapUiState& m = app.map;
     const ViewTransform on_screen = m.view;
     const int hovered = m.hovered, list_hovered = m.list_hovered;
+    const float legend_h = m.legend_h;
+    const Vec2 legend_corner = m.legend_corner;
+    std::vector<MapUiState::NameHit> name_hits;
+    std::vector<Vec2> leaders;
+    name_hits.swap(m.name_hits);
+    leaders.swap(m.leaders);
     m.hovered = m.list_hovered = -1;
     m.figure = true;
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    DrawLegend(app, dl, map_pos, map_size);
+    dl->ChannelsSetCurrent(0);
     if (m.user_moved) m.view.SetScreenRect(ToVec(map_pos), ToVec(map_size));
     else m.view.FitBounds(app.geometry.bounds, ToVec(map_pos), ToVec(map_size), kFitPadding, kFitPadding, kFitPadding,
                           (map_size.y < 520.0f ? m.legend_h : 0.0f) + kFitPadding);
     PlaceMarkers(app);
-    dl->AddRectFilled(map_pos, ImVec2(end.x, map_pos.y + map_size.y), t.background);
-    dl->PushClipRect(map_pos, ImVec2(end.x, map_pos.y + map_size.y), true);
+    dl->AddRectFilled(map_pos, map_end, t.background);
+    dl->PushClipRect(map_pos, map_end, true);
     DrawAreas(app, dl);
     DrawMarkersAndLabels(app, dl);
-    DrawLegend(app, dl, map_pos, map_size);
     dl->PopClipRect();
+    dl->ChannelsMerge();
     m.view = on_screen;
     m.hovered = hovered, m.list_hovered = list_hovered;
+    m.legend_h = legend_h, m.legend_corner = legend_corner;
+    name_hits.swap(m.name_hits);
+    leaders.swap(m.leaders);
     m.figure = false;
     platform::Mark("app:map-figure");  // tests: the picture was drawn for the PNG
 }

@@ -69,6 +69,10 @@ int BriefingArea(const AppState& app);
 std::string BriefingHtml(const AppState& app);
 std::string BriefingTitle(const AppState& app);
 void PrintBriefing(AppState& app);
+// Where the figures come from ("来源：title · outlet · date") and where the boundaries do, with
+// their licence: the printed briefing's footer and the map's picture (view_briefing.cpp).
+std::string SourceLine(const Dataset& d, Lang lang);
+std::string BoundariesLine(const Dataset& d, Lang lang);
 
 // One-finger swipes scroll the region under the finger, with momentum (touch_scroll.cpp); runs
 // before the frame's widgets.

@@ -797,6 +797,7 @@ TEST_CASE("app: the undo of a bulk change outlives a reload, and ends with the n
         REQUIRE(f.app->local.edits.empty());
         saved = store;
     }
+    const std::map<std::string, std::string> reverted = saved;  // no records, and the undo of "Revert all"
     {
         Fixture g;  // the next visit: nothing recorded, and the revert can be taken back
         visit(g);
@@ -810,13 +811,27 @@ TEST_CASE("app: the undo of a bulk change outlives a reload, and ends with the n
         CHECK(g.app->data.goals[0].status == jcm::Status::Red);
         saved = store;
     }
+    std::map<std::string, std::string> two;  // two records, no undo
     {
         Fixture h;  // taken back: the records, and no undo
         visit(h);
         CHECK(h.app->local.edits.size() == 2);
         CHECK(h.app->undo.kind == jcm::BulkUndo::Kind::None);
+        two = store;
         jcm::RevertEdit(*h.app, 0);  // one record: undoable after a reload too
         saved = store;
+    }
+    {
+        // The undo of "Revert all" beside other records (the two are written apart: a page closed
+        // between them, another tab) is not taken: it would put back what it was made for.
+        const std::map<std::string, std::string> later = saved;
+        saved = reverted;
+        saved["edits:jining-2020-100-day"] = two.at("edits:jining-2020-100-day");
+        Fixture other;
+        visit(other);
+        CHECK(other.app->local.edits.size() == 2);
+        CHECK(other.app->undo.kind == jcm::BulkUndo::Kind::None);
+        saved = later;
     }
     {
         Fixture k;
