@@ -825,8 +825,10 @@ void DrawToast(AppState& app) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(t.panel));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 10.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 12));
+    // It takes no input: a tap on it reaches what is under it (the map's buttons, at a tablet's
+    // width) as well as dismissing it.
     ImGui::Begin("##toast", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
-                                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+                                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
     const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
     SemBegin(app, Role::Dialog, text, wp, ImVec2(wp.x + ws.x, wp.y + ws.y));
     ImGui::PushTextWrapPos(vp->WorkSize.x - 24 - 32);

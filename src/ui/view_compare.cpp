@@ -250,7 +250,10 @@ void DrawCompare(AppState& app) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
     const float right = wp.x + ws.x, bottom = wp.y + ws.y - ImGui::GetStyle().ScrollbarSize;
-    dl->PushClipRect(wp, ImVec2(right, bottom), false);
+    // Within the table's visible part (the panel clips it: scrolled up, the hints were drawn over
+    // the map's buttons), not a column's.
+    const ImRect visible = ImGui::GetCurrentWindow()->InnerClipRect;
+    dl->PushClipRect(ImMax(wp, visible.Min), ImMin(ImVec2(right, bottom), visible.Max), false);
     if (ImGui::GetScrollX() < ImGui::GetScrollMaxX() - 1.0f) {
         const float fade = 40.0f, rows_top = wp.y + header_h;
         const float cy = wp.y + header_h * 0.5f, r = ImGui::GetFontSize() * 0.3f, cx = right - 8.0f - r;

@@ -1057,15 +1057,18 @@ void DrawMapFigure(AppState& app, ImVec2 pos, ImVec2 size) {
     ImFont* heading = app.fonts.heading;
     ImFont* small = app.fonts.small;
     const float hs = heading->FontSize * scale, ss = small->FontSize * scale;
-    // Above: the title, and the day the statuses are of (as the overview says it).
+    // Above: the title.
     float y = pos.y + 12.0f;
     const char* title = d.title.Get(lang).c_str();
     dl->AddText(heading, hs, ImVec2(pos.x + pad, y), t.text, title, nullptr, wrap);
     y += heading->CalcTextSizeA(hs, 1e9f, wrap, title).y + 4.0f;
+    // Then the area chosen (outlined on the map), and the day the statuses are of.
     char date[256];
-    if (DataDateText(app, lang, date, sizeof date)) {
-        dl->AddText(small, ss, ImVec2(pos.x + pad, y), t.text_muted, date, nullptr, wrap);
-        y += small->CalcTextSizeA(ss, 1e9f, wrap, date).y;
+    std::string sub = app.selected >= 0 && app.selected < static_cast<int>(d.areas.size()) ? d.areas[static_cast<size_t>(app.selected)].name.Get(lang) : std::string();
+    if (DataDateText(app, lang, date, sizeof date)) sub += (sub.empty() ? "" : " \xC2\xB7 ") + std::string(date);
+    if (!sub.empty()) {
+        dl->AddText(small, ss, ImVec2(pos.x + pad, y), t.text_muted, sub.c_str(), nullptr, wrap);
+        y += small->CalcTextSizeA(ss, 1e9f, wrap, sub.c_str()).y;
     }
     const float map_top = y + 10.0f;
     // Below: where the figures and the boundaries come from (as the printed briefing says it).

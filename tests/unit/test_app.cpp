@@ -776,6 +776,33 @@ TEST_CASE("app: a panel scrolled down starts at its top again when the tablet is
     CHECK(heading_shown());
 }
 
+// At a tablet's width the toast sat over the map's buttons, and a tap there only dismissed it.
+TEST_CASE("app: a tap on the toast reaches the map's button under it, and dismisses it") {
+    Fixture f;
+    f.LoadShipped();
+    f.Settle(1024, 768);
+    f.Press(jcm::Role::Button, jcm::Tr(jcm::Str::ZoomIn, jcm::Lang::Zh), 1024, 768);
+    REQUIRE(f.app->map.user_moved);
+    jcm::ExportCsv(*f.app);  // "已下载 ...csv"
+    f.Settle(1024, 768);
+    const int toast = FindItem(*f.app, jcm::Role::Dialog, "\xe5\xb7\xb2\xe4\xb8\x8b\xe8\xbd\xbd");
+    const int reset = FindItem(*f.app, jcm::Role::Button, jcm::Tr(jcm::Str::ResetView, jcm::Lang::Zh));
+    REQUIRE(toast >= 0);
+    REQUIRE(reset >= 0);
+    const jcm::SemRect a = f.app->sem.Item(toast).rect, b = f.app->sem.Item(reset).rect;
+    const float x0 = std::max(a.x, b.x), y0 = std::max(a.y, b.y), x1 = std::min(a.x + a.w, b.x + b.w), y1 = std::min(a.y + a.h, b.y + b.h);
+    REQUIRE((x0 < x1 && y0 < y1));  // the toast covers part of the button here
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent((x0 + x1) * 0.5f, (y0 + y1) * 0.5f);
+    f.Frame(1024, 768);
+    io.AddMouseButtonEvent(0, true);
+    f.Frame(1024, 768);
+    io.AddMouseButtonEvent(0, false);
+    f.Settle(1024, 768);
+    CHECK_FALSE(f.app->map.user_moved);  // the view reset
+    CHECK(f.app->ui.toast.Empty());
+}
+
 TEST_CASE("app: the undo of a bulk change outlives a reload, and ends with the next change") {
     auto& store = jcm::platform::headless::Get().store;
     std::map<std::string, std::string> saved;
