@@ -456,9 +456,6 @@ bool MirrorDue(const AppState& app, double now, int frames_left) {
     return app.sem_dirty && !moving && (frames_left <= 0 || now - app.sem_published_at >= 0.25);
 }
 
-}  // namespace
-
-namespace {
 // Calls step() until it says it is done or `seconds` have passed (at least once); its last answer.
 template <class Step>
 bool StepFor(double seconds, Step step) {

@@ -90,7 +90,6 @@ struct MapUiState {
     std::vector<Vec2> name_sizes;
     int name_sizes_data = -1, name_sizes_bakes = -1;
     Lang name_sizes_lang = Lang::Zh;
-    float name_sizes_scale = -1;
     // Per area, where its marker is drawn (and tapped) on screen: at its point, or moved aside
     // from another marker it would overlap (PlaceMarkers, view_map.cpp), reused.
     std::vector<Vec2> marker_at;
@@ -148,7 +147,7 @@ struct DashboardState {
     std::vector<uint8_t> ranked_layout;   // RankedLayout (view_overview.cpp)
     int ranked_data = -1, ranked_stats = -1, ranked_bakes = -1;
     Lang ranked_lang = Lang::Zh;
-    float ranked_width = -1, ranked_font = -1;
+    float ranked_width = -1;
     std::vector<int> compare_order;       // area indices in table order
     std::vector<int> compare_name_rank;   // per area: its name's place in the language's order
     int compare_rank_data = -1;           // data_generation * 2 + language the ranks are for
@@ -471,9 +470,8 @@ void RevertEdit(AppState& app, size_t index);
 void RevertAllEdits(AppState& app);
 // Merging another device's export: PlanMergeOf takes the file, loaded (by ImportFile; a big one in
 // steps), and opens the merge dialog (or says why it cannot: not a dataset, another dataset,
-// nothing new); ConfirmMerge applies the plan
-// with the dialog's choices. UndoBulk restores the edits from before the last merge or revert
-// of them all (app.undo).
+// nothing new); ConfirmMerge applies the plan with the dialog's choices. UndoBulk restores the
+// edits from before the last merge or revert of them all (app.undo).
 void PlanMergeOf(AppState& app, const std::string& name, LoadResult&& loaded);
 void ConfirmMerge(AppState& app);
 void UndoBulk(AppState& app);

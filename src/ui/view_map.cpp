@@ -528,15 +528,15 @@ void DrawMarkersAndLabels(AppState& app, ImDrawList* dl) {
     };
     // Each name's size as drawn, measured once per data, language and font bake (pass 1 asks
     // about every area on screen each frame: thousands at a big map's fitted view).
+    // (The font's size and scale change only with a bake: Fonts::bakes.)
     if (m.name_sizes.size() != static_cast<size_t>(n) || m.name_sizes_data != app.data_generation || m.name_sizes_lang != app.lang ||
-        m.name_sizes_scale != scale || m.name_sizes_bakes != app.fonts.bakes) {
+        m.name_sizes_bakes != app.fonts.bakes) {
         m.name_sizes.resize(static_cast<size_t>(n));
         for (int i = 0; i < n; ++i) {
             const Name nm = name_of(i);
             m.name_sizes[static_cast<size_t>(i)] = ToVec(font->CalcTextSizeA(scale, 1e9f, 0.0f, nm.text, nm.end));
         }
-        m.name_sizes_data = app.data_generation, m.name_sizes_lang = app.lang, m.name_sizes_scale = scale;
-        m.name_sizes_bakes = app.fonts.bakes;
+        m.name_sizes_data = app.data_generation, m.name_sizes_lang = app.lang, m.name_sizes_bakes = app.fonts.bakes;
     }
     auto name_size = [&](int i) { return ToIm(m.name_sizes[static_cast<size_t>(i)]); };
     auto draw = [&](int i, const LabelBox& box, ImVec2 c, const ImVec2* leader_from) {

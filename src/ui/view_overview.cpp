@@ -204,13 +204,12 @@ float RankedNameWidth(float w) { return std::min(150.0f, w * 0.38f); }
 void RankAreas(AppState& app, float w) {
     DashboardState& ui = app.ui;
     const Lang lang = app.lang;
-    const float font = ImGui::GetFontSize();
+    // (The fonts' sizes and scale change only with a bake: Fonts::bakes.)
     if (ui.ranked_data == app.data_generation && ui.ranked_stats == app.stats_version && ui.ranked_lang == lang &&
-        ui.ranked_width == w && ui.ranked_font == font && ui.ranked_bakes == app.fonts.bakes)
+        ui.ranked_width == w && ui.ranked_bakes == app.fonts.bakes)
         return;
     ui.ranked_data = app.data_generation, ui.ranked_stats = app.stats_version, ui.ranked_lang = lang;
-    ui.ranked_bakes = app.fonts.bakes;
-    ui.ranked_width = w, ui.ranked_font = font;
+    ui.ranked_bakes = app.fonts.bakes, ui.ranked_width = w;
     const Dataset& d = app.data;
     const CampaignStats& s = app.stats;
     const int n = static_cast<int>(d.areas.size());
